@@ -1,0 +1,21 @@
+import type { DetailType } from './catalog.ts';
+
+export interface ConsumerRoute {
+  /** Stable name: the rule id in CDK, the idempotency scope, the local bus's label. */
+  consumer: string;
+  /** Entry file under functions/consumers/, without `.ts`; it exports `handler`. */
+  handler: string;
+  detailTypes: DetailType[];
+  /** Delivery retries before the event goes to the dead-letter queue. */
+  retryAttempts: number;
+}
+
+/** Which consumer gets which detail-type; read by CDK (rules) and the local bus alike. */
+export const routing: ConsumerRoute[] = [
+  {
+    consumer: 'count-published-events',
+    handler: 'count-published-events',
+    detailTypes: ['event.published'],
+    retryAttempts: 8,
+  },
+];

@@ -1,0 +1,10 @@
+export interface Schedule {
+  /** Stable name: the EventBridge schedule id in CDK and the local scheduler's label. */
+  name: string;
+  /** Entry file under functions/jobs/, without `.ts`; it exports `handler`. */
+  handler: string;
+  rateMinutes: number;
+}
+
+/** Periodic jobs; CDK makes an EventBridge schedule for each, the local runner a timer. */
+export const schedules: Schedule[] = [];

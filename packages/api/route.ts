@@ -1,0 +1,41 @@
+import type * as z from 'zod/mini';
+import type { Permission } from '../auth/permissions.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RouteRequest {
+  params?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
+}
+
+export interface RouteResponse {
+  description: string;
+  schema?: z.ZodMiniType;
+}
+
+/**
+ * One row of the route table. CDK makes an HTTP API route + Lambda from it,
+ * the local server dispatches by it, OpenAPI is generated from it, and the
+ * handler validates with its schemas.
+ */
+export interface RouteDefinition {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway style: `/v1/venues/{id}`. */
+  path: string;
+  /** Entry file under functions/http/, without `.ts`; it exports `handler`. */
+  handler: string;
+  /** null means public: no token needed. */
+  permission: Permission | null;
+  summary: string;
+  tag: string;
+  request?: RouteRequest;
+  responses: Record<number, RouteResponse>;
+}
+
+export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;
+
+export const isPublic = (route: RouteDefinition): boolean => route.permission === null;
+
+export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;

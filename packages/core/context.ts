@@ -1,0 +1,5 @@
+/** Who asked, and the id that ties the request to the events it causes. */
+export interface RequestContext {
+  actorId: string;
+  correlationId: string;
+}

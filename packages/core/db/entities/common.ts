@@ -1,0 +1,17 @@
+import { nowIso } from '../../clock.ts';
+
+/** ElectroDB's default key format keeps entity names in keys; this is the service name in them. */
+export const SERVICE = 'eventos';
+
+export const timestamps = {
+  createdAt: { type: 'string', required: true, readOnly: true, default: nowIso, set: () => nowIso() },
+  updatedAt: { type: 'string', required: true, watch: '*', default: nowIso, set: () => nowIso() },
+} as const;
+
+export const money = {
+  type: 'map',
+  properties: {
+    amount: { type: 'number', required: true },
+    currency: { type: 'string', required: true },
+  },
+} as const;

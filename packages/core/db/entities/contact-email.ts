@@ -1,0 +1,20 @@
+import { Entity } from 'electrodb';
+import { SERVICE } from './common.ts';
+
+/**
+ * Uniqueness guard: one item per normalized email, written in the same
+ * transaction as the contact with attribute_not_exists. Also serves
+ * `GET /v1/contacts?email=` as a key lookup.
+ */
+export const contactEmailSchema = {
+  model: { entity: 'contactEmail', version: '1', service: SERVICE },
+  attributes: {
+    email: { type: 'string', required: true, readOnly: true },
+    contactId: { type: 'string', required: true },
+  },
+  indexes: {
+    byEmail: { pk: { field: 'pk', composite: ['email'] }, sk: { field: 'sk', composite: [] } },
+  },
+} as const;
+
+export const contactEmailEntity = new Entity(contactEmailSchema);

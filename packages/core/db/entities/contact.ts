@@ -1,0 +1,27 @@
+import { Entity } from 'electrodb';
+import { SERVICE, timestamps } from './common.ts';
+
+export const contactSchema = {
+  model: { entity: 'contact', version: '1', service: SERVICE },
+  attributes: {
+    contactId: { type: 'string', required: true, readOnly: true },
+    /** Trimmed and lower-cased; unique through the contactEmail item. */
+    email: { type: 'string', required: true },
+    firstName: { type: 'string' },
+    lastName: { type: 'string' },
+    phone: { type: 'string' },
+    tags: { type: 'list', items: { type: 'string' } },
+    createdBy: { type: 'string' },
+    ...timestamps,
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['contactId'] }, sk: { field: 'sk', composite: [] } },
+    all: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: [] },
+      sk: { field: 'gsi1sk', composite: ['contactId'] },
+    },
+  },
+} as const;
+
+export const contactEntity = new Entity(contactSchema);

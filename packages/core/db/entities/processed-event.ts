@@ -1,0 +1,24 @@
+import { Entity } from 'electrodb';
+import { SERVICE } from './common.ts';
+
+/**
+ * Marks that a consumer applied an event. Written in the same transaction as
+ * the consumer's effect, so an at-least-once redelivery changes nothing.
+ */
+export const processedEventSchema = {
+  model: { entity: 'processedEvent', version: '1', service: SERVICE },
+  attributes: {
+    consumer: { type: 'string', required: true, readOnly: true },
+    eventId: { type: 'string', required: true, readOnly: true },
+    processedAt: { type: 'string', required: true },
+    ttl: { type: 'number', required: true },
+  },
+  indexes: {
+    byConsumerEvent: {
+      pk: { field: 'pk', composite: ['consumer', 'eventId'] },
+      sk: { field: 'sk', composite: [] },
+    },
+  },
+} as const;
+
+export const processedEventEntity = new Entity(processedEventSchema);

@@ -1,0 +1,27 @@
+import { Entity } from 'electrodb';
+import { SERVICE, money, timestamps } from './common.ts';
+
+export const ticketTypeSchema = {
+  model: { entity: 'ticketType', version: '1', service: SERVICE },
+  attributes: {
+    eventId: { type: 'string', required: true, readOnly: true },
+    ticketTypeId: { type: 'string', required: true, readOnly: true },
+    name: { type: 'string', required: true },
+    description: { type: 'string' },
+    price: { ...money, required: true },
+    capacity: { type: 'number', required: true },
+    maxPerOrder: { type: 'number', required: true },
+    salesStartAt: { type: 'string' },
+    salesEndAt: { type: 'string' },
+    ...timestamps,
+  },
+  indexes: {
+    byEvent: {
+      collection: 'eventDetails',
+      pk: { field: 'pk', composite: ['eventId'] },
+      sk: { field: 'sk', composite: ['ticketTypeId'] },
+    },
+  },
+} as const;
+
+export const ticketTypeEntity = new Entity(ticketTypeSchema);

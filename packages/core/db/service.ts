@@ -1,0 +1,36 @@
+import { Service } from 'electrodb';
+import { documentClient, tableName } from './client.ts';
+import { contactEmailEntity } from './entities/contact-email.ts';
+import { contactEntity } from './entities/contact.ts';
+import { eventEntity } from './entities/event.ts';
+import { processedEventEntity } from './entities/processed-event.ts';
+import { ticketTypeEntity } from './entities/ticket-type.ts';
+import { venueEntity } from './entities/venue.ts';
+
+const entities = {
+  venue: venueEntity,
+  event: eventEntity,
+  ticketType: ticketTypeEntity,
+  contact: contactEntity,
+  contactEmail: contactEmailEntity,
+  processedEvent: processedEventEntity,
+};
+
+function build(table: string) {
+  return new Service(entities, { client: documentClient, table });
+}
+
+export type Db = ReturnType<typeof build>;
+
+const byTable = new Map<string, Db>();
+
+/** The ElectroDB service bound to this process's table (TABLE_NAME). */
+export function db(): Db {
+  const table = tableName();
+  let service = byTable.get(table);
+  if (!service) {
+    service = build(table);
+    byTable.set(table, service);
+  }
+  return service;
+}

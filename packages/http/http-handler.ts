@@ -1,0 +1,76 @@
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import type { RouteDefinition } from '../api/route.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { RequestContext } from '../core/context.ts';
+import { logger } from './logger.ts';
+import { authorize } from './middleware/authorize.ts';
+import { bodyLimit } from './middleware/body-limit.ts';
+import { errorMapper } from './middleware/error-mapper.ts';
+import { parseInput, parseJsonBody } from './validation.ts';
+
+type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
+
+export interface HttpInput<R extends RouteDefinition> {
+  params: Infer<NonNullable<R['request']>['params']>;
+  query: Infer<NonNullable<R['request']>['query']>;
+  body: Infer<NonNullable<R['request']>['body']>;
+  principal: R['permission'] extends null ? Principal | null : Principal;
+  ctx: RequestContext;
+  event: APIGatewayProxyEventV2;
+}
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export const ok = (body: unknown): HttpResult => ({ status: 200, body });
+export const created = (body: unknown): HttpResult => ({ status: 201, body });
+export const noContent = (): HttpResult => ({ status: 204 });
+
+function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: result.status,
+    headers: { ...(result.body === undefined ? {} : { 'content-type': 'application/json' }), ...result.headers },
+    ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+  };
+}
+
+/**
+ * The one middy stack every HTTP handler runs in: logger context, CORS,
+ * problem+json errors, body limit, then parse → authorize → validate → the
+ * handler's domain call.
+ */
+export function httpHandler<const R extends RouteDefinition>(
+  route: R,
+  fn: (input: HttpInput<R>) => Promise<HttpResult>,
+) {
+  const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const started = performance.now();
+    const principal = authorize(route, event as never);
+    const request = route.request ?? {};
+    const params = request.params ? parseInput(request.params, event.pathParameters ?? {}, 'params') : undefined;
+    const query = request.query ? parseInput(request.query, event.queryStringParameters ?? {}, 'query') : undefined;
+    const body = request.body
+      ? parseInput(request.body, parseJsonBody(event.body, event.isBase64Encoded), 'body')
+      : undefined;
+    const ctx: RequestContext = {
+      actorId: principal?.userId ?? 'anonymous',
+      correlationId: event.requestContext.requestId ?? context.awsRequestId,
+    };
+    const result = await fn({ params, query, body, principal, ctx, event } as HttpInput<R>);
+    logger.info('handled', { route: route.operationId, status: result.status, ms: Math.round(performance.now() - started) });
+    return toResponse(result);
+  };
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key' }))
+    .use(errorMapper())
+    .use(bodyLimit());
+}

@@ -1,0 +1,132 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EventBridgeEvent } from 'aws-lambda';
+import { newId } from '../core/ids.ts';
+import { routing as defaultRouting, type ConsumerRoute } from '../../events/routing.ts';
+
+type ConsumerHandler = (event: EventBridgeEvent<string, unknown>, context: unknown) => Promise<unknown>;
+
+interface PutEventsEntry {
+  Source?: string;
+  DetailType?: string;
+  Detail?: string;
+  EventBusName?: string;
+}
+
+export interface DeadLetter {
+  consumer: string;
+  event: EventBridgeEvent<string, unknown>;
+  attempts: number;
+  error: string;
+  failedAt: string;
+}
+
+export interface LocalBusOptions {
+  port: number;
+  routing?: ConsumerRoute[];
+  /** First retry delay; doubles each attempt (EventBridge backs off too, over hours). */
+  retryBaseMs?: number;
+  loadConsumer?: (handler: string) => Promise<ConsumerHandler>;
+}
+
+const defaultLoader = (handler: string): Promise<ConsumerHandler> =>
+  import(new URL(`../../functions/consumers/${handler}.ts`, import.meta.url).href).then((m: { handler: ConsumerHandler }) => m.handler);
+
+/**
+ * The local EventBridge: the real SDK's PutEvents lands here (via
+ * AWS_ENDPOINT_URL_EVENTBRIDGE) and each event is delivered to the consumers
+ * the routing table names, at least once, with retries, then to a visible
+ * dead-letter list.
+ */
+export async function startLocalEventBus(options: LocalBusOptions) {
+  const routing = options.routing ?? defaultRouting;
+  const retryBaseMs = options.retryBaseMs ?? 100;
+  const load = options.loadConsumer ?? defaultLoader;
+  const deadLetters: DeadLetter[] = [];
+  const recent: EventBridgeEvent<string, unknown>[] = [];
+  const inFlight = new Set<Promise<void>>();
+
+  async function deliver(route: ConsumerRoute, event: EventBridgeEvent<string, unknown>): Promise<void> {
+    const handler = await load(route.handler);
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= route.retryAttempts; attempt++) {
+      try {
+        await handler(event, { awsRequestId: newId(), functionName: route.consumer, getRemainingTimeInMillis: () => 30_000 });
+        return;
+      } catch (error) {
+        lastError = error;
+        if (attempt < route.retryAttempts) await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** Math.min(attempt, 6)));
+      }
+    }
+    deadLetters.push({
+      consumer: route.consumer,
+      event,
+      attempts: route.retryAttempts + 1,
+      error: lastError instanceof Error ? lastError.message : String(lastError),
+      failedAt: new Date().toISOString(),
+    });
+  }
+
+  function dispatch(event: EventBridgeEvent<string, unknown>): void {
+    recent.push(event);
+    if (recent.length > 500) recent.shift();
+    for (const route of routing) {
+      if (!route.detailTypes.includes(event['detail-type'] as never)) continue;
+      const delivery = deliver(route, event).finally(() => inFlight.delete(delivery));
+      inFlight.add(delivery);
+    }
+  }
+
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const target = String(req.headers['x-amz-target'] ?? '');
+    if (target !== 'AWSEvents.PutEvents') {
+      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+      return res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `${target} is not emulated` }));
+    }
+    const { Entries = [] } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { Entries?: PutEventsEntry[] };
+    const results = Entries.map((entry) => {
+      const id = newId();
+      let detail: unknown;
+      try {
+        detail = JSON.parse(entry.Detail ?? '{}');
+      } catch {
+        return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is not valid JSON' };
+      }
+      dispatch({
+        version: '0',
+        id,
+        'detail-type': entry.DetailType ?? '',
+        source: entry.Source ?? '',
+        account: '000000000000',
+        time: new Date().toISOString(),
+        region: process.env.AWS_REGION ?? 'eu-west-1',
+        resources: [],
+        detail,
+      });
+      return { EventId: id };
+    });
+    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+    res.end(JSON.stringify({ FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results }));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    deadLetters,
+    recent,
+    /** Resolves when every delivery under way (and those they cause) has finished. */
+    async drain(): Promise<void> {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type LocalEventBus = Awaited<ReturnType<typeof startLocalEventBus>>;

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { routes } from '../api/routes/index.ts';
+import { issueDevToken } from './dev-token.ts';
+import { startDynamoDbLocal, localDynamoClient, type RunningDynamoDb } from './dynamodb-local.ts';
+import { startLocalEventBus } from './event-bus.ts';
+import { startLocalHttpServer, type LocalRoute } from './http-server.ts';
+import { startLocalScheduler } from './scheduler.ts';
+import { startSesLocal } from './ses-local.ts';
+import { ensureTable } from './table-setup.ts';
+import { devRoutes } from './dev-routes.ts';
+
+export interface LocalStackOptions {
+  apiPort: number;
+  busPort: number;
+  sesPort: number;
+  /** Start DynamoDB Local on this port, unless `dynamoEndpoint` points at one already running. */
+  dynamoPort?: number;
+  dynamoEndpoint?: string;
+  /** null: in memory. */
+  dataDir?: string | null;
+  /** Reuse an SES emulator already running (tests share one). */
+  sesEndpoint?: string;
+  tableName: string;
+  tokenSecret?: string;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  docsUrl: string;
+  mailUrl: string;
+  dynamoEndpoint: string;
+  bus: Awaited<ReturnType<typeof startLocalEventBus>>;
+  tokenSecret: string;
+  token(role?: string, userId?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `npm start` runs, as one object tests can start too. The env
+ * variables set here are the ones a deployed Lambda gets from CDK, pointed at
+ * the local parts, so the handlers run unchanged.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const stoppers: Array<() => Promise<void> | void> = [];
+  const stop = async () => {
+    for (const s of stoppers.reverse()) await s();
+  };
+  try {
+    let dynamo: RunningDynamoDb | null = null;
+    let dynamoEndpoint = options.dynamoEndpoint;
+    if (!dynamoEndpoint) {
+      dynamo = await startDynamoDbLocal(options.dynamoPort ?? 8000, options.dataDir ?? null);
+      stoppers.push(() => dynamo?.stop());
+      dynamoEndpoint = dynamo.endpoint;
+    }
+    let mailUrl = options.sesEndpoint;
+    if (!mailUrl) {
+      const ses = await startSesLocal(options.sesPort);
+      stoppers.push(() => ses.stop());
+      mailUrl = ses.url;
+    }
+    const bus = await startLocalEventBus({ port: options.busPort });
+    stoppers.push(() => bus.stop());
+
+    Object.assign(process.env, {
+      AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
+      AWS_ENDPOINT_URL_SESV2: mailUrl,
+      TABLE_NAME: options.tableName,
+      EVENT_BUS_NAME: 'eventos-local',
+      MAIL_FROM: process.env.MAIL_FROM ?? 'tickets@eventos.local',
+    });
+
+    const client = localDynamoClient(dynamoEndpoint);
+    await ensureTable(client, options.tableName);
+    client.destroy();
+
+    const tokenSecret = options.tokenSecret ?? randomBytes(32).toString('base64url');
+    const scheduler = startLocalScheduler();
+    stoppers.push(() => scheduler.stop());
+
+    const local: LocalRoute[] = devRoutes({ tokenSecret, bus });
+    const http = await startLocalHttpServer({ port: options.apiPort, routes, tokenSecret, localRoutes: local });
+    stoppers.push(() => new Promise<void>((resolve) => http.server.close(() => resolve())));
+    http.server.on('connection', (socket) => stoppers.push(() => void socket.destroy()));
+
+    return {
+      apiUrl: http.url,
+      docsUrl: `${http.url}/docs`,
+      mailUrl,
+      dynamoEndpoint,
+      bus,
+      tokenSecret,
+      token: (role = 'admin', userId = `local-${role}`) => issueDevToken(tokenSecret, userId, role),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import type { RouteDefinition } from '../api/route.ts';
+
+export interface RouteMatch {
+  route: RouteDefinition;
+  pathParameters: Record<string, string>;
+}
+
+interface CompiledRoute {
+  route: RouteDefinition;
+  pattern: RegExp;
+  names: string[];
+}
+
+/** Matches like API Gateway: `{name}` is one path segment; literal segments win over parameters. */
+export function createRouteMatcher(routes: readonly RouteDefinition[]) {
+  const compiled: CompiledRoute[] = routes
+    .map((route) => {
+      const names: string[] = [];
+      const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_m, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      });
+      return { route, pattern: new RegExp(`^${source}$`), names };
+    })
+    .sort((a, b) => a.names.length - b.names.length);
+
+  return {
+    match(method: string, path: string): RouteMatch | 'method_not_allowed' | null {
+      let pathMatched = false;
+      for (const { route, pattern, names } of compiled) {
+        const m = pattern.exec(path);
+        if (!m) continue;
+        pathMatched = true;
+        if (route.method !== method) continue;
+        const pathParameters = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+        return { route, pathParameters };
+      }
+      return pathMatched ? 'method_not_allowed' : null;
+    },
+  };
+}

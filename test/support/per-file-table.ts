@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { localDynamoClient } from '../../packages/local/dynamodb-local.ts';
+import { ensureTable } from '../../packages/local/table-setup.ts';
+
+// Runs before each test file's imports: the SDK clients those imports build read these.
+const endpoint = inject('dynamoEndpoint');
+process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
+process.env.AWS_ENDPOINT_URL_SESV2 = inject('sesEndpoint');
+process.env.TABLE_NAME = `test_${randomBytes(6).toString('hex')}`;
+process.env.EVENT_BUS_NAME = 'eventos-test';
+
+const client = localDynamoClient(endpoint);
+await ensureTable(client, process.env.TABLE_NAME);
+client.destroy();
