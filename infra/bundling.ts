@@ -1,0 +1,20 @@
+/**
+ * How every Lambda entry point is bundled: CDK's NodejsFunction passes these
+ * to esbuild, and `npm run bench` bundles with the same settings to measure
+ * what Lambda will load. The AWS SDK is bundled (not taken from the runtime)
+ * so versions are pinned and tree-shaken.
+ */
+export const LAMBDA_RUNTIME_TARGET = 'node22';
+
+export const esbuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: LAMBDA_RUNTIME_TARGET,
+  minify: true,
+  sourcemap: false,
+  mainFields: ['module', 'main'],
+  // Some CommonJS dependencies call require(); ESM output needs one.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  external: [] as string[],
+} as const;
