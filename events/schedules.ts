@@ -7,4 +7,7 @@ export interface Schedule {
 }
 
 /** Periodic jobs; CDK makes an EventBridge schedule for each, the local runner a timer. */
-export const schedules: Schedule[] = [];
+export const schedules: Schedule[] = [
+  // Publishes domain events whose immediate put after commit failed.
+  { name: 'outbox-relay', handler: 'outbox-relay', rateMinutes: 1 },
+];

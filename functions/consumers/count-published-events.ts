@@ -1,5 +1,5 @@
-import { consumerHandler } from '#packages/core/events/consumer-handler.ts';
-import { applyOnce } from '#packages/core/events/apply-once.ts';
+import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
+import { applyOnce } from '#packages/core/bus/apply-once.ts';
 
 /** Keeps each venue's count of published events; proves the bus path end to end. */
 export const handler = consumerHandler(['event.published'], async ({ metadata, data }) => {

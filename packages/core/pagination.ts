@@ -31,7 +31,3 @@ export function checkedCursor(cursor: string | undefined): string | null {
   }
   throw invalid('invalid_cursor', 'The cursor is not one this API issued');
 }
-
-export function toPage<T>(result: { data: T[]; cursor: string | null }): Page<T> {
-  return { items: result.data, nextCursor: result.cursor ?? null };
-}

@@ -38,3 +38,14 @@ export const Problem = z
     errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   })
   .register(z.globalRegistry, { id: 'Problem', description: 'RFC 9457 problem details' });
+
+/** Object check: when both times are present, `start` is strictly before `end` (error on `end`). */
+export const timesInOrder = <A extends string, B extends string>(start: A, end: B) =>
+  z.refine<Partial<Record<A | B, string | undefined>>>(
+    (v) => {
+      const a = v[start];
+      const b = v[end];
+      return a === undefined || b === undefined || Date.parse(a) < Date.parse(b);
+    },
+    { message: `must be after ${start}`, path: [end] },
+  );

@@ -3,6 +3,7 @@ import { documentClient, tableName } from './client.ts';
 import { contactEmailEntity } from './entities/contact-email.ts';
 import { contactEntity } from './entities/contact.ts';
 import { eventEntity } from './entities/event.ts';
+import { outboxEventEntity } from './entities/outbox-event.ts';
 import { processedEventEntity } from './entities/processed-event.ts';
 import { ticketTypeEntity } from './entities/ticket-type.ts';
 import { venueEntity } from './entities/venue.ts';
@@ -14,6 +15,7 @@ const entities = {
   contact: contactEntity,
   contactEmail: contactEmailEntity,
   processedEvent: processedEventEntity,
+  outboxEvent: outboxEventEntity,
 };
 
 function build(table: string) {

@@ -4,8 +4,10 @@ import { nowIso } from '../../clock.ts';
 export const SERVICE = 'eventos';
 
 export const timestamps = {
-  createdAt: { type: 'string', required: true, readOnly: true, default: nowIso, set: () => nowIso() },
-  updatedAt: { type: 'string', required: true, watch: '*', default: nowIso, set: () => nowIso() },
+  createdAt: { type: 'string', required: true, readOnly: true, default: nowIso },
+  // Recomputed on every write; a caller that must know the value (to answer
+  // without re-reading) passes it in.
+  updatedAt: { type: 'string', required: true, watch: '*', default: nowIso, set: (value?: string) => value ?? nowIso() },
 } as const;
 
 export const money = {

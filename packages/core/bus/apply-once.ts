@@ -1,12 +1,10 @@
-import { db, type Db } from '../db/service.ts';
+import { db } from '../db/service.ts';
+import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';
 import { nowIso } from '../clock.ts';
 
 /** Markers outlive EventBridge's 24-hour retry window comfortably. */
 const MARKER_TTL_SECONDS = 7 * 24 * 3600;
 
-type WriteCallback = Parameters<Db['transaction']['write']>[0];
-export type TransactionEntities = Parameters<WriteCallback>[0];
-export type TransactionItem = ReturnType<WriteCallback>[number];
 
 export class EffectRejected extends Error {
   override name = 'EffectRejected';

@@ -1,0 +1,122 @@
+import type { EntityItem } from 'electrodb';
+import type { CreateEventInput, EventView, UpdateEventInput } from '../../api/schemas/events.ts';
+import { domainEvent } from '../bus/pending-event.ts';
+import { transactWithEvents } from '../bus/outbox.ts';
+import { nowIso, toUtc } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import { isConditionFailure } from '../db/conditions.ts';
+import type { eventEntity } from '../db/entities/event.ts';
+import { db } from '../db/service.ts';
+import { conflict, notFound, unprocessable } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { checkedCursor, type Page, type PageRequest } from '../pagination.ts';
+import { definedOnly, withId } from '../views.ts';
+
+type EventItem = EntityItem<typeof eventEntity>;
+type EventStatus = EventItem['status'];
+
+const toView = (item: EventItem): EventView => withId(item, 'eventId');
+
+
+async function loadEvent(id: string): Promise<EventItem> {
+  const { data } = await db().entities.event.get({ eventId: id }).go();
+  if (!data) throw notFound('Event', id);
+  return data;
+}
+
+export async function createEvent(input: CreateEventInput): Promise<EventView> {
+  const { data: venue } = await db().entities.venue.get({ venueId: input.venueId }).go();
+  if (!venue) throw unprocessable('unknown_venue', `Venue ${input.venueId} does not exist`, { venueId: input.venueId });
+  const { data } = await db()
+    .entities.event.create({ ...input, eventId: newId(), startsAt: toUtc(input.startsAt), endsAt: toUtc(input.endsAt), status: 'draft' })
+    .go();
+  return toView(data);
+}
+
+export async function getEvent(id: string): Promise<EventView> {
+  return toView(await loadEvent(id));
+}
+
+export async function listEvents(page: PageRequest): Promise<Page<EventView>> {
+  const { data, cursor } = await db().entities.event.query.all({}).go({ limit: page.limit, cursor: checkedCursor(page.cursor) });
+  return { items: data.map(toView), nextCursor: cursor };
+}
+
+/**
+ * Changes are refused on a canceled event, the currency is fixed once the
+ * event leaves draft (prices were set in it), and the time range stays in
+ * order against the stored half when only one end changes. All of it is one
+ * conditional write, so a concurrent publish or cancel cannot slip between.
+ */
+export async function updateEvent(id: string, input: UpdateEventInput): Promise<EventView> {
+  const changes = definedOnly({ ...input, startsAt: toUtc(input.startsAt), endsAt: toUtc(input.endsAt) });
+  if (changes.venueId) {
+    const { data: venue } = await db().entities.venue.get({ venueId: changes.venueId }).go();
+    if (!venue) throw unprocessable('unknown_venue', `Venue ${changes.venueId} does not exist`, { venueId: changes.venueId });
+  }
+  try {
+    const { data } = await db()
+      .entities.event.patch({ eventId: id })
+      .set(changes)
+      .where((attr, op) =>
+        [
+          op.ne(attr.status, 'canceled'),
+          changes.currency === undefined ? '' : op.eq(attr.status, 'draft'),
+          changes.startsAt !== undefined && changes.endsAt === undefined ? op.gt(attr.endsAt, changes.startsAt) : '',
+          changes.endsAt !== undefined && changes.startsAt === undefined ? op.lt(attr.startsAt, changes.endsAt) : '',
+        ]
+          .filter(Boolean)
+          .join(' AND '),
+      )
+      .go({ response: 'all_new' });
+    return toView(data as EventItem);
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const current = await loadEvent(id);
+    if (current.status === 'canceled') throw conflict('event_canceled', 'A canceled event cannot change');
+    if (changes.currency !== undefined && current.status !== 'draft') {
+      throw unprocessable('currency_locked', 'The currency can only change while the event is a draft');
+    }
+    throw unprocessable('invalid_time_range', 'startsAt must be before endsAt');
+  }
+}
+
+async function transition(id: string, from: EventStatus[], to: EventStatus, ctx: RequestContext): Promise<EventView> {
+  const at = nowIso();
+  const stamp = to === 'published' ? { publishedAt: at } : { canceledAt: at };
+  const current = await loadEvent(id);
+  if (!from.includes(current.status)) {
+    throw conflict('invalid_transition', `A ${current.status} event cannot become ${to}`, { status: current.status });
+  }
+  const next: EventItem = { ...current, ...stamp, status: to, updatedAt: at };
+  const events =
+    to === 'published'
+      ? [
+          domainEvent(
+            'event.published',
+            { eventId: id, venueId: current.venueId, name: current.name, startsAt: current.startsAt, endsAt: current.endsAt, publishedAt: at },
+            ctx,
+          ),
+        ]
+      : [];
+  const result = await transactWithEvents(
+    ({ event }) => [
+      event
+        .patch({ eventId: id })
+        .set({ status: to, ...stamp, updatedAt: at })
+        .where((attr, op) => op.eq(attr.status, current.status))
+        .commit(),
+    ],
+    events,
+  );
+  if (result.canceled) {
+    // Someone else moved it first; report what it is now.
+    const now = await loadEvent(id);
+    throw conflict('invalid_transition', `A ${now.status} event cannot become ${to}`, { status: now.status });
+  }
+  return toView(next);
+}
+
+export const publishEvent = (id: string, ctx: RequestContext) => transition(id, ['draft'], 'published', ctx);
+
+export const cancelEvent = (id: string, ctx: RequestContext) => transition(id, ['draft', 'published'], 'canceled', ctx);
