@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isBuiltInRole } from '../auth/roles.ts';
 import { issueDevToken } from './dev-token.ts';
+import { docsRoutes } from './docs-routes.ts';
 import type { LocalEventBus } from './event-bus.ts';
 import { sendJson, type LocalRoute } from './http-server.ts';
 
@@ -36,5 +37,6 @@ export function devRoutes({ tokenSecret, bus }: { tokenSecret: string; bus: Loca
     },
     { method: 'GET', path: '/dev/bus/dead-letters', handle: (_req, res) => sendJson(res, 200, { items: bus.deadLetters }) },
     { method: 'GET', path: '/dev/bus/events', handle: (_req, res) => sendJson(res, 200, { items: bus.recent.slice(-100) }) },
+    ...docsRoutes(),
   ];
 }

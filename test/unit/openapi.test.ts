@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { buildOpenApiDocument, type OpenApiDocument } from '../../packages/api/openapi.ts';
+import { defineRoute, type RouteDefinition } from '../../packages/api/route.ts';
+import { routes } from '../../packages/api/routes/index.ts';
+
+const doc = buildOpenApiDocument(routes);
+const operations = routes.map((route) => ({ route, op: doc.paths[route.path]?.[route.method.toLowerCase()] }));
+
+/** Every `$ref` in the document, with where it is. */
+function refs(node: unknown, at = '#'): { ref: string; at: string }[] {
+  if (Array.isArray(node)) return node.flatMap((v, i) => refs(v, `${at}/${i}`));
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([k, v]) =>
+    k === '$ref' && typeof v === 'string' ? [{ ref: v, at }] : refs(v, `${at}/${k}`),
+  );
+}
+
+function resolve(document: OpenApiDocument, ref: string): unknown {
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce<any>((node, key) => node?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+}
+
+describe('the OpenAPI document of the route table', () => {
+  it('is OpenAPI 3.1 with an info block and relative servers', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info).toMatchObject({ title: 'EventOS API', version: expect.any(String), license: { name: 'MIT' } });
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
+  });
+
+  it('has every route of the table with its method, operationId, summary and tag', () => {
+    expect(routes.length).toBeGreaterThan(3);
+    for (const { route, op } of operations) {
+      expect(op, `${route.method} ${route.path}`).toMatchObject({ operationId: route.operationId, summary: route.summary, tags: [route.tag] });
+    }
+    const documented = Object.values(doc.paths).flatMap((item) => Object.values(item));
+    expect(documented).toHaveLength(routes.length);
+    expect(new Set(documented.map((op) => op.operationId)).size).toBe(routes.length);
+    expect(doc.paths['/openapi.json']?.get?.operationId).toBe('getOpenApiDocument');
+  });
+
+  it('puts bearerAuth and x-permission on protected routes and `security: []` on public ones', () => {
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(operations.some(({ route }) => route.permission === null)).toBe(true);
+    for (const { route, op } of operations) {
+      if (route.permission === null) {
+        expect(op?.security, route.operationId).toEqual([]);
+        expect(op).not.toHaveProperty('x-permission');
+      } else {
+        expect(op?.security, route.operationId).toEqual([{ bearerAuth: [] }]);
+        expect(op?.['x-permission']).toBe(route.permission);
+        expect(op?.responses).toMatchObject({
+          401: { $ref: '#/components/responses/Unauthorized' },
+          403: { $ref: '#/components/responses/Forbidden' },
+        });
+      }
+    }
+  });
+
+  it('documents problem+json errors by when they can happen, 500 everywhere', () => {
+    for (const { route, op } of operations) {
+      const { params, query, body } = route.request ?? {};
+      const statuses = Object.keys(op!.responses);
+      expect(statuses.includes('400'), route.operationId).toBe(Boolean(params || query || body));
+      expect(statuses.includes('404'), route.operationId).toBe(route.path.includes('{'));
+      expect(statuses.includes('413'), route.operationId).toBe(Boolean(body));
+      expect(statuses, route.operationId).toContain('500');
+    }
+    for (const response of Object.values(doc.components.responses)) {
+      expect(response).toMatchObject({ content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+    }
+  });
+
+  it('turns params and query schemas into parameters, required as the schema says', () => {
+    for (const { route, op } of operations) {
+      const inPath = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      const pathParams = (op!.parameters ?? []).filter((p) => p.in === 'path');
+      expect(pathParams.map((p) => p.name).sort(), route.operationId).toEqual(inPath.sort());
+      for (const p of pathParams) expect(p.required).toBe(true);
+    }
+    const list = doc.paths['/v1/venues']?.get?.parameters;
+    expect(list).toEqual([
+      { name: 'limit', in: 'query', required: false, schema: { default: 25, type: 'integer', minimum: 1, maximum: 100 } },
+      { name: 'cursor', in: 'query', required: false, schema: expect.objectContaining({ type: 'string' }) },
+    ]);
+  });
+
+  it('makes registered schemas components and refers to them; Money and Problem among them', () => {
+    const venues = doc.paths['/v1/venues']!;
+    expect(venues.post?.requestBody).toEqual({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateVenue' } } },
+    });
+    expect(venues.post?.responses[201]).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/Venue' } } } });
+
+    const { Money, Problem } = doc.components.schemas;
+    expect(Money).toMatchObject({ type: 'object', required: ['amount', 'currency'], description: expect.any(String) });
+    expect(Problem).toMatchObject({ type: 'object', required: ['type', 'title', 'status', 'code'] });
+    const all = refs(doc);
+    expect(all.some(({ ref, at }) => ref === '#/components/schemas/Money' && !at.startsWith('#/components/schemas/Money/'))).toBe(true);
+    expect(all.filter(({ ref }) => ref === '#/components/schemas/Problem').length).toBeGreaterThan(1);
+  });
+
+  it('has no dangling $ref, no unused component and no $schema or $id inside', () => {
+    const all = refs(doc);
+    for (const { ref, at } of all) expect(resolve(doc, ref), `${ref} at ${at}`).toBeDefined();
+    const referenced = new Set(all.map(({ ref }) => ref));
+    for (const name of Object.keys(doc.components.schemas)) expect(referenced, name).toContain(`#/components/schemas/${name}`);
+    for (const name of Object.keys(doc.components.responses)) expect(referenced, name).toContain(`#/components/responses/${name}`);
+    expect(JSON.stringify(doc)).not.toMatch(/"\$(schema|id)"/);
+  });
+
+  it('is plain JSON and the same on every build', () => {
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+    expect(buildOpenApiDocument(routes)).toEqual(doc);
+  });
+});
+
+describe('request and response shapes of one registered schema', () => {
+  // A default makes a field optional on the way in and present on the way out.
+  const Gadget = z.object({ size: z._default(z.int(), 1) }).register(z.globalRegistry, { id: 'OpenApiTestGadget' });
+  const Label = z.string().check(z.maxLength(20)).register(z.globalRegistry, { id: 'OpenApiTestLabel' });
+  const NotUsed = z.object({ x: z.string() }).register(z.globalRegistry, { id: 'OpenApiTestNotUsed' });
+  const testRoutes: RouteDefinition[] = [
+    defineRoute({
+      operationId: 'putGadget',
+      method: 'PUT',
+      path: '/v1/gadgets/{id}',
+      handler: 'none',
+      permission: 'venues:write',
+      summary: 'Put a gadget',
+      tag: 'Gadgets',
+      request: { params: z.object({ id: z.string() }), body: z.optional(z.object({ gadget: Gadget, label: Label })) },
+      responses: {
+        200: { description: 'The gadget', schema: z.object({ gadget: Gadget, label: Label }) },
+        409: { description: 'Busy' },
+      },
+    }),
+  ];
+  const small = buildOpenApiDocument(testRoutes, { title: 'Test', version: '0.0.0' });
+  const op = small.paths['/v1/gadgets/{id}']!.put!;
+
+  it('describes requests as zod parses them and responses as it outputs them', () => {
+    expect(small.components.schemas.OpenApiTestGadget).toMatchObject({ required: ['size'], additionalProperties: false });
+    expect(small.components.schemas.OpenApiTestGadgetInput).toMatchObject({ properties: { size: { default: 1 } } });
+    expect(small.components.schemas.OpenApiTestGadgetInput).not.toHaveProperty('required');
+    expect(JSON.stringify(op.requestBody)).toContain('#/components/schemas/OpenApiTestGadgetInput');
+    expect(JSON.stringify(op.responses[200])).toContain('#/components/schemas/OpenApiTestGadget"');
+  });
+
+  it('keeps one component when both shapes are the same, and leaves out unused ones', () => {
+    expect(Object.keys(small.components.schemas).sort()).toEqual(['OpenApiTestGadget', 'OpenApiTestGadgetInput', 'OpenApiTestLabel', 'Problem']);
+    expect(NotUsed).toBeDefined();
+  });
+
+  it('makes a body the schema accepts as absent optional, and a declared error problem+json', () => {
+    expect(op.requestBody).toMatchObject({ required: false });
+    expect(op.responses[409]).toEqual({
+      description: 'Busy',
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    });
+    expect(Object.keys(op.responses)).toEqual(['200', '400', '401', '403', '404', '409', '413', '500']);
+    expect(small.info).toMatchObject({ title: 'Test', version: '0.0.0' });
+  });
+});
