@@ -11,6 +11,8 @@ const eventFields = {
   endsAt: IsoDateTime,
   currency: Currency,
   totalCapacity: z.optional(z.int().check(z.minimum(1))),
+  /** How long an unpaid order holds its seats (default 15). */
+  holdMinutes: z.optional(z.int().check(z.minimum(1), z.maximum(120))),
 };
 
 export const CreateEvent = z.object(eventFields).check(startsBeforeEnds).register(z.globalRegistry, { id: 'CreateEvent' });
@@ -27,6 +29,7 @@ export const Event = z
     id: Ulid,
     ...eventFields,
     status: EventStatus,
+    holdMinutes: z.int(),
     publishedAt: z.optional(IsoDateTime),
     canceledAt: z.optional(IsoDateTime),
     ...Timestamps,

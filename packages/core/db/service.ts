@@ -3,6 +3,12 @@ import { documentClient, tableName } from './client.ts';
 import { contactEmailEntity } from './entities/contact-email.ts';
 import { contactEntity } from './entities/contact.ts';
 import { eventEntity } from './entities/event.ts';
+import { idempotencyRecordEntity } from './entities/idempotency-record.ts';
+import { inventoryShardEntity } from './entities/inventory-shard.ts';
+import { orderEntity } from './entities/order.ts';
+import { orderHoldEntity } from './entities/order-hold.ts';
+import { ticketEntity } from './entities/ticket.ts';
+import { refundEntity } from './entities/refund.ts';
 import { outboxEventEntity } from './entities/outbox-event.ts';
 import { processedEventEntity } from './entities/processed-event.ts';
 import { ticketTypeEntity } from './entities/ticket-type.ts';
@@ -16,6 +22,12 @@ const entities = {
   contactEmail: contactEmailEntity,
   processedEvent: processedEventEntity,
   outboxEvent: outboxEventEntity,
+  idempotencyRecord: idempotencyRecordEntity,
+  refund: refundEntity,
+  ticket: ticketEntity,
+  orderHold: orderHoldEntity,
+  order: orderEntity,
+  inventoryShard: inventoryShardEntity,
 };
 
 function build(table: string) {

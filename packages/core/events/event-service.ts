@@ -9,17 +9,21 @@ import type { eventEntity } from '../db/entities/event.ts';
 import { db } from '../db/service.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { createPoolItems, resizePool } from '../inventory/pool-store.ts';
+import { eventPool, shardCount } from '../inventory/pools.ts';
 import { checkedCursor, type Page, type PageRequest } from '../pagination.ts';
 import { definedOnly, withId } from '../views.ts';
 
 type EventItem = EntityItem<typeof eventEntity>;
 type EventStatus = EventItem['status'];
 
-const toView = (item: EventItem): EventView => withId(item, 'eventId');
+const toView = ({ inventoryShards: _internal, ...item }: EventItem): EventView => withId(item, 'eventId');
 
 
-async function loadEvent(id: string): Promise<EventItem> {
-  const { data } = await db().entities.event.get({ eventId: id }).go();
+export const DEFAULT_HOLD_MINUTES = 15;
+
+export async function loadEvent(id: string, consistent = false): Promise<EventItem> {
+  const { data } = await db().entities.event.get({ eventId: id }).go({ consistent });
   if (!data) throw notFound('Event', id);
   return data;
 }
@@ -27,10 +31,26 @@ async function loadEvent(id: string): Promise<EventItem> {
 export async function createEvent(input: CreateEventInput): Promise<EventView> {
   const { data: venue } = await db().entities.venue.get({ venueId: input.venueId }).go();
   if (!venue) throw unprocessable('unknown_venue', `Venue ${input.venueId} does not exist`, { venueId: input.venueId });
-  const { data } = await db()
-    .entities.event.create({ ...input, eventId: newId(), startsAt: toUtc(input.startsAt), endsAt: toUtc(input.endsAt), status: 'draft' })
+  const eventId = newId();
+  const at = nowIso();
+  const item: EventItem = {
+    ...input,
+    eventId,
+    startsAt: toUtc(input.startsAt),
+    endsAt: toUtc(input.endsAt),
+    status: 'draft',
+    holdMinutes: input.holdMinutes ?? DEFAULT_HOLD_MINUTES,
+    ...(input.totalCapacity === undefined ? {} : { inventoryShards: shardCount(input.totalCapacity) }),
+    createdAt: at,
+    updatedAt: at,
+  };
+  await db()
+    .transaction.write((entities) => [
+      entities.event.create(item).commit(),
+      ...(input.totalCapacity === undefined ? [] : createPoolItems(entities, eventPool(eventId), input.totalCapacity)),
+    ])
     .go();
-  return toView(data);
+  return toView(item);
 }
 
 export async function getEvent(id: string): Promise<EventView> {
@@ -49,7 +69,9 @@ export async function listEvents(page: PageRequest): Promise<Page<EventView>> {
  * conditional write, so a concurrent publish or cancel cannot slip between.
  */
 export async function updateEvent(id: string, input: UpdateEventInput): Promise<EventView> {
-  const changes = definedOnly({ ...input, startsAt: toUtc(input.startsAt), endsAt: toUtc(input.endsAt) });
+  const { totalCapacity, ...rest } = input;
+  if (totalCapacity !== undefined) await setTotalCapacity(id, totalCapacity);
+  const changes = definedOnly({ ...rest, startsAt: toUtc(input.startsAt), endsAt: toUtc(input.endsAt) });
   if (changes.venueId) {
     const { data: venue } = await db().entities.venue.get({ venueId: changes.venueId }).go();
     if (!venue) throw unprocessable('unknown_venue', `Venue ${changes.venueId} does not exist`, { venueId: changes.venueId });
@@ -79,6 +101,30 @@ export async function updateEvent(id: string, input: UpdateEventInput): Promise<
     }
     throw unprocessable('invalid_time_range', 'startsAt must be before endsAt');
   }
+}
+
+/** The event-wide pool: created on first use, then grown or shrunk like a ticket type's. */
+async function setTotalCapacity(id: string, capacity: number): Promise<void> {
+  const current = await loadEvent(id, true);
+  if (current.status === 'canceled') throw conflict('event_canceled', 'A canceled event cannot change');
+  const poolId = eventPool(id);
+  if (current.inventoryShards === undefined) {
+    const created = await db()
+      .transaction.write((entities) => [
+        entities.event
+          .patch({ eventId: id })
+          .set({ totalCapacity: capacity, inventoryShards: shardCount(capacity) })
+          .where((a, op) => op.notExists(a.inventoryShards))
+          .commit(),
+        ...createPoolItems(entities, poolId, capacity),
+      ])
+      .go();
+    if (created.canceled) throw conflict('concurrent_update', 'The event changed meanwhile; try again');
+    return;
+  }
+  await resizePool(poolId, current.inventoryShards, capacity, (entities) => [
+    entities.event.patch({ eventId: id }).set({ totalCapacity: capacity }).commit(),
+  ]);
 }
 
 async function transition(id: string, from: EventStatus[], to: EventStatus, ctx: RequestContext): Promise<EventView> {

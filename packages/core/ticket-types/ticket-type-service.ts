@@ -1,6 +1,8 @@
 import type { EntityItem } from 'electrodb';
 import type { CreateTicketTypeInput, TicketTypeView, UpdateTicketTypeInput } from '../../api/schemas/ticket-types.ts';
-import { toUtc } from '../clock.ts';
+import { nowIso, toUtc } from '../clock.ts';
+import { createPoolItems, resizePool } from '../inventory/pool-store.ts';
+import { shardCount, ticketTypePool } from '../inventory/pools.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import type { ticketTypeEntity } from '../db/entities/ticket-type.ts';
 import { db } from '../db/service.ts';
@@ -11,7 +13,7 @@ import { definedOnly, withId } from '../views.ts';
 
 type TicketTypeItem = EntityItem<typeof ticketTypeEntity>;
 
-const toView = (item: TicketTypeItem): TicketTypeView => withId(item, 'ticketTypeId');
+const toView = ({ inventoryShards: _internal, ...item }: TicketTypeItem): TicketTypeView => withId(item, 'ticketTypeId');
 
 
 /** The event must exist, not be canceled, and the price must be in its currency. */
@@ -26,15 +28,25 @@ async function assertEventAccepts(eventId: string, price: { currency: string } |
 
 export async function createTicketType(eventId: string, input: CreateTicketTypeInput): Promise<TicketTypeView> {
   await assertEventAccepts(eventId, input.price);
-  const { data } = await db()
-    .entities.ticketType.create({
-      ...input,
-      ...definedOnly({ salesStartAt: toUtc(input.salesStartAt), salesEndAt: toUtc(input.salesEndAt) }),
-      eventId,
-      ticketTypeId: newId(),
-    })
+  const ticketTypeId = newId();
+  const at = nowIso();
+  const item: TicketTypeItem = {
+    ...input,
+    ...definedOnly({ salesStartAt: toUtc(input.salesStartAt), salesEndAt: toUtc(input.salesEndAt) }),
+    eventId,
+    ticketTypeId,
+    inventoryShards: shardCount(input.capacity),
+    createdAt: at,
+    updatedAt: at,
+  };
+  // The type and its capacity slices appear together or not at all.
+  await db()
+    .transaction.write((entities) => [
+      entities.ticketType.create(item).commit(),
+      ...createPoolItems(entities, ticketTypePool(ticketTypeId), input.capacity),
+    ])
     .go();
-  return toView(data);
+  return toView(item);
 }
 
 export async function getTicketType(eventId: string, ticketTypeId: string): Promise<TicketTypeView> {
@@ -54,6 +66,7 @@ export async function listTicketTypes(eventId: string, page: PageRequest): Promi
 
 export async function updateTicketType(eventId: string, ticketTypeId: string, input: UpdateTicketTypeInput): Promise<TicketTypeView> {
   await assertEventAccepts(eventId, input.price);
+  if (input.capacity !== undefined) await resizeTicketType(eventId, ticketTypeId, input.capacity);
   const changes = definedOnly({ ...input, salesStartAt: toUtc(input.salesStartAt), salesEndAt: toUtc(input.salesEndAt) });
   try {
     const { data } = await db()
@@ -73,4 +86,11 @@ export async function updateTicketType(eventId: string, ticketTypeId: string, in
     await getTicketType(eventId, ticketTypeId);
     throw unprocessable('invalid_sales_window', 'salesStartAt must be before salesEndAt');
   }
+}
+
+/** Capacity can grow freely and shrink down to what is sold or held, never below. */
+async function resizeTicketType(eventId: string, ticketTypeId: string, capacity: number): Promise<void> {
+  const { data: current } = await db().entities.ticketType.get({ eventId, ticketTypeId }).go({ consistent: true });
+  if (!current) throw notFound('Ticket type', ticketTypeId);
+  await resizePool(ticketTypePool(ticketTypeId), current.inventoryShards, capacity);
 }

@@ -12,6 +12,10 @@ export const eventSchema = {
     endsAt: { type: 'string', required: true },
     currency: { type: 'string', required: true },
     totalCapacity: { type: 'number' },
+    /** Slices of the event-wide capacity pool, when totalCapacity is set. */
+    inventoryShards: { type: 'number' },
+    /** Minutes an unpaid order holds its seats. */
+    holdMinutes: { type: 'number', required: true, default: 15 },
     status: { type: ['draft', 'published', 'canceled'] as const, required: true, default: 'draft' },
     publishedAt: { type: 'string' },
     canceledAt: { type: 'string' },

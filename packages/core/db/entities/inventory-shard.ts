@@ -1,0 +1,26 @@
+import { Entity } from 'electrodb';
+import { SERVICE } from './common.ts';
+
+/**
+ * One slice of a capacity pool (a ticket type, an event's total, a voucher's
+ * blocked seats). Each slice has its own partition key so that a big on-sale
+ * spreads its writes over several partitions instead of one hot item.
+ * `available` is kept explicitly (= capacity − sold − held) because
+ * condition expressions cannot add: reservations are `available >= :n`.
+ */
+export const inventoryShardSchema = {
+  model: { entity: 'inventoryShard', version: '1', service: SERVICE },
+  attributes: {
+    poolId: { type: 'string', required: true, readOnly: true },
+    shard: { type: 'number', required: true, readOnly: true },
+    capacity: { type: 'number', required: true },
+    sold: { type: 'number', required: true, default: 0 },
+    held: { type: 'number', required: true, default: 0 },
+    available: { type: 'number', required: true },
+  },
+  indexes: {
+    byShard: { pk: { field: 'pk', composite: ['poolId', 'shard'] }, sk: { field: 'sk', composite: [] } },
+  },
+} as const;
+
+export const inventoryShardEntity = new Entity(inventoryShardSchema);

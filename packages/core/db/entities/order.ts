@@ -1,0 +1,90 @@
+import { Entity } from 'electrodb';
+import { SERVICE, money, timestamps } from './common.ts';
+
+/** Where an order's seats came from, so that releasing or confirming touches exactly those slices. */
+const allocation = {
+  type: 'list',
+  items: {
+    type: 'map',
+    properties: {
+      poolId: { type: 'string', required: true },
+      shard: { type: 'number', required: true },
+      quantity: { type: 'number', required: true },
+    },
+  },
+} as const;
+
+export const orderSchema = {
+  model: { entity: 'order', version: '1', service: SERVICE },
+  attributes: {
+    orderId: { type: 'string', required: true, readOnly: true },
+    eventId: { type: 'string', required: true, readOnly: true },
+    status: { type: ['pending', 'paid', 'expired', 'canceled', 'refunded'] as const, required: true },
+    buyer: {
+      type: 'map',
+      required: true,
+      properties: {
+        email: { type: 'string', required: true },
+        firstName: { type: 'string' },
+        lastName: { type: 'string' },
+        phone: { type: 'string' },
+      },
+    },
+    lines: {
+      type: 'list',
+      required: true,
+      items: {
+        type: 'map',
+        properties: {
+          ticketTypeId: { type: 'string' },
+          bundleId: { type: 'string' },
+          name: { type: 'string', required: true },
+          quantity: { type: 'number', required: true },
+          unitPrice: { ...money, required: true },
+          discount: { ...money, required: true },
+          total: { ...money, required: true },
+          /** Admissions per unit: 1 for a ticket type, the component list for a bundle. */
+          admissions: {
+            type: 'list',
+            required: true,
+            items: { type: 'map', properties: { ticketTypeId: { type: 'string', required: true }, quantity: { type: 'number', required: true } } },
+          },
+        },
+      },
+    },
+    subtotal: { ...money, required: true },
+    discount: { ...money, required: true },
+    total: { ...money, required: true },
+    refunded: { ...money, required: true },
+    voucherId: { type: 'string' },
+    voucherCode: { type: 'string' },
+    promoterCode: { type: 'string' },
+    allocations: { ...allocation, required: true },
+    expiresAt: { type: 'string', required: true },
+    paymentIntentId: { type: 'string' },
+    paymentStatus: { type: 'string' },
+    paymentFailure: { type: 'string' },
+    paidAt: { type: 'string' },
+    canceledAt: { type: 'string' },
+    expiredAt: { type: 'string' },
+    refundedAt: { type: 'string' },
+    /** Set when a payment arrived for an order that could no longer be fulfilled and was refunded automatically. */
+    lateRefundId: { type: 'string' },
+    ...timestamps,
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['orderId'] }, sk: { field: 'sk', composite: [] } },
+    byEvent: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['eventId'] },
+      sk: { field: 'gsi1sk', composite: ['orderId'] },
+    },
+    byEventStatus: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['eventId', 'status'] },
+      sk: { field: 'gsi2sk', composite: ['orderId'] },
+    },
+  },
+} as const;
+
+export const orderEntity = new Entity(orderSchema);

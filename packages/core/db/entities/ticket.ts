@@ -1,0 +1,27 @@
+import { Entity } from 'electrodb';
+import { SERVICE, timestamps } from './common.ts';
+
+export const ticketSchema = {
+  model: { entity: 'ticket', version: '1', service: SERVICE },
+  attributes: {
+    ticketId: { type: 'string', required: true, readOnly: true },
+    orderId: { type: 'string', required: true, readOnly: true },
+    eventId: { type: 'string', required: true, readOnly: true },
+    ticketTypeId: { type: 'string', required: true, readOnly: true },
+    /** The signed QR payload (see docs/ticket-codes.md). */
+    code: { type: 'string', required: true, readOnly: true },
+    status: { type: ['valid', 'void'] as const, required: true },
+    holderName: { type: 'string' },
+    ...timestamps,
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['ticketId'] }, sk: { field: 'sk', composite: [] } },
+    byOrder: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['orderId'] },
+      sk: { field: 'gsi1sk', composite: ['ticketId'] },
+    },
+  },
+} as const;
+
+export const ticketEntity = new Entity(ticketSchema);
