@@ -10,6 +10,7 @@ import { logger } from './logger.ts';
 import { authorize } from './middleware/authorize.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
 import { errorMapper } from './middleware/error-mapper.ts';
+import { idempotency } from './middleware/idempotency.ts';
 import { parseInput, parseJsonBody } from './validation.ts';
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
@@ -43,13 +44,18 @@ function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
 
 /**
  * The one middy stack every HTTP handler runs in: logger context, CORS,
- * problem+json errors, body limit, then parse → authorize → validate → the
- * handler's domain call.
+ * body limit, Idempotency-Key (POST), problem+json errors, then parse →
+ * authorize → validate → the handler's domain call.
+ *
+ * Order matters: middy runs `before` in `use` order and `after`/`onError` in
+ * reverse, so the idempotency middleware stores the error mapper's final
+ * response, and CORS (outside it) decorates fresh and replayed answers alike.
  */
 export function httpHandler<const R extends RouteDefinition>(
   route: R,
   fn: (input: HttpInput<R>) => Promise<HttpResult>,
 ) {
+  const idempotent = idempotency(route);
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const started = performance.now();
     const principal = authorize(route, event as never);
@@ -63,14 +69,16 @@ export function httpHandler<const R extends RouteDefinition>(
       actorId: principal?.userId ?? 'anonymous',
       correlationId: event.requestContext.requestId ?? context.awsRequestId,
     };
+    idempotent.executing(event);
     const result = await fn({ params, query, body, principal, ctx, event } as HttpInput<R>);
     logger.info('handled', { route: route.operationId, status: result.status, ms: Math.round(performance.now() - started) });
     return toResponse(result);
   };
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(idempotent.handler(core))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key' }))
-    .use(errorMapper())
-    .use(bodyLimit());
+    .use(bodyLimit())
+    .use(idempotent)
+    .use(errorMapper());
 }

@@ -9,6 +9,7 @@ const statusOf: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  unavailable: 503,
 };
 
 const titleOf: Record<DomainErrorKind, string> = {
@@ -16,6 +17,7 @@ const titleOf: Record<DomainErrorKind, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   unprocessable: 'Unprocessable request',
+  unavailable: 'Service unavailable',
 };
 
 export function toProblem(error: unknown): APIGatewayProxyStructuredResultV2 {

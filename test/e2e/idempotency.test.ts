@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi } from '../support/local-api.ts';
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.stop());
+
+describe('Idempotency-Key through the local HTTP API', () => {
+  it('replays POST /v1/contacts: the same contact id, and only one contact with that email', async () => {
+    const key = randomUUID();
+    const body = { email: 'idem.buyer@example.com', firstName: 'Idem' };
+    const first = await api.call('POST', '/v1/contacts', { body, headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+
+    const retry = await api.call('POST', '/v1/contacts', { body, headers: { 'idempotency-key': key, origin: 'https://shop.example.com' } });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.headers.get('access-control-allow-origin')).toBeTruthy();
+    expect(retry.body).toEqual(first.body);
+
+    // Without the replay the second create would have been a 409 duplicate:
+    const withoutKey = await api.call('POST', '/v1/contacts', { body });
+    expect(withoutKey.status).toBe(409);
+    expect(withoutKey.body).toMatchObject({ code: 'duplicate', existingId: first.body.id });
+
+    const found = await api.call('GET', '/v1/contacts?email=idem.buyer@example.com');
+    expect(found.body.items).toHaveLength(1);
+    expect(found.body.items[0].id).toBe(first.body.id);
+  });
+
+  it('answers 422 for the key with another body, 400 for an over-long key, and keeps users apart', async () => {
+    const key = randomUUID();
+    const first = await api.call('POST', '/v1/contacts', { body: { email: 'idem.two@example.com' }, userId: 'u-a', headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(201);
+
+    const reused = await api.call('POST', '/v1/contacts', { body: { email: 'idem.three@example.com' }, userId: 'u-a', headers: { 'idempotency-key': key } });
+    expect(reused.status).toBe(422);
+    expect(reused.headers.get('content-type')).toBe('application/problem+json');
+    expect(reused.body.code).toBe('idempotency_key_reused');
+
+    // Another user with the same key is another request: it runs (and meets the duplicate guard).
+    const otherUser = await api.call('POST', '/v1/contacts', { body: { email: 'idem.two@example.com' }, userId: 'u-b', headers: { 'idempotency-key': key } });
+    expect(otherUser.status).toBe(409);
+    expect(otherUser.body.code).toBe('duplicate');
+    expect(otherUser.headers.get('idempotent-replayed')).toBeNull();
+
+    const tooLong = await api.call('POST', '/v1/contacts', { body: { email: 'idem.four@example.com' }, headers: { 'idempotency-key': 'k'.repeat(256) } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.code).toBe('invalid_idempotency_key');
+  });
+
+  it('lets one of 10 concurrent retries with one key create the contact', async () => {
+    const key = randomUUID();
+    const body = { email: 'idem.race@example.com' };
+    const results = await Promise.all(Array.from({ length: 10 }, () => api.call('POST', '/v1/contacts', { body, headers: { 'idempotency-key': key } })));
+    const fresh = results.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') === null);
+    expect(fresh).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 201) expect(r.body.id).toBe(fresh[0]!.body.id);
+      else expect(r.body.code).toBe('idempotency_in_progress');
+    }
+    const found = await api.call('GET', '/v1/contacts?email=idem.race@example.com');
+    expect(found.body.items).toHaveLength(1);
+  });
+});
