@@ -2,7 +2,7 @@
  * Domain errors say what went wrong in domain words; the HTTP layer maps
  * `kind` to a status code, so domain code never knows about HTTP.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unprocessable';
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unprocessable' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -27,3 +27,7 @@ export const unprocessable = (code: string, message: string, details?: Record<st
 
 export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
   new DomainError('invalid', code, message, details);
+
+/** A dependency (the payment provider) failed; the client may retry. */
+export const unavailable = (code: string, message: string, details?: Record<string, unknown>) =>
+  new DomainError('unavailable', code, message, details);
