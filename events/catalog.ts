@@ -10,6 +10,31 @@ export interface CatalogEntry<S extends z.ZodMiniType = z.ZodMiniType> {
 
 const entry = <S extends z.ZodMiniType>(e: CatalogEntry<S>) => e;
 
+const moneySchema = z.object({ amount: z.int(), currency: z.string() });
+
+/** What every order event carries: enough for a consumer to act without reading the order. */
+const orderSummary = z.object({
+  orderId: z.string(),
+  eventId: z.string(),
+  status: z.enum(['pending', 'paid', 'expired', 'canceled', 'refunded']),
+  buyer: z.object({ email: z.string(), firstName: z.optional(z.string()), lastName: z.optional(z.string()) }),
+  total: moneySchema,
+  admissions: z.int(),
+  voucherCode: z.optional(z.string()),
+  promoterCode: z.optional(z.string()),
+});
+
+function orderExample(status: 'pending' | 'paid' | 'expired' | 'canceled' | 'refunded') {
+  return {
+    orderId: '01JD0000000000000000000009',
+    eventId: '01JD0000000000000000000001',
+    status,
+    buyer: { email: 'ana@example.com', firstName: 'Ana' },
+    total: { amount: 5000, currency: 'EUR' },
+    admissions: 2,
+  };
+}
+
 /**
  * Every domain event the product emits: detail-type → source, version, the
  * zod schema of `detail.data` and an example (a test parses each example).
@@ -45,6 +70,55 @@ export const catalog = {
       createdBy: z.string(),
     }),
     example: { contactId: '01JD0000000000000000000003', createdBy: 'u1' },
+  }),
+  'order.created': entry({
+    source: 'eventos.ticketing',
+    version: 1,
+    description: 'A buyer reserved seats; the order is pending payment (or paid at once when free).',
+    data: orderSummary,
+    example: orderExample('pending'),
+  }),
+  'order.paid': entry({
+    source: 'eventos.ticketing',
+    version: 1,
+    description: 'Payment succeeded (or the order was free): the seats are sold and tickets issued.',
+    data: z.extend(orderSummary, {
+      tickets: z.array(z.object({ ticketId: z.string(), ticketTypeId: z.string() })),
+      paidAt: z.iso.datetime(),
+    }),
+    example: { ...orderExample('paid'), tickets: [{ ticketId: '01JD0000000000000000000010', ticketTypeId: '01JD0000000000000000000005' }], paidAt: '2026-11-25T10:05:00.000Z' },
+  }),
+  'order.expired': entry({
+    source: 'eventos.ticketing',
+    version: 1,
+    description: 'A pending order was not paid in time; its seats and voucher usage were released.',
+    data: orderSummary,
+    example: orderExample('expired'),
+  }),
+  'order.canceled': entry({
+    source: 'eventos.ticketing',
+    version: 1,
+    description: 'An order was canceled; its seats and voucher usage were released.',
+    data: orderSummary,
+    example: orderExample('canceled'),
+  }),
+  'order.refunded': entry({
+    source: 'eventos.ticketing',
+    version: 1,
+    description: 'Money went back to the buyer. `full` means the whole order: its tickets were voided and seats released.',
+    data: z.extend(orderSummary, { refundId: z.string(), amount: moneySchema, refundedTotal: moneySchema, full: z.boolean() }),
+    example: { ...orderExample('refunded'), refundId: 're_123', amount: { amount: 5000, currency: 'EUR' }, refundedTotal: { amount: 5000, currency: 'EUR' }, full: true },
+  }),
+  'ticket.issued': entry({
+    source: 'eventos.ticketing',
+    version: 1,
+    description: "An order's tickets were issued, one per admission (one event per order, listing them all).",
+    data: z.object({
+      orderId: z.string(),
+      eventId: z.string(),
+      tickets: z.array(z.object({ ticketId: z.string(), ticketTypeId: z.string() })),
+    }),
+    example: { orderId: '01JD0000000000000000000009', eventId: '01JD0000000000000000000001', tickets: [{ ticketId: '01JD0000000000000000000010', ticketTypeId: '01JD0000000000000000000005' }] },
   }),
 } satisfies Record<string, CatalogEntry>;
 

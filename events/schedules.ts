@@ -10,4 +10,6 @@ export interface Schedule {
 export const schedules: Schedule[] = [
   // Publishes domain events whose immediate put after commit failed.
   { name: 'outbox-relay', handler: 'outbox-relay', rateMinutes: 1 },
+  // Releases the seats of unpaid orders whose hold ran out: availability is at most one period stale.
+  { name: 'expire-holds', handler: 'expire-holds', rateMinutes: 1 },
 ];

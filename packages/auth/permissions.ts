@@ -11,6 +11,7 @@ export const permissions = [
   'contacts:read',
   'contacts:write',
   'orders:read',
+  'orders:write',
   'orders:refund',
   'checkins:read',
   'checkins:write',

@@ -21,6 +21,7 @@ export const builtInRoles = {
     'contacts:read',
     'contacts:write',
     'orders:read',
+    'orders:write',
     'orders:refund',
     'checkins:read',
     'checkins:write',

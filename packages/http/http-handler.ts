@@ -28,6 +28,8 @@ export interface HttpResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent as is (an SVG, a page) instead of JSON; set content-type in headers. */
+  rawBody?: string;
 }
 
 export const ok = (body: unknown): HttpResult => ({ status: 200, body });
@@ -35,6 +37,7 @@ export const created = (body: unknown): HttpResult => ({ status: 201, body });
 export const noContent = (): HttpResult => ({ status: 204 });
 
 function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
+  if (result.rawBody !== undefined) return { statusCode: result.status, headers: result.headers, body: result.rawBody };
   return {
     statusCode: result.status,
     headers: { ...(result.body === undefined ? {} : { 'content-type': 'application/json' }), ...result.headers },

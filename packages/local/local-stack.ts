@@ -8,6 +8,12 @@ import { startLocalScheduler } from './scheduler.ts';
 import { startSesLocal } from './ses-local.ts';
 import { ensureTable } from './table-setup.ts';
 import { devRoutes } from './dev-routes.ts';
+import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from './stripe-standin/defaults.ts';
+import { stripeDevRoutes } from './stripe-standin/dev-routes.ts';
+import { startStripeStandIn, type StripeStandIn } from './stripe-standin/server.ts';
+
+/** Documented default so tickets stay valid across restarts of a persistent local database. */
+export const LOCAL_TICKET_SIGNING_KEY = 'eventos-local-ticket-signing-key-not-for-production';
 
 export interface LocalStackOptions {
   apiPort: number;
@@ -22,6 +28,8 @@ export interface LocalStackOptions {
   sesEndpoint?: string;
   tableName: string;
   tokenSecret?: string;
+  /** The local Stripe stand-in; 0 (the default) for an ephemeral port. */
+  stripePort?: number;
 }
 
 export interface LocalStack {
@@ -30,6 +38,7 @@ export interface LocalStack {
   mailUrl: string;
   dynamoEndpoint: string;
   bus: Awaited<ReturnType<typeof startLocalEventBus>>;
+  stripe: StripeStandIn;
   tokenSecret: string;
   token(role?: string, userId?: string): Promise<string>;
   stop(): Promise<void>;
@@ -61,6 +70,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     const bus = await startLocalEventBus({ port: options.busPort });
     stoppers.push(() => bus.stop());
+    // Locally the SDK always talks to the stand-in, so it gets the local key even if the shell has a real one.
+    const stripeWebhookSecret = process.env.STRIPE_WEBHOOK_SECRET || LOCAL_STRIPE_WEBHOOK_SECRET;
+    const stripe = await startStripeStandIn({ port: options.stripePort ?? 0, webhookSecret: stripeWebhookSecret });
+    stoppers.push(() => stripe.stop());
 
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
@@ -72,6 +85,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       TABLE_NAME: options.tableName,
       EVENT_BUS_NAME: 'eventos-local',
       MAIL_FROM: process.env.MAIL_FROM ?? 'tickets@eventos.local',
+      TICKET_SIGNING_KEY: process.env.TICKET_SIGNING_KEY || LOCAL_TICKET_SIGNING_KEY,
+      STRIPE_SECRET_KEY: LOCAL_STRIPE_SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+      ...stripe.sdkEnv,
     });
 
     const client = localDynamoClient(dynamoEndpoint);
@@ -82,9 +99,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const scheduler = startLocalScheduler();
     stoppers.push(() => scheduler.stop());
 
-    const local: LocalRoute[] = devRoutes({ tokenSecret, bus });
+    const local: LocalRoute[] = [...devRoutes({ tokenSecret, bus }), ...stripeDevRoutes(stripe)];
     const http = await startLocalHttpServer({ port: options.apiPort, routes, tokenSecret, localRoutes: local });
     stoppers.push(() => new Promise<void>((resolve) => http.server.close(() => resolve())));
+    // Known only now that the API listens (port 0 in tests).
+    stripe.setWebhookUrl(`${http.url}/v1/webhooks/stripe`);
     http.server.on('connection', (socket) => stoppers.push(() => void socket.destroy()));
 
     return {
@@ -93,6 +112,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       mailUrl,
       dynamoEndpoint,
       bus,
+      stripe,
       tokenSecret,
       token: (role = 'admin', userId = `local-${role}`) => issueDevToken(tokenSecret, userId, role),
       stop,

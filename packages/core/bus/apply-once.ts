@@ -6,6 +6,13 @@ import { nowIso } from '../clock.ts';
 const MARKER_TTL_SECONDS = 7 * 24 * 3600;
 
 
+/** The "already applied" marker, for callers that build their own transaction. */
+export function markerPut(entities: TransactionEntities, consumer: string, eventId: string): TransactionItem {
+  return entities.processedEvent
+    .create({ consumer, eventId, processedAt: nowIso(), ttl: Math.floor(Date.now() / 1000) + MARKER_TTL_SECONDS })
+    .commit();
+}
+
 export class EffectRejected extends Error {
   override name = 'EffectRejected';
 }
@@ -22,9 +29,7 @@ export async function applyOnce(
 ): Promise<boolean> {
   const result = await db()
     .transaction.write((entities) => [
-      entities.processedEvent
-        .create({ consumer, eventId, processedAt: nowIso(), ttl: Math.floor(Date.now() / 1000) + MARKER_TTL_SECONDS })
-        .commit(),
+      markerPut(entities, consumer, eventId),
       ...effects(entities),
     ])
     .go();

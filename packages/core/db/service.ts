@@ -9,6 +9,8 @@ import { orderEntity } from './entities/order.ts';
 import { orderHoldEntity } from './entities/order-hold.ts';
 import { ticketEntity } from './entities/ticket.ts';
 import { refundEntity } from './entities/refund.ts';
+import { voucherEntity } from './entities/voucher.ts';
+import { bundleEntity } from './entities/bundle.ts';
 import { outboxEventEntity } from './entities/outbox-event.ts';
 import { processedEventEntity } from './entities/processed-event.ts';
 import { ticketTypeEntity } from './entities/ticket-type.ts';
@@ -22,6 +24,8 @@ const entities = {
   contactEmail: contactEmailEntity,
   processedEvent: processedEventEntity,
   outboxEvent: outboxEventEntity,
+  bundle: bundleEntity,
+  voucher: voucherEntity,
   idempotencyRecord: idempotencyRecordEntity,
   refund: refundEntity,
   ticket: ticketEntity,

@@ -2,7 +2,7 @@
  * `npm start`: the whole backend locally, on real embedded parts.
  *   --in-memory   throwaway DynamoDB (default: data kept in .data/dynamodb)
  *   --seed        load the demo data once started
- * Ports: PORT (API, 3000), DYNAMODB_PORT (8000), SES_PORT (8005), EVENTBRIDGE_PORT (4010).
+ * Ports: PORT (API, 3000), DYNAMODB_PORT (8000), SES_PORT (8005), EVENTBRIDGE_PORT (4010), STRIPE_PORT (12111).
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { LocalStartError } from '../local-start-error.ts';
 import { startLocalStack } from '../local-stack.ts';
 import { assertPortFree, portFromEnv } from '../ports.ts';
 import { seedDemo } from '../seed.ts';
+import { DEFAULT_STRIPE_STANDIN_PORT } from '../stripe-standin/defaults.ts';
 
 const { values: flags } = parseArgs({
   options: { 'in-memory': { type: 'boolean', default: false }, seed: { type: 'boolean', default: false } },
@@ -23,6 +24,7 @@ const ports = {
   dynamo: portFromEnv('DYNAMODB_PORT', 8000),
   ses: portFromEnv('SES_PORT', 8005),
   bus: portFromEnv('EVENTBRIDGE_PORT', 4010),
+  stripe: portFromEnv('STRIPE_PORT', DEFAULT_STRIPE_STANDIN_PORT),
 };
 
 try {
@@ -30,12 +32,14 @@ try {
   await assertPortFree(ports.dynamo, 'DYNAMODB_PORT');
   await assertPortFree(ports.ses, 'SES_PORT');
   await assertPortFree(ports.bus, 'EVENTBRIDGE_PORT');
+  await assertPortFree(ports.stripe, 'STRIPE_PORT');
   process.stderr.write('Starting DynamoDB Local, the SES emulator, the event bus and the API…\n');
   const stack = await startLocalStack({
     apiPort: ports.api,
     dynamoPort: ports.dynamo,
     sesPort: ports.ses,
     busPort: ports.bus,
+    stripePort: ports.stripe,
     dataDir: flags['in-memory'] ? null : fileURLToPath(new URL('../../../.data/dynamodb', import.meta.url)),
     tableName: process.env.TABLE_NAME ?? 'eventos-local',
     tokenSecret: process.env.LOCAL_JWT_SECRET,
@@ -69,6 +73,7 @@ try {
       `  OpenAPI      ${stack.apiUrl}/openapi.json`,
       `  Mail viewer  ${stack.mailUrl}`,
       `  DynamoDB     ${stack.dynamoEndpoint}`,
+      `  Stripe       ${stack.stripe.url} (stand-in; sent webhooks: ${stack.apiUrl}/dev/stripe/events)`,
       `  Dead letters ${stack.apiUrl}/dev/bus/dead-letters`,
       '',
       'Admin token (12 h; more with POST /dev/token {"role":"scanner"}):',

@@ -79,6 +79,13 @@ export const orderSchema = {
       pk: { field: 'gsi1pk', composite: ['eventId'] },
       sk: { field: 'gsi1sk', composite: ['orderId'] },
     },
+    /** Sparse: only orders that have a PaymentIntent; finds the order of a Stripe charge. */
+    byPaymentIntent: {
+      index: 'gsi3',
+      pk: { field: 'gsi3pk', composite: ['paymentIntentId'] },
+      sk: { field: 'gsi3sk', composite: [] },
+      condition: (attr: { paymentIntentId?: string }) => attr.paymentIntentId !== undefined,
+    },
     byEventStatus: {
       index: 'gsi2',
       pk: { field: 'gsi2pk', composite: ['eventId', 'status'] },

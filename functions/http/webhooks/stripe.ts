@@ -1,0 +1,18 @@
+import { stripeWebhook as route } from '#packages/api/routes/orders.ts';
+import { applyStripeEvent } from '#packages/core/orders/stripe-events.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+import { HttpProblem } from '#packages/http/problem.ts';
+import { InvalidWebhookSignature, rawBodyOf, stripeSignatureHeader, stripeWebhookSecretFromEnv, verifyStripeWebhook } from '#packages/payments/webhook.ts';
+
+/** Verifies the signature on the raw bytes before anything is parsed; a forgery changes nothing. */
+export const handler = httpHandler(route, async ({ event, ctx }) => {
+  let stripeEvent;
+  try {
+    stripeEvent = verifyStripeWebhook(rawBodyOf(event), stripeSignatureHeader(event.headers), stripeWebhookSecretFromEnv());
+  } catch (error) {
+    if (!(error instanceof InvalidWebhookSignature)) throw error;
+    throw new HttpProblem({ status: 400, code: 'invalid_signature', title: 'Invalid signature', detail: error.message });
+  }
+  const outcome = await applyStripeEvent(stripeEvent, ctx);
+  return ok({ received: true, outcome });
+});

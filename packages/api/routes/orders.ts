@@ -1,0 +1,101 @@
+import * as z from 'zod/mini';
+import { IdParams, listOf } from '../schemas/common.ts';
+import { Availability, CreateOrder, Order, OrderListQuery, RefundOrder } from '../schemas/orders.ts';
+import { defineRoute } from '../route.ts';
+
+const tag = 'Orders';
+
+export const createOrder = defineRoute({
+  operationId: 'createOrder',
+  method: 'POST',
+  path: '/v1/events/{id}/orders',
+  handler: 'orders/create',
+  permission: null,
+  summary: 'Reserve tickets (public storefront): 201 pending with a Stripe PaymentIntent, or paid at once when free',
+  tag,
+  request: { params: IdParams, body: CreateOrder },
+  responses: { 201: { description: 'The order, holding its seats until expiresAt', schema: Order }, 409: { description: 'sold_out' }, 422: { description: 'A rule of the event, ticket type or voucher refused it' }, 503: { description: 'payment_unavailable' } },
+});
+
+export const getAvailability = defineRoute({
+  operationId: 'getAvailability',
+  method: 'GET',
+  path: '/v1/events/{id}/availability',
+  handler: 'orders/availability',
+  permission: null,
+  summary: 'Seats per ticket type and for the event (public: the storefront shows it)',
+  tag,
+  request: { params: IdParams },
+  responses: { 200: { description: 'Capacity, sold, held and available seats', schema: Availability } },
+});
+
+export const getOrder = defineRoute({
+  operationId: 'getOrder',
+  method: 'GET',
+  path: '/v1/orders/{id}',
+  handler: 'orders/get',
+  permission: 'orders:read',
+  summary: 'Get an order, with its tickets once paid',
+  tag,
+  request: { params: IdParams },
+  responses: { 200: { description: 'The order', schema: Order } },
+});
+
+export const listEventOrders = defineRoute({
+  operationId: 'listEventOrders',
+  method: 'GET',
+  path: '/v1/events/{id}/orders',
+  handler: 'orders/list',
+  permission: 'orders:read',
+  summary: "List an event's orders, optionally of one status",
+  tag,
+  request: { params: IdParams, query: OrderListQuery },
+  responses: { 200: { description: 'A page of orders', schema: listOf(Order) } },
+});
+
+export const cancelOrder = defineRoute({
+  operationId: 'cancelOrder',
+  method: 'POST',
+  path: '/v1/orders/{id}/cancel',
+  handler: 'orders/cancel',
+  permission: 'orders:write',
+  summary: 'Cancel a pending order and release its seats (a paid order needs a refund)',
+  tag,
+  request: { params: IdParams },
+  responses: { 200: { description: 'The canceled order', schema: Order }, 409: { description: 'refund_required or invalid_transition' } },
+});
+
+export const refundOrder = defineRoute({
+  operationId: 'refundOrder',
+  method: 'POST',
+  path: '/v1/orders/{id}/refund',
+  handler: 'orders/refund',
+  permission: 'orders:refund',
+  summary: 'Refund all or part of a paid order through Stripe; a full refund voids the tickets and releases the seats',
+  tag,
+  request: { params: IdParams, body: RefundOrder },
+  responses: { 200: { description: 'The order after the refund', schema: Order }, 409: { description: 'invalid_transition' }, 422: { description: 'refund_exceeds_paid' } },
+});
+
+export const stripeWebhook = defineRoute({
+  operationId: 'stripeWebhook',
+  method: 'POST',
+  path: '/v1/webhooks/stripe',
+  handler: 'webhooks/stripe',
+  permission: null,
+  summary: 'Stripe events, verified by Stripe-Signature against the raw body; each applied once by its id',
+  tag: 'Webhooks',
+  responses: { 200: { description: 'Applied, or already applied', schema: z.object({ received: z.boolean(), outcome: z.string() }) }, 400: { description: 'invalid_signature' } },
+});
+
+export const ticketQr = defineRoute({
+  operationId: 'getTicketQr',
+  method: 'GET',
+  path: '/v1/tickets/{id}/qr',
+  handler: 'tickets/qr',
+  permission: 'orders:read',
+  summary: "A ticket's QR code (SVG) encoding its signed code",
+  tag: 'Tickets',
+  request: { params: IdParams },
+  responses: { 200: { description: 'image/svg+xml' } },
+});

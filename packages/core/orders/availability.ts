@@ -1,0 +1,35 @@
+import type { AvailabilityView } from '../../api/schemas/orders.ts';
+import { nowIso } from '../clock.ts';
+import { db } from '../db/service.ts';
+import { notFound } from '../errors.ts';
+import { readPools } from '../inventory/pool-store.ts';
+import { eventPool, sumOf, ticketTypePool } from '../inventory/pools.ts';
+
+/**
+ * What the storefront shows: per ticket type and for the whole event, the
+ * capacity, sold, held and available seats, summed over each pool's slices.
+ * A hold that expired is counted until the next sweep (at most a minute).
+ */
+export async function getAvailability(eventId: string): Promise<AvailabilityView> {
+  const [event, types] = await Promise.all([
+    db().entities.event.get({ eventId }).go(),
+    db().entities.ticketType.query.byEvent({ eventId }).go({ pages: 'all' }),
+  ]);
+  if (!event.data || event.data.status === 'draft') throw notFound('Event', eventId);
+  const pools = new Map(types.data.map((t) => [ticketTypePool(t.ticketTypeId), t.inventoryShards]));
+  if (event.data.inventoryShards) pools.set(eventPool(eventId), event.data.inventoryShards);
+  const shards = await readPools(pools);
+  const now = nowIso();
+  const onSale = event.data.status === 'published' && now < event.data.endsAt;
+  return {
+    eventId,
+    ticketTypes: types.data.map((t) => ({
+      ticketTypeId: t.ticketTypeId,
+      name: t.name,
+      price: t.price,
+      onSale: onSale && (!t.salesStartAt || now >= t.salesStartAt) && (!t.salesEndAt || now < t.salesEndAt),
+      ...sumOf(shards.get(ticketTypePool(t.ticketTypeId)) ?? []),
+    })),
+    total: event.data.inventoryShards ? sumOf(shards.get(eventPool(eventId)) ?? []) : null,
+  };
+}

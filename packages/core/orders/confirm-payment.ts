@@ -1,0 +1,109 @@
+import { createRefund } from '../../payments/stripe-client.ts';
+import { transactWithEvents } from '../bus/outbox.ts';
+import { domainEvent } from '../bus/pending-event.ts';
+import { nowIso } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import { rejectedAt, type TransactionEntities, type TransactionItem } from '../db/transaction-types.ts';
+import { readPools, shardUpdates } from '../inventory/pool-store.ts';
+import { allocate, type Allocation } from '../inventory/pools.ts';
+import { markerPut } from '../bus/apply-once.ts';
+import { mintTickets, ticketPuts } from './issue-tickets.ts';
+import { orderSummary } from './order-events.ts';
+import { loadOrder, type OrderItem } from './order-item.ts';
+import { orderPatch } from './order-patch.ts';
+import { demandOf } from './pool-shards.ts';
+import { recordRefund } from './record-refund.ts';
+import { RETRY, withRaceRetries } from './retry.ts';
+
+export const STRIPE_CONSUMER = 'stripe-webhook';
+
+export type PaymentOutcome = 'paid' | 'already_processed' | 'refunded_late';
+
+interface Payment {
+  paymentIntentId: string;
+  /** Stripe's event id: the transition and this marker commit together, so a redelivery is a no-op. */
+  providerEventId: string;
+}
+
+/**
+ * `payment_intent.succeeded` for an order. Pending: its held seats become
+ * sold and tickets are issued. Expired or canceled meanwhile: the same seats
+ * are reserved afresh if still free, else the money goes back automatically
+ * and the order stays as it was — never an oversell.
+ */
+export async function confirmPayment(orderId: string, payment: Payment, ctx: Pick<RequestContext, 'correlationId'>): Promise<PaymentOutcome> {
+  const outcome = await withRaceRetries(async () => {
+    const order = await loadOrder(orderId, true);
+    if (order.status === 'paid' || order.status === 'refunded') return 'already_processed' as const;
+    if (order.status === 'pending') return sell(order, order.allocations, 'confirm', payment, ctx);
+    const fresh = allocate(...(await freshDemand(order)));
+    if (!fresh) return refundLate(order, payment, ctx);
+    return sell(order, fresh, 'sell', payment, ctx);
+  }, 10);
+  if (outcome === RETRY) throw new Error(`confirmPayment(${orderId}) kept losing races`);
+  return outcome;
+}
+
+async function freshDemand(order: OrderItem) {
+  const { demand, poolShards } = await demandOf(order);
+  return [demand, await readPools(poolShards)] as const;
+}
+
+function voucherRetake(entities: TransactionEntities, order: OrderItem, reserving: boolean): TransactionItem[] {
+  if (!reserving || !order.voucherCode) return [];
+  return [
+    entities.voucher
+      .patch({ eventId: order.eventId, code: order.voucherCode })
+      .subtract({ remainingUsages: 1 })
+      .where((a, op) => op.gte(a.remainingUsages, 1))
+      .commit(),
+  ];
+}
+
+async function sell(
+  order: OrderItem,
+  allocations: Allocation[],
+  change: 'confirm' | 'sell',
+  payment: Payment,
+  ctx: Pick<RequestContext, 'correlationId'>,
+): Promise<PaymentOutcome | typeof RETRY> {
+  const at = nowIso();
+  const tickets = await mintTickets(order.eventId, order.lines);
+  const issued = tickets.map(({ ticketId, ticketTypeId }) => ({ ticketId, ticketTypeId }));
+  const paid: OrderItem = { ...order, status: 'paid', paidAt: at, allocations, paymentIntentId: payment.paymentIntentId, paymentStatus: 'succeeded' };
+  const result = await transactWithEvents(
+    (entities) => [
+      markerPut(entities, STRIPE_CONSUMER, payment.providerEventId),
+      orderPatch(entities, order)
+        .set({ status: 'paid', paidAt: at, allocations, paymentIntentId: payment.paymentIntentId, paymentStatus: 'succeeded', updatedAt: at })
+        .where((a, op) => op.eq(a.status, order.status))
+        .commit(),
+      ...(change === 'confirm' ? [entities.orderHold.delete({ orderId: order.orderId }).commit()] : []),
+      ...shardUpdates(entities, allocations, change),
+      ...voucherRetake(entities, order, change === 'sell'),
+      ...ticketPuts(entities, order.orderId, order.eventId, tickets),
+    ],
+    [
+      domainEvent('order.paid', { ...orderSummary(paid), tickets: issued, paidAt: at }, ctx),
+      domainEvent('ticket.issued', { orderId: order.orderId, eventId: order.eventId, tickets: issued }, ctx),
+    ],
+  );
+  if (!result.canceled) return 'paid';
+  if (rejectedAt(result, 0)) return 'already_processed';
+  return RETRY;
+}
+
+/** The seats are gone: refund in full (idempotent per order) and record it; the order keeps its status. */
+async function refundLate(order: OrderItem, payment: Payment, ctx: Pick<RequestContext, 'correlationId'>): Promise<PaymentOutcome> {
+  const refund = await createRefund({
+    paymentIntentId: payment.paymentIntentId,
+    idempotencyKey: `late-${order.orderId}`,
+    reason: 'requested_by_customer',
+    metadata: { orderId: order.orderId, why: 'paid_after_seats_released' },
+  });
+  await recordRefund(order.orderId, { refundId: refund.id, amount: refund.amount, reason: 'paid after the hold expired and the seats were gone' }, ctx, {
+    late: true,
+    providerEventId: payment.providerEventId,
+  });
+  return 'refunded_late';
+}

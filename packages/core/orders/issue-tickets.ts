@@ -1,0 +1,36 @@
+import { resolveTicketSigningKey } from '../../tickets/signing-key.ts';
+import { signTicketCode } from '../../tickets/ticket-code.ts';
+import { nowIso } from '../clock.ts';
+import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';
+import { newId } from '../ids.ts';
+import type { PricedLine } from './pricing.ts';
+
+export interface IssuedTicket {
+  ticketId: string;
+  ticketTypeId: string;
+  code: string;
+}
+
+/** One ticket per admission: a bundle line of 2 × (1 GA + 1 VIP) gives four. */
+export async function mintTickets(eventId: string, lines: readonly Pick<PricedLine, 'quantity' | 'admissions'>[]): Promise<IssuedTicket[]> {
+  const key = await resolveTicketSigningKey();
+  const tickets: IssuedTicket[] = [];
+  for (const line of lines) {
+    for (let unit = 0; unit < line.quantity; unit++) {
+      for (const admission of line.admissions) {
+        for (let n = 0; n < admission.quantity; n++) {
+          const ticketId = newId();
+          tickets.push({ ticketId, ticketTypeId: admission.ticketTypeId, code: signTicketCode({ ticketId, eventId }, key) });
+        }
+      }
+    }
+  }
+  return tickets;
+}
+
+export function ticketPuts(entities: TransactionEntities, orderId: string, eventId: string, tickets: readonly IssuedTicket[]): TransactionItem[] {
+  const at = nowIso();
+  return tickets.map((t) =>
+    entities.ticket.create({ ...t, orderId, eventId, status: 'valid', createdAt: at, updatedAt: at }).commit(),
+  );
+}

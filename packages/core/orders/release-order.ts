@@ -1,0 +1,50 @@
+import { transactWithEvents } from '../bus/outbox.ts';
+import { domainEvent } from '../bus/pending-event.ts';
+import { nowIso } from '../clock.ts';
+import type { RequestContext } from '../context.ts';
+import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';
+import { conflict } from '../errors.ts';
+import { shardUpdates } from '../inventory/pool-store.ts';
+import { orderSummary } from './order-events.ts';
+import { loadOrder, type OrderItem } from './order-item.ts';
+import { orderPatch } from './order-patch.ts';
+
+/** Gives a released order's voucher usage back. */
+export function voucherGiveBack(entities: TransactionEntities, order: OrderItem): TransactionItem[] {
+  if (!order.voucherCode) return [];
+  return [entities.voucher.patch({ eventId: order.eventId, code: order.voucherCode }).add({ remainingUsages: 1 }).commit()];
+}
+
+/**
+ * pending → canceled | expired: the order, its hold, its held seats and its
+ * voucher usage change together, conditional on the order still being
+ * pending — so a payment confirmed at the same moment wins or loses whole.
+ */
+export async function releaseOrder(orderId: string, to: 'canceled' | 'expired', ctx: Pick<RequestContext, 'correlationId'>): Promise<OrderItem> {
+  const order = await loadOrder(orderId, true);
+  if (order.status !== 'pending') {
+    const code = order.status === 'paid' && to === 'canceled' ? 'refund_required' : 'invalid_transition';
+    const hint = code === 'refund_required' ? ': refund it instead (POST /v1/orders/{id}/refund)' : '';
+    throw conflict(code, `A ${order.status} order cannot become ${to}${hint}`, { status: order.status });
+  }
+  const at = nowIso();
+  const stamp = to === 'canceled' ? { canceledAt: at } : { expiredAt: at };
+  const next: OrderItem = { ...order, ...stamp, status: to, updatedAt: at };
+  const result = await transactWithEvents(
+    (entities) => [
+      orderPatch(entities, order)
+        .set({ status: to, ...stamp, updatedAt: at })
+        .where((a, op) => op.eq(a.status, 'pending'))
+        .commit(),
+      entities.orderHold.delete({ orderId }).commit(),
+      ...shardUpdates(entities, order.allocations, 'release'),
+      ...voucherGiveBack(entities, order),
+    ],
+    [domainEvent(to === 'canceled' ? 'order.canceled' : 'order.expired', orderSummary(next), ctx)],
+  );
+  if (result.canceled) {
+    const now = await loadOrder(orderId, true);
+    throw conflict('invalid_transition', `A ${now.status} order cannot become ${to}`, { status: now.status });
+  }
+  return next;
+}

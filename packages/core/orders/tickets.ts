@@ -1,0 +1,8 @@
+import { db } from '../db/service.ts';
+import { notFound } from '../errors.ts';
+
+export async function getTicket(ticketId: string) {
+  const { data } = await db().entities.ticket.get({ ticketId }).go();
+  if (!data) throw notFound('Ticket', ticketId);
+  return data;
+}
