@@ -18,4 +18,16 @@ export const routing: ConsumerRoute[] = [
     detailTypes: ['event.published'],
     retryAttempts: 8,
   },
+  {
+    consumer: 'send-order-confirmation',
+    handler: 'send-order-confirmation',
+    detailTypes: ['order.paid'],
+    retryAttempts: 8,
+  },
+  {
+    consumer: 'crm-record-purchase',
+    handler: 'crm-record-purchase',
+    detailTypes: ['order.paid'],
+    retryAttempts: 8,
+  },
 ];

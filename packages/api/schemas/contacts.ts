@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ListQuery, Timestamps, Ulid } from './common.ts';
+import { IsoDateTime, ListQuery, Money, Timestamps, Ulid } from './common.ts';
 
 /** Trimmed and lower-cased before validation, so " Ana@X.com " and "ana@x.com" are one contact. */
 export const Email = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email());
@@ -17,7 +17,17 @@ export const CreateContact = z.object(contactFields).register(z.globalRegistry, 
 export const UpdateContact = z.partial(z.object(contactFields)).register(z.globalRegistry, { id: 'UpdateContact' });
 
 export const Contact = z
-  .object({ id: Ulid, ...contactFields, createdBy: z.optional(z.string()), ...Timestamps })
+  .object({
+    id: Ulid,
+    ...contactFields,
+    createdBy: z.optional(z.string()),
+    leadSource: z.optional(z.string()),
+    ordersCount: z.int(),
+    lifetimeValue: z.nullable(Money),
+    lastPurchaseAt: z.optional(IsoDateTime),
+    lastSeenAt: z.optional(IsoDateTime),
+    ...Timestamps,
+  })
   .register(z.globalRegistry, { id: 'Contact' });
 
 export const ContactListQuery = z.extend(ListQuery, { email: z.optional(Email) });

@@ -14,7 +14,13 @@ import { withId } from '../views.ts';
 
 type ContactItem = EntityItem<typeof contactEntity>;
 
-const toView = (item: ContactItem): ContactView => withId(item, 'contactId');
+export function toView({ lifetimeValueAmount, lifetimeValueCurrency, ordersCount, ...item }: ContactItem): ContactView {
+  return {
+    ...withId(item, 'contactId'),
+    ordersCount: ordersCount ?? 0,
+    lifetimeValue: lifetimeValueCurrency ? { amount: lifetimeValueAmount ?? 0, currency: lifetimeValueCurrency } : null,
+  };
+}
 
 async function duplicateOf(email: string): Promise<never> {
   const { data } = await db().entities.contactEmail.get({ email }).go({ consistent: true });

@@ -12,6 +12,13 @@ export const contactSchema = {
     phone: { type: 'string' },
     tags: { type: 'list', items: { type: 'string' } },
     createdBy: { type: 'string' },
+    leadSource: { type: 'string' },
+    /** Kept by the `order.paid` consumer; flat numbers so DynamoDB's ADD can start them from nothing. */
+    ordersCount: { type: 'number' },
+    lifetimeValueAmount: { type: 'number' },
+    lifetimeValueCurrency: { type: 'string' },
+    lastPurchaseAt: { type: 'string' },
+    lastSeenAt: { type: 'string' },
     ...timestamps,
   },
   indexes: {
