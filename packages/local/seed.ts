@@ -66,5 +66,5 @@ export async function seedDemo(apiUrl: string, token: string, progress: (line: s
     });
     progress(`  contacts ${i}/20`);
   }
-  return `venue ${venue.id}, event ${event.id} (published, 2 ticket types), 20 contacts`;
+  return `venue ${venue.id}, event ${event.id} (published, 2 ticket types: GET /v1/events/${event.id}/availability), 20 contacts`;
 }
