@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing, type IDestination } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { tableDefinition } from '../../packages/core/db/table-definition.ts';
+import { esbuildOptions } from '../bundling.ts';
+import { functionsRoot as defaultFunctionsRoot, repoRoot } from '../paths.ts';
+
+export type FunctionKind = 'http' | 'consumer' | 'job';
+
+/** Per kind: the folder under functions/ and the sizing every function of that kind gets. */
+export const functionKinds = {
+  http: { dir: 'http', memorySize: 1024, timeout: Duration.seconds(10) },
+  consumer: { dir: 'consumers', memorySize: 512, timeout: Duration.seconds(60) },
+  job: { dir: 'jobs', memorySize: 512, timeout: Duration.minutes(5) },
+} as const satisfies Record<FunctionKind, { dir: string; memorySize: number; timeout: Duration }>;
+
+/** The one Lambda runtime; infra/bundling.ts targets the same Node major (node22). */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
+export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
+
+/** infra/bundling.ts translated to NodejsFunction's options (the bench bundles with the same). */
+export const lambdaBundling: BundlingOptions = {
+  format: esbuildOptions.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+  target: esbuildOptions.target,
+  minify: esbuildOptions.minify,
+  sourceMap: esbuildOptions.sourcemap,
+  mainFields: [...esbuildOptions.mainFields],
+  banner: esbuildOptions.banner.js,
+  // Nothing external: the AWS SDK v3 is bundled (pinned, tree-shaken), not taken from the runtime.
+  externalModules: [...esbuildOptions.external],
+};
+
+export interface EventosFunctionProps {
+  kind: FunctionKind;
+  /** Entry file under functions/<kind dir>/, without `.ts`; it exports `handler`. */
+  handler: string;
+  description: string;
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  memorySize?: number;
+  timeout?: Duration;
+  /** Asynchronous invocation (EventBridge → Lambda): retries of a failed handler and where failures go. */
+  async?: { retryAttempts: number; maxEventAge: Duration; onFailure: IDestination };
+  /** Root holding http/, consumers/, jobs/ (tests point it at fixtures). */
+  functionsRoot?: string;
+}
+
+/**
+ * Every EventOS Lambda: Node 22 on arm64, ESM bundle from infra/bundling.ts,
+ * X-Ray tracing, its own log group with a retention, and its own role that
+ * starts with nothing but "write to my log group". Callers add exactly the
+ * data access it needs (grantTable, grantPutEvents, ...).
+ */
+export class EventosFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  readonly entry: string;
+
+  constructor(scope: Construct, id: string, props: EventosFunctionProps) {
+    super(scope, id);
+    const kind = functionKinds[props.kind];
+    this.entry = path.join(props.functionsRoot ?? defaultFunctionsRoot, kind.dir, `${props.handler}.ts`);
+    if (!existsSync(this.entry)) {
+      throw new Error(
+        `${props.description}: handler "${props.handler}" has no entry file ${path.relative(repoRoot, this.entry)} (it must export \`handler\`)`,
+      );
+    }
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      // Operational logs with a retention: they go with the stack. (The API access log is kept.)
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // An explicit role instead of the default one, which would carry the AWS managed
+    // AWSLambdaBasicExecutionRole (logs:* on every log group of the account).
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.kind} ${props.handler}`.slice(0, 1000),
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: this.entry,
+      handler: 'handler',
+      description: props.description.slice(0, 256),
+      runtime: LAMBDA_RUNTIME,
+      architecture: LAMBDA_ARCHITECTURE,
+      memorySize: props.memorySize ?? kind.memorySize,
+      timeout: props.timeout ?? kind.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      environment: props.environment,
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      bundling: lambdaBundling,
+      ...(props.async && {
+        retryAttempts: props.async.retryAttempts,
+        maxEventAge: props.async.maxEventAge,
+        onFailure: props.async.onFailure,
+      }),
+    });
+
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only X-Ray (tracing: ACTIVE) adds Resource "*": xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions. Table, bus, log group and SES grants name their resources.',
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is pinned on purpose: package.json engines, the esbuild target in infra/bundling.ts (node22), the local runner and the bench all use Node 22. Move them together to the next LTS runtime.',
+    });
+  }
+
+  /**
+   * DynamoDB data access on the tenant table and exactly its GSIs (named from
+   * table-definition.ts, so no `index/*` wildcard). No Scan, no streams, no
+   * DescribeTable: every access path is GetItem, Query or a transaction on keys.
+   */
+  grantTable(table: ITableV2, access: 'read' | 'readwrite'): void {
+    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+    const write = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: access === 'read' ? read : [...read, ...write],
+        resources: [
+          table.tableArn,
+          ...tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+        ],
+      }),
+    );
+  }
+
+  grantPutEvents(bus: IEventBus): void {
+    bus.grantPutEventsTo(this.role);
+  }
+
+  /** SES v2 SendEmail from the tenant's address only, through its configuration set only. */
+  grantSendEmail(mail: { identityArn: string; configurationSetArn: string; fromAddress: string }): void {
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [mail.identityArn, mail.configurationSetArn],
+        conditions: { StringEquals: { 'ses:FromAddress': mail.fromAddress } },
+      }),
+    );
+  }
+}

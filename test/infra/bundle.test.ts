@@ -1,0 +1,62 @@
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { routing } from '../../events/routing.ts';
+import { schedules } from '../../events/schedules.ts';
+import { routes } from '../../packages/api/routes/index.ts';
+import { esbuildOptions } from '../../infra/bundling.ts';
+import { functionKinds, lambdaBundling } from '../../infra/constructs/eventos-function.ts';
+import { functionsRoot, repoRoot } from '../../infra/paths.ts';
+
+/**
+ * The stack test synthesizes without NodejsFunction bundling (one `npx esbuild`
+ * per function is slow); this bundles every entry point the stack deploys, in
+ * one esbuild call with the options NodejsFunction gets from infra/bundling.ts.
+ * `splitting` shares the AWS SDK & co. between entries to keep it quick; it
+ * changes the chunking, not what resolves.
+ */
+const entries = [
+  ...new Set([
+    ...routes.map((r) => path.join(functionsRoot, functionKinds.http.dir, `${r.handler}.ts`)),
+    ...routing.map((r) => path.join(functionsRoot, functionKinds.consumer.dir, `${r.handler}.ts`)),
+    ...schedules.map((s) => path.join(functionsRoot, functionKinds.job.dir, `${s.handler}.ts`)),
+  ]),
+];
+
+describe('Lambda bundles', () => {
+  it('NodejsFunction gets infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled', () => {
+    expect(lambdaBundling).toMatchObject({
+      format: 'esm',
+      minify: true,
+      target: 'node22',
+      banner: esbuildOptions.banner.js,
+      mainFields: ['module', 'main'],
+      externalModules: [],
+    });
+  });
+
+  it('every handler of the route table, routing and schedules bundles and exports `handler`', async () => {
+    const result = await build({
+      ...esbuildOptions,
+      external: [...esbuildOptions.external],
+      mainFields: [...esbuildOptions.mainFields],
+      entryPoints: entries,
+      outdir: path.join(repoRoot, 'cdk.out', 'bundle-check'),
+      outbase: functionsRoot,
+      splitting: true,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    expect(result.errors).toEqual([]);
+    // (Dynamic imports inside dependencies become entry points of their own; keep ours.)
+    const ours = new Set(entries.map((e) => path.relative(process.cwd(), e)));
+    const outputs = Object.values(result.metafile.outputs).filter((o) => o.entryPoint && ours.has(o.entryPoint));
+    expect(outputs).toHaveLength(entries.length);
+    for (const output of outputs) expect(output.exports, output.entryPoint).toContain('handler');
+    // Nothing left for the runtime to provide: the SDK is in the bundle.
+    const imports = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+    expect(imports.filter((i) => !builtinModules.includes(i.replace(/^node:/, '')))).toEqual([]);
+  }, 120_000);
+});

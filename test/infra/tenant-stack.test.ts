@@ -1,0 +1,448 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { App, Duration, Stack, type CfnElement } from 'aws-cdk-lib';
+import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Schedule } from 'aws-cdk-lib/aws-events';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalog } from '../../events/catalog.ts';
+import { routing } from '../../events/routing.ts';
+import { schedules } from '../../events/schedules.ts';
+import { isPublic, routeKey } from '../../packages/api/route.ts';
+import { routes } from '../../packages/api/routes/index.ts';
+import { builtInRoleNames } from '../../packages/auth/roles.ts';
+import { tableDefinition } from '../../packages/core/db/table-definition.ts';
+import { functionKinds } from '../../infra/constructs/eventos-function.ts';
+import { accessLogFields, type TenantStack } from '../../infra/tenant-stack.ts';
+import { addNagChecks, cdkJsonContext } from '../../infra/tenant-app.ts';
+import { parseTenants } from '../../infra/tenants.ts';
+import {
+  logicalIdIn,
+  reconcileAcknowledgements,
+  resourcesOf,
+  synthTenants,
+  templatesOf,
+  tempOutdir,
+  violationsOf,
+  type Synthesized,
+  type ValidationReport,
+} from './support/synth.ts';
+
+// A tenant defined here, not read from infra/tenants.json (operators edit that file);
+// the stack is built from the product's real route table, routing and schedules.
+const [tenant] = parseTenants({
+  tenants: [
+    {
+      name: 'acme',
+      region: 'eu-west-1',
+      account: '123456789012',
+      corsOrigins: ['https://tickets.acme.example'],
+      mailFromDomain: 'acme.example',
+      throttle: { rateLimit: 50, burstLimit: 80 },
+    },
+  ],
+});
+
+let synth: Synthesized;
+let stack: TenantStack;
+let parent: Template;
+let routeGroups: Template[];
+let all: Template[];
+
+beforeAll(() => {
+  synth = synthTenants({ tenants: [tenant!] });
+  stack = synth.stacks[0]!;
+  ({ parent, routeGroups, all } = templatesOf(stack));
+}, 120_000);
+
+/** Logical id of an L2's CloudFormation resource, in the (nested) stack that holds it. */
+const idOf = (construct: IConstruct) => {
+  const element = construct.node.defaultChild as CfnElement;
+  return element.stack.getLogicalId(element);
+};
+
+const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/** All statements of the inline policies attached to a function's role. */
+function statementsOfFunction(template: Template, functionId: string) {
+  const fn = resourcesOf(template)[functionId]!;
+  const roleId = logicalIdIn(fn.Properties!.Role);
+  return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties!.Roles as unknown[]).some((role) => logicalIdIn(role) === roleId))
+    .flatMap((policy) => (policy.Properties!.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement)
+    .map((statement) => ({ ...statement, Action: ([] as string[]).concat(statement.Action) }));
+}
+
+describe('tenant stack', () => {
+  it('is named after the tenant and deploys to its account/region', () => {
+    expect(stack.stackName).toBe('EventOS-acme');
+    expect(stack.region).toBe('eu-west-1');
+    expect(stack.account).toBe('123456789012');
+    expect(stack.terminationProtection).toBe(true);
+  });
+
+  it('builds the table from table-definition.ts: keys, GSIs, TTL, on-demand, PITR, deletion protection, retained', () => {
+    const { partitionKey, sortKey, globalIndexes, timeToLiveAttribute } = tableDefinition;
+    const attributes = [partitionKey, sortKey, ...globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+    parent.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    parent.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: partitionKey, KeyType: 'HASH' },
+          { AttributeName: sortKey, KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: Match.arrayEquals(attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
+        GlobalSecondaryIndexes: globalIndexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+        TimeToLiveSpecification: { AttributeName: timeToLiveAttribute, Enabled: true },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      },
+    });
+  });
+
+  it('has one API route per route-table entry, JWT unless the route is public', () => {
+    const apiRoutes = routeGroups.flatMap((t) => Object.values(resourcesOf(t, 'AWS::ApiGatewayV2::Route')));
+    expect(apiRoutes.map((r) => r.Properties!.RouteKey).sort()).toEqual(routes.map(routeKey).sort());
+    for (const route of routes) {
+      const apiRoute = apiRoutes.find((r) => r.Properties!.RouteKey === routeKey(route))!;
+      if (isPublic(route)) {
+        expect(apiRoute.Properties!.AuthorizationType, routeKey(route)).toBe('NONE');
+        expect(apiRoute.Properties!.AuthorizerId, routeKey(route)).toBeUndefined();
+      } else {
+        expect(apiRoute.Properties!.AuthorizationType, routeKey(route)).toBe('JWT');
+        expect(apiRoute.Properties!.AuthorizerId, routeKey(route)).toBeDefined();
+      }
+    }
+  });
+
+  it('integrates each route with a Node 22 arm64 Lambda built from functions/http/<handler>.ts', () => {
+    for (const route of routes) {
+      const group = stack.httpRouteGroups.find((g) => g.functions.has(route.handler));
+      expect(group, `${routeKey(route)} → functions/http/${route.handler}.ts`).toBeDefined();
+      const fn = group!.functions.get(route.handler)!;
+      expect(fn.entry.endsWith(`functions/http/${route.handler}.ts`)).toBe(true);
+
+      const template = routeGroups[stack.httpRouteGroups.indexOf(group!)]!;
+      const functionId = idOf(fn.function);
+      const apiRoute = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).find(
+        (r) => r.Properties!.RouteKey === routeKey(route),
+      )!;
+      const integrationId = ((apiRoute.Properties!.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]).Ref;
+      const integration = resourcesOf(template)[integrationId]!;
+      expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      expect(logicalIdIn(integration.Properties!.IntegrationUri)).toBe(functionId);
+      expect(resourcesOf(template)[functionId]!.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: functionKinds.http.memorySize,
+        Timeout: functionKinds.http.timeout.toSeconds(),
+        TracingConfig: { Mode: 'Active' },
+      });
+    }
+  });
+
+  it('gives GET-only handlers read access and no bus; other handlers read/write and PutEvents', () => {
+    for (const group of stack.httpRouteGroups) {
+      const template = routeGroups[stack.httpRouteGroups.indexOf(group)]!;
+      for (const [handler, fn] of group.functions) {
+        const statements = statementsOfFunction(template, idOf(fn.function));
+        const actions = statements.flatMap((s) => s.Action);
+        const readOnly = routes.filter((r) => r.handler === handler).every((r) => r.method === 'GET');
+        expect(actions, handler).toContain('dynamodb:Query');
+        expect(actions, handler).not.toContain('dynamodb:Scan');
+        for (const write of writeActions) expect(actions.includes(write), `${handler} ${write}`).toBe(!readOnly);
+        expect(actions.includes('events:PutEvents'), `${handler} PutEvents`).toBe(!readOnly);
+        expect(actions.some((a) => a.startsWith('secretsmanager:')), handler).toBe(false);
+      }
+    }
+  });
+
+  it('authorizes with a JWT authorizer on the tenant user pool and app client', () => {
+    parent.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: idOf(stack.userPoolClient) }],
+        Issuer: {
+          'Fn::Join': [
+            '',
+            Match.arrayWith(['https://cognito-idp.eu-west-1.', { Ref: idOf(stack.userPool) }]),
+          ],
+        },
+      },
+    });
+  });
+
+  it('logs every request as JSON to a log group and throttles the $default stage', () => {
+    const stage = Object.values(resourcesOf(parent, 'AWS::ApiGatewayV2::Stage'));
+    expect(stage).toHaveLength(1);
+    const props = stage[0]!.Properties as {
+      StageName: string;
+      AutoDeploy: boolean;
+      DefaultRouteSettings: Record<string, number>;
+      AccessLogSettings: { DestinationArn: unknown; Format: string };
+    };
+    expect(props.StageName).toBe('$default');
+    expect(props.AutoDeploy).toBe(true);
+    expect(props.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 80 });
+    const format = JSON.parse(props.AccessLogSettings.Format) as Record<string, string>;
+    expect(format).toEqual(accessLogFields);
+    expect(Object.keys(format)).toEqual(expect.arrayContaining(['requestId', 'ip', 'routeKey', 'status', 'latency']));
+    const logGroup = resourcesOf(parent)[logicalIdIn(props.AccessLogSettings.DestinationArn)]!;
+    expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+    expect(logGroup.Properties!.RetentionInDays).toBe(tenant!.accessLogRetentionDays);
+  });
+
+  it('answers CORS preflights for the tenant origins', () => {
+    parent.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['https://tickets.acme.example'],
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
+      }),
+    });
+  });
+
+  it('fixes runtime, architecture, tracing, log group, sizing and environment for every function', () => {
+    const functions = all.flatMap((t) => Object.values(resourcesOf(t, 'AWS::Lambda::Function')).map((fn) => ({ t, fn })));
+    const handlers = new Set(routes.map((r) => r.handler)).size + routing.length + schedules.length;
+    expect(functions).toHaveLength(handlers);
+    for (const { t, fn } of functions) {
+      const props = fn.Properties as {
+        Runtime: string;
+        Architectures: string[];
+        MemorySize: number;
+        Timeout: number;
+        LoggingConfig: { LogGroup: unknown };
+        Environment: { Variables: Record<string, unknown> };
+      };
+      expect(props).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+      expect(props.MemorySize).toBeGreaterThan(128);
+      expect(props.Timeout).toBeGreaterThan(3);
+      const logGroup = resourcesOf(t)[logicalIdIn(props.LoggingConfig.LogGroup)]!;
+      expect(logGroup.Properties!.RetentionInDays).toBe(tenant!.logRetentionDays);
+      expect(Object.keys(props.Environment.Variables).sort()).toEqual(
+        [
+          'TABLE_NAME',
+          'EVENT_BUS_NAME',
+          'POWERTOOLS_SERVICE_NAME',
+          'POWERTOOLS_LOG_LEVEL',
+          'MAIL_FROM',
+          'CORS_ORIGINS',
+          'SES_CONFIGURATION_SET',
+          'EVENTOS_TENANT',
+        ].sort(),
+      );
+      expect(props.Environment.Variables).toMatchObject({
+        MAIL_FROM: 'tickets@acme.example',
+        CORS_ORIGINS: 'https://tickets.acme.example',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        EVENTOS_TENANT: 'acme',
+      });
+      // No secret material (or a pointer to the secret) in the environment.
+      expect(JSON.stringify(props.Environment)).not.toMatch(/TicketSigningKey|secretsmanager/i);
+    }
+  });
+
+  it('uses no AWS managed policy and no wildcard beyond X-Ray', () => {
+    for (const t of all) {
+      for (const role of Object.values(resourcesOf(t, 'AWS::IAM::Role'))) {
+        expect(role.Properties!.ManagedPolicyArns).toBeUndefined();
+      }
+      for (const policy of Object.values(resourcesOf(t, 'AWS::IAM::Policy'))) {
+        for (const statement of (policy.Properties!.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement) {
+          if (JSON.stringify(statement.Resource).includes('*')) {
+            expect([statement.Action].flat().sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+          }
+        }
+      }
+    }
+  });
+
+  it('has a rule with retry policy and an encrypted, TLS-only DLQ for every routing entry', () => {
+    const busRef = { Ref: idOf(stack.bus) };
+    const busRules = Object.values(resourcesOf(parent, 'AWS::Events::Rule')).filter(
+      (rule) => JSON.stringify(rule.Properties!.EventBusName) === JSON.stringify(busRef),
+    );
+    expect(busRules).toHaveLength(routing.length);
+    for (const entry of routing) {
+      const sources = [...new Set(entry.detailTypes.map((d) => catalog[d].source))];
+      const rule = busRules.find((r) => JSON.stringify((r.Properties!.EventPattern as Record<string, unknown>)['detail-type']) === JSON.stringify(entry.detailTypes));
+      expect(rule, entry.consumer).toBeDefined();
+      expect(rule!.Properties!.EventPattern).toEqual({ source: sources, 'detail-type': entry.detailTypes });
+      const [target] = rule!.Properties!.Targets as { Arn: unknown; DeadLetterConfig: { Arn: unknown }; RetryPolicy: Record<string, number> }[];
+      expect(target!.RetryPolicy).toEqual({ MaximumRetryAttempts: entry.retryAttempts, MaximumEventAgeInSeconds: 86_400 });
+      const queueId = logicalIdIn(target!.DeadLetterConfig.Arn);
+      expect(resourcesOf(parent)[queueId]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86_400 });
+      parent.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queueId }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+      // The handler's own failures (after Lambda's async retries) land in the same queue.
+      const functionId = logicalIdIn(target!.Arn);
+      parent.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: functionId },
+        MaximumRetryAttempts: Math.min(entry.retryAttempts, 2),
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      });
+      expect(resourcesOf(parent)[functionId]!.Properties).toMatchObject({
+        MemorySize: functionKinds.consumer.memorySize,
+        Timeout: functionKinds.consumer.timeout.toSeconds(),
+      });
+    }
+  });
+
+  it('schedules every periodic job', () => {
+    const scheduled = Object.values(resourcesOf(parent, 'AWS::Events::Rule')).filter((r) => r.Properties!.ScheduleExpression);
+    expect(scheduled).toHaveLength(schedules.length);
+    for (const job of schedules) {
+      const expression = Schedule.rate(Duration.minutes(job.rateMinutes)).expressionString;
+      const rule = scheduled.find((r) => r.Properties!.ScheduleExpression === expression && String(r.Properties!.Description).endsWith(job.name));
+      expect(rule, job.name).toBeDefined();
+      const [target] = rule!.Properties!.Targets as { Arn: unknown; DeadLetterConfig?: unknown }[];
+      expect(target!.DeadLetterConfig).toBeDefined();
+      expect(resourcesOf(parent)[logicalIdIn(target!.Arn)]!.Type).toBe('AWS::Lambda::Function');
+    }
+  });
+
+  it('creates a Cognito group per built-in role, in a pool without self sign-up', () => {
+    parent.resourceCountIs('AWS::Cognito::UserPoolGroup', builtInRoleNames.length);
+    for (const role of builtInRoleNames) parent.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+    parent.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        MfaConfiguration: 'ON',
+        DeletionProtection: 'ACTIVE',
+        Policies: {
+          PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true, RequireNumbers: true, RequireUppercase: true }),
+        },
+      }),
+    });
+    const clients = Object.values(resourcesOf(parent, 'AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    expect(clients[0]!.Properties!.GenerateSecret).toBeFalsy();
+    expect(clients[0]!.Properties!.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
+  });
+
+  it('keeps a generated ticket-signing secret, granted to nobody yet', () => {
+    parent.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Name: 'eventos/acme/ticket-signing-key', GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }),
+    });
+    const secretId = idOf(stack.ticketSigningKey);
+    for (const t of all) {
+      for (const policy of Object.values(resourcesOf(t, 'AWS::IAM::Policy'))) expect(JSON.stringify(policy)).not.toContain(secretId);
+    }
+  });
+
+  it('publishes SES events through the default bus to the tenant bus, filtered by configuration set', () => {
+    const configurationSetRef = { Ref: idOf(stack.configurationSet) };
+    parent.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'eventos-acme' });
+    parent.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: configurationSetRef,
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        EventBridgeDestination: { EventBusArn: 'arn:aws:events:eu-west-1:123456789012:event-bus/default' },
+      }),
+    });
+    parent.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: Match.absent(),
+      EventPattern: { source: ['aws.ses'], detail: { mail: { tags: { 'ses:configuration-set': [configurationSetRef] } } } },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [idOf(stack.bus), 'Arn'] },
+          DeadLetterConfig: Match.anyValue(),
+        }),
+      ],
+    });
+  });
+
+  it('outputs the API URL, user pool, client, table and bus', () => {
+    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'EventBusName']) parent.hasOutput(name, {});
+  });
+
+  it('stays well under CloudFormation\u2019s 500 resources per (nested) stack', () => {
+    for (const t of all) expect(Object.keys(resourcesOf(t)).length).toBeLessThan(400);
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('fails synth on any finding, error or warning (probes: what an unacknowledged finding does)', () => {
+    const probe = (build: (stack: Stack) => void) => {
+      const outdir = tempOutdir();
+      const app = new App({ outdir, context: cdkJsonContext() });
+      addNagChecks(app);
+      build(new Stack(app, 'Probe'));
+      process.env.CDK_VALIDATION = 'false';
+      try {
+        app.synth();
+        return { error: undefined, violations: [] };
+      } catch (error) {
+        // cdk-nag marks its report failed on any violation; CDK then stops the synth.
+        const report = JSON.parse(readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')) as ValidationReport;
+        return { error: error as Error, violations: violationsOf(report) };
+      } finally {
+        delete process.env.CDK_VALIDATION;
+      }
+    };
+    // A plain queue: SQS3 and SQS4 are errors.
+    const queue = probe((s) => new Queue(s, 'Queue'));
+    expect(queue.error?.message).toMatch(/AwsSolutions-SQS4/);
+    expect(queue.violations.map((v) => `${v.rule}:${v.severity}`).sort()).toEqual(['AwsSolutions-SQS3:error', 'AwsSolutions-SQS4:error']);
+    // A table without PITR: DDB3 is only a warning, and still stops the synth.
+    const table = probe((s) => new Table(s, 'Table', { partitionKey: { name: 'pk', type: AttributeType.STRING } }));
+    expect(table.error?.message).toMatch(/AwsSolutions-DDB3/);
+    expect(table.violations).toEqual([
+      { plugin: 'AwsSolutions', rule: 'AwsSolutions-DDB3', severity: 'warning', path: 'Probe/Table/Resource' },
+    ]);
+  });
+
+  it('leaves no unacknowledged finding, error or warning, in the validation report', () => {
+    expect(violationsOf(synth.report)).toEqual([]);
+  });
+
+  it('does find issues when acknowledgements are ignored, and each one is acknowledged with a reason', () => {
+    const { findings, acknowledgements, unacknowledged, unused } = reconcileAcknowledgements(stack);
+    // The checks are live: without acknowledgements these would fail `cdk synth`.
+    expect(findings).toContainEqual({ rule: 'AwsSolutions-SQS3', path: expect.stringContaining('DeadLetters/Queue/Resource') });
+    expect(findings).toContainEqual({ rule: 'AwsSolutions-SMG4', path: 'EventOS-acme/TicketSigningKey/Resource' });
+    expect(unacknowledged).toEqual([]);
+    expect(unused).toEqual([]);
+    for (const ack of acknowledgements) expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThan(60);
+    // Adding an acknowledgement is a decision: this list changes with it.
+    expect([...new Set(acknowledgements.map((a) => a.id))].sort()).toEqual(
+      [
+        ...(routes.some(isPublic) ? ['AwsSolutions-APIG4'] : []),
+        'AwsSolutions-COG8',
+        'AwsSolutions-IAM5[Resource::*]',
+        'AwsSolutions-L1',
+        'AwsSolutions-SMG4',
+        'AwsSolutions-SQS3',
+      ].sort(),
+    );
+    // Public routes are acknowledged one by one, never for the whole API.
+    const apig4 = acknowledgements.filter((a) => a.id === 'AwsSolutions-APIG4');
+    expect(apig4).toHaveLength(routes.filter(isPublic).length);
+  });
+});
