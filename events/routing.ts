@@ -1,3 +1,4 @@
+import type { TenantSecret } from '../packages/core/tenant-secrets.ts';
 import type { DetailType } from './catalog.ts';
 
 export interface ConsumerRoute {
@@ -8,6 +9,8 @@ export interface ConsumerRoute {
   detailTypes: DetailType[];
   /** Delivery retries before the event goes to the dead-letter queue. */
   retryAttempts: number;
+  /** Tenant secrets the consumer reads (CDK grants only these). */
+  secrets?: readonly TenantSecret[];
 }
 
 /** Which consumer gets which detail-type; read by CDK (rules) and the local bus alike. */

@@ -96,6 +96,7 @@ export class TenantStack extends Stack {
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
   readonly ticketSigningKey: Secret;
+  readonly stripeSecret: Secret;
   readonly configurationSet: ConfigurationSet;
   readonly emailIdentity: EmailIdentity | undefined;
   readonly httpRouteGroups: HttpRouteGroup[] = [];
@@ -154,6 +155,21 @@ export class TenantStack extends Stack {
       reason:
         'Rotating the ticket-signing HMAC key would void the QR code of every ticket already sold. Rotation needs key versions in the code (sign with the new key, verify with old and new), which the check-in issue will bring; until then the key is rotated by hand.',
     });
+
+    this.stripeSecret = new Secret(this, 'StripeKeys', {
+      secretName: `eventos/${tenant.name}/stripe`,
+      description: `Stripe API key and webhook signing secret of tenant ${tenant.name}: JSON {"secretKey","webhookSecret"}, set by the operator after the first deploy`,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ secretKey: 'set-me', webhookSecret: 'set-me' }),
+        generateStringKey: 'placeholder',
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.stripeSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Stripe keys are rolled in the Stripe dashboard, which Secrets Manager rotation cannot drive; the operator pastes the new key here.',
+    });
+    const tenantSecrets = { ticketSigningKey: this.ticketSigningKey, stripe: this.stripeSecret };
 
     // ── Mail ────────────────────────────────────────────────────────────────
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
@@ -326,6 +342,7 @@ export class TenantStack extends Stack {
           api: this.api,
           table: this.table,
           bus: this.bus,
+          secrets: tenantSecrets,
           ...functionDefaults,
         }),
       );
@@ -357,6 +374,7 @@ export class TenantStack extends Stack {
       fn.grantTable(this.table, 'readwrite');
       fn.grantPutEvents(this.bus);
       fn.grantSendEmail(sendEmail);
+      fn.grantSecrets(tenantSecrets, entry.secrets ?? []);
       const sources = [...new Set(entry.detailTypes.map((detailType) => catalog[detailType].source))];
       const rule = new Rule(this, `Consumer${id}Rule`, {
         eventBus: this.bus,
@@ -421,6 +439,7 @@ export class TenantStack extends Stack {
     output('UserPoolClientId', this.userPoolClient.userPoolClientId, 'App client id (the JWT audience)');
     output('TableName', this.table.tableName, 'DynamoDB table');
     output('EventBusName', this.bus.eventBusName, 'EventBridge bus of domain events');
+    output('StripeSecretArn', this.stripeSecret.secretArn, 'Secrets Manager secret to fill with {"secretKey","webhookSecret"} from Stripe');
     output('TicketSigningKeySecretArn', this.ticketSigningKey.secretArn, 'Secrets Manager secret holding the ticket HMAC key');
     output('SesConfigurationSetName', this.configurationSet.configurationSetName, 'SES configuration set to send with');
     if (this.emailIdentity) {

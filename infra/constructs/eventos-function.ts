@@ -8,6 +8,8 @@ import { Architecture, Runtime, Tracing, type IDestination } from 'aws-cdk-lib/a
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { tenantSecretVariables, type TenantSecret } from '../../packages/core/tenant-secrets.ts';
 import { tableDefinition } from '../../packages/core/db/table-definition.ts';
 import { esbuildOptions } from '../bundling.ts';
 import { functionsRoot as defaultFunctionsRoot, repoRoot } from '../paths.ts';
@@ -143,6 +145,14 @@ export class EventosFunction extends Construct {
 
   grantPutEvents(bus: IEventBus): void {
     bus.grantPutEventsTo(this.role);
+  }
+
+  /** Read access to the named tenant secrets, and their ARNs in the variables the code reads. */
+  grantSecrets(secrets: Record<TenantSecret, ISecret>, names: readonly TenantSecret[]): void {
+    for (const name of new Set(names)) {
+      secrets[name].grantRead(this.role);
+      this.function.addEnvironment(tenantSecretVariables[name], secrets[name].secretArn);
+    }
   }
 
   /** SES v2 SendEmail from the tenant's address only, through its configuration set only. */

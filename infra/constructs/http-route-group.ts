@@ -4,8 +4,10 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { isPublic, routeKey, type RouteDefinition } from '../../packages/api/route.ts';
+import type { TenantSecret } from '../../packages/core/tenant-secrets.ts';
 import { EventosFunction } from './eventos-function.ts';
 import { constructId } from './names.ts';
 
@@ -17,6 +19,8 @@ export interface HttpRouteGroupProps {
   table: ITableV2;
   bus: IEventBus;
   environment: Record<string, string>;
+  /** The tenant's secrets; a function gets only those its routes name. */
+  secrets: Record<TenantSecret, ISecret>;
   logRetention: RetentionDays;
   functionsRoot?: string;
 }
@@ -56,6 +60,7 @@ export class HttpRouteGroup extends NestedStack {
       const writes = routes.some((route) => route.method !== 'GET');
       fn.grantTable(props.table, writes ? 'readwrite' : 'read');
       if (writes) fn.grantPutEvents(props.bus);
+      fn.grantSecrets(props.secrets, routes.flatMap((route) => route.secrets ?? []));
       this.functions.set(handler, fn);
 
       const integration = new HttpLambdaIntegration(`${constructId(handler)}Integration`, fn.function);

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Permission } from '../auth/permissions.ts';
+import type { TenantSecret } from '../core/tenant-secrets.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -32,6 +33,8 @@ export interface RouteDefinition {
   tag: string;
   request?: RouteRequest;
   responses: Record<number, RouteResponse>;
+  /** Tenant secrets the handler reads (CDK grants only these). */
+  secrets?: readonly TenantSecret[];
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

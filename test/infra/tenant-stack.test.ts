@@ -169,7 +169,11 @@ describe('tenant stack', () => {
         expect(actions, handler).not.toContain('dynamodb:Scan');
         for (const write of writeActions) expect(actions.includes(write), `${handler} ${write}`).toBe(!readOnly);
         expect(actions.includes('events:PutEvents'), `${handler} PutEvents`).toBe(!readOnly);
-        expect(actions.some((a) => a.startsWith('secretsmanager:')), handler).toBe(false);
+        const named = new Set(routes.filter((r) => r.handler === handler).flatMap((r) => r.secrets ?? []));
+        expect(actions.some((a) => a.startsWith('secretsmanager:')), `${handler} reads secrets`).toBe(named.size > 0);
+        const variables = resourcesOf(template)[idOf(fn.function)]!.Properties!.Environment as { Variables: Record<string, unknown> };
+        expect('STRIPE_SECRET_ARN' in variables.Variables, `${handler} STRIPE_SECRET_ARN`).toBe(named.has('stripe'));
+        expect('TICKET_SIGNING_SECRET_ARN' in variables.Variables, `${handler} TICKET_SIGNING_SECRET_ARN`).toBe(named.has('ticketSigningKey'));
       }
     }
   });
@@ -237,7 +241,8 @@ describe('tenant stack', () => {
       expect(props.Timeout).toBeGreaterThan(3);
       const logGroup = resourcesOf(t)[logicalIdIn(props.LoggingConfig.LogGroup)]!;
       expect(logGroup.Properties!.RetentionInDays).toBe(tenant!.logRetentionDays);
-      expect(Object.keys(props.Environment.Variables).sort()).toEqual(
+      // Secret ARNs appear only where the route names the secret (checked in the access test).
+      expect(Object.keys(props.Environment.Variables).filter((k) => !k.endsWith('_SECRET_ARN')).sort()).toEqual(
         [
           'TABLE_NAME',
           'EVENT_BUS_NAME',
@@ -255,8 +260,8 @@ describe('tenant stack', () => {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         EVENTOS_TENANT: 'acme',
       });
-      // No secret material (or a pointer to the secret) in the environment.
-      expect(JSON.stringify(props.Environment)).not.toMatch(/TicketSigningKey|secretsmanager/i);
+      // No secret material in the environment: ARNs only, never a resolved value.
+      expect(JSON.stringify(props.Environment)).not.toMatch(/resolve:secretsmanager|SecretString/i);
     }
   });
 
@@ -345,15 +350,23 @@ describe('tenant stack', () => {
     expect(clients[0]!.Properties!.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
   });
 
-  it('keeps a generated ticket-signing secret, granted to nobody yet', () => {
+  it('keeps a generated ticket-signing secret and a Stripe secret, readable only by the functions whose routes name them', () => {
     parent.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ Name: 'eventos/acme/ticket-signing-key', GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }),
     });
-    const secretId = idOf(stack.ticketSigningKey);
-    for (const t of all) {
-      for (const policy of Object.values(resourcesOf(t, 'AWS::IAM::Policy'))) expect(JSON.stringify(policy)).not.toContain(secretId);
-    }
+    parent.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ Name: 'eventos/acme/stripe' }) });
+    const readers = (variable: string) =>
+      all.flatMap((t) =>
+        Object.values(resourcesOf(t, 'AWS::Lambda::Function')).filter(
+          (fn) => variable in ((fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables ?? {}),
+        ),
+      );
+    const handlersNaming = (name: string) => new Set(routes.filter((r) => r.secrets?.includes(name as never)).map((r) => r.handler)).size
+      + routing.filter((c) => c.secrets?.includes(name as never)).length;
+    expect(readers('TICKET_SIGNING_SECRET_ARN').length).toBe(handlersNaming('ticketSigningKey'));
+    expect(readers('STRIPE_SECRET_ARN').length).toBe(handlersNaming('stripe'));
+    expect(handlersNaming('stripe')).toBeGreaterThan(0);
   });
 
   it('publishes SES events through the default bus to the tenant bus, filtered by configuration set', () => {

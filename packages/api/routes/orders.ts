@@ -14,6 +14,7 @@ export const createOrder = defineRoute({
   summary: 'Reserve tickets (public storefront): 201 pending with a Stripe PaymentIntent, or paid at once when free',
   tag,
   request: { params: IdParams, body: CreateOrder },
+  secrets: ['stripe', 'ticketSigningKey'],
   responses: { 201: { description: 'The order, holding its seats until expiresAt', schema: Order }, 409: { description: 'sold_out' }, 422: { description: 'A rule of the event, ticket type or voucher refused it' }, 503: { description: 'payment_unavailable' } },
 });
 
@@ -74,6 +75,7 @@ export const refundOrder = defineRoute({
   summary: 'Refund all or part of a paid order through Stripe; a full refund voids the tickets and releases the seats',
   tag,
   request: { params: IdParams, body: RefundOrder },
+  secrets: ['stripe'],
   responses: { 200: { description: 'The order after the refund', schema: Order }, 409: { description: 'invalid_transition' }, 422: { description: 'refund_exceeds_paid' } },
 });
 
@@ -85,6 +87,7 @@ export const stripeWebhook = defineRoute({
   permission: null,
   summary: 'Stripe events, verified by Stripe-Signature against the raw body; each applied once by its id',
   tag: 'Webhooks',
+  secrets: ['stripe', 'ticketSigningKey'],
   responses: { 200: { description: 'Applied, or already applied', schema: z.object({ received: z.boolean(), outcome: z.string() }) }, 400: { description: 'invalid_signature' } },
 });
 
