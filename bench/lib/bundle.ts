@@ -1,0 +1,60 @@
+import { statSync } from 'node:fs';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { esbuildOptions } from '../../infra/bundling.ts';
+
+export interface Contributor {
+  /** npm package name, or the first-party folder (e.g. `packages/core`). */
+  name: string;
+  bytes: number;
+}
+
+export interface BundleOutput {
+  bytes: number;
+  topContributors: Contributor[];
+}
+
+/** Exactly CDK's options; only the in/out paths and the metafile are added. */
+export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    ...esbuildOptions,
+    mainFields: [...esbuildOptions.mainFields],
+    external: [...esbuildOptions.external],
+    banner: { ...esbuildOptions.banner },
+    entryPoints: [entry],
+    outfile,
+    write: true,
+    metafile: true,
+    logLevel: 'error',
+  };
+}
+
+function owner(inputPath: string): string {
+  const parts = inputPath.split('/');
+  const nm = parts.lastIndexOf('node_modules');
+  if (nm >= 0) {
+    const first = parts[nm + 1] ?? '?';
+    return first.startsWith('@') ? `${first}/${parts[nm + 2] ?? '?'}` : first;
+  }
+  return parts.slice(0, 2).join('/');
+}
+
+/** Output bytes grouped by package, largest first: what to cut when a bundle is too big. */
+export function contributors(metafile: Metafile, top = 6): Contributor[] {
+  const totals = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      totals.set(owner(path), (totals.get(owner(path)) ?? 0) + input.bytesInOutput);
+    }
+  }
+  return [...totals]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, top);
+}
+
+export async function bundleLambda(entry: string, outfile: string): Promise<BundleOutput & { metafile: Metafile }> {
+  const result = await build(lambdaBuildOptions(entry, outfile));
+  const metafile = result.metafile!;
+  // The file on disk, banner included, is what Lambda's zip carries.
+  return { bytes: statSync(outfile).size, topContributors: contributors(metafile), metafile };
+}

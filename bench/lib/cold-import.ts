@@ -1,0 +1,47 @@
+import { pathToFileURL } from 'node:url';
+import type { Cleanup } from './cleanup.ts';
+import { describeExit, runChild } from './spawn.ts';
+import { summarize, type Summary } from './stats.ts';
+
+// Times only the import, the part of a cold start the bundle controls.
+const probe = `const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));`;
+
+/**
+ * What a Lambda's module scope needs to load without throwing. Built from
+ * scratch (not inherited) so NODE_OPTIONS, tsx loaders or a compile cache
+ * from the parent cannot skew the timing.
+ */
+export function lambdaLikeEnv(): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TABLE_NAME: 'bench',
+    EVENT_BUS_NAME: 'bench',
+    MAIL_FROM: 'bench@eventos.invalid',
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  };
+}
+
+async function importOnce(cleanup: Cleanup, bundle: string): Promise<number> {
+  const finished = await runChild(cleanup, process.execPath, ['--input-type=module', '-e', probe, pathToFileURL(bundle).href], {
+    env: lambdaLikeEnv(),
+  });
+  const ms = Number(finished.stdout);
+  if (finished.code !== 0 || !Number.isFinite(ms)) throw new Error(`importing ${bundle} ${describeExit(finished)}`);
+  return ms;
+}
+
+/**
+ * Sequential fresh processes (2 cores: parallel runs would time each other).
+ * No discarded warm-up by default: esbuild just wrote the file, so it is in
+ * the OS page cache already, as on a Lambda host that just unpacked the zip.
+ */
+export async function coldImport(cleanup: Cleanup, bundle: string, runs: number, warmups = 0): Promise<Summary> {
+  for (let i = 0; i < warmups; i++) await importOnce(cleanup, bundle);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await importOnce(cleanup, bundle));
+  return summarize(samples);
+}

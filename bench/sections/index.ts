@@ -1,0 +1,6 @@
+import type { BenchSection } from '../lib/section.ts';
+import { bundlesSection } from './bundles.ts';
+import { httpLatencySection } from './http-latency.ts';
+
+/** Run order and RESULTS.md order. A new section is a file here plus one line below. */
+export const sections: BenchSection<unknown>[] = [bundlesSection, httpLatencySection];
