@@ -6,7 +6,11 @@ type WriteCallback = Parameters<Db['transaction']['write']>[0];
 export type TransactionEntities = Parameters<WriteCallback>[0];
 export type TransactionItem = ReturnType<WriteCallback>[number];
 
-/** Whether the item at `index` of a canceled transaction is the one whose condition failed. */
+/**
+ * Whether the item at `index` of a canceled transaction failed its condition.
+ * Only `ConditionalCheckFailed` counts: a `TransactionConflict` (another
+ * transaction touching the item at that moment) is a race to retry, not an answer.
+ */
 export function rejectedAt(result: { canceled: boolean; data: unknown[] }, index: number): boolean {
-  return result.canceled && Boolean((result.data[index] as { rejected?: boolean } | undefined)?.rejected);
+  return result.canceled && (result.data[index] as { code?: string } | undefined)?.code === 'ConditionalCheckFailed';
 }

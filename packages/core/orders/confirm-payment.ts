@@ -35,10 +35,16 @@ export async function confirmPayment(orderId: string, payment: Payment, ctx: Pic
   const outcome = await withRaceRetries(async () => {
     const order = await loadOrder(orderId, true);
     if (order.status === 'paid' || order.status === 'refunded') return 'already_processed' as const;
-    if (order.status === 'pending') return sell(order, order.allocations, 'confirm', payment, ctx);
+    if (order.status === 'pending') {
+      // Its voucher usage is already taken: only the 'sell' path can find it gone.
+      const confirmed = await sell(order, order.allocations, 'confirm', payment, ctx);
+      return confirmed === VOUCHER_GONE ? RETRY : confirmed;
+    }
     const fresh = allocate(...(await freshDemand(order)));
     if (!fresh) return refundLate(order, payment, ctx);
-    return sell(order, fresh, 'sell', payment, ctx);
+    const sold = await sell(order, fresh, 'sell', payment, ctx);
+    // Seats are free but the voucher it was priced with has since been used up by others.
+    return sold === VOUCHER_GONE ? refundLate(order, payment, ctx) : sold;
   }, 10);
   if (outcome === RETRY) throw new Error(`confirmPayment(${orderId}) kept losing races`);
   return outcome;
@@ -60,13 +66,15 @@ function voucherRetake(entities: TransactionEntities, order: OrderItem, reservin
   ];
 }
 
+const VOUCHER_GONE = Symbol('voucher gone');
+
 async function sell(
   order: OrderItem,
   allocations: Allocation[],
   change: 'confirm' | 'sell',
   payment: Payment,
   ctx: Pick<RequestContext, 'correlationId'>,
-): Promise<PaymentOutcome | typeof RETRY> {
+): Promise<PaymentOutcome | typeof RETRY | typeof VOUCHER_GONE> {
   const at = nowIso();
   const tickets = await mintTickets(order.eventId, order.lines);
   const issued = tickets.map(({ ticketId, ticketTypeId }) => ({ ticketId, ticketTypeId }));
@@ -90,6 +98,8 @@ async function sell(
   );
   if (!result.canceled) return 'paid';
   if (rejectedAt(result, 0)) return 'already_processed';
+  const voucherIndex = 2 + (change === 'confirm' ? 1 : 0) + allocations.length;
+  if (change === 'sell' && order.voucherCode && rejectedAt(result, voucherIndex)) return VOUCHER_GONE;
   return RETRY;
 }
 

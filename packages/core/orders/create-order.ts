@@ -96,19 +96,18 @@ async function reserve(eventId: string, input: CreateOrderInput, catalog: Catalo
         domainEvent('ticket.issued', { orderId: order.orderId, eventId, tickets: issued }, ctx),
       );
     }
-    const written = await transactWithEvents(
-      (entities) => [
-        entities.order.create(order).commit(),
-        ...(free
-          ? ticketPuts(entities, order.orderId, eventId, tickets)
-          : [entities.orderHold.create({ orderId: order.orderId, shard: Math.floor(Math.random() * HOLD_SHARDS), expiresAt: order.expiresAt }).commit()]),
-        ...shardUpdates(entities, allocations, free ? 'sell' : 'hold'),
-        ...voucherRedeem(entities, order),
-      ],
-      events,
-    );
+    const items = (entities: TransactionEntities) => [
+      entities.order.create(order).commit(),
+      ...(free
+        ? ticketPuts(entities, order.orderId, eventId, tickets)
+        : [entities.orderHold.create({ orderId: order.orderId, shard: Math.floor(Math.random() * HOLD_SHARDS), expiresAt: order.expiresAt }).commit()]),
+      ...shardUpdates(entities, allocations, free ? 'sell' : 'hold'),
+      ...voucherRedeem(entities, order),
+    ];
+    const written = await transactWithEvents(items, events);
     if (!written.canceled) return order;
-    const voucherIndex = 2 + allocations.length;
+    // The voucher's update is the last of `items`; a failed condition there means it ran out.
+    const voucherIndex = written.data.length - events.length - 1;
     if (order.voucherCode && rejectedAt(written, voucherIndex)) {
       throw unprocessable('voucher_exhausted', 'The voucher has been used up');
     }
