@@ -1,6 +1,7 @@
 import type { BenchSection } from '../lib/section.ts';
 import { bundlesSection } from './bundles.ts';
 import { httpLatencySection } from './http-latency.ts';
+import { ordersSection } from './orders.ts';
 
 /** Run order and RESULTS.md order. A new section is a file here plus one line below. */
-export const sections: BenchSection<unknown>[] = [bundlesSection, httpLatencySection];
+export const sections: BenchSection<unknown>[] = [bundlesSection, httpLatencySection, ordersSection];
