@@ -3,17 +3,11 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { RouteDefinition } from '../../api/route.ts';
 import { principalFromClaims } from '../../auth/principal.ts';
-import {
-  acquire,
-  complete,
-  isExpired,
-  type Lock,
-  MAX_STORED_RESPONSE_BYTES,
-  parseStoredResponse,
-  release,
-  type StoredResponse,
-  storedSize,
-} from '../idempotency-store.ts';
+import type { Lock, StoredResponse } from '../idempotency-store.ts';
+
+// Loaded on the first POST that carries a key: a GET-only function never
+// evaluates the store (and the database layer behind it) at all.
+const loadStore = () => import('../idempotency-store.ts');
 import { logger } from '../logger.ts';
 import { HttpProblem } from '../problem.ts';
 
@@ -162,6 +156,7 @@ export function idempotency(route: Pick<RouteDefinition, 'method' | 'path' | 'op
     const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : DEFAULT_LOCK_MS;
     const lockMs = Math.max(remaining, 1_000) + LOCK_MARGIN_MS;
 
+    const { acquire, isExpired, parseStoredResponse } = await loadStore();
     for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {
       const now = Date.now();
       const result = await acquire({ recordId, scope, route: routeKey, fingerprint, lockMs, now });
@@ -202,6 +197,7 @@ export function idempotency(route: Pick<RouteDefinition, 'method' | 'path' | 'op
     const lock = state.lock;
     state.lock = undefined;
     try {
+      const { complete, MAX_STORED_RESPONSE_BYTES, release, storedSize } = await loadStore();
       const status = response?.statusCode ?? 500;
       if (!response || !state.executing || status >= 500) {
         await release(lock);
