@@ -24,6 +24,38 @@ const orderSummary = z.object({
   promoterCode: z.optional(z.string()),
 });
 
+const checkInData = z.object({
+  checkInId: z.string(),
+  eventId: z.string(),
+  listId: z.string(),
+  ticketId: z.string(),
+  ticketTypeId: z.string(),
+  orderId: z.string(),
+  buyerEmail: z.string(),
+  deviceId: z.string(),
+  type: z.enum(['entry', 'exit']),
+  scannedAt: z.iso.datetime(),
+  offline: z.boolean(),
+  duplicate: z.boolean(),
+});
+
+function checkInExample(type: 'entry' | 'exit') {
+  return {
+    checkInId: '01JD0000000000000000000020',
+    eventId: '01JD0000000000000000000001',
+    listId: '01JD0000000000000000000001',
+    ticketId: '01JD0000000000000000000010',
+    ticketTypeId: '01JD0000000000000000000005',
+    orderId: '01JD0000000000000000000009',
+    buyerEmail: 'ana@example.com',
+    deviceId: 'gate-1',
+    type,
+    scannedAt: '2026-12-31T21:30:00.000Z',
+    offline: false,
+    duplicate: false,
+  };
+}
+
 function orderExample(status: 'pending' | 'paid' | 'expired' | 'canceled' | 'refunded') {
   return {
     orderId: '01JD0000000000000000000009',
@@ -119,6 +151,21 @@ export const catalog = {
       tickets: z.array(z.object({ ticketId: z.string(), ticketTypeId: z.string() })),
     }),
     example: { orderId: '01JD0000000000000000000009', eventId: '01JD0000000000000000000001', tickets: [{ ticketId: '01JD0000000000000000000010', ticketTypeId: '01JD0000000000000000000005' }] },
+  }),
+  'ticket.checked_in': entry({
+    source: 'eventos.access',
+    version: 1,
+    description:
+      'A ticket was admitted on a check-in list (online, or uploaded from an offline scanner). `duplicate`: an offline scan of a ticket already admitted — kept for the audit, counted once in attendance.',
+    data: checkInData,
+    example: checkInExample('entry'),
+  }),
+  'ticket.checked_out': entry({
+    source: 'eventos.access',
+    version: 1,
+    description: 'A ticket left through an exit scan on a check-in list.',
+    data: checkInData,
+    example: checkInExample('exit'),
   }),
 } satisfies Record<string, CatalogEntry>;
 

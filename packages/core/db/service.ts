@@ -11,6 +11,10 @@ import { ticketEntity } from './entities/ticket.ts';
 import { refundEntity } from './entities/refund.ts';
 import { voucherEntity } from './entities/voucher.ts';
 import { bundleEntity } from './entities/bundle.ts';
+import { checkInListEntity } from './entities/check-in-list.ts';
+import { ticketPresenceEntity } from './entities/ticket-presence.ts';
+import { checkInEntity } from './entities/check-in.ts';
+import { statsShardEntity } from './entities/stats-shard.ts';
 import { outboxEventEntity } from './entities/outbox-event.ts';
 import { processedEventEntity } from './entities/processed-event.ts';
 import { ticketTypeEntity } from './entities/ticket-type.ts';
@@ -24,6 +28,10 @@ const entities = {
   contactEmail: contactEmailEntity,
   processedEvent: processedEventEntity,
   outboxEvent: outboxEventEntity,
+  statsShard: statsShardEntity,
+  checkIn: checkInEntity,
+  ticketPresence: ticketPresenceEntity,
+  checkInList: checkInListEntity,
   bundle: bundleEntity,
   voucher: voucherEntity,
   idempotencyRecord: idempotencyRecordEntity,
