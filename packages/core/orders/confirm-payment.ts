@@ -3,7 +3,7 @@ import { transactWithEvents } from '../bus/outbox.ts';
 import { domainEvent } from '../bus/pending-event.ts';
 import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import { rejectedAt, type TransactionEntities, type TransactionItem } from '../db/transaction-types.ts';
+import { rejectedAt } from '../db/transaction-types.ts';
 import { readPools, shardUpdates } from '../inventory/pool-store.ts';
 import { allocate, type Allocation } from '../inventory/pools.ts';
 import { markerPut } from '../bus/apply-once.ts';
@@ -14,6 +14,7 @@ import { orderPatch } from './order-patch.ts';
 import { demandOf } from './pool-shards.ts';
 import { recordRefund } from './record-refund.ts';
 import { RETRY, withRaceRetries } from './retry.ts';
+import { voucherTake } from './voucher-usage.ts';
 
 export const STRIPE_CONSUMER = 'stripe-webhook';
 
@@ -55,17 +56,6 @@ async function freshDemand(order: OrderItem) {
   return [demand, await readPools(poolShards)] as const;
 }
 
-function voucherRetake(entities: TransactionEntities, order: OrderItem, reserving: boolean): TransactionItem[] {
-  if (!reserving || !order.voucherCode) return [];
-  return [
-    entities.voucher
-      .patch({ eventId: order.eventId, code: order.voucherCode })
-      .subtract({ remainingUsages: 1 })
-      .where((a, op) => op.gte(a.remainingUsages, 1))
-      .commit(),
-  ];
-}
-
 const VOUCHER_GONE = Symbol('voucher gone');
 
 async function sell(
@@ -88,7 +78,7 @@ async function sell(
         .commit(),
       ...(change === 'confirm' ? [entities.orderHold.delete({ orderId: order.orderId }).commit()] : []),
       ...shardUpdates(entities, allocations, change),
-      ...voucherRetake(entities, order, change === 'sell'),
+      ...(change === 'sell' ? voucherTake(entities, order) : []),
       ...ticketPuts(entities, order.orderId, order.eventId, tickets),
     ],
     [

@@ -6,7 +6,7 @@ import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import { HOLD_SHARDS } from '../db/entities/order-hold.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt, type TransactionEntities, type TransactionItem } from '../db/transaction-types.ts';
+import { rejectedAt, type TransactionEntities } from '../db/transaction-types.ts';
 import { conflict, notFound, unavailable, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { readPools, shardUpdates } from '../inventory/pool-store.ts';
@@ -17,6 +17,7 @@ import { orderSummary } from './order-events.ts';
 import type { OrderItem } from './order-item.ts';
 import { assertVoucherUsable, priceOrder, type Catalog, type PricedOrder } from './pricing.ts';
 import { RETRY, withRaceRetries } from './retry.ts';
+import { voucherTake } from './voucher-usage.ts';
 
 async function loadCatalog(eventId: string, voucherCode: string | undefined): Promise<Catalog> {
   const [event, types, bundles, voucher] = await Promise.all([
@@ -38,17 +39,6 @@ function assertEventOnSale({ event }: Catalog, now: string): void {
   if (event.status === 'canceled') throw unprocessable('event_canceled', 'The event was canceled');
   if (event.status !== 'published') throw unprocessable('event_not_on_sale', 'The event is not on sale');
   if (now >= event.endsAt) throw unprocessable('event_ended', 'The event is over');
-}
-
-function voucherRedeem(entities: TransactionEntities, order: OrderItem): TransactionItem[] {
-  if (!order.voucherCode) return [];
-  return [
-    entities.voucher
-      .patch({ eventId: order.eventId, code: order.voucherCode })
-      .subtract({ remainingUsages: 1 })
-      .where((a, op) => op.gte(a.remainingUsages, 1))
-      .commit(),
-  ];
 }
 
 function orderItemFor(eventId: string, input: CreateOrderInput, priced: PricedOrder, catalog: Catalog, allocations: Allocation[], now: string): OrderItem {
@@ -102,7 +92,7 @@ async function reserve(eventId: string, input: CreateOrderInput, catalog: Catalo
         ? ticketPuts(entities, order.orderId, eventId, tickets)
         : [entities.orderHold.create({ orderId: order.orderId, shard: Math.floor(Math.random() * HOLD_SHARDS), expiresAt: order.expiresAt }).commit()]),
       ...shardUpdates(entities, allocations, free ? 'sell' : 'hold'),
-      ...voucherRedeem(entities, order),
+      ...voucherTake(entities, order),
     ];
     const written = await transactWithEvents(items, events);
     if (!written.canceled) return order;

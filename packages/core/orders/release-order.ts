@@ -2,18 +2,12 @@ import { transactWithEvents } from '../bus/outbox.ts';
 import { domainEvent } from '../bus/pending-event.ts';
 import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';
 import { conflict } from '../errors.ts';
 import { shardUpdates } from '../inventory/pool-store.ts';
 import { orderSummary } from './order-events.ts';
 import { loadOrder, type OrderItem } from './order-item.ts';
 import { orderPatch } from './order-patch.ts';
-
-/** Gives a released order's voucher usage back. */
-export function voucherGiveBack(entities: TransactionEntities, order: OrderItem): TransactionItem[] {
-  if (!order.voucherCode) return [];
-  return [entities.voucher.patch({ eventId: order.eventId, code: order.voucherCode }).add({ remainingUsages: 1 }).commit()];
-}
+import { voucherGiveBack } from './voucher-usage.ts';
 
 /**
  * pending → canceled | expired: the order, its hold, its held seats and its
