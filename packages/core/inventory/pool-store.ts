@@ -10,12 +10,16 @@ export function createPoolItems(entities: TransactionEntities, poolId: string, c
   );
 }
 
-/** Every slice of the given pools (pool id → its slice count); strongly consistent, since a reservation is decided on it. */
-export async function readPools(pools: ReadonlyMap<string, number>): Promise<Map<string, ShardState[]>> {
+/**
+ * Every slice of the given pools (pool id → its slice count). Strongly
+ * consistent by default, since a reservation is decided on it; a display
+ * (availability) may take the half-price eventually consistent read.
+ */
+export async function readPools(pools: ReadonlyMap<string, number>, consistent = true): Promise<Map<string, ShardState[]>> {
   const keys = [...pools].flatMap(([poolId, shards]) => Array.from({ length: shards }, (_, shard) => ({ poolId, shard })));
   const result = new Map<string, ShardState[]>([...pools.keys()].map((id) => [id, []]));
   if (!keys.length) return result;
-  const { data } = await db().entities.inventoryShard.get(keys).go({ consistent: true });
+  const { data } = await db().entities.inventoryShard.get(keys).go({ consistent });
   for (const item of data) result.get(item.poolId)?.push(item);
   return result;
 }

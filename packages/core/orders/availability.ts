@@ -18,7 +18,8 @@ export async function getAvailability(eventId: string): Promise<AvailabilityView
   if (!event.data || event.data.status === 'draft') throw notFound('Event', eventId);
   const pools = new Map(types.data.map((t) => [ticketTypePool(t.ticketTypeId), t.inventoryShards]));
   if (event.data.inventoryShards) pools.set(eventPool(eventId), event.data.inventoryShards);
-  const shards = await readPools(pools);
+  // For display: an eventually consistent read (half the RCU) may lag a sale by a moment.
+  const shards = await readPools(pools, false);
   const now = nowIso();
   const onSale = event.data.status === 'published' && now < event.data.endsAt;
   return {
