@@ -33,4 +33,28 @@ export const routing: ConsumerRoute[] = [
     detailTypes: ['order.paid'],
     retryAttempts: 8,
   },
+  {
+    consumer: 'record-check-in',
+    handler: 'record-check-in',
+    detailTypes: ['ticket.checked_in', 'ticket.checked_out'],
+    retryAttempts: 8,
+  },
+  {
+    consumer: 'count-attendance',
+    handler: 'count-attendance',
+    detailTypes: ['ticket.checked_in', 'ticket.checked_out'],
+    retryAttempts: 8,
+  },
+  {
+    consumer: 'count-sales',
+    handler: 'count-sales',
+    detailTypes: ['order.paid', 'order.refunded'],
+    retryAttempts: 8,
+  },
+  {
+    consumer: 'crm-record-attendance',
+    handler: 'crm-record-attendance',
+    detailTypes: ['ticket.checked_in'],
+    retryAttempts: 8,
+  },
 ];

@@ -26,6 +26,7 @@ export const Contact = z
     lifetimeValue: z.nullable(Money),
     lastPurchaseAt: z.optional(IsoDateTime),
     lastSeenAt: z.optional(IsoDateTime),
+    eventsAttended: z.optional(z.int()),
     ...Timestamps,
   })
   .register(z.globalRegistry, { id: 'Contact' });

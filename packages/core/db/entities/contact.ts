@@ -19,6 +19,8 @@ export const contactSchema = {
     lifetimeValueCurrency: { type: 'string' },
     lastPurchaseAt: { type: 'string' },
     lastSeenAt: { type: 'string' },
+    /** Events at which one of the contact's tickets was admitted, each counted once (the `ticket.checked_in` consumer). */
+    eventsAttended: { type: 'number' },
     ...timestamps,
   },
   indexes: {

@@ -23,6 +23,12 @@ export const ticketPresenceSchema = {
     lastNonce: { type: 'string' },
     /** JSON of the answer given to lastNonce. */
     lastAnswer: { type: 'string' },
+    /**
+     * `deviceId|nonce` of every scan that changed this item, so a re-uploaded
+     * offline batch (entry, exit, entry…) never admits twice even when the
+     * nonce is no longer the last one. Non-key; grows by one per admission.
+     */
+    seenNonces: { type: 'set', items: 'string' },
   },
   indexes: {
     byTicketList: {

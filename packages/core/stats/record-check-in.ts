@@ -1,0 +1,34 @@
+import type { EventData } from '../../../events/catalog.ts';
+import { nowIso } from '../clock.ts';
+import { isConditionFailure } from '../db/conditions.ts';
+import { db } from '../db/service.ts';
+
+type CheckInEvent = EventData<'ticket.checked_in'> | EventData<'ticket.checked_out'>;
+
+/**
+ * The audit record of an admitted scan (or exit, or offline duplicate):
+ * created once under its checkInId, so a redelivered event is a no-op.
+ */
+export async function recordCheckIn(scan: CheckInEvent): Promise<'recorded' | 'already_recorded'> {
+  try {
+    await db()
+      .entities.checkIn.create({
+        checkInId: scan.checkInId,
+        eventId: scan.eventId,
+        listId: scan.listId,
+        deviceId: scan.deviceId,
+        type: scan.type,
+        result: scan.duplicate ? 'duplicate' : 'ok',
+        ticketId: scan.ticketId,
+        ticketTypeId: scan.ticketTypeId,
+        scannedAt: scan.scannedAt,
+        receivedAt: nowIso(),
+        offline: scan.offline,
+      })
+      .go({ response: 'none' });
+    return 'recorded';
+  } catch (error) {
+    if (isConditionFailure(error)) return 'already_recorded';
+    throw error;
+  }
+}
