@@ -1,7 +1,8 @@
 import type { BenchSection } from '../lib/section.ts';
 import { bundlesSection } from './bundles.ts';
+import { checkInsSection } from './check-ins.ts';
 import { httpLatencySection } from './http-latency.ts';
 import { ordersSection } from './orders.ts';
 
 /** Run order and RESULTS.md order. A new section is a file here plus one line below. */
-export const sections: BenchSection<unknown>[] = [bundlesSection, httpLatencySection, ordersSection];
+export const sections: BenchSection<unknown>[] = [bundlesSection, httpLatencySection, ordersSection, checkInsSection];

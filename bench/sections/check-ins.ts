@@ -1,0 +1,209 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { apiClient, type Api } from '../orders/api.ts';
+import { CapacityMeter, type CallRecord } from '../orders/capacity-meter.ts';
+import { BENCH_TABLE, startOrdersStack } from '../orders/stack.ts';
+import { percentiles, roundTo } from '../orders/stats.ts';
+import { measureFloor } from '../check-ins/floor.ts';
+import type { CapacityPerScan, CheckInsData, ScanConfig, ScanOutput } from '../check-ins/types.ts';
+import { intFromEnv } from '../lib/env.ts';
+import { progress } from '../lib/progress.ts';
+import type { BenchSection } from '../lib/section.ts';
+import { describeExit, runChild } from '../lib/spawn.ts';
+import { renderCheckIns } from './check-ins-render.ts';
+
+export type { CheckInsData } from '../check-ins/types.ts';
+
+const client = fileURLToPath(new URL('../check-ins/scan-client.ts', import.meta.url));
+const portOf = (url: string) => Number(new URL(url).port);
+const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
+
+async function must<T>(api: Api, status: number, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await api.call<T>(method, path, body === undefined ? {} : { body });
+  if (res.status !== status) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  return res.body;
+}
+
+/** A published event with a free ticket type (free orders are paid at once) and `tickets` tickets sold; their codes. */
+async function givenTickets(api: Api, tickets: number): Promise<{ eventId: string; codes: string[] }> {
+  const venue = await must<{ id: string }>(api, 201, 'POST', '/v1/venues', { name: 'Bench check-in Hall' });
+  const startsAt = new Date(Date.now() + 3_600_000);
+  const event = await must<{ id: string }>(api, 201, 'POST', '/v1/events', {
+    venueId: venue.id,
+    name: 'Bench check-ins',
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 6 * 3_600_000).toISOString(),
+    currency: 'EUR',
+  });
+  const type = await must<{ id: string }>(api, 201, 'POST', `/v1/events/${event.id}/ticket-types`, {
+    name: 'Guest list',
+    price: { amount: 0, currency: 'EUR' },
+    capacity: tickets,
+    maxPerOrder: 10,
+  });
+  await must(api, 200, 'POST', `/v1/events/${event.id}/publish`);
+  const orders = Math.ceil(tickets / 10);
+  const codes: string[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (next < orders) {
+        const i = next++;
+        const quantity = Math.min(10, tickets - i * 10);
+        const order = await must<{ id: string; status: string }>(api, 201, 'POST', `/v1/events/${event.id}/orders`, {
+          buyer: { email: `scan-${i}@bench.example.com`, firstName: 'Bench' },
+          items: [{ ticketTypeId: type.id, quantity }],
+        });
+        if (order.status !== 'paid') throw new Error(`free order ${order.id} is ${order.status}`);
+        const paid = await must<{ tickets?: Array<{ code: string }> }>(api, 200, 'GET', `/v1/orders/${order.id}`);
+        codes.push(...(paid.tickets ?? []).map((t) => t.code));
+      }
+    }),
+  );
+  if (codes.length !== tickets) throw new Error(`${codes.length} ticket codes for ${tickets} tickets`);
+  return { eventId: event.id, codes };
+}
+
+function perScan(calls: CallRecord[], scans: number): CapacityPerScan {
+  const side = (origin: CallRecord['origin']) => {
+    const mine = calls.filter((c) => c.origin === origin);
+    const byCommand: Record<string, { calls: number; units: number }> = {};
+    for (const c of mine) {
+      const entry = (byCommand[c.command] ??= { calls: 0, units: 0 });
+      entry.calls += 1;
+      entry.units += c.units;
+    }
+    for (const e of Object.values(byCommand)) e.units = roundTo(e.units / scans, 2);
+    return {
+      rcu: roundTo(mine.filter((c) => READS.has(c.command)).reduce((s, c) => s + c.units, 0) / scans, 2),
+      wcu: roundTo(mine.filter((c) => !READS.has(c.command)).reduce((s, c) => s + c.units, 0) / scans, 2),
+      calls: roundTo(mine.length / scans, 2),
+      byCommand,
+    };
+  };
+  return { scans, api: side('api'), consumers: side('consumer') };
+}
+
+export const checkInsSection: BenchSection<CheckInsData> = {
+  name: 'check-ins',
+  title: 'Check-ins: scan latency and throughput at 100 scanners, vs a bare conditional write; capacity per scan (local stack)',
+  async run(ctx) {
+    const tickets = intFromEnv('BENCH_CHECKIN_TICKETS', 1000);
+    const concurrency = intFromEnv('BENCH_CHECKIN_CONCURRENCY', 100);
+    const data: CheckInsData = {
+      method: {
+        client: 'scans: a concurrency-limited fetch pool in a separate Node process, one POST /v1/events/{id}/check-ins per distinct ticket (admin token)',
+        server: 'local stack in the bench process: real handlers via tsx, DynamoDB Local in memory, local bus (consumers in-process)',
+        floor: 'a bare conditional UpdateItem (SET unless already set) per distinct item, same concurrency, own DocumentClient in the bench process, same DynamoDB Local',
+        capacity:
+          'ReturnConsumedCapacity middleware on the in-process DocumentClient (bench/orders/capacity-meter.ts), as DynamoDB Local reports it; ' +
+          'calls split into the API request path and the bus consumers, divided by the successful scans',
+      },
+      endpoint: { available: false, probe: '' },
+      tickets,
+      concurrency,
+      scan: null,
+      floor: { ops: 0, concurrency, wallMs: 0, perSecond: 0, latencyMs: null },
+      ratioP99: null,
+      capacity: null,
+      targets: [],
+    };
+    const errors: string[] = [];
+    const meter = new CapacityMeter();
+    progress('check-ins: starting the local stack (DynamoDB Local in memory)');
+    const { stack, stop } = await startOrdersStack(ctx.cleanup);
+    try {
+      meter.install({ api: portOf(stack.apiUrl), bus: portOf(stack.bus.endpoint) });
+      const token = await stack.token('admin', 'bench-admin');
+      const api = apiClient(stack.apiUrl, token);
+      const settle = async () => {
+        await stack.bus.drain();
+        await stack.stripe.idle();
+      };
+
+      progress(`check-ins: selling ${tickets} + 1 free tickets`);
+      const { eventId, codes } = await givenTickets(api, tickets + 1);
+      await settle();
+
+      const probe = await api.call<{ code?: string }>('POST', `/v1/events/${eventId}/check-ins`, { body: { code: codes[0], deviceId: 'warm-up' } });
+      data.endpoint = {
+        available: !(probe.status === 404 && probe.body?.code !== 'invalid') && probe.status !== 405,
+        probe: `${probe.status} ${probe.body?.code ?? ''}`.trim(),
+      };
+      progress(`check-ins: warm-up scan answered ${data.endpoint.probe}`);
+
+      if (data.endpoint.available) {
+        await settle();
+        meter.take();
+        const configFile = join(ctx.tmpDir, 'check-ins-scan.json');
+        const config: ScanConfig = { apiUrl: stack.apiUrl, eventId, token, codes: codes.slice(1), concurrency };
+        writeFileSync(configFile, JSON.stringify(config));
+        progress(`check-ins: ${tickets} scans, ${concurrency} scanners`);
+        const finished = await runChild(ctx.cleanup, process.execPath, ['--import', 'tsx', client, configFile], { cwd: ctx.root });
+        if (finished.code !== 0) throw new Error(`scan client ${describeExit(finished)}`);
+        const out = JSON.parse(finished.stdout) as ScanOutput;
+        const apiCalls = meter.take();
+        await settle();
+        const consumerCalls = meter.take();
+        const outcomes: Record<string, number> = {};
+        for (const [status, code] of out.samples) outcomes[`${status}${code ? ` ${code}` : ''}`] = (outcomes[`${status}${code ? ` ${code}` : ''}`] ?? 0) + 1;
+        const ok = out.samples.filter(([s]) => s >= 200 && s < 300);
+        const stats = await api.call<{ checkedIn?: { total: number } }>('GET', `/v1/events/${eventId}/stats`);
+        data.scan = {
+          wallMs: Math.round(out.wallMs),
+          perSecond: roundTo((out.samples.length / out.wallMs) * 1000),
+          outcomes,
+          latencyMs: { all: percentiles(out.samples.map(([, , ms]) => ms)), ok: percentiles(ok.map(([, , ms]) => ms)) },
+          statsCheckedIn: stats.status === 200 ? (stats.body.checkedIn?.total ?? null) : null,
+        };
+        if (ok.length) data.capacity = perScan([...apiCalls, ...consumerCalls], ok.length);
+        progress(
+          `  ${data.scan.perSecond} scans/s, p50 ${data.scan.latencyMs.all?.p50} ms, p99 ${data.scan.latencyMs.all?.p99} ms; ` +
+            `${Object.entries(outcomes).map(([k, n]) => `${n}×${k}`).join(', ')}; stats checkedIn ${data.scan.statsCheckedIn}`,
+        );
+        if (data.capacity) {
+          progress(`  per scan: request path ${data.capacity.api.rcu} RCU + ${data.capacity.api.wcu} WCU; consumers ${data.capacity.consumers.rcu} RCU + ${data.capacity.consumers.wcu} WCU`);
+        }
+      } else {
+        progress('check-ins: POST /v1/events/{id}/check-ins is not served yet; measuring the floor only');
+      }
+    } catch (error) {
+      errors.push(`scan: ${(error as Error).message}`);
+      progress(`  ERROR ${(error as Error).message}`);
+    } finally {
+      meter.uninstall();
+    }
+    try {
+      if (!ctx.cleanup.stopping) {
+        progress(`check-ins: floor — ${tickets} bare conditional UpdateItems, ${concurrency} at a time`);
+        data.floor = await measureFloor(stack.dynamoEndpoint, BENCH_TABLE, tickets, concurrency);
+        progress(`  floor p50 ${data.floor.latencyMs?.p50} ms, p99 ${data.floor.latencyMs?.p99} ms, ${data.floor.perSecond} ops/s`);
+      }
+    } catch (error) {
+      errors.push(`floor: ${(error as Error).message}`);
+    } finally {
+      progress('check-ins: stopping the local stack');
+      await stop();
+    }
+
+    const scanP99 = data.scan?.latencyMs.all?.p99;
+    const floorP99 = data.floor.latencyMs?.p99;
+    data.ratioP99 = scanP99 && floorP99 ? roundTo(scanP99 / floorP99, 2) : null;
+    const okCount = data.scan ? Object.entries(data.scan.outcomes).filter(([k]) => /^2\d\d/.test(k)).reduce((s, [, n]) => s + n, 0) : 0;
+    data.targets = [
+      { name: 'endpoint served', ok: data.endpoint.available, detail: data.endpoint.probe },
+      { name: 'every distinct ticket admitted', ok: data.scan ? okCount === tickets : null, detail: `${okCount} / ${tickets}` },
+      {
+        name: 'stats count every admission',
+        ok: data.scan ? data.scan.statsCheckedIn === okCount + 1 : null,
+        detail: `stats ${data.scan?.statsCheckedIn ?? '—'} vs ${okCount} + 1 warm-up`,
+      },
+      { name: 'check-in p99 / floor p99 ≤ 3', ok: data.ratioP99 === null ? null : data.ratioP99 <= 3, detail: `${scanP99 ?? '—'} / ${floorP99 ?? '—'} ms` },
+      { name: '≤ 2 WCU per scan (request path)', ok: data.capacity ? data.capacity.api.wcu <= 2 : null, detail: `${data.capacity?.api.wcu ?? '—'}` },
+      { name: '≤ 1 RCU per scan (request path)', ok: data.capacity ? data.capacity.api.rcu <= 1 : null, detail: `${data.capacity?.api.rcu ?? '—'}` },
+    ];
+    return { data, targetsMet: data.targets.every((t) => t.ok === true), errors };
+  },
+  render: renderCheckIns,
+};
