@@ -67,7 +67,15 @@ export async function startLocalEventBus(options: LocalBusOptions) {
     });
   }
 
+  // Deployed, consumers run in their own Lambdas; a benchmark of the request
+  // path can hold deliveries back so the in-process consumers do not compete.
+  let held: EventBridgeEvent<string, unknown>[] | null = null;
+
   function dispatch(event: EventBridgeEvent<string, unknown>): void {
+    if (held) {
+      held.push(event);
+      return;
+    }
     recent.push(event);
     if (recent.length > 500) recent.shift();
     for (const route of routing) {
@@ -121,6 +129,16 @@ export async function startLocalEventBus(options: LocalBusOptions) {
     endpoint: `http://127.0.0.1:${port}`,
     deadLetters,
     recent,
+    /** Accepts events but delivers none until `resume()`. */
+    pause(): void {
+      held ??= [];
+    },
+    /** Delivers what was held, in arrival order. */
+    resume(): void {
+      const backlog = held ?? [];
+      held = null;
+      for (const event of backlog) dispatch(event);
+    },
     /** Resolves when every delivery under way (and those they cause) has finished. */
     async drain(): Promise<void> {
       while (inFlight.size) await Promise.allSettled([...inFlight]);

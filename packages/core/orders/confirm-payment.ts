@@ -79,7 +79,7 @@ async function sell(
       ...(change === 'confirm' ? [entities.orderHold.delete({ orderId: order.orderId }).commit()] : []),
       ...shardUpdates(entities, allocations, change),
       ...(change === 'sell' ? voucherTake(entities, order) : []),
-      ...ticketPuts(entities, order.orderId, order.eventId, tickets),
+      ...ticketPuts(entities, order.orderId, order.eventId, tickets, order.buyer),
     ],
     [
       domainEvent('order.paid', { ...orderSummary(paid), tickets: issued, paidAt: at }, ctx),

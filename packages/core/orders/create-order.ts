@@ -89,7 +89,7 @@ async function reserve(eventId: string, input: CreateOrderInput, catalog: Catalo
     const items = (entities: TransactionEntities) => [
       entities.order.create(order).commit(),
       ...(free
-        ? ticketPuts(entities, order.orderId, eventId, tickets)
+        ? ticketPuts(entities, order.orderId, eventId, tickets, order.buyer)
         : [entities.orderHold.create({ orderId: order.orderId, shard: Math.floor(Math.random() * HOLD_SHARDS), expiresAt: order.expiresAt }).commit()]),
       ...shardUpdates(entities, allocations, free ? 'sell' : 'hold'),
       ...voucherTake(entities, order),

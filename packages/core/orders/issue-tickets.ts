@@ -28,9 +28,24 @@ export async function mintTickets(eventId: string, lines: readonly Pick<PricedLi
   return tickets;
 }
 
-export function ticketPuts(entities: TransactionEntities, orderId: string, eventId: string, tickets: readonly IssuedTicket[]): TransactionItem[] {
+export interface TicketHolder {
+  email: string;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+}
+
+export function ticketPuts(
+  entities: TransactionEntities,
+  orderId: string,
+  eventId: string,
+  tickets: readonly IssuedTicket[],
+  holder: TicketHolder,
+): TransactionItem[] {
   const at = nowIso();
+  const holderName = [holder.firstName, holder.lastName].filter(Boolean).join(' ') || undefined;
   return tickets.map((t) =>
-    entities.ticket.create({ ...t, orderId, eventId, status: 'valid', createdAt: at, updatedAt: at }).commit(),
+    entities.ticket
+      .create({ ...t, orderId, eventId, status: 'valid', holderEmail: holder.email, holderName, createdAt: at, updatedAt: at })
+      .commit(),
   );
 }

@@ -12,6 +12,8 @@ export const ticketSchema = {
     code: { type: 'string', required: true, readOnly: true },
     status: { type: ['valid', 'void'] as const, required: true },
     holderName: { type: 'string' },
+    /** The buyer's, copied at issue so a scan needs no read of the order. */
+    holderEmail: { type: 'string' },
     ...timestamps,
   },
   indexes: {
