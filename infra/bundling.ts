@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /**
  * How every Lambda entry point is bundled: CDK's NodejsFunction passes these
  * to esbuild, and `npm run bench` bundles with the same settings to measure
@@ -5,6 +7,9 @@
  * so versions are pinned and tree-shaken.
  */
 export const LAMBDA_RUNTIME_TARGET = 'node22';
+
+/** ElectroDB's model check is left out of Lambda bundles (see the stub for why). */
+const jsonschemaStub = fileURLToPath(new URL('./stubs/jsonschema.cjs', import.meta.url));
 
 export const esbuildOptions = {
   bundle: true,
@@ -17,4 +22,5 @@ export const esbuildOptions = {
   // Some CommonJS dependencies call require(); ESM output needs one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   external: [] as string[],
+  alias: { jsonschema: jsonschemaStub },
 } as const;

@@ -37,6 +37,7 @@ export const lambdaBundling: BundlingOptions = {
   banner: esbuildOptions.banner.js,
   // Nothing external: the AWS SDK v3 is bundled (pinned, tree-shaken), not taken from the runtime.
   externalModules: [...esbuildOptions.external],
+  esbuildArgs: Object.fromEntries(Object.entries(esbuildOptions.alias).map(([from, to]) => [`--alias:${from}`, to])),
 };
 
 export interface EventosFunctionProps {

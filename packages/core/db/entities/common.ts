@@ -1,16 +1,4 @@
-import { Entity } from 'electrodb';
 import { nowIso } from '../../clock.ts';
-
-/*
- * ElectroDB checks every model against a JSON schema when an entity is built
- * (twice for v1 models: the beta shape first, which always fails). The
- * models are constants, checked by the test suite on every run; in Lambda
- * that check would cost every cold start ~4 ms per entity, so it is skipped
- * there (AWS_LAMBDA_FUNCTION_NAME is set by the Lambda runtime only).
- */
-if (process.env.AWS_LAMBDA_FUNCTION_NAME) {
-  (Entity.prototype as unknown as { _validateModel(): void })._validateModel = () => undefined;
-}
 
 /** ElectroDB's default key format keeps entity names in keys; this is the service name in them. */
 export const SERVICE = 'eventos';
