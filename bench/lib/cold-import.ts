@@ -22,7 +22,7 @@ export function lambdaLikeEnv(): NodeJS.ProcessEnv {
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
-    // Set by the Lambda runtime in every function; code may rely on it (see packages/core/db/entities/common.ts).
+    // Set by the Lambda runtime in every function (Powertools and the SDK read it).
     AWS_LAMBDA_FUNCTION_NAME: 'bench',
   };
 }
