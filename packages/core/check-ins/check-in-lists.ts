@@ -45,18 +45,7 @@ async function loadSnapshot(eventId: string): Promise<EventSnapshot> {
   };
 }
 
-function toRules(l: {
-  listId: string;
-  eventId: string;
-  name: string;
-  ticketTypeIds?: string[] | undefined;
-  validFrom?: string | undefined;
-  validUntil?: string | undefined;
-  allowMultipleEntries: boolean;
-  allowEntryAfterExit: boolean;
-  createdAt: string;
-  updatedAt: string;
-}): CheckInListRules {
+function toRules(l: Omit<CheckInListRules, 'ticketTypeIds'> & { ticketTypeIds?: string[] | undefined }): CheckInListRules {
   return { ...l, ticketTypeIds: l.ticketTypeIds ?? [] };
 }
 
