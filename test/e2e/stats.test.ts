@@ -127,6 +127,7 @@ describe('event stats', () => {
     expect(after.arrivals).toEqual([{ bucketStart: '2026-12-31T21:30:00.000Z', count: 1 }]);
     const contact = await contactByEmail(email);
     expect(contact.eventsAttended).toBe(1);
+    expect(contact.engagementScore).toBe(10);
   });
 
   it('exits lower insideNow; offline duplicates are audited but count nothing', async () => {
@@ -164,7 +165,7 @@ describe('event stats', () => {
 
     await publish([scan(other.id, { buyerEmail: email, scannedAt: '2027-01-02T21:00:00.000Z' })]);
     contact = await contactByEmail(email);
-    expect(contact).toMatchObject({ eventsAttended: 2, lastSeenAt: '2027-01-02T21:00:00.000Z' });
+    expect(contact).toMatchObject({ eventsAttended: 2, engagementScore: 20, lastSeenAt: '2027-01-02T21:00:00.000Z' });
   });
 
   it('order.paid and order.refunded keep ticketsSold and revenue, matching the inventory slices', async () => {

@@ -27,6 +27,7 @@ export const Contact = z
     lastPurchaseAt: z.optional(IsoDateTime),
     lastSeenAt: z.optional(IsoDateTime),
     eventsAttended: z.optional(z.int()),
+    engagementScore: z.optional(z.int()),
     ...Timestamps,
   })
   .register(z.globalRegistry, { id: 'Contact' });

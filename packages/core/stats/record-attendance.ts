@@ -5,6 +5,7 @@ import { db } from '../db/service.ts';
 import { rejectedAt, type TransactionItem } from '../db/transaction-types.ts';
 import { newId } from '../ids.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
+import { ENGAGEMENT_POINTS } from '../contacts/engagement.ts';
 
 /** The marker scope of "this contact attended this event" (key `${contactId}#${eventId}`). */
 export const ATTENDED = 'attended';
@@ -13,7 +14,8 @@ const ATTENDED_TTL_SECONDS = 400 * 24 * 3600;
 
 /**
  * The buyer's contact attended: on the first admitted entry of any of their
- * tickets for the event, `eventsAttended` +1 and `lastSeenAt` = scannedAt.
+ * tickets for the event, `eventsAttended` +1, engagement points and
+ * `lastSeenAt` = scannedAt.
  * The (contact, event) marker is created in the same transaction, so another
  * ticket of the same buyer, a redelivery or a re-entry counts nothing more
  * (later entries only move `lastSeenAt` forward). A buyer without a contact
@@ -31,13 +33,13 @@ export async function recordAttendance(scan: EventData<'ticket.checked_in'>): Pr
           .create({ consumer: ATTENDED, eventId: `${contactId}#${scan.eventId}`, processedAt: nowIso(), ttl: Math.floor(Date.now() / 1000) + ATTENDED_TTL_SECONDS })
           .commit();
         if (guard) {
-          return [marker, contact.patch({ contactId }).add({ eventsAttended: 1 }).set({ lastSeenAt: scan.scannedAt }).commit()];
+          return [marker, contact.patch({ contactId }).add({ eventsAttended: 1, engagementScore: ENGAGEMENT_POINTS.attendedEvent }).set({ lastSeenAt: scan.scannedAt }).commit()];
         }
         return [
           marker,
           contactEmail.create({ email, contactId }).commit(),
           contact
-            .create({ contactId, email, createdBy: 'ticket.checked_in', leadSource: 'check_in', eventsAttended: 1, lastSeenAt: scan.scannedAt })
+            .create({ contactId, email, createdBy: 'ticket.checked_in', leadSource: 'check_in', eventsAttended: 1, engagementScore: ENGAGEMENT_POINTS.attendedEvent, lastSeenAt: scan.scannedAt })
             .commit(),
         ];
       })

@@ -21,6 +21,7 @@ export const contactSchema = {
     lastSeenAt: { type: 'string' },
     /** Events at which one of the contact's tickets was admitted, each counted once (the `ticket.checked_in` consumer). */
     eventsAttended: { type: 'number' },
+    engagementScore: { type: 'number' },
     ...timestamps,
   },
   indexes: {
