@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi } from '../support/local-api.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/local-api.ts';
 import { availability, countsOf, getOrder, givenBundle, givenOrder, givenPublishedEvent, givenTicketType, pay } from '../support/sales-fixtures.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.stop());
+const api = useTestApi();
 
 describe('bundles', () => {
   it('sells 1 × A + 2 × B at the bundle price as one line, holds 1 A and 2 B, and paying issues 3 tickets', async () => {

@@ -1,15 +1,11 @@
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCAL_TICKET_SIGNING_KEY } from '../../packages/local/local-stack.ts';
 import { signTicketCode, ticketCodeDigest } from '../../packages/tickets/ticket-code.ts';
-import { startTestApi } from '../support/local-api.ts';
+import { useTestApi } from '../support/local-api.ts';
 import { givenPaidOrder, givenPublishedEvent, givenTicketType, hours } from '../support/sales-fixtures.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.stop());
+const api = useTestApi();
 
 const scan = (eventId: string, body: Record<string, unknown>) =>
   api.call('POST', `/v1/events/${eventId}/check-ins`, { body: { deviceId: 'gate-1', ...body }, role: 'scanner' });

@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../packages/api/routes/index.ts';
-import { startTestApi } from '../support/local-api.ts';
+import { useTestApi } from '../support/local-api.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const redoclyBin = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
@@ -38,11 +38,7 @@ async function redoclyLint(document: unknown): Promise<LintReport> {
   }
 }
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.stop());
+const api = useTestApi();
 
 describe('GET /openapi.json through the local HTTP API', () => {
   it('serves the document without a token, with every route of the table', async () => {

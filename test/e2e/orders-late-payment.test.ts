@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi } from '../support/local-api.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/local-api.ts';
 import {
   availability,
   countsOf,
@@ -13,11 +13,7 @@ import {
   type OrderBody,
 } from '../support/sales-fixtures.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.stop());
+const api = useTestApi();
 
 /** Runs the hold sweeper as if two minutes had passed (holdMinutes is 1). */
 async function sweepAsIfLater() {

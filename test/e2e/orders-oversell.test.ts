@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi } from '../support/local-api.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/local-api.ts';
 import { availability, buy, countsOf, givenPublishedEvent, givenTicketType, listAllOrders, tally } from '../support/sales-fixtures.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.stop());
+const api = useTestApi();
 
 describe('no oversell under a rush', () => {
   it('sells exactly 50 of 50 seats to 200 parallel buyers: 50 × 201, 150 × 409 sold_out', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi } from '../support/local-api.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/local-api.ts';
 import {
   availability,
   buyerEmail,
@@ -13,11 +13,7 @@ import {
   type DevStripeOutcome,
 } from '../support/sales-fixtures.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.stop());
+const api = useTestApi();
 
 describe('the same Stripe webhook delivered several times at once', () => {
   it('pays the order once: N tickets, one email, ordersCount 1', async () => {

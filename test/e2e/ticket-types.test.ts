@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { givenEvent, hours } from '../support/fixtures.ts';
-import { startTestApi } from '../support/local-api.ts';
+import { useTestApi } from '../support/local-api.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.stop());
+const api = useTestApi();
 
 const ticket = (over: Record<string, unknown> = {}) => ({
   name: 'General admission',

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi } from '../support/local-api.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/local-api.ts';
 import { availability, buy, countsOf, givenPublishedEvent, givenTicketType, givenVoucher, tally } from '../support/sales-fixtures.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.stop());
+const api = useTestApi();
 
 describe('a voucher with blockedSeats (block_quota)', () => {
   it('keeps 4 of 10 seats for its holders: the public gets 6, holders still get their 4', async () => {

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi } from '../support/local-api.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/local-api.ts';
 import { availability, buy, countsOf, givenPublishedEvent, givenTicketType, givenVoucher, listAllOrders, tally } from '../support/sales-fixtures.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api.stop());
+const api = useTestApi();
 
 const spellings = ['race-1', 'RACE-1', 'Race-1', 'rAcE-1', ' race-1 '];
 

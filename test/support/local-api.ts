@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../packages/local/local-stack.ts';
 
 /**
@@ -45,4 +45,23 @@ export function apiCaller(stack: LocalStack): ApiCaller {
     const type = res.headers.get('content-type') ?? '';
     return { status: res.status, headers: res.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
   };
+}
+
+/**
+ * The local stack for one test file: started before its tests, stopped after.
+ * Returns a stand-in that forwards to the running stack, so tests write
+ * `api.call(...)` without a mutable module variable.
+ */
+export function useTestApi(): Awaited<ReturnType<typeof startTestApi>> {
+  let stack: Awaited<ReturnType<typeof startTestApi>> | undefined;
+  beforeAll(async () => {
+    stack = await startTestApi();
+  });
+  afterAll(() => stack?.stop());
+  return new Proxy({} as Awaited<ReturnType<typeof startTestApi>>, {
+    get(_target, key) {
+      if (!stack) throw new Error('the test API is used before beforeAll started it');
+      return stack[key as keyof typeof stack];
+    },
+  });
 }
