@@ -103,6 +103,25 @@ export const catalog = {
     }),
     example: { contactId: '01JD0000000000000000000003', createdBy: 'u1' },
   }),
+  'contact.updated': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description:
+      'Something segments filter on changed for a contact (fields, tags, purchases, attendance, lead status, consent, trash). Consumers re-read the contact: the event says which, not what.',
+    data: z.object({
+      contactId: z.string(),
+      /** Why, for logs and debugging: `fields`, `purchase`, `attendance`, `lead`, `consent`, `trashed`, `restored`. */
+      reason: z.string(),
+    }),
+    example: { contactId: '01JD0000000000000000000003', reason: 'fields' },
+  }),
+  'contact.deleted': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description: 'A contact was deleted for good (hard delete); consumers drop what they hold about it.',
+    data: z.object({ contactId: z.string(), email: z.string() }),
+    example: { contactId: '01JD0000000000000000000003', email: 'ana@example.com' },
+  }),
   'order.created': entry({
     source: 'eventos.ticketing',
     version: 1,

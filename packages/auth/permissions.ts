@@ -10,6 +10,20 @@ export const permissions = [
   'events:publish',
   'contacts:read',
   'contacts:write',
+  /** Hard delete and emptying the trash: beyond everyday editing. */
+  'contacts:delete',
+  'companies:read',
+  'companies:write',
+  'leads:read',
+  'leads:write',
+  /** Pipelines, opportunities and the forecast. */
+  'opportunities:read',
+  'opportunities:write',
+  /** Interactions, tasks and notes. */
+  'activities:read',
+  'activities:write',
+  'segments:read',
+  'segments:write',
   'orders:read',
   'orders:write',
   'orders:refund',
@@ -20,7 +34,9 @@ export const permissions = [
   'campaigns:write',
   'campaigns:send',
   'settings:manage',
+  'users:read',
   'users:manage',
+  'roles:manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

@@ -9,6 +9,7 @@ export const contactSchema = {
     email: { type: 'string', required: true },
     firstName: { type: 'string' },
     lastName: { type: 'string' },
+    /** E.164 when the number could be parsed, else as entered. */
     phone: { type: 'string' },
     tags: { type: 'list', items: { type: 'string' } },
     createdBy: { type: 'string' },
@@ -22,6 +23,20 @@ export const contactSchema = {
     /** Events at which one of the contact's tickets was admitted, each counted once (the `ticket.checked_in` consumer). */
     eventsAttended: { type: 'number' },
     engagementScore: { type: 'number' },
+    companyId: { type: 'string' },
+    /** `trashed` contacts are out of every list and segment until restored. */
+    state: { type: ['active', 'trashed'] as const, default: 'active' },
+    trashedAt: { type: 'string' },
+    /** Facts that segments filter on, kept by the consumers that learn them. */
+    attendedEventIds: { type: 'set', items: 'string' },
+    boughtTicketTypeIds: { type: 'set', items: 'string' },
+    /** Mirrors the status of the contact's newest lead (lead service). */
+    leadStatus: { type: 'string' },
+    /** Marketing consent: given explicitly, withdrawn by an unsubscribe or a complaint. */
+    marketingConsent: { type: 'boolean' },
+    marketingConsentAt: { type: 'string' },
+    /** `invalid` after a permanent bounce: no more mail to it. */
+    emailStatus: { type: ['valid', 'invalid'] as const },
     ...timestamps,
   },
   indexes: {
