@@ -17,6 +17,7 @@ import { checkInEntity } from './entities/check-in.ts';
 import { statsShardEntity } from './entities/stats-shard.ts';
 import { outboxEventEntity } from './entities/outbox-event.ts';
 import { processedEventEntity } from './entities/processed-event.ts';
+import { eventAttendeeEntity } from './entities/event-attendee.ts';
 import { timelineEntryEntity } from './entities/timeline-entry.ts';
 import { ticketTypeEntity } from './entities/ticket-type.ts';
 import { venueEntity } from './entities/venue.ts';
@@ -42,6 +43,7 @@ const entities = {
   order: orderEntity,
   inventoryShard: inventoryShardEntity,
   timelineEntry: timelineEntryEntity,
+  eventAttendee: eventAttendeeEntity,
 };
 
 function build(table: string) {

@@ -5,7 +5,7 @@ import { db } from '../db/service.ts';
 import { rejectedAt, type TransactionItem } from '../db/transaction-types.ts';
 import { newId } from '../ids.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
-import { ENGAGEMENT_POINTS } from '../contacts/engagement.ts';
+import { ENGAGEMENT_POINTS, raisedScore, scoreUnchanged } from '../contacts/engagement.ts';
 
 /** The marker scope of "this contact attended this event" (key `${contactId}#${eventId}`). */
 export const ATTENDED = 'attended';
@@ -27,13 +27,22 @@ export async function recordAttendance(scan: EventData<'ticket.checked_in'>): Pr
   const outcome = await withRaceRetries(async () => {
     const { data: guard } = await db().entities.contactEmail.get({ email }).go({ consistent: true });
     const contactId = guard?.contactId ?? newId();
+    const existing = guard ? (await db().entities.contact.get({ contactId }).go({ consistent: true })).data : null;
     const result = await db()
       .transaction.write(({ processedEvent, contact, contactEmail }): TransactionItem[] => {
         const marker = processedEvent
           .create({ consumer: ATTENDED, eventId: `${contactId}#${scan.eventId}`, processedAt: nowIso(), ttl: Math.floor(Date.now() / 1000) + ATTENDED_TTL_SECONDS })
           .commit();
-        if (guard) {
-          return [marker, contact.patch({ contactId }).add({ eventsAttended: 1, engagementScore: ENGAGEMENT_POINTS.attendedEvent }).set({ lastSeenAt: scan.scannedAt }).commit()];
+        if (existing) {
+          return [
+            marker,
+            contact
+              .patch({ contactId })
+              .add({ eventsAttended: 1 })
+              .set({ lastSeenAt: scan.scannedAt, ...raisedScore(existing, ENGAGEMENT_POINTS.attendedEvent) })
+              .where(scoreUnchanged(existing))
+              .commit(),
+          ];
         }
         return [
           marker,

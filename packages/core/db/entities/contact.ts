@@ -22,7 +22,12 @@ export const contactSchema = {
     lastSeenAt: { type: 'string' },
     /** Events at which one of the contact's tickets was admitted, each counted once (the `ticket.checked_in` consumer). */
     eventsAttended: { type: 'number' },
-    engagementScore: { type: 'number' },
+    /**
+     * A sort-key composite of `byScore`: write it only with `set` through
+     * `engagementPatch` (contacts/engagement.ts). ElectroDB would build the
+     * index key from an `add`'s delta, not from the sum.
+     */
+    engagementScore: { type: 'number', default: 0, padding: { length: 7, char: '0' } },
     companyId: { type: 'string' },
     /** `trashed` contacts are out of every list and segment until restored. */
     state: { type: ['active', 'trashed'] as const, default: 'active' },
@@ -45,6 +50,11 @@ export const contactSchema = {
       index: 'gsi1',
       pk: { field: 'gsi1pk', composite: [] },
       sk: { field: 'gsi1sk', composite: ['contactId'] },
+    },
+    byScore: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['state'] },
+      sk: { field: 'gsi2sk', composite: ['engagementScore', 'contactId'] },
     },
   },
 } as const;
