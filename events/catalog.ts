@@ -22,6 +22,8 @@ const orderSummary = z.object({
   admissions: z.int(),
   voucherCode: z.optional(z.string()),
   promoterCode: z.optional(z.string()),
+  /** The campaign recipient token the buyer came with (unverified; the attribution consumer checks it). */
+  campaignToken: z.optional(z.string()),
 });
 
 const checkInData = z.object({
@@ -185,6 +187,88 @@ export const catalog = {
     description: 'A ticket left through an exit scan on a check-in list.',
     data: checkInData,
     example: checkInExample('exit'),
+  }),
+  'segment.build_requested': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description:
+      "Evaluate the next chunk of contacts for a segment's membership (emitted on create, on a filter change and by each chunk for the next one). The resume point lives on the segment; a request for an older version is ignored.",
+    data: z.object({ segmentId: z.string(), version: z.int() }),
+    example: { segmentId: '01JD0000000000000000000030', version: 1 },
+  }),
+  'segment.built': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description: "A segment's build finished: every contact was evaluated and the membership is ready to use.",
+    data: z.object({ segmentId: z.string(), version: z.int(), builtAt: z.iso.datetime() }),
+    example: { segmentId: '01JD0000000000000000000030', version: 1, builtAt: '2026-11-25T10:00:00.000Z' },
+  }),
+  'segment.deleted': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description: 'A segment was deleted; its member items are purged in the background.',
+    data: z.object({ segmentId: z.string() }),
+    example: { segmentId: '01JD0000000000000000000030' },
+  }),
+  'segment.purge_requested': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description: "Delete the next chunk of a deleted segment's member items (emitted by each purge chunk while some remain).",
+    data: z.object({ segmentId: z.string() }),
+    example: { segmentId: '01JD0000000000000000000030' },
+  }),
+  'company.updated': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description:
+      "A company's facts changed (industry, size, revenue, account type, …). Consumers re-read the company; lead scoring rescores the company's leads.",
+    data: z.object({ companyId: z.string(), reason: z.string() }),
+    example: { companyId: '01JD0000000000000000000004', reason: 'fields' },
+  }),
+  'lead_scoring_rules.changed': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description: 'A lead-scoring rule was created, changed or deleted, or the cap changed: every open lead is rescored.',
+    data: z.object({
+      /** `created`, `updated`, `deleted` or `settings`. */
+      reason: z.string(),
+      ruleId: z.optional(z.string()),
+    }),
+    example: { reason: 'created', ruleId: '01JD0000000000000000000040' },
+  }),
+  'campaign.send_requested': entry({
+    source: 'eventos.marketing',
+    version: 1,
+    description:
+      'A campaign went from draft or scheduled to sending (by a user, or by the due job at its schedule time). The campaign-send consumer starts resolving its audience.',
+    data: z.object({ campaignId: z.string(), requestedBy: z.string(), scheduled: z.boolean() }),
+    example: { campaignId: '01JD0000000000000000000040', requestedBy: 'u1', scheduled: false },
+  }),
+  'campaign.send_chunk': entry({
+    source: 'eventos.marketing',
+    version: 1,
+    description:
+      "The next chunk of a campaign send (the campaign-send consumer's own continuation, or the due job's push of a stalled send). It runs only while `step` is the campaign's current one: `resolve` creates recipients from one audience page, `send` mails up to 50 recipients, `finish` closes the send.",
+    data: z.object({
+      campaignId: z.string(),
+      phase: z.enum(['resolve', 'send', 'finish']),
+      /** Where the phase continues: an audience cursor (resolve) or the last contactId handled (send); null at its start. */
+      cursor: z.nullable(z.string()),
+      step: z.int().check(z.minimum(0)),
+    }),
+    example: { campaignId: '01JD0000000000000000000040', phase: 'send', cursor: '01JD0000000000000000000003', step: 12 },
+  }),
+  'campaign.sent': entry({
+    source: 'eventos.marketing',
+    version: 1,
+    description:
+      'Every recipient of a campaign has a final status (sent, skipped, failed or unknown). Emitted once per campaign, in the transaction that marks it sent; `totals` are its counters at that moment.',
+    data: z.object({ campaignId: z.string(), sentAt: z.iso.datetime(), totals: z.record(z.string(), z.int()) }),
+    example: {
+      campaignId: '01JD0000000000000000000040',
+      sentAt: '2026-11-25T10:30:00.000Z',
+      totals: { audience: 3, sent: 2, skipped_unsubscribed: 1, skipped_suppressed: 0, skipped_no_consent: 0, skipped_invalid_email: 0, failed: 0, unknown: 0 },
+    },
   }),
 } satisfies Record<string, CatalogEntry>;
 

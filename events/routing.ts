@@ -1,16 +1,27 @@
 import type { TenantSecret } from '../packages/core/tenant-secrets.ts';
-import type { DetailType } from './catalog.ts';
+import { catalog, type DetailType } from './catalog.ts';
+import { isSesDetailType, sesCatalog, type SesDetailType } from './ses.ts';
 
 export interface ConsumerRoute {
   /** Stable name: the rule id in CDK, the idempotency scope, the local bus's label. */
   consumer: string;
   /** Entry file under functions/consumers/, without `.ts`; it exports `handler`. */
   handler: string;
-  detailTypes: DetailType[];
+  /** Our domain events, or events of AWS services forwarded to the tenant bus (events/ses.ts). */
+  detailTypes: RoutedDetailType[];
   /** Delivery retries before the event goes to the dead-letter queue. */
   retryAttempts: number;
   /** Tenant secrets the consumer reads (CDK grants only these). */
   secrets?: readonly TenantSecret[];
+  /** Reads the SES account's send quota (ses:GetAccount) to pace its sends. */
+  readsSendQuota?: boolean;
+}
+
+export type RoutedDetailType = DetailType | SesDetailType;
+
+/** The `source` events of a detail-type carry on the bus (a rule matches on both). */
+export function sourceOf(detailType: RoutedDetailType): string {
+  return isSesDetailType(detailType) ? sesCatalog[detailType].source : catalog[detailType].source;
 }
 
 /** Which consumer gets which detail-type; read by CDK (rules) and the local bus alike. */
@@ -56,5 +67,64 @@ export const routing: ConsumerRoute[] = [
     handler: 'crm-record-attendance',
     detailTypes: ['ticket.checked_in'],
     retryAttempts: 8,
+  },
+  {
+    consumer: 'crm-timeline-refund',
+    handler: 'crm-timeline-refund',
+    detailTypes: ['order.refunded'],
+    retryAttempts: 8,
+  },
+  {
+    consumer: 'crm-timeline-purge',
+    handler: 'crm-timeline-purge',
+    detailTypes: ['contact.deleted'],
+    retryAttempts: 8,
+  },
+  {
+    consumer: 'segments-refresh-contact',
+    handler: 'segments-refresh-contact',
+    detailTypes: ['contact.created', 'contact.updated', 'contact.deleted'],
+    retryAttempts: 8,
+  },
+  {
+    consumer: 'segments-build',
+    handler: 'segments-build',
+    detailTypes: ['segment.build_requested'],
+    retryAttempts: 8,
+  },
+  {
+    consumer: 'segments-purge',
+    handler: 'segments-purge',
+    detailTypes: ['segment.deleted', 'segment.purge_requested'],
+    retryAttempts: 8,
+  },
+  {
+    consumer: 'crm-rescore-leads',
+    handler: 'crm-rescore-leads',
+    detailTypes: ['contact.updated', 'company.updated', 'lead_scoring_rules.changed'],
+    retryAttempts: 8,
+  },
+  {
+    // SES events of the configuration set, forwarded from the default bus (infra/tenant-stack.ts).
+    consumer: 'campaign-track',
+    handler: 'campaign-track',
+    detailTypes: ['Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced', 'Email Complaint Received'],
+    retryAttempts: 8,
+  },
+  {
+    consumer: 'campaign-attribution',
+    handler: 'campaign-attribution',
+    detailTypes: ['order.paid', 'order.refunded'],
+    retryAttempts: 8,
+    secrets: ['marketingTokenKey'],
+  },
+  {
+    // Campaign mail: resolves the audience, then claims and sends chunk by chunk (its own continuation events).
+    consumer: 'campaign-send',
+    handler: 'campaign-send',
+    detailTypes: ['campaign.send_requested', 'campaign.send_chunk'],
+    retryAttempts: 8,
+    secrets: ['marketingTokenKey'],
+    readsSendQuota: true,
   },
 ];

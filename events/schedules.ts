@@ -12,4 +12,6 @@ export const schedules: Schedule[] = [
   { name: 'outbox-relay', handler: 'outbox-relay', rateMinutes: 1 },
   // Releases the seats of unpaid orders whose hold ran out: availability is at most one period stale.
   { name: 'expire-holds', handler: 'expire-holds', rateMinutes: 1 },
+  // Starts scheduled campaigns whose time came, and pushes sends that stalled (a lost chunk, leased claims).
+  { name: 'campaign-due', handler: 'campaign-due', rateMinutes: 1 },
 ];

@@ -26,8 +26,7 @@ import {
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { catalog } from '../events/catalog.ts';
-import { routing as routingTable, type ConsumerRoute } from '../events/routing.ts';
+import { routing as routingTable, sourceOf, type ConsumerRoute } from '../events/routing.ts';
 import { schedules as scheduleTable, type Schedule } from '../events/schedules.ts';
 import type { RouteDefinition } from '../packages/api/route.ts';
 import { routes as routeTable } from '../packages/api/routes/index.ts';
@@ -97,6 +96,7 @@ export class TenantStack extends Stack {
   readonly accessLogs: LogGroup;
   readonly ticketSigningKey: Secret;
   readonly stripeSecret: Secret;
+  readonly marketingTokenKey: Secret;
   readonly configurationSet: ConfigurationSet;
   readonly emailIdentity: EmailIdentity | undefined;
   readonly httpRouteGroups: HttpRouteGroup[] = [];
@@ -169,7 +169,22 @@ export class TenantStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason: 'Stripe keys are rolled in the Stripe dashboard, which Secrets Manager rotation cannot drive; the operator pastes the new key here.',
     });
-    const tenantSecrets = { ticketSigningKey: this.ticketSigningKey, stripe: this.stripeSecret };
+    this.marketingTokenKey = new Secret(this, 'MarketingTokenKey', {
+      secretName: `eventos/${tenant.name}/marketing-token-key`,
+      description: `HMAC key that signs the unsubscribe and recipient tokens in campaign mail of tenant ${tenant.name}`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.marketingTokenKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the marketing-token HMAC key would break the unsubscribe link in every campaign mail already sent, and unsubscribe links must keep working. Rotation needs key versions in the token (verify with old and new); until then the key is rotated by hand.',
+    });
+    const tenantSecrets = {
+      ticketSigningKey: this.ticketSigningKey,
+      stripe: this.stripeSecret,
+      marketingTokenKey: this.marketingTokenKey,
+    };
 
     // ── Mail ────────────────────────────────────────────────────────────────
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
@@ -325,6 +340,8 @@ export class TenantStack extends Stack {
       CORS_ORIGINS: tenant.corsOrigins.join(','),
       SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
       EVENTOS_TENANT: tenant.name,
+      // Base of the links in campaign mail (unsubscribe); a custom domain in front of the API would go here.
+      PUBLIC_BASE_URL: this.stage.url,
     };
     const functionDefaults = {
       environment,
@@ -343,6 +360,7 @@ export class TenantStack extends Stack {
           table: this.table,
           bus: this.bus,
           secrets: tenantSecrets,
+          userPool: this.userPool,
           ...functionDefaults,
         }),
       );
@@ -375,7 +393,8 @@ export class TenantStack extends Stack {
       fn.grantPutEvents(this.bus);
       fn.grantSendEmail(sendEmail);
       fn.grantSecrets(tenantSecrets, entry.secrets ?? []);
-      const sources = [...new Set(entry.detailTypes.map((detailType) => catalog[detailType].source))];
+      if (entry.readsSendQuota) fn.grantReadSendQuota();
+      const sources = [...new Set(entry.detailTypes.map(sourceOf))];
       const rule = new Rule(this, `Consumer${id}Rule`, {
         eventBus: this.bus,
         description: `${entry.detailTypes.join(', ')} → ${entry.consumer}`,
@@ -441,6 +460,7 @@ export class TenantStack extends Stack {
     output('EventBusName', this.bus.eventBusName, 'EventBridge bus of domain events');
     output('StripeSecretArn', this.stripeSecret.secretArn, 'Secrets Manager secret to fill with {"secretKey","webhookSecret"} from Stripe');
     output('TicketSigningKeySecretArn', this.ticketSigningKey.secretArn, 'Secrets Manager secret holding the ticket HMAC key');
+    output('MarketingTokenKeySecretArn', this.marketingTokenKey.secretArn, 'Secrets Manager secret holding the campaign-token HMAC key');
     output('SesConfigurationSetName', this.configurationSet.configurationSetName, 'SES configuration set to send with');
     if (this.emailIdentity) {
       this.emailIdentity.dkimRecords.forEach((record, index) =>

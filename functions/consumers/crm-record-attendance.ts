@@ -1,7 +1,10 @@
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { recordAttendance } from '#packages/core/stats/record-attendance.ts';
 
-/** The buyer's contact attended the event: eventsAttended +1 once per (contact, event), lastSeenAt. */
-export const handler = consumerHandler(['ticket.checked_in'], async ({ data }) => {
-  await recordAttendance(data);
+/**
+ * The buyer's contact attended the event: eventsAttended +1 and the event's
+ * attendee item once per (contact, event), lastSeenAt, and a timeline line per admission.
+ */
+export const handler = consumerHandler(['ticket.checked_in'], async ({ metadata, data }) => {
+  await recordAttendance(metadata, data);
 });

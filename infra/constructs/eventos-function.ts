@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime, Tracing, type IDestination } from 'aws-cdk-lib/aws-lambda';
@@ -9,6 +10,7 @@ import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { cognitoDirectoryActions } from '../../packages/auth/cognito-directory-actions.ts';
 import { tenantSecretVariables, type TenantSecret } from '../../packages/core/tenant-secrets.ts';
 import { tableDefinition } from '../../packages/core/db/table-definition.ts';
 import { esbuildOptions } from '../bundling.ts';
@@ -116,7 +118,7 @@ export class EventosFunction extends Construct {
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'Only X-Ray (tracing: ACTIVE) adds Resource "*": xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions. Table, bus, log group and SES grants name their resources.',
+        'Resource "*" only where the action supports no resource-level permissions: X-Ray (tracing: ACTIVE: xray:PutTraceSegments, xray:PutTelemetryRecords) and, for the campaign sender, ses:GetAccount (reads the send quota). Table, bus, log group and SES sending grants name their resources.',
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
@@ -144,6 +146,16 @@ export class EventosFunction extends Construct {
     );
   }
 
+  /**
+   * The identity directory (packages/auth/identity-directory.ts) on the
+   * tenant's user pool: USER_POOL_ID for the code and exactly the cognito-idp
+   * actions the Cognito adapter sends, on that pool only.
+   */
+  grantIdentityDirectory(userPool: IUserPool): void {
+    this.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...cognitoDirectoryActions], resources: [userPool.userPoolArn] }));
+  }
+
   grantPutEvents(bus: IEventBus): void {
     bus.grantPutEventsTo(this.role);
   }
@@ -154,6 +166,15 @@ export class EventosFunction extends Construct {
       secrets[name].grantRead(this.role);
       this.function.addEnvironment(tenantSecretVariables[name], secrets[name].secretArn);
     }
+  }
+
+  /**
+   * SES v2 GetAccount, for the account's MaxSendRate (campaign pacing). It has
+   * no resource-level permissions, so its Resource is "*": it reads only the
+   * account's sending quota and status.
+   */
+  grantReadSendQuota(): void {
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
   }
 
   /** SES v2 SendEmail from the tenant's address only, through its configuration set only. */

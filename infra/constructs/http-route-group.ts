@@ -1,6 +1,7 @@
 import { NestedStack, Validations } from 'aws-cdk-lib';
 import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -21,6 +22,8 @@ export interface HttpRouteGroupProps {
   environment: Record<string, string>;
   /** The tenant's secrets; a function gets only those its routes name. */
   secrets: Record<TenantSecret, ISecret>;
+  /** The tenant's user pool: functions whose routes say `identityDirectory` manage users and groups in it. */
+  userPool: IUserPool;
   logRetention: RetentionDays;
   functionsRoot?: string;
 }
@@ -61,6 +64,7 @@ export class HttpRouteGroup extends NestedStack {
       fn.grantTable(props.table, writes ? 'readwrite' : 'read');
       if (writes) fn.grantPutEvents(props.bus);
       fn.grantSecrets(props.secrets, routes.flatMap((route) => route.secrets ?? []));
+      if (routes.some((route) => route.identityDirectory)) fn.grantIdentityDirectory(props.userPool);
       this.functions.set(handler, fn);
 
       const integration = new HttpLambdaIntegration(`${constructId(handler)}Integration`, fn.function);

@@ -35,6 +35,13 @@ export interface RouteDefinition {
   responses: Record<number, RouteResponse>;
   /** Tenant secrets the handler reads (CDK grants only these). */
   secrets?: readonly TenantSecret[];
+  /**
+   * The handler changes users or groups in the identity directory
+   * (packages/auth/identity-directory.ts): CDK gives its function USER_POOL_ID
+   * and exactly the cognito-idp actions of packages/auth/cognito-directory-actions.ts
+   * on the tenant's user pool.
+   */
+  identityDirectory?: true;
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

@@ -59,14 +59,49 @@ export type BuiltInRole = keyof typeof builtInRoles;
 
 export const builtInRoleNames = Object.keys(builtInRoles) as BuiltInRole[];
 
+/**
+ * Seniority of each built-in role, 1–100 like a custom role's `level`. A
+ * caller may create, edit or assign only roles at or below their own highest
+ * level (packages/auth/escalation.ts), so a level-60 "door manager" role can
+ * never mint a level-80 one even with the right permissions.
+ */
+export const builtInRoleLevels: Record<BuiltInRole, number> = {
+  admin: 100,
+  manager: 80,
+  sales: 50,
+  marketing: 50,
+  box_office: 40,
+  promoter: 20,
+  scanner: 10,
+};
+
 export function isBuiltInRole(role: string): role is BuiltInRole {
   return Object.hasOwn(builtInRoles, role);
 }
 
-export function permissionsOf(roles: readonly string[]): Set<Permission> {
+/** What holding a role gives: its permissions and its level. Built-in and custom roles alike. */
+export interface RoleGrant {
+  name: string;
+  permissions: readonly Permission[];
+  level: number;
+}
+
+export function builtInGrant(role: BuiltInRole): RoleGrant {
+  return { name: role, permissions: builtInRoles[role], level: builtInRoleLevels[role] };
+}
+
+/** The union of the grants' permissions and their highest level (0 for no role at all). */
+export function combineGrants(grants: readonly RoleGrant[]): { permissions: Set<Permission>; level: number } {
   const granted = new Set<Permission>();
-  for (const role of roles) {
-    if (isBuiltInRole(role)) for (const p of builtInRoles[role]) granted.add(p);
+  let level = 0;
+  for (const grant of grants) {
+    for (const p of grant.permissions) granted.add(p);
+    level = Math.max(level, grant.level);
   }
-  return granted;
+  return { permissions: granted, level };
+}
+
+/** Permissions of built-in role names; other names grant nothing here (custom roles need a lookup: principal.ts). */
+export function permissionsOf(roles: readonly string[]): Set<Permission> {
+  return combineGrants(roles.filter(isBuiltInRole).map(builtInGrant)).permissions;
 }

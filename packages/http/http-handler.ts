@@ -61,7 +61,7 @@ export function httpHandler<const R extends RouteDefinition>(
   const idempotent = idempotency(route);
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const started = performance.now();
-    const principal = authorize(route, event as never);
+    const principal = await authorize(route, event as never);
     const request = route.request ?? {};
     const params = request.params ? parseInput(request.params, event.pathParameters ?? {}, 'params') : undefined;
     const query = request.query ? parseInput(request.query, event.queryStringParameters ?? {}, 'query') : undefined;

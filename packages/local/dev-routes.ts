@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
+import { RoleName } from '../api/schemas/roles.ts';
 import { isBuiltInRole } from '../auth/roles.ts';
+import { cachedAccessSource } from '../core/users/access-source.ts';
 import { issueDevToken } from './dev-token.ts';
 import { docsRoutes } from './docs-routes.ts';
 import type { LocalEventBus } from './event-bus.ts';
@@ -9,6 +11,12 @@ const TokenRequest = z.object({
   role: z._default(z.string(), 'admin'),
   userId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });
+
+/** A built-in role, or a custom role created through `POST /v1/roles` (its name is the Cognito group deployed). */
+async function isKnownRole(role: string): Promise<boolean> {
+  if (isBuiltInRole(role)) return true;
+  return RoleName.safeParse(role).data === role && (await cachedAccessSource.customRole({ name: role })) !== null;
+}
 
 /** Routes only the local runner serves: they never exist in a deployed stack. */
 export function devRoutes({ tokenSecret, bus }: { tokenSecret: string; bus: LocalEventBus }): LocalRoute[] {
@@ -23,11 +31,11 @@ export function devRoutes({ tokenSecret, bus }: { tokenSecret: string; bus: Loca
         } catch {
           parsed = null;
         }
-        if (!parsed?.success || !isBuiltInRole(parsed.data.role)) {
+        if (!parsed?.success || !(await isKnownRole(parsed.data.role))) {
           return sendJson(
             res,
             400,
-            { type: 'https://eventos.dev/problems/validation_failed', title: 'Validation failed', status: 400, code: 'validation_failed', detail: 'Body: {"role": one of the built-in roles, "userId"?: string}' },
+            { type: 'https://eventos.dev/problems/validation_failed', title: 'Validation failed', status: 400, code: 'validation_failed', detail: 'Body: {"role": a built-in role or the name of a custom role, "userId"?: string}' },
             'application/problem+json',
           );
         }

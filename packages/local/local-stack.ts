@@ -7,7 +7,9 @@ import { startLocalHttpServer, type LocalRoute } from './http-server.ts';
 import { startLocalScheduler } from './scheduler.ts';
 import { startSesLocal } from './ses-local.ts';
 import { ensureTable } from './table-setup.ts';
+import { LOCAL_MARKETING_TOKEN_KEY } from '../core/campaigns/tokens.ts';
 import { devRoutes } from './dev-routes.ts';
+import { sesEventDevRoutes } from './ses-event-routes.ts';
 import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from './stripe-standin/defaults.ts';
 import { stripeDevRoutes } from './stripe-standin/dev-routes.ts';
 import { startStripeStandIn, type StripeStandIn } from './stripe-standin/server.ts';
@@ -86,6 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       EVENT_BUS_NAME: 'eventos-local',
       MAIL_FROM: process.env.MAIL_FROM ?? 'tickets@eventos.local',
       TICKET_SIGNING_KEY: process.env.TICKET_SIGNING_KEY || LOCAL_TICKET_SIGNING_KEY,
+      MARKETING_TOKEN_KEY: process.env.MARKETING_TOKEN_KEY || LOCAL_MARKETING_TOKEN_KEY,
       STRIPE_SECRET_KEY: LOCAL_STRIPE_SECRET_KEY,
       STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
       ...stripe.sdkEnv,
@@ -99,11 +102,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const scheduler = startLocalScheduler();
     stoppers.push(() => scheduler.stop());
 
-    const local: LocalRoute[] = [...devRoutes({ tokenSecret, bus }), ...stripeDevRoutes(stripe)];
+    const local: LocalRoute[] = [...devRoutes({ tokenSecret, bus }), ...stripeDevRoutes(stripe), ...sesEventDevRoutes()];
     const http = await startLocalHttpServer({ port: options.apiPort, routes, tokenSecret, localRoutes: local });
     stoppers.push(() => new Promise<void>((resolve) => http.server.close(() => resolve())));
     // Known only now that the API listens (port 0 in tests).
     stripe.setWebhookUrl(`${http.url}/v1/webhooks/stripe`);
+    // Links in campaign mail (unsubscribe) point at the local API.
+    process.env.PUBLIC_BASE_URL = http.url;
     http.server.on('connection', (socket) => stoppers.push(() => void socket.destroy()));
 
     return {

@@ -2,7 +2,7 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalog } from '../../events/catalog.ts';
+import { sourceOf } from '../../events/routing.ts';
 import { isPublic, routeKey } from '../../packages/api/route.ts';
 import { TenantStack } from '../../infra/tenant-stack.ts';
 import { cdkJsonContext } from '../../infra/tenant-app.ts';
@@ -99,7 +99,7 @@ describe('generic wiring from the routing table and schedules', () => {
     for (const entry of fixtureRouting) {
       const rule = resourcesOf(parent)[idOf(alpha.consumers.get(entry.consumer)!.rule)]!;
       expect(rule.Properties!.EventPattern).toEqual({
-        source: [...new Set(entry.detailTypes.map((d) => catalog[d].source))],
+        source: [...new Set(entry.detailTypes.map(sourceOf))],
         'detail-type': entry.detailTypes,
       });
       const [target] = rule.Properties!.Targets as { Arn: unknown; DeadLetterConfig: { Arn: unknown }; RetryPolicy: Record<string, number> }[];

@@ -7,8 +7,7 @@ import { Schedule } from 'aws-cdk-lib/aws-events';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalog } from '../../events/catalog.ts';
-import { routing } from '../../events/routing.ts';
+import { routing, sourceOf } from '../../events/routing.ts';
 import { schedules } from '../../events/schedules.ts';
 import { isPublic, routeKey } from '../../packages/api/route.ts';
 import { routes } from '../../packages/api/routes/index.ts';
@@ -241,8 +240,9 @@ describe('tenant stack', () => {
       expect(props.Timeout).toBeGreaterThan(3);
       const logGroup = resourcesOf(t)[logicalIdIn(props.LoggingConfig.LogGroup)]!;
       expect(logGroup.Properties!.RetentionInDays).toBe(tenant!.logRetentionDays);
-      // Secret ARNs appear only where the route names the secret (checked in the access test).
-      expect(Object.keys(props.Environment.Variables).filter((k) => !k.endsWith('_SECRET_ARN')).sort()).toEqual(
+      // Secret ARNs appear only where the route names the secret (checked in the access test);
+      // USER_POOL_ID only on identityDirectory routes (test/infra/identity-directory.test.ts).
+      expect(Object.keys(props.Environment.Variables).filter((k) => !k.endsWith('_SECRET_ARN') && k !== 'USER_POOL_ID').sort()).toEqual(
         [
           'TABLE_NAME',
           'EVENT_BUS_NAME',
@@ -252,6 +252,7 @@ describe('tenant stack', () => {
           'CORS_ORIGINS',
           'SES_CONFIGURATION_SET',
           'EVENTOS_TENANT',
+          'PUBLIC_BASE_URL',
         ].sort(),
       );
       expect(props.Environment.Variables).toMatchObject({
@@ -287,7 +288,7 @@ describe('tenant stack', () => {
     );
     expect(busRules).toHaveLength(routing.length);
     for (const entry of routing) {
-      const sources = [...new Set(entry.detailTypes.map((d) => catalog[d].source))];
+      const sources = [...new Set(entry.detailTypes.map(sourceOf))];
       const rule = busRules.find((r) => JSON.stringify((r.Properties!.EventPattern as Record<string, unknown>)['detail-type']) === JSON.stringify(entry.detailTypes));
       expect(rule, entry.consumer).toBeDefined();
       expect(rule!.Properties!.EventPattern).toEqual({ source: sources, 'detail-type': entry.detailTypes });

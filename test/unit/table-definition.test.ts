@@ -25,7 +25,7 @@ describe('one table definition', () => {
   });
 
   it('keeps one entity per access pattern: a contact query sends a Query on gsi1, never a Scan', () => {
-    const params = db().entities.contact.query.all({}).params() as { IndexName?: string; KeyConditionExpression?: string };
+    const params = db().entities.contact.query.all({ state: 'active' }).params() as { IndexName?: string; KeyConditionExpression?: string };
     expect(params.IndexName).toBe('gsi1');
     expect(params.KeyConditionExpression).toContain('#pk = :pk');
   });

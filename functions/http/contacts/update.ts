@@ -2,4 +2,4 @@ import { updateContact as route } from '#packages/api/routes/contacts.ts';
 import { updateContact } from '#packages/core/contacts/contact-service.ts';
 import { httpHandler, ok } from '#packages/http/http-handler.ts';
 
-export const handler = httpHandler(route, async ({ params, body }) => ok(await updateContact(params.id, body)));
+export const handler = httpHandler(route, async ({ params, body, ctx }) => ok(await updateContact(params.id, body, ctx)));

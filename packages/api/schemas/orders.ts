@@ -26,6 +26,8 @@ export const CreateOrder = z
     items: z.array(OrderItem).check(z.minLength(1), z.maxLength(10)),
     voucherCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
     promoterCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    /** The `rt` parameter of a campaign link the buyer arrived by: attributes the order's revenue to that campaign. Never refused; an invalid one is ignored. */
+    campaignToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(512))),
   })
   .register(z.globalRegistry, { id: 'CreateOrder' });
 

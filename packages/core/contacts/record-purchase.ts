@@ -1,59 +1,80 @@
 import type { EventData } from '../../../events/catalog.ts';
+import type { EventMetadataValue } from '../../../events/envelope.ts';
 import { markerPut } from '../bus/apply-once.ts';
-import { db } from '../db/service.ts';
+import { transactWithEvents } from '../bus/outbox.ts';
+import { domainEvent, type PendingEvent } from '../bus/pending-event.ts';
 import { rejectedAt, type TransactionItem } from '../db/transaction-types.ts';
+import { db } from '../db/service.ts';
 import { newId } from '../ids.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
+import { purchaseLine } from '../timeline/sales-lines.ts';
 
 const CONSUMER = 'crm-record-purchase';
 
 /**
  * The buyer of a paid order becomes a contact, or the existing contact with
- * that email gains the purchase: orders count, lifetime value, last purchase.
- * The marker of the event id commits with the change, so redelivery adds
- * nothing; a contact created at the same moment by someone else just sends
- * us round again to the update path.
+ * that email gains the purchase: orders count, lifetime value, last purchase,
+ * the ticket types bought (a set, for segments), a line on the timeline, and
+ * `contact.updated` (`contact.created` instead for a new contact) through the
+ * outbox. The marker of the event id commits with all of it, so redelivery
+ * adds nothing; the timeline line's id is the order's, so even a second
+ * publication of the same payment overwrites the line rather than adding one.
+ * A contact created at the same moment by someone else just sends us round
+ * again to the update path.
  */
-export async function recordPurchase(eventId: string, paid: EventData<'order.paid'>): Promise<'recorded' | 'already_recorded'> {
+export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | 'correlationId'>, paid: EventData<'order.paid'>): Promise<'recorded' | 'already_recorded'> {
   const { buyer, total, paidAt } = paid;
+  const email = buyer.email.trim().toLowerCase();
+  const ticketTypeIds = [...new Set(paid.tickets.map((t) => t.ticketTypeId))];
+  const ctx = { correlationId: metadata.correlationId };
   const outcome = await withRaceRetries(async () => {
-    const { data: guard } = await db().entities.contactEmail.get({ email: buyer.email }).go({ consistent: true });
-    const result = await db()
-      .transaction.write((entities): TransactionItem[] => {
-        const { contact, contactEmail } = entities;
-        const marker = markerPut(entities, CONSUMER, eventId);
-        if (guard) {
-          return [
-            marker,
-            contact
-              .patch({ contactId: guard.contactId })
-              .add({ ordersCount: 1, lifetimeValueAmount: total.amount })
-              .set({ lifetimeValueCurrency: total.currency, lastPurchaseAt: paidAt, lastSeenAt: paidAt })
-              .commit(),
-          ];
-        }
-        const contactId = newId();
+    const { data: guard } = await db().entities.contactEmail.get({ email }).go({ consistent: true });
+    const contactId = guard?.contactId ?? newId();
+    // One event either way: consumers re-read the contact, and a new one is news enough.
+    const events: PendingEvent[] = [
+      guard
+        ? domainEvent('contact.updated', { contactId, reason: 'purchase' }, ctx)
+        : domainEvent('contact.created', { contactId, createdBy: 'order.paid' }, ctx),
+    ];
+    const result = await transactWithEvents((entities): TransactionItem[] => {
+      const { contact, contactEmail, timelineEntry } = entities;
+      // The marker stays first: index 0 tells "already recorded" from a lost race.
+      const marker = markerPut(entities, CONSUMER, metadata.id);
+      const line = timelineEntry.put(purchaseLine(paid, contactId)).commit();
+      if (guard) {
+        const bought = ticketTypeIds.length ? { boughtTicketTypeIds: ticketTypeIds } : {};
         return [
           marker,
-          contactEmail.create({ email: buyer.email, contactId }).commit(),
           contact
-            .create({
-              contactId,
-              email: buyer.email,
-              firstName: buyer.firstName,
-              lastName: buyer.lastName,
-              createdBy: 'order.paid',
-              leadSource: 'ticket_purchase',
-              ordersCount: 1,
-              lifetimeValueAmount: total.amount,
-              lifetimeValueCurrency: total.currency,
-              lastPurchaseAt: paidAt,
-              lastSeenAt: paidAt,
-            })
+            .patch({ contactId })
+            .add({ ordersCount: 1, lifetimeValueAmount: total.amount, ...bought })
+            .set({ lifetimeValueCurrency: total.currency, lastPurchaseAt: paidAt, lastSeenAt: paidAt })
             .commit(),
+          line,
         ];
-      })
-      .go();
+      }
+      return [
+        marker,
+        contactEmail.create({ email, contactId }).commit(),
+        contact
+          .create({
+            contactId,
+            email,
+            firstName: buyer.firstName,
+            lastName: buyer.lastName,
+            createdBy: 'order.paid',
+            leadSource: 'ticket_purchase',
+            ordersCount: 1,
+            lifetimeValueAmount: total.amount,
+            lifetimeValueCurrency: total.currency,
+            lastPurchaseAt: paidAt,
+            lastSeenAt: paidAt,
+            ...(ticketTypeIds.length ? { boughtTicketTypeIds: ticketTypeIds } : {}),
+          })
+          .commit(),
+        line,
+      ];
+    }, events);
     if (!result.canceled) return 'recorded' as const;
     if (rejectedAt(result, 0)) return 'already_recorded' as const;
     return RETRY;

@@ -1,6 +1,9 @@
 import { Service } from 'electrodb';
 import { documentClient, tableName } from './client.ts';
 import { contactEmailEntity } from './entities/contact-email.ts';
+import { companyEntity } from './entities/company.ts';
+import { companyDomainEntity } from './entities/company-domain.ts';
+import { contactTagEntity } from './entities/contact-tag.ts';
 import { contactEntity } from './entities/contact.ts';
 import { eventEntity } from './entities/event.ts';
 import { idempotencyRecordEntity } from './entities/idempotency-record.ts';
@@ -18,16 +21,48 @@ import { statsShardEntity } from './entities/stats-shard.ts';
 import { outboxEventEntity } from './entities/outbox-event.ts';
 import { processedEventEntity } from './entities/processed-event.ts';
 import { eventAttendeeEntity } from './entities/event-attendee.ts';
+import { segmentEntity } from './entities/segment.ts';
+import { segmentMemberEntity } from './entities/segment-member.ts';
 import { timelineEntryEntity } from './entities/timeline-entry.ts';
+import { interactionEntity } from './entities/interaction.ts';
+import { taskEntity } from './entities/task.ts';
+import { noteEntity } from './entities/note.ts';
 import { ticketTypeEntity } from './entities/ticket-type.ts';
 import { venueEntity } from './entities/venue.ts';
+import { leadEntity } from './entities/lead.ts';
+import { leadScoringRuleEntity } from './entities/lead-scoring-rule.ts';
+import { leadScoringSettingsEntity } from './entities/lead-scoring-settings.ts';
+import { pipelineEntity } from './entities/pipeline.ts';
+import { defaultPipelineEntity } from './entities/default-pipeline.ts';
+import { opportunityEntity } from './entities/opportunity.ts';
+import { opportunityStageChangeEntity } from './entities/opportunity-stage-change.ts';
+import { roleEntity } from './entities/role.ts';
+import { roleNameEntity } from './entities/role-name.ts';
+import { userEntity } from './entities/user.ts';
+import { userNameEntity } from './entities/user-name.ts';
+import { userEmailEntity } from './entities/user-email.ts';
+import { campaignCounterEntity } from './entities/campaign-counter.ts';
+import { suppressionEntity } from './entities/suppression.ts';
+import { consentRecordEntity } from './entities/consent-record.ts';
+import { campaignEngagementEntity } from './entities/campaign-engagement.ts';
+import { campaignAttributionEntity } from './entities/campaign-attribution.ts';
+import { campaignEntity } from './entities/campaign.ts';
+import { campaignRecipientEntity } from './entities/campaign-recipient.ts';
 
 const entities = {
   venue: venueEntity,
+  role: roleEntity,
+  roleName: roleNameEntity,
+  user: userEntity,
+  userName: userNameEntity,
+  userEmail: userEmailEntity,
   event: eventEntity,
   ticketType: ticketTypeEntity,
   contact: contactEntity,
   contactEmail: contactEmailEntity,
+  company: companyEntity,
+  companyDomain: companyDomainEntity,
+  contactTag: contactTagEntity,
   processedEvent: processedEventEntity,
   outboxEvent: outboxEventEntity,
   statsShard: statsShardEntity,
@@ -43,7 +78,26 @@ const entities = {
   order: orderEntity,
   inventoryShard: inventoryShardEntity,
   timelineEntry: timelineEntryEntity,
+  lead: leadEntity,
+  leadScoringRule: leadScoringRuleEntity,
+  leadScoringSettings: leadScoringSettingsEntity,
+  pipeline: pipelineEntity,
+  defaultPipeline: defaultPipelineEntity,
+  opportunity: opportunityEntity,
+  opportunityStageChange: opportunityStageChangeEntity,
+  interaction: interactionEntity,
+  task: taskEntity,
+  note: noteEntity,
   eventAttendee: eventAttendeeEntity,
+  campaignCounter: campaignCounterEntity,
+  suppression: suppressionEntity,
+  consentRecord: consentRecordEntity,
+  campaignEngagement: campaignEngagementEntity,
+  campaignAttribution: campaignAttributionEntity,
+  campaign: campaignEntity,
+  campaignRecipient: campaignRecipientEntity,
+  segment: segmentEntity,
+  segmentMember: segmentMemberEntity,
 };
 
 function build(table: string) {

@@ -56,6 +56,7 @@ function orderItemFor(eventId: string, input: CreateOrderInput, priced: PricedOr
     refunded: { amount: 0, currency: priced.total.currency },
     ...(catalog.voucher ? { voucherCode: catalog.voucher.code, voucherId: catalog.voucher.voucherId } : {}),
     ...(input.promoterCode ? { promoterCode: input.promoterCode } : {}),
+    ...(input.campaignToken ? { campaignToken: input.campaignToken } : {}),
     allocations,
     expiresAt,
     ...(free ? { paidAt: now } : {}),

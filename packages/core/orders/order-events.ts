@@ -15,5 +15,6 @@ export function orderSummary(order: OrderItem, status: OrderStatus = order.statu
     admissions: admissionsOf(order),
     ...(order.voucherCode ? { voucherCode: order.voucherCode } : {}),
     ...(order.promoterCode ? { promoterCode: order.promoterCode } : {}),
+    ...(order.campaignToken ? { campaignToken: order.campaignToken } : {}),
   };
 }

@@ -1,4 +1,7 @@
 import type { EventData } from '../../../events/catalog.ts';
+import type { EventMetadataValue } from '../../../events/envelope.ts';
+import { transactWithEvents } from '../bus/outbox.ts';
+import { domainEvent, type PendingEvent } from '../bus/pending-event.ts';
 import { nowIso } from '../clock.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { db } from '../db/service.ts';
@@ -6,6 +9,7 @@ import { rejectedAt, type TransactionItem } from '../db/transaction-types.ts';
 import { newId } from '../ids.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
 import { ENGAGEMENT_POINTS, raisedScore, scoreUnchanged } from '../contacts/engagement.ts';
+import { admissionLine } from '../timeline/sales-lines.ts';
 
 /** The marker scope of "this contact attended this event" (key `${contactId}#${eventId}`). */
 export const ATTENDED = 'attended';
@@ -14,48 +18,78 @@ const ATTENDED_TTL_SECONDS = 400 * 24 * 3600;
 
 /**
  * The buyer's contact attended: on the first admitted entry of any of their
- * tickets for the event, `eventsAttended` +1, engagement points and
- * `lastSeenAt` = scannedAt.
+ * tickets for the event, `eventsAttended` +1, the event in
+ * `attendedEventIds` (a set, for segments), the `eventAttendee` item (the
+ * event's attendee list), engagement points, `lastSeenAt` = scannedAt, a
+ * timeline line and `contact.updated` (`contact.created` for a new contact)
+ * through the outbox — one transaction.
  * The (contact, event) marker is created in the same transaction, so another
- * ticket of the same buyer, a redelivery or a re-entry counts nothing more
- * (later entries only move `lastSeenAt` forward). A buyer without a contact
- * yet (the purchase consumer has not run) gets one, as that consumer would.
+ * ticket of the same buyer, a redelivery or a re-entry counts nothing more:
+ * later entries only move `lastSeenAt` forward and put their own timeline
+ * line (keyed by the check-in id, so a redelivery overwrites it). A buyer
+ * without a contact yet (the purchase consumer has not run) gets one, as that
+ * consumer would.
  */
-export async function recordAttendance(scan: EventData<'ticket.checked_in'>): Promise<'recorded' | 'already_recorded' | 'ignored'> {
+export async function recordAttendance(
+  metadata: Pick<EventMetadataValue, 'correlationId'>,
+  scan: EventData<'ticket.checked_in'>,
+): Promise<'recorded' | 'already_recorded' | 'ignored'> {
   if (scan.type !== 'entry' || scan.duplicate) return 'ignored';
   const email = scan.buyerEmail.trim().toLowerCase();
+  const ctx = { correlationId: metadata.correlationId };
   const outcome = await withRaceRetries(async () => {
     const { data: guard } = await db().entities.contactEmail.get({ email }).go({ consistent: true });
     const contactId = guard?.contactId ?? newId();
     const existing = guard ? (await db().entities.contact.get({ contactId }).go({ consistent: true })).data : null;
-    const result = await db()
-      .transaction.write(({ processedEvent, contact, contactEmail }): TransactionItem[] => {
-        const marker = processedEvent
-          .create({ consumer: ATTENDED, eventId: `${contactId}#${scan.eventId}`, processedAt: nowIso(), ttl: Math.floor(Date.now() / 1000) + ATTENDED_TTL_SECONDS })
-          .commit();
-        if (existing) {
-          return [
-            marker,
-            contact
-              .patch({ contactId })
-              .add({ eventsAttended: 1 })
-              .set({ lastSeenAt: scan.scannedAt, ...raisedScore(existing, ENGAGEMENT_POINTS.attendedEvent) })
-              .where(scoreUnchanged(existing))
-              .commit(),
-          ];
-        }
+    // One event either way: consumers re-read the contact, and a new one is news enough.
+    const events: PendingEvent[] = [
+      existing
+        ? domainEvent('contact.updated', { contactId, reason: 'attendance' }, ctx)
+        : domainEvent('contact.created', { contactId, createdBy: 'ticket.checked_in' }, ctx),
+    ];
+    const result = await transactWithEvents(({ processedEvent, contact, contactEmail, eventAttendee, timelineEntry }): TransactionItem[] => {
+      // The marker stays first: index 0 tells "already attended" from a lost race.
+      const marker = processedEvent
+        .create({ consumer: ATTENDED, eventId: `${contactId}#${scan.eventId}`, processedAt: nowIso(), ttl: Math.floor(Date.now() / 1000) + ATTENDED_TTL_SECONDS })
+        .commit();
+      const facts = [
+        // A put, not a create: if the marker ever expired, a re-count must not be blocked by the old item.
+        eventAttendee.put({ eventId: scan.eventId, contactId, firstEntryAt: scan.scannedAt }).commit(),
+        timelineEntry.put(admissionLine(scan, contactId)).commit(),
+      ];
+      if (existing) {
         return [
           marker,
-          contactEmail.create({ email, contactId }).commit(),
           contact
-            .create({ contactId, email, createdBy: 'ticket.checked_in', leadSource: 'check_in', eventsAttended: 1, engagementScore: ENGAGEMENT_POINTS.attendedEvent, lastSeenAt: scan.scannedAt })
+            .patch({ contactId })
+            .add({ eventsAttended: 1, attendedEventIds: [scan.eventId] })
+            .set({ lastSeenAt: scan.scannedAt, ...raisedScore(existing, ENGAGEMENT_POINTS.attendedEvent) })
+            .where(scoreUnchanged(existing))
             .commit(),
+          ...facts,
         ];
-      })
-      .go();
+      }
+      return [
+        marker,
+        contactEmail.create({ email, contactId }).commit(),
+        contact
+          .create({
+            contactId,
+            email,
+            createdBy: 'ticket.checked_in',
+            leadSource: 'check_in',
+            eventsAttended: 1,
+            attendedEventIds: [scan.eventId],
+            engagementScore: ENGAGEMENT_POINTS.attendedEvent,
+            lastSeenAt: scan.scannedAt,
+          })
+          .commit(),
+        ...facts,
+      ];
+    }, events);
     if (!result.canceled) return 'recorded' as const;
     if (rejectedAt(result, 0)) {
-      await moveLastSeen(contactId, scan.scannedAt);
+      await Promise.all([moveLastSeen(contactId, scan.scannedAt), db().entities.timelineEntry.put(admissionLine(scan, contactId)).go({ response: 'none' })]);
       return 'already_recorded' as const;
     }
     return RETRY;

@@ -28,7 +28,32 @@ export const contactSchema = {
      * index key from an `add`'s delta, not from the sum.
      */
     engagementScore: { type: 'number', default: 0, padding: { length: 7, char: '0' } },
+    /** Email engagement counts (campaign consumers keep them; lead scoring reads `contact.emailOpens`/`contact.emailClicks`). */
+    emailOpens: { type: 'number' },
+    emailClicks: { type: 'number' },
     companyId: { type: 'string' },
+    /**
+     * Sort keys of the sparse byCompany / byLeadSource indexes: the contactId
+     * (creation order), present only while companyId / leadSource is. ElectroDB
+     * writes an index as soon as ANY of its composites is present, so keying
+     * them by contactId itself would put every contact without a company in a
+     * `companyid_` partition. Filled from contactId on create (whoever creates);
+     * patches that set companyId / leadSource pass them (contacts/contact-writes.ts).
+     */
+    companyRank: {
+      type: 'string',
+      hidden: true,
+      watch: ['companyId'],
+      set: (value?: string, item?: { companyId?: string; contactId?: string }) =>
+        value ?? (item?.companyId === undefined ? undefined : item.contactId),
+    },
+    leadSourceRank: {
+      type: 'string',
+      hidden: true,
+      watch: ['leadSource'],
+      set: (value?: string, item?: { leadSource?: string; contactId?: string }) =>
+        value ?? (item?.leadSource === undefined ? undefined : item.contactId),
+    },
     /** `trashed` contacts are out of every list and segment until restored. */
     state: { type: ['active', 'trashed'] as const, default: 'active' },
     trashedAt: { type: 'string' },
@@ -46,15 +71,36 @@ export const contactSchema = {
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['contactId'] }, sk: { field: 'sk', composite: [] } },
+    /**
+     * Contacts by creation: the ULID id sorts by creation time. `state` in the
+     * partition drops a trashed contact out of the list (and puts it in the
+     * trash list, `state = trashed`).
+     */
     all: {
       index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: [] },
+      pk: { field: 'gsi1pk', composite: ['state'] },
       sk: { field: 'gsi1sk', composite: ['contactId'] },
     },
     byScore: {
       index: 'gsi2',
       pk: { field: 'gsi2pk', composite: ['state'] },
       sk: { field: 'gsi2sk', composite: ['engagementScore', 'contactId'] },
+    },
+    /**
+     * Sparse (no companyId, no entry). No `state` here: every patch of `state`
+     * (trash, engagement) would then have to carry companyId too; trashed
+     * contacts are filtered out instead (few of them).
+     */
+    byCompany: {
+      index: 'gsi3',
+      pk: { field: 'gsi3pk', composite: ['companyId'] },
+      sk: { field: 'gsi3sk', composite: ['companyRank'] },
+    },
+    /** Sparse, like byCompany. */
+    byLeadSource: {
+      index: 'gsi4',
+      pk: { field: 'gsi4pk', composite: ['leadSource'] },
+      sk: { field: 'gsi4sk', composite: ['leadSourceRank'] },
     },
   },
 } as const;

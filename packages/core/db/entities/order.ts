@@ -59,6 +59,8 @@ export const orderSchema = {
     voucherId: { type: 'string' },
     voucherCode: { type: 'string' },
     promoterCode: { type: 'string' },
+    /** The campaign recipient token (`?rt=`) the buyer came with, verified by the attribution consumer. */
+    campaignToken: { type: 'string' },
     allocations: { ...allocation, required: true },
     expiresAt: { type: 'string', required: true },
     paymentIntentId: { type: 'string' },

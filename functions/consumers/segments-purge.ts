@@ -1,0 +1,7 @@
+import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
+import { purgeSegmentMembers } from '#packages/core/segments/purge-members.ts';
+
+/** A deleted segment's member items go, a chunk per invocation. */
+export const handler = consumerHandler(['segment.deleted', 'segment.purge_requested'], async ({ data, metadata }) => {
+  await purgeSegmentMembers(data.segmentId, metadata.correlationId);
+});

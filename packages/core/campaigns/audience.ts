@@ -1,0 +1,59 @@
+import { db } from '../db/service.ts';
+import { DomainError } from '../errors.ts';
+import { checkedCursor } from '../pagination.ts';
+import { listSegmentMemberIds } from '../segments/segment-members.ts';
+import type { CampaignAudience } from './campaign-store.ts';
+
+export interface AudiencePage {
+  contactIds: string[];
+  /** Opaque; null after the last page. */
+  nextCursor: string | null;
+}
+
+/** Buyer emails of one page of paid orders → contact ids (one BatchGetItem of the email guards). */
+async function buyerContactIds(emails: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(emails)];
+  if (!unique.length) return [];
+  const ids: string[] = [];
+  let pending = unique.map((email) => ({ email }));
+  for (let attempt = 0; pending.length; attempt++) {
+    if (attempt > 8) throw new Error('buyers: unprocessed keys remain after retries');
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+    const { data, unprocessed } = await db().entities.contactEmail.get(pending).go();
+    ids.push(...data.map((guard) => guard.contactId));
+    pending = unprocessed as typeof pending;
+  }
+  return ids;
+}
+
+/**
+ * One page of the audience, in the source's own order: a segment's members,
+ * the buyers of an event (its paid orders' buyers; one who bought twice
+ * appears twice, the recipient item is created once), or the attendees of an
+ * event (checked in at least once). A buyer not (yet) in the CRM has no
+ * contact to mail and is left out. A deleted segment is an empty audience.
+ */
+export async function audiencePage(audience: CampaignAudience, cursor: string | null, limit: number): Promise<AudiencePage> {
+  switch (audience.kind) {
+    case 'segment': {
+      try {
+        return await listSegmentMemberIds(audience.segmentId!, { limit, cursor });
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === 'not_found') return { contactIds: [], nextCursor: null };
+        throw error;
+      }
+    }
+    case 'buyers': {
+      const page = await db()
+        .entities.order.query.byEventStatus({ eventId: audience.eventId!, status: 'paid' })
+        .go({ limit, cursor: checkedCursor(cursor ?? undefined), attributes: ['buyer'] });
+      return { contactIds: await buyerContactIds(page.data.map((o) => o.buyer.email)), nextCursor: page.cursor };
+    }
+    case 'attendees': {
+      const page = await db()
+        .entities.eventAttendee.query.byEvent({ eventId: audience.eventId! })
+        .go({ limit, cursor: checkedCursor(cursor ?? undefined), attributes: ['contactId'] });
+      return { contactIds: page.data.map((a) => a.contactId), nextCursor: page.cursor };
+    }
+  }
+}

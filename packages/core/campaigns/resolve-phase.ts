@@ -1,0 +1,28 @@
+import { audiencePage } from './audience.ts';
+import type { CampaignItem } from './campaign-store.ts';
+import { decide } from './eligibility.ts';
+import type { Position } from './progress.ts';
+import { commitChanges, createRecipient, MAX_CHANGES } from './recipient-writes.ts';
+
+/** Audience entries per resolve chunk: their recipients and the counts fit one transaction. */
+export const RESOLVE_PAGE = MAX_CHANGES;
+
+/**
+ * Phase 1, one audience page: a recipient item per contact not seen before
+ * (put only if absent, so a retried page or a contact met twice adds nothing),
+ * pending or skipped with its reason, counted in the same transaction.
+ * Returns where the send goes next.
+ */
+export async function resolvePage(campaign: CampaignItem, cursor: string | null): Promise<Position> {
+  const page = await audiencePage(campaign.audience, cursor, RESOLVE_PAGE);
+  const contactIds = [...new Set(page.contactIds)];
+  if (contactIds.length) {
+    // Eventually consistent: the send re-checks every pending recipient strongly consistent anyway.
+    const decisions = await decide(contactIds, false);
+    await commitChanges(
+      campaign.campaignId,
+      decisions.map((d) => createRecipient(campaign.campaignId, d.contactId, d.contact?.email, d.skipReason)),
+    );
+  }
+  return page.nextCursor ? { phase: 'resolve', cursor: page.nextCursor } : { phase: 'send', cursor: null };
+}

@@ -1,0 +1,19 @@
+import { Entity } from 'electrodb';
+import { SERVICE, timestamps } from './common.ts';
+
+/**
+ * Which pipeline is the default. Created with the default pipeline in one
+ * transaction, if absent, so concurrent first uses agree on one pipeline.
+ */
+export const defaultPipelineSchema = {
+  model: { entity: 'defaultPipeline', version: '1', service: SERVICE },
+  attributes: {
+    pipelineId: { type: 'string', required: true },
+    ...timestamps,
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: [] }, sk: { field: 'sk', composite: [] } },
+  },
+} as const;
+
+export const defaultPipelineEntity = new Entity(defaultPipelineSchema);

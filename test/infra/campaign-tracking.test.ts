@@ -1,0 +1,73 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routing } from '../../events/routing.ts';
+import { routes } from '../../packages/api/routes/index.ts';
+import type { TenantStack } from '../../infra/tenant-stack.ts';
+import { parseTenants } from '../../infra/tenants.ts';
+import { reconcileAcknowledgements, resourcesOf, synthTenants, templatesOf, violationsOf, type Synthesized } from './support/synth.ts';
+
+// The unsubscribe and stats routes and the two tracking consumers: a small, quick stack.
+const definitions = {
+  routes: routes.filter((r) => r.tag === 'Unsubscribe' || r.operationId === 'getCampaignStats'),
+  routing: routing.filter((c) => c.consumer === 'campaign-track' || c.consumer === 'campaign-attribution'),
+  schedules: [],
+};
+const [tenant] = parseTenants({ tenants: [{ name: 'acme', region: 'eu-west-1', account: '123456789012', mailFromDomain: 'acme.example' }] });
+
+let synth: Synthesized;
+let stack: TenantStack;
+
+beforeAll(() => {
+  synth = synthTenants({ tenants: [tenant!], definitions, cloudFormationValidation: false });
+  stack = synth.stacks[0]!;
+}, 180_000);
+
+/** Every Lambda of the stack and its nested route groups: environment variables by description. */
+function environments(): Array<{ description: string; env: Record<string, unknown> }> {
+  return templatesOf(stack).all.flatMap((t) =>
+    Object.values(resourcesOf(t, 'AWS::Lambda::Function')).map((fn) => ({
+      description: String(fn.Properties!.Description ?? ''),
+      env: (fn.Properties!.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {},
+    })),
+  );
+}
+
+describe('campaign tracking infrastructure', () => {
+  it('the configuration set publishes delivery, open, click, bounce and complaint events', () => {
+    const { parent } = templatesOf(stack);
+    const [destination] = Object.values(resourcesOf(parent, 'AWS::SES::ConfigurationSetEventDestination'));
+    const types = (destination!.Properties!.EventDestination as { MatchingEventTypes: string[] }).MatchingEventTypes.map((t) => t.toUpperCase());
+    expect(types).toEqual(expect.arrayContaining(['DELIVERY', 'OPEN', 'CLICK', 'BOUNCE', 'COMPLAINT']));
+  });
+
+  it('routes SES events (source aws.ses) from the tenant bus to campaign-track', () => {
+    const { parent } = templatesOf(stack);
+    parent.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: Match.anyValue(),
+      EventPattern: {
+        source: ['aws.ses'],
+        'detail-type': ['Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced', 'Email Complaint Received'],
+      },
+    });
+  });
+
+  it('keeps a generated, retained marketing-token secret, given only to the unsubscribe routes and the attribution consumer', () => {
+    const { parent } = templatesOf(stack);
+    parent.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Name: 'eventos/acme/marketing-token-key', GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }),
+    });
+    const all = environments();
+    const readers = all.filter((f) => 'MARKETING_TOKEN_SECRET_ARN' in f.env).map((f) => f.description);
+    expect(readers).toHaveLength(3);
+    expect(readers.filter((d) => d.includes('unsubscribe'))).toHaveLength(2);
+    expect(readers.filter((d) => d.includes('campaign-attribution'))).toHaveLength(1);
+    // Every function knows the public base URL the links in mail point at.
+    for (const f of all) expect(f.env.PUBLIC_BASE_URL, f.description).toBeDefined();
+  });
+
+  it('adds no cdk-nag finding', () => {
+    expect(violationsOf(synth.report)).toEqual([]);
+    expect(reconcileAcknowledgements(stack).unacknowledged).toEqual([]);
+  });
+});
