@@ -1,48 +1,50 @@
-import type { CampaignsData } from '../campaigns/types.ts';
+import type { CampaignRun, CampaignsData } from '../campaigns/types.ts';
 import { passFail, table } from '../lib/markdown.ts';
+
+const list = (o: Record<string, number>) =>
+  Object.entries(o)
+    .filter(([, n]) => n)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ') || '—';
+
+function runRows(r: CampaignRun): Array<[string, string | number]> {
+  return [
+    ['recipients', r.recipients],
+    ['wall time (send request → `sent`)', `${(r.wallMs / 1000).toFixed(1)} s${r.sizing ? ' (billing arithmetic on: slower)' : ''}`],
+    ['recipients per second', r.perSecond],
+    ['SES calls', list(r.sesCalls)],
+    ['events', list(r.chunks)],
+    ['totals', list(r.totals)],
+    ['mailbox (SES emulator)', `${r.mailbox.messages} messages; ${r.mailbox.addressesOnce} addresses once, ${r.mailbox.addressesMore} more than once; ${r.mailbox.withHeaders} with both unsubscribe headers`],
+    ['audience seeded in (not timed)', `${(r.seedMs / 1000).toFixed(1)} s`],
+  ];
+}
 
 export function renderCampaigns(d: CampaignsData): string {
   const lines = [
     `One campaign to ${d.recipients.toLocaleString('en')} recipients (a segment) at CAMPAIGN_MAX_SEND_RATE=${d.rate}/s with ${d.concurrency} sending workers per chunk. ` +
       `Method: ${Object.entries(d.method).map(([k, v]) => `${k}: ${v}`).join('; ')}.`,
     '',
-    `Audience seeded in ${(d.seedMs / 1000).toFixed(1)} s (not part of the figures).`,
-    '',
   ];
-  const s = d.send;
-  if (s) {
+  if (d.main) lines.push(table(['Timed campaign', 'Value'], runRows(d.main)), '');
+  const rows = [
+    d.main && ['timed campaign (as DynamoDB Local reports)', d.main],
+    d.billing && [`billing campaign (${d.billing.recipients} recipients, sizing on)`, d.billing],
+  ].filter((r): r is [string, CampaignRun] => Boolean(r));
+  if (rows.length) {
     lines.push(
       table(
-        ['Send', 'Value'],
-        [
-          ['wall time (send request → `sent`)', `${(s.wallMs / 1000).toFixed(1)} s`],
-          ['recipients per second', s.perSecond],
-          ['SES calls', Object.entries(s.sesCalls).map(([k, n]) => `${k} ×${n}`).join(', ') || '—'],
-          ['chunk events', Object.entries(s.chunks).map(([k, n]) => `${k} ×${n}`).join(', ')],
-          ['totals', Object.entries(s.totals).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ')],
-          ['mailbox (SES emulator)', `${s.mailbox.messages} messages; ${s.mailbox.addressesOnce} addresses once, ${s.mailbox.addressesMore} more than once`],
-        ],
-      ),
-      '',
-    );
-  }
-  if (d.capacity) {
-    const c = d.capacity;
-    lines.push(
-      table(
-        ['Per recipient', 'RCU', 'WCU (DynamoDB Local)', 'WCU as billed (table + indexes)', 'Calls', 'By command (calls per recipient, CU per recipient)'],
-        [
-          [
-            'send request + every chunk',
-            c.rcu,
-            c.wcu,
-            c.billedWcu ? `${c.billedWcu.table} + ${c.billedWcu.indexes}` : '—',
-            c.calls,
-            Object.entries(c.byCommand)
-              .map(([k, v]) => `${k} ×${(v.calls / c.recipients).toFixed(2)} (${v.units} CU)`)
-              .join(', '),
-          ],
-        ],
+        ['Per recipient', 'RCU', 'WCU (DynamoDB Local)', 'WCU as billed (table + indexes)', 'Calls', 'By command (calls, CU per recipient)'],
+        rows.map(([label, r]) => [
+          label,
+          r.capacity.rcu,
+          r.capacity.wcu,
+          r.capacity.billedWcu ? `${r.capacity.billedWcu.table} + ${r.capacity.billedWcu.indexes}` : '—',
+          r.capacity.calls,
+          Object.entries(r.capacity.byCommand)
+            .map(([k, v]) => `${k} ×${(v.calls / r.recipients).toFixed(2)} (${v.units})`)
+            .join(', '),
+        ]),
       ),
       '',
     );

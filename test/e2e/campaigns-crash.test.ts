@@ -61,4 +61,34 @@ describe('campaigns: a consumer crash mid-chunk', () => {
       for (const k of ['CAMPAIGN_TEST_CRASH_AFTER_SENDS', 'CAMPAIGN_CLAIM_LEASE_SECONDS', 'CAMPAIGN_SEND_CONCURRENCY']) delete process.env[k];
     }
   });
+
+  it('a send pushed again and again while alive (due job, watchdog 0 s) runs chunks twice over and still mails everyone once', async () => {
+    const tag = uniqueTag();
+    const contacts = await givenContacts(api.call, 110, () => ({ tags: [tag] }));
+    const segmentId = await givenReadySegment(api.call, drain, tag);
+    const c = await givenCampaign(api.call, { audience: { segmentId } });
+
+    // Every chunk's watchdog time is "now": each run of the due job re-emits the chunk of the current step.
+    process.env.CAMPAIGN_WATCHDOG_SECONDS = '0';
+    try {
+      expect((await api.call('POST', `/v1/campaigns/${c.id}/send`)).status).toBe(202);
+      let pushes = 0;
+      for (let i = 0; i < 200; i++) {
+        const { status } = (await api.call('GET', `/v1/campaigns/${c.id}`)).body;
+        if (status === 'sent') break;
+        pushes += (await dueJob({}, {} as never)).pushed;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await drain();
+      expect(pushes).toBeGreaterThan(0);
+    } finally {
+      delete process.env.CAMPAIGN_WATCHDOG_SECONDS;
+    }
+    const state = (await api.call('GET', `/v1/campaigns/${c.id}`)).body;
+    expect(state).toMatchObject({ status: 'sent', totals: { audience: 110, sent: 110, unknown: 0 } });
+    const mail = await mailFor(api.mailUrl, contacts.map((x) => x.email));
+    for (const x of contacts) expect(mail.get(x.email), x.email).toHaveLength(1);
+    const sentEvents = api.bus.recent.filter((e) => e['detail-type'] === 'campaign.sent' && (e.detail as { data: { campaignId: string } }).data.campaignId === c.id);
+    expect(sentEvents).toHaveLength(1);
+  });
 });

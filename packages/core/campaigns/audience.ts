@@ -2,6 +2,7 @@ import { db } from '../db/service.ts';
 import { DomainError } from '../errors.ts';
 import { checkedCursor } from '../pagination.ts';
 import { listSegmentMemberIds } from '../segments/segment-members.ts';
+import { batchGetAll } from './batch-get.ts';
 import type { CampaignAudience } from './campaign-store.ts';
 
 export interface AudiencePage {
@@ -10,20 +11,11 @@ export interface AudiencePage {
   nextCursor: string | null;
 }
 
-/** Buyer emails of one page of paid orders → contact ids (one BatchGetItem of the email guards). */
+/** Buyer emails of one page of paid orders → contact ids (BatchGetItem of the email guards). */
 async function buyerContactIds(emails: readonly string[]): Promise<string[]> {
-  const unique = [...new Set(emails)];
-  if (!unique.length) return [];
-  const ids: string[] = [];
-  let pending = unique.map((email) => ({ email }));
-  for (let attempt = 0; pending.length; attempt++) {
-    if (attempt > 8) throw new Error('buyers: unprocessed keys remain after retries');
-    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-    const { data, unprocessed } = await db().entities.contactEmail.get(pending).go();
-    ids.push(...data.map((guard) => guard.contactId));
-    pending = unprocessed as typeof pending;
-  }
-  return ids;
+  const keys = [...new Set(emails)].map((email) => ({ email }));
+  const guards = await batchGetAll(keys, (batch) => db().entities.contactEmail.get(batch).go());
+  return guards.map((g) => g.contactId);
 }
 
 /**

@@ -1,10 +1,13 @@
 import { CAMPAIGN_COUNTER_SHARDS } from '../db/entities/campaign-counter.ts';
 import { db } from '../db/service.ts';
+import { batchGetAll } from './batch-get.ts';
 import { CAMPAIGN_METRICS } from './campaign-counters.ts';
 import { loadCampaign, type CampaignItem } from './campaign-store.ts';
 import type { Position } from './progress.ts';
 import { commitChanges, markUnknown } from './recipient-writes.ts';
 import { claimLeaseMs, leaseExpired } from './send-phase.ts';
+
+const RECHECK_MS = 60_000;
 
 export type FinishOutcome =
   | { kind: 'again'; next: Position }
@@ -18,14 +21,9 @@ export type FinishOutcome =
  */
 async function finalTotals(campaignId: string): Promise<Record<string, number>> {
   const totals: Record<string, number> = Object.fromEntries(CAMPAIGN_METRICS.map((m) => [m, 0]));
-  let pending = Array.from({ length: CAMPAIGN_COUNTER_SHARDS }, (_, shard) => ({ campaignId, shard }));
-  for (let attempt = 0; pending.length; attempt++) {
-    if (attempt > 8) throw new Error(`counters of campaign ${campaignId}: unprocessed keys remain`);
-    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
-    const { data, unprocessed } = await db().entities.campaignCounter.get(pending).go({ consistent: true });
-    for (const slice of data) for (const m of CAMPAIGN_METRICS) totals[m]! += Number(slice[m] ?? 0);
-    pending = unprocessed as typeof pending;
-  }
+  const keys = Array.from({ length: CAMPAIGN_COUNTER_SHARDS }, (_, shard) => ({ campaignId, shard }));
+  const slices = await batchGetAll(keys, (batch) => db().entities.campaignCounter.get(batch).go({ consistent: true }));
+  for (const slice of slices) for (const m of CAMPAIGN_METRICS) totals[m]! += Number(slice[m] ?? 0);
   const campaign = await loadCampaign(campaignId, true);
   totals.unknown = campaign.unknownCount ?? 0;
   return totals;
@@ -57,8 +55,9 @@ export async function finishSend(campaign: CampaignItem): Promise<FinishOutcome>
   }
   const leased = open.filter((r) => !leaseExpired(r, now));
   if (leased.length) {
-    const latest = Math.max(...leased.map((r) => Date.parse(r.claimedAt!)));
-    return { kind: 'wait', until: new Date(latest + claimLeaseMs() + 1000).toISOString() };
+    // A live run settles its claims within seconds (a dead one's lease decides): look again in a minute at most.
+    const expiry = Math.max(...leased.map((r) => Date.parse(r.claimedAt!))) + claimLeaseMs() + 1000;
+    return { kind: 'wait', until: new Date(Math.min(expiry, now + RECHECK_MS)).toISOString() };
   }
   return { kind: 'done', totals: await finalTotals(campaignId) };
 }

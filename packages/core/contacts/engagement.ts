@@ -28,10 +28,19 @@ interface Ops {
   notExists: (attr: never) => string;
 }
 
-/** The condition that the score is still the one `raisedScore` was computed from. */
+/**
+ * The condition that the score (and the state, when it was read) is still the
+ * one `raisedScore` was computed from. `raisedScore` writes `state` back, so
+ * without the state check a contact trashed between the read and the write
+ * would be silently un-trashed (back in the list and score index, without its
+ * tag items); with it the write cancels and the caller re-reads.
+ */
 export function scoreUnchanged(contact: ScoredContact) {
-  return (attr: { engagementScore: unknown }, op: Ops): string =>
-    contact.engagementScore === undefined
-      ? op.notExists(attr.engagementScore as never)
-      : op.eq(attr.engagementScore as never, contact.engagementScore as never);
+  return (attr: { engagementScore: unknown; state: unknown }, op: Ops): string => {
+    const score =
+      contact.engagementScore === undefined
+        ? op.notExists(attr.engagementScore as never)
+        : op.eq(attr.engagementScore as never, contact.engagementScore as never);
+    return contact.state === undefined ? score : `${score} AND ${op.eq(attr.state as never, contact.state as never)}`;
+  };
 }
