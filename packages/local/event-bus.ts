@@ -27,6 +27,12 @@ export interface LocalBusOptions {
   /** First retry delay; doubles each attempt (EventBridge backs off too, over hours). */
   retryBaseMs?: number;
   loadConsumer?: (handler: string) => Promise<ConsumerHandler>;
+  /**
+   * Consumer invocations running at once (LOCAL_BUS_CONCURRENCY, default 16),
+   * like a Lambda concurrency limit: a burst of scans fans out into several
+   * consumers each, and unbounded it would queue thousands of DynamoDB calls.
+   */
+  concurrency?: number;
 }
 
 const defaultLoader = (handler: string): Promise<ConsumerHandler> =>
@@ -45,18 +51,38 @@ export async function startLocalEventBus(options: LocalBusOptions) {
   const deadLetters: DeadLetter[] = [];
   const recent: EventBridgeEvent<string, unknown>[] = [];
   const inFlight = new Set<Promise<void>>();
+  const limit = options.concurrency ?? Number(process.env.LOCAL_BUS_CONCURRENCY ?? 16);
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const acquire = async (): Promise<void> => {
+    if (running < limit) {
+      running++;
+      return;
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  // A freed slot passes straight to the next waiter, so the limit holds exactly.
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
 
   async function deliver(route: ConsumerRoute, event: EventBridgeEvent<string, unknown>): Promise<void> {
     const handler = await load(route.handler);
     let lastError: unknown;
     for (let attempt = 0; attempt <= route.retryAttempts; attempt++) {
+      await acquire();
       try {
         await handler(event, { awsRequestId: newId(), functionName: route.consumer, getRemainingTimeInMillis: () => 30_000 });
         return;
       } catch (error) {
         lastError = error;
-        if (attempt < route.retryAttempts) await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** Math.min(attempt, 6)));
+      } finally {
+        release();
       }
+      // The back-off waits outside the slot, so a failing consumer does not hold up the others.
+      if (attempt < route.retryAttempts) await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** Math.min(attempt, 6)));
     }
     deadLetters.push({
       consumer: route.consumer,

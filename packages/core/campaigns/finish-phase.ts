@@ -5,7 +5,7 @@ import { CAMPAIGN_METRICS } from './campaign-counters.ts';
 import { loadCampaign, type CampaignItem } from './campaign-store.ts';
 import type { Position } from './progress.ts';
 import { commitChanges, markUnknown } from './recipient-writes.ts';
-import { claimLeaseMs, leaseExpired } from './send-phase.ts';
+import { claimLeaseMs, leaseExpired } from './claim-lease.ts';
 
 const RECHECK_MS = 60_000;
 

@@ -1,12 +1,13 @@
 import type { EntityItem } from 'electrodb';
-import { logger } from '../../http/logger.ts';
 import { nowIso } from '../clock.ts';
 import type { campaignRecipientEntity } from '../db/entities/campaign-recipient.ts';
 import { db } from '../db/service.ts';
 import { newId } from '../ids.ts';
 import type { CampaignItem } from './campaign-store.ts';
+import { leaseExpired } from './claim-lease.ts';
 import { decide, type ContactItem } from './eligibility.ts';
 import { campaignSendEmailInput } from './message.ts';
+import { Outcomes } from './outcome-batch.ts';
 import { Pacer } from './pacer.ts';
 import type { Position } from './progress.ts';
 import {
@@ -17,50 +18,23 @@ import {
   markUnknown,
   releaseClaim,
   skipPending,
-  type Change,
   type Claim,
 } from './recipient-writes.ts';
 import { resolveMaxSendRate, sendOnce } from './ses-sender.ts';
+import { crashHook } from './test-crash-hook.ts';
 import { resolveMarketingTokenKey, signRecipientToken, signUnsubscribeToken, unsubscribeUrl, type MarketingTokenKey } from './tokens.ts';
+import { pool } from './worker-pool.ts';
 
 type RecipientItem = EntityItem<typeof campaignRecipientEntity>;
 
 /** Recipients per send chunk (the issue's ≤ 50 per SES batch). */
 export const SEND_PAGE = 50;
 
-export function claimLeaseMs(env: NodeJS.ProcessEnv = process.env): number {
-  return Number(env.CAMPAIGN_CLAIM_LEASE_SECONDS || 600) * 1000;
-}
-
-/** A claim older than its lease was left by a run that died between claiming and recording SES's answer. */
-export function leaseExpired(r: Pick<RecipientItem, 'claimedAt'>, now = Date.now()): boolean {
-  return !r.claimedAt || Date.parse(r.claimedAt) + claimLeaseMs() <= now;
-}
-
 function concurrencyFor(rate: number, env: NodeJS.ProcessEnv = process.env): number {
   const configured = Number(env.CAMPAIGN_SEND_CONCURRENCY);
   if (configured >= 1) return Math.floor(configured);
   // SES answers in ~50–150 ms: enough workers to keep `rate` going, never a crowd.
   return Math.max(1, Math.min(16, Math.ceil(rate / 5)));
-}
-
-/** Test hook (CAMPAIGN_TEST_CRASH_AFTER_SENDS=N): the process "crashes" once, right after SES accepted its N-th message, before recording it. */
-let acceptedInProcess = 0;
-let crashed = false;
-function crashHook(): void {
-  const after = Number(process.env.CAMPAIGN_TEST_CRASH_AFTER_SENDS || 0);
-  if (!after || crashed) return;
-  acceptedInProcess++;
-  if (acceptedInProcess >= after) {
-    crashed = true;
-    throw new Error(`test hook: crash after ${after} accepted sends`);
-  }
-}
-
-/** Re-arms the crash hook (tests). */
-export function resetCrashHook(): void {
-  acceptedInProcess = 0;
-  crashed = false;
 }
 
 // One pacer per process: a warm Lambda running chunk after chunk keeps its spacing across them.
@@ -75,36 +49,6 @@ interface Run {
   /** Set when the chunk must stop taking recipients. */
   stop: { error?: Error; incomplete?: boolean };
   outcomes: Outcomes;
-}
-
-/** Outcomes recorded per transaction: a few recipients' status changes and their counts in one write. */
-export const OUTCOME_BATCH = 10;
-
-/**
- * SES's answers, written in small batches (one transaction of up to
- * OUTCOME_BATCH recipient changes and one counter slice) instead of one
- * transaction each: half the write units, a tenth of the calls. A crash
- * loses at most the unwritten batch — those recipients were mailed and stay
- * `sending`, to be settled as `unknown` after their lease: never mailed twice.
- */
-class Outcomes {
-  private buffer: Change[] = [];
-
-  constructor(private readonly campaignId: string) {}
-
-  async add(change: Change): Promise<void> {
-    this.buffer.push(change);
-    if (this.buffer.length >= OUTCOME_BATCH) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    const batch = this.buffer;
-    this.buffer = [];
-    if (!batch.length) return;
-    const { refused } = await commitChanges(this.campaignId, batch);
-    // Only possible if a lease ran out meanwhile and the recipient was settled as unknown: it stays so.
-    if (refused.length) logger.warn('recipient outcomes not recorded: claim no longer held', { campaignId: this.campaignId, contactIds: refused });
-  }
 }
 
 async function mailOne(run: Run, recipient: RecipientItem, contact: ContactItem): Promise<void> {
@@ -144,24 +88,6 @@ async function mailOne(run: Run, recipient: RecipientItem, contact: ContactItem)
       if (outcome.stopCampaign) run.stop.error ??= new Error(`SES refused to send: ${outcome.reason}`);
       else run.stop.incomplete = true;
   }
-}
-
-/** Runs `work` over `items` with at most `limit` at a time, in order; stops taking new ones once `stopped()`. */
-async function pool<T>(items: readonly T[], limit: number, stopped: () => boolean, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: unknown;
-  const worker = async () => {
-    while (next < items.length && !stopped() && failure === undefined) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure !== undefined) throw failure;
 }
 
 /**
