@@ -8,6 +8,7 @@ import { percentiles, roundTo } from '../orders/stats.ts';
 import { measureFloor } from '../check-ins/floor.ts';
 import type { CapacityPerScan, CheckInsData, ScanConfig, ScanOutput } from '../check-ins/types.ts';
 import { intFromEnv } from '../lib/env.ts';
+import { givenFreeEvent, must } from '../lib/free-event.ts';
 import { progress } from '../lib/progress.ts';
 import type { BenchSection } from '../lib/section.ts';
 import { describeExit, runChild } from '../lib/spawn.ts';
@@ -19,30 +20,9 @@ const client = fileURLToPath(new URL('../check-ins/scan-client.ts', import.meta.
 const portOf = (url: string) => Number(new URL(url).port);
 const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
 
-async function must<T>(api: Api, status: number, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await api.call<T>(method, path, body === undefined ? {} : { body });
-  if (res.status !== status) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
-  return res.body;
-}
-
 /** A published event with a free ticket type (free orders are paid at once) and `tickets` tickets sold; their codes. */
 async function givenTickets(api: Api, tickets: number): Promise<{ eventId: string; codes: string[] }> {
-  const venue = await must<{ id: string }>(api, 201, 'POST', '/v1/venues', { name: 'Bench check-in Hall' });
-  const startsAt = new Date(Date.now() + 3_600_000);
-  const event = await must<{ id: string }>(api, 201, 'POST', '/v1/events', {
-    venueId: venue.id,
-    name: 'Bench check-ins',
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + 6 * 3_600_000).toISOString(),
-    currency: 'EUR',
-  });
-  const type = await must<{ id: string }>(api, 201, 'POST', `/v1/events/${event.id}/ticket-types`, {
-    name: 'Guest list',
-    price: { amount: 0, currency: 'EUR' },
-    capacity: tickets,
-    maxPerOrder: 10,
-  });
-  await must(api, 200, 'POST', `/v1/events/${event.id}/publish`);
+  const { eventId, ticketTypeId } = await givenFreeEvent(api, 'check-ins', { capacity: tickets, maxPerOrder: 10 });
   const orders = Math.ceil(tickets / 10);
   const codes: string[] = [];
   let next = 0;
@@ -51,9 +31,9 @@ async function givenTickets(api: Api, tickets: number): Promise<{ eventId: strin
       while (next < orders) {
         const i = next++;
         const quantity = Math.min(10, tickets - i * 10);
-        const order = await must<{ id: string; status: string }>(api, 201, 'POST', `/v1/events/${event.id}/orders`, {
+        const order = await must<{ id: string; status: string }>(api, 201, 'POST', `/v1/events/${eventId}/orders`, {
           buyer: { email: `scan-${i}@bench.example.com`, firstName: 'Bench' },
-          items: [{ ticketTypeId: type.id, quantity }],
+          items: [{ ticketTypeId, quantity }],
         });
         if (order.status !== 'paid') throw new Error(`free order ${order.id} is ${order.status}`);
         const paid = await must<{ tickets?: Array<{ code: string }> }>(api, 200, 'GET', `/v1/orders/${order.id}`);
@@ -62,7 +42,7 @@ async function givenTickets(api: Api, tickets: number): Promise<{ eventId: strin
     }),
   );
   if (codes.length !== tickets) throw new Error(`${codes.length} ticket codes for ${tickets} tickets`);
-  return { eventId: event.id, codes };
+  return { eventId, codes };
 }
 
 function perScan(calls: CallRecord[], scans: number): CapacityPerScan {

@@ -1,10 +1,5 @@
 import type { Api } from '../orders/api.ts';
-
-async function must<T>(api: Api, status: number, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await api.call<T>(method, path, body === undefined ? {} : { body });
-  if (res.status !== status) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
-  return res.body;
-}
+import { givenFreeEvent, must } from '../lib/free-event.ts';
 
 /** Runs `count` jobs, `parallel` at a time. */
 async function pool(count: number, parallel: number, job: (i: number) => Promise<void>): Promise<void> {
@@ -32,36 +27,21 @@ export async function givenBusyContact(
   counts = { purchases: 25, interactions: 50, notes: 50, tasks: 50 },
 ): Promise<BusyContact> {
   const email = `timeline-${Date.now()}@bench.example.com`;
-  const venue = await must<{ id: string }>(api, 201, 'POST', '/v1/venues', { name: 'Bench timeline Hall' });
-  const startsAt = new Date(Date.now() + 3_600_000);
-  const event = await must<{ id: string }>(api, 201, 'POST', '/v1/events', {
-    venueId: venue.id,
-    name: 'Bench timeline',
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + 6 * 3_600_000).toISOString(),
-    currency: 'EUR',
-  });
-  const type = await must<{ id: string }>(api, 201, 'POST', `/v1/events/${event.id}/ticket-types`, {
-    name: 'Guest list',
-    price: { amount: 0, currency: 'EUR' },
-    capacity: counts.purchases,
-    maxPerOrder: 1,
-  });
-  await must(api, 200, 'POST', `/v1/events/${event.id}/publish`);
+  const { eventId, ticketTypeId } = await givenFreeEvent(api, 'timeline', { capacity: counts.purchases, maxPerOrder: 1 });
 
   const codes: string[] = [];
   // One at a time: the orders share a buyer, whose contact the first one creates.
   for (let i = 0; i < counts.purchases; i++) {
-    const order = await must<{ id: string; status: string }>(api, 201, 'POST', `/v1/events/${event.id}/orders`, {
+    const order = await must<{ id: string; status: string }>(api, 201, 'POST', `/v1/events/${eventId}/orders`, {
       buyer: { email, firstName: 'Bench', lastName: 'Regular' },
-      items: [{ ticketTypeId: type.id, quantity: 1 }],
+      items: [{ ticketTypeId, quantity: 1 }],
     });
     const paid = await must<{ tickets?: Array<{ code: string }> }>(api, 200, 'GET', `/v1/orders/${order.id}`);
     codes.push(...(paid.tickets ?? []).map((t) => t.code));
     await settle();
   }
   for (const [i, code] of codes.entries()) {
-    await must(api, 201, 'POST', `/v1/events/${event.id}/check-ins`, { code, deviceId: `gate-${(i % 4) + 1}` });
+    await must(api, 201, 'POST', `/v1/events/${eventId}/check-ins`, { code, deviceId: `gate-${(i % 4) + 1}` });
   }
   await settle();
 
