@@ -145,6 +145,11 @@ export async function startLocalEventBus(options: LocalBusOptions) {
     res.end(JSON.stringify({ FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results }));
   });
 
+  // Node closes an idle keep-alive connection after 5 s; the SDK client in the
+  // handlers would then reconnect at the start of every burst, paying a TCP
+  // handshake on a busy event loop per publish. AWS endpoints keep idle
+  // connections far longer, so the local bus does too.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());

@@ -1,7 +1,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 
 // Endpoint from AWS_ENDPOINT_URL_EVENTBRIDGE; locally that is the local bus.
-const client = new EventBridgeClient({});
+// A Lambda serves one request at a time; the local runner serves many in one process.
+const client = new EventBridgeClient({ requestHandler: { httpAgent: { maxSockets: 256 }, httpsAgent: { maxSockets: 256 } } });
 
 export interface BusEntry {
   eventId: string;

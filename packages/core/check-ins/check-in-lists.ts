@@ -1,5 +1,7 @@
 import type { CheckInListView, CreateCheckInListInput } from '../../api/schemas/check-ins.ts';
 import { nowIso, toUtc } from '../clock.ts';
+import { ttlCache } from '../cache/ttl-cache.ts';
+import { tableName } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { db } from '../db/service.ts';
 import { notFound, unprocessable } from '../errors.ts';
@@ -27,18 +29,18 @@ export interface CheckInListRules {
 }
 
 export interface EventSnapshot {
-  loadedAt: number;
   eventExists: boolean;
   ticketTypes: Map<string, { id: string; name: string }>;
   lists: Map<string, CheckInListRules>;
 }
 
-const cache = new Map<string, Promise<EventSnapshot>>();
+// Keyed by table too: one process may serve several tables (tests).
+const snapshots = ttlCache<EventSnapshot>(CACHE_MS);
+const snapshotKey = (eventId: string) => `${tableName()}|${eventId}`;
 
 async function loadSnapshot(eventId: string): Promise<EventSnapshot> {
   const { data } = await db().collections.eventDetails({ eventId }).go({ pages: 'all' });
   return {
-    loadedAt: Date.now(),
     eventExists: data.event.length > 0,
     ticketTypes: new Map(data.ticketType.map((t) => [t.ticketTypeId, { id: t.ticketTypeId, name: t.name }])),
     lists: new Map(data.checkInList.map((l) => [l.listId, toRules(l)])),
@@ -49,22 +51,19 @@ function toRules(l: Omit<CheckInListRules, 'ticketTypeIds'> & { ticketTypeIds?: 
   return { ...l, ticketTypeIds: l.ticketTypeIds ?? [] };
 }
 
-/** The cached snapshot of an event (fresh = reload now). */
+/**
+ * The cached snapshot of an event (fresh = reload now). When it expires, the
+ * scans in flight share one reload: a gate's burst after a quiet minute must
+ * not turn into a Query per scanner.
+ */
 export function eventSnapshot(eventId: string, fresh = false): Promise<EventSnapshot> {
-  const cached = cache.get(eventId);
-  if (cached && !fresh) {
-    // A stale entry is replaced below; a pending load is shared.
-    return cached.then((s) => (Date.now() - s.loadedAt < CACHE_MS ? s : eventSnapshot(eventId, true)));
-  }
-  const loading = loadSnapshot(eventId);
-  cache.set(eventId, loading);
-  loading.catch(() => cache.delete(eventId));
-  return loading;
+  if (fresh) snapshots.forget(snapshotKey(eventId));
+  return snapshots.get(snapshotKey(eventId), () => loadSnapshot(eventId));
 }
 
 /** Tests only. */
 export function clearCheckInCache(): void {
-  cache.clear();
+  snapshots.clear();
 }
 
 /** The default list: the event id, every ticket type, one entry per ticket, re-entry after an exit. */
@@ -137,7 +136,7 @@ export async function createCheckInList(eventId: string, input: CreateCheckInLis
       updatedAt: now,
     })
     .go();
-  cache.delete(eventId);
+  snapshots.forget(snapshotKey(eventId));
   return toListView(toRules(data));
 }
 

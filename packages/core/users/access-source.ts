@@ -3,7 +3,7 @@ import { permissions as knownPermissions, type Permission } from '../../auth/per
 import type { RoleGrant } from '../../auth/roles.ts';
 import { tableName } from '../db/client.ts';
 import { db } from '../db/service.ts';
-import { ttlCache } from './ttl-cache.ts';
+import { ttlCache } from '../cache/ttl-cache.ts';
 
 /**
  * How long a Lambda instance trusts what it read about a user or a custom
