@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_TICKET_SIGNING_KEY } from '../../packages/local/local-stack.ts';
+import { db } from '../../packages/core/db/service.ts';
 import { signTicketCode, ticketCodeDigest } from '../../packages/tickets/ticket-code.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { givenPaidOrder, givenPublishedEvent, givenTicketType, hours } from '../support/sales-fixtures.ts';
@@ -153,6 +154,25 @@ describe('check-in: one scan', () => {
     expect(new Set(ids)).toEqual(new Set([first.body.checkIn.id]));
     // Same nonce from another device is another scan.
     expect((await scan(event.id, { ...body, deviceId: 'gate-8' })).body.checkIn.id).not.toBe(first.body.checkIn.id);
+  });
+
+  it('a ticket without a copied holder is checked against its order: unpaid refused; paid admitted and given the holder', async () => {
+    const { event, order, tickets } = await givenTickets(2);
+    // As a ticket issued before the holder was copied onto it.
+    for (const t of tickets) await db().entities.ticket.patch({ ticketId: t.id }).remove(['holderEmail', 'holderName']).go();
+
+    const buyer = (await api.call('GET', `/v1/orders/${order.id}`)).body.buyer.email as string;
+    const admitted = await scan(event.id, { code: tickets[0]!.code });
+    expect(admitted.status).toBe(201);
+    expect(admitted.body.attendee).toMatchObject({ name: 'Test Buyer', email: buyer });
+    const { data: healed } = await db().entities.ticket.get({ ticketId: tickets[0]!.id }).go();
+    expect(healed).toMatchObject({ holderEmail: buyer, holderName: 'Test Buyer' });
+
+    await db().entities.order.patch({ orderId: order.id }).composite({ eventId: event.id }).set({ status: 'pending' }).go();
+    const unpaid = await scan(event.id, { code: tickets[1]!.code });
+    expect([unpaid.status, unpaid.body.code]).toEqual([422, 'unpaid']);
+    const audit = await api.call('GET', `/v1/events/${event.id}/check-ins?limit=100`, { role: 'scanner' });
+    expect(audit.body.items.find((c: { result: string }) => c.result === 'unpaid')).toMatchObject({ ticketId: tickets[1]!.id });
   });
 
   it('the scanner role checks in but cannot read contacts; the scanner bundle has digests, never key material', async () => {

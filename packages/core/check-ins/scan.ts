@@ -11,7 +11,8 @@ import { isConditionFailure } from '../db/conditions.ts';
 import { db } from '../db/service.ts';
 import { conflict, DomainError, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { checkInListRules, ticketTypeName } from './check-in-lists.ts';
+import { admit, presenceOn, type TicketItem } from './admission.ts';
+import { checkInListRules, ticketTypeName, type CheckInListRules } from './check-in-lists.ts';
 
 export interface ScanInput {
   eventId: string;
@@ -87,149 +88,147 @@ async function auditRefusal(input: ScanInput, listId: string, scannedAt: string,
 }
 
 /**
- * Decides one scan (online or from an offline batch). Budget on an admission:
- * one ticket GetItem, eventually consistent (0.5 RCU for an item under
- * 4 KB; the holder is copied onto the ticket at issue), lists/types from the per-process cache, ONE conditional
- * UpdateItem on ticketPresence (≤ 2 WCU), no other write: the caller puts the
- * returned event on the bus. Refusals cost a conditional audit put (and, for
- * a failed update, a consistent GetItem of the presence to say why).
+ * What a scan learns from the ticket alone, in the contract's order: unknown
+ * or not the current code → invalid, another event → wrong_event, void →
+ * canceled. A ticket issued before the holder was copied onto it is checked
+ * against its order (canceled, unpaid) and gets the holder now, so its next
+ * scan takes the one-write path.
  */
-export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'correlationId'>): Promise<ScanOutcome> {
+async function ticketRefusal(item: TicketItem | null, input: ScanInput): Promise<DomainError | null> {
+  if (!item || item.code !== input.code) return refuse.invalid();
+  if (item.eventId !== input.eventId) return refuse.wrongEvent(item.eventId);
+  if (item.status === 'void') return refuse.canceled();
+  if (item.holderEmail) return null;
+  const { data: order } = await db().entities.order.get({ orderId: item.orderId }).go();
+  if (!order) return refuse.invalid();
+  if (order.status === 'canceled' || order.status === 'refunded') return refuse.canceled();
+  if (order.status !== 'paid') return refuse.unpaid();
+  const holderName = [order.buyer.firstName, order.buyer.lastName].filter(Boolean).join(' ') || order.buyer.email;
+  await db().entities.ticket.patch({ ticketId: item.ticketId }).set({ holderEmail: order.buyer.email, holderName }).go({ response: 'none' });
+  return null;
+}
+
+/**
+ * Decides one scan (online or from an offline batch). An admission is ONE
+ * conditional UpdateItem on the ticket item (admission.ts): no read, lists
+ * and ticket types from the per-process cache, nothing else written; the
+ * caller puts the returned event on the bus. A refusal costs an audit put,
+ * and a GetItem of the ticket only when it is decided before the write
+ * (unknown list, outside the list's window, a code of another event).
+ */
+export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'correlationId'>, retried = false): Promise<ScanOutcome> {
   const receivedAt = nowIso();
   const scannedAt = toUtc(input.scannedAt) ?? receivedAt;
   const listId = input.listId ?? input.eventId;
-  let ticketRef: { ticketId: string; ticketTypeId: string } | undefined;
-  const refused = async (error: DomainError): Promise<ScanOutcome> => {
-    await auditRefusal(input, listId, scannedAt, receivedAt, error, ticketRef);
+  const refused = async (error: DomainError, ticket?: TicketItem | null): Promise<ScanOutcome> => {
+    await auditRefusal(input, listId, scannedAt, receivedAt, error, ticket ? { ticketId: ticket.ticketId, ticketTypeId: ticket.ticketTypeId } : undefined);
     return { kind: 'refused', error };
   };
 
   const claims = verifyTicketCode(input.code, await resolveTicketSigningKey());
   if (!claims) return refused(refuse.invalid());
-  const { data: ticket } = await db().entities.ticket.get({ ticketId: claims.ticketId }).go();
-  if (!ticket || ticket.code !== input.code) return refused(refuse.invalid());
-  ticketRef = { ticketId: ticket.ticketId, ticketTypeId: ticket.ticketTypeId };
-  if (ticket.eventId !== input.eventId) return refused(refuse.wrongEvent(ticket.eventId));
-  if (ticket.status === 'void') return refused(refuse.canceled());
-  // Tickets exist only once their order is paid, and a refund or cancel voids
-  // them, so `void` already says canceled; the order is read only for tickets
-  // issued before the holder was copied onto them.
-  let holder = ticket.holderEmail ? { email: ticket.holderEmail, name: ticket.holderName ?? ticket.holderEmail } : null;
-  if (!holder) {
-    const { data: order } = await db().entities.order.get({ orderId: ticket.orderId }).go();
-    if (!order) return refused(refuse.invalid());
-    if (order.status === 'canceled' || order.status === 'refunded') return refused(refuse.canceled());
-    if (order.status !== 'paid') return refused(refuse.unpaid());
-    holder = { email: order.buyer.email, name: [order.buyer.firstName, order.buyer.lastName].filter(Boolean).join(' ') || order.buyer.email };
-  }
 
-  let list;
+  let list: CheckInListRules | null = null;
+  let listError: DomainError | null = null;
   try {
     list = await checkInListRules(input.eventId, listId);
   } catch (error) {
-    if (error instanceof DomainError) return refused(error);
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    listError = error;
   }
-  if (input.type === 'entry' && ((list.validFrom && scannedAt < list.validFrom) || (list.validUntil && scannedAt > list.validUntil))) {
-    return refused(refuse.invalidTime(list.validFrom, list.validUntil));
+  const outsideWindow =
+    list !== null && input.type === 'entry' && ((list.validFrom !== undefined && scannedAt < list.validFrom) || (list.validUntil !== undefined && scannedAt > list.validUntil));
+  if (!list || outsideWindow || claims.eventId !== input.eventId) {
+    // Decided before any write; the ticket's own reasons still come first.
+    const { data: ticket } = await db().entities.ticket.get({ ticketId: claims.ticketId }).go();
+    const item = ticket as TicketItem | null;
+    const error = (await ticketRefusal(item, input)) ?? listError ?? (outsideWindow ? refuse.invalidTime(list?.validFrom, list?.validUntil) : refuse.wrongEvent(claims.eventId));
+    return refused(error, item);
   }
-  if (list.ticketTypeIds.length > 0 && !list.ticketTypeIds.includes(ticket.ticketTypeId)) return refused(refuse.product(ticket.ticketTypeId));
 
-  const attendee: AttendeeView = {
-    name: holder.name,
-    email: holder.email,
-    ticketTypeId: ticket.ticketTypeId,
-    ticketTypeName: await ticketTypeName(input.eventId, ticket.ticketTypeId),
-  };
-  const answerOf = (status: 'ok' | 'duplicate'): ScanAnswer => ({
-    status,
-    checkIn: {
-      id: scanId(input, 'admit'),
-      eventId: input.eventId,
-      listId,
-      ticketId: ticket.ticketId,
-      ticketTypeId: ticket.ticketTypeId,
-      deviceId: input.deviceId,
-      type: input.type,
-      result: status,
-      scannedAt,
-      receivedAt,
-      offline: input.offline,
-      ...(input.nonce ? { nonce: input.nonce } : {}),
-    },
-    attendee,
+  const nk = nonceKey(input);
+  const checkInId = scanId(input, 'admit');
+  const result = await admit({
+    ticketId: claims.ticketId,
+    code: input.code,
+    eventId: input.eventId,
+    listId,
+    type: input.type,
+    ticketTypeIds: list.ticketTypeIds,
+    allowMultipleEntries: list.allowMultipleEntries,
+    allowEntryAfterExit: list.allowEntryAfterExit,
+    checkInId,
+    deviceId: input.deviceId,
+    scannedAt,
+    receivedAt,
+    nonceKey: nk,
   });
-  const eventOf = (answer: ScanAnswer): PendingEvent =>
-    domainEvent(
-      input.type === 'entry' ? 'ticket.checked_in' : 'ticket.checked_out',
-      {
-        checkInId: answer.checkIn.id,
+
+  const ticketTypeNameOf = (item: TicketItem) => ticketTypeName(input.eventId, item.ticketTypeId);
+  const admitted = async (item: TicketItem, status: 'ok' | 'duplicate', times = { scannedAt, receivedAt }): Promise<ScanOutcome> => {
+    const answer: ScanAnswer = {
+      status,
+      checkIn: {
+        id: checkInId,
         eventId: input.eventId,
         listId,
-        ticketId: ticket.ticketId,
-        ticketTypeId: ticket.ticketTypeId,
-        orderId: ticket.orderId,
-        buyerEmail: holder.email,
-        deviceId: answer.checkIn.deviceId,
-        type: answer.checkIn.type,
+        ticketId: item.ticketId,
+        ticketTypeId: item.ticketTypeId,
+        deviceId: input.deviceId,
+        type: input.type,
+        result: status,
+        ...times,
+        offline: input.offline,
+        ...(input.nonce ? { nonce: input.nonce } : {}),
+      },
+      attendee: {
+        name: item.holderName ?? item.holderEmail!,
+        email: item.holderEmail!,
+        ticketTypeId: item.ticketTypeId,
+        ticketTypeName: await ticketTypeNameOf(item),
+      },
+    };
+    const event = domainEvent(
+      input.type === 'entry' ? 'ticket.checked_in' : 'ticket.checked_out',
+      {
+        checkInId,
+        eventId: input.eventId,
+        listId,
+        ticketId: item.ticketId,
+        ticketTypeId: item.ticketTypeId,
+        orderId: item.orderId,
+        buyerEmail: item.holderEmail!,
+        deviceId: input.deviceId,
+        type: input.type,
         scannedAt: answer.checkIn.scannedAt,
-        offline: answer.checkIn.offline,
-        duplicate: answer.status === 'duplicate',
+        offline: input.offline,
+        duplicate: status === 'duplicate',
       },
       ctx,
     );
+    return { kind: 'admitted', answer, event };
+  };
 
-  const answer = answerOf('ok');
-  const nk = nonceKey(input);
-  try {
-    await db()
-      .entities.ticketPresence.update({ ticketId: ticket.ticketId, listId })
-      .data((a, op) => {
-        op.set(a.eventId, input.eventId);
-        op.set(a.inside, input.type === 'entry');
-        op.set(a.lastScanAt, scannedAt);
-        if (input.type === 'entry') {
-          op.add(a.entries, 1);
-          op.ifNotExists(a.firstCheckInId, answer.checkIn.id);
-          op.ifNotExists(a.firstCheckedInAt, scannedAt);
-          op.ifNotExists(a.firstDeviceId, input.deviceId);
-        }
-        if (nk) {
-          op.set(a.lastNonce, nk);
-          op.set(a.lastAnswer, JSON.stringify(answer));
-          op.add(a.seenNonces, [nk]);
-        }
-      })
-      .where((a, { eq, notExists, notContains }) => {
-        const rules: string[] = [];
-        if (nk) rules.push(`${notContains(a.seenNonces, nk)}`);
-        if (input.type === 'exit') rules.push(eq(a.inside, true));
-        else if (!list.allowMultipleEntries) {
-          rules.push(`(${notExists(a.inside)} OR ${eq(a.inside, false)})`);
-          if (!list.allowEntryAfterExit) rules.push(`(${notExists(a.entries)} OR ${eq(a.entries, 0)})`);
-        }
-        return rules.join(' AND ');
-      })
-      .go({ response: 'none' });
-    return { kind: 'admitted', answer, event: eventOf(answer) };
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  if (result.admitted) return admitted(result.item, 'ok');
 
-  // The update was refused: say why from the item as it is now.
-  const { data: presence } = await db().entities.ticketPresence.get({ ticketId: ticket.ticketId, listId }).go({ consistent: true });
-  if (nk && presence?.seenNonces?.includes(nk)) {
+  // Refused: say why from the item as it was when the condition failed.
+  const item = result.item;
+  const ticketError = await ticketRefusal(item, input);
+  if (ticketError) return refused(ticketError, item);
+  const ticket = item!;
+  // The holder was copied onto the ticket just now: once more, on the one-write path.
+  if (!ticket.holderEmail) return retried ? refused(refuse.invalid(), ticket) : decideScan(input, ctx, true);
+  if (list.ticketTypeIds.length > 0 && !list.ticketTypeIds.includes(ticket.ticketTypeId)) return refused(refuse.product(ticket.ticketTypeId), ticket);
+  const presence = presenceOn(ticket, listId);
+  if (nk && presence.seen(nk)) {
     // Same scan again: the first answer, and its event once more (it may never have reached the bus).
-    const first: ScanAnswer = presence.lastNonce === nk && presence.lastAnswer ? (JSON.parse(presence.lastAnswer) as ScanAnswer) : answer;
-    return { kind: 'admitted', answer: first, event: eventOf(first) };
+    const first = presence.lastNonce?.nonce === nk ? { scannedAt: presence.lastNonce.scannedAt, receivedAt: presence.lastNonce.receivedAt } : undefined;
+    return admitted(ticket, 'ok', first);
   }
-  if (input.type === 'exit') return refused(refuse.notInside());
-  if (input.offline) {
-    // Two devices admitted the same person while offline: keep both, the later upload marked duplicate.
-    const duplicate = answerOf('duplicate');
-    return { kind: 'admitted', answer: duplicate, event: eventOf(duplicate) };
-  }
-  return refused(refuse.already(presence?.firstCheckedInAt, presence?.firstDeviceId));
+  if (input.type === 'exit') return refused(refuse.notInside(), ticket);
+  // Two devices admitted the same person while offline: keep both, the later upload marked duplicate.
+  if (input.offline) return admitted(ticket, 'duplicate');
+  return refused(refuse.already(presence.first?.at, presence.first?.deviceId), ticket);
 }
 
 /** Puts events on the bus; a failure is logged, never fails the scans (a retry with the same nonce re-publishes). */

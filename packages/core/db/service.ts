@@ -15,7 +15,6 @@ import { refundEntity } from './entities/refund.ts';
 import { voucherEntity } from './entities/voucher.ts';
 import { bundleEntity } from './entities/bundle.ts';
 import { checkInListEntity } from './entities/check-in-list.ts';
-import { ticketPresenceEntity } from './entities/ticket-presence.ts';
 import { checkInEntity } from './entities/check-in.ts';
 import { statsShardEntity } from './entities/stats-shard.ts';
 import { outboxEventEntity } from './entities/outbox-event.ts';
@@ -67,7 +66,6 @@ const entities = {
   outboxEvent: outboxEventEntity,
   statsShard: statsShardEntity,
   checkIn: checkInEntity,
-  ticketPresence: ticketPresenceEntity,
   checkInList: checkInListEntity,
   bundle: bundleEntity,
   voucher: voucherEntity,
