@@ -74,7 +74,9 @@ export const checkInsSection: BenchSection<CheckInsData> = {
     const warmUp = intFromEnv('BENCH_CHECKIN_WARMUP', Math.max(concurrency, Math.round(tickets / 2)));
     const data: CheckInsData = {
       method: {
-        client: 'scans: a concurrency-limited fetch pool in a separate Node process, one POST /v1/events/{id}/check-ins per distinct ticket (admin token)',
+        client:
+          'scans: a separate Node process, one POST /v1/events/{id}/check-ins per distinct ticket (admin token), ' +
+          'each scanner on its own keep-alive socket (node:http), opened before the clock starts',
         warmUp:
           `a burst of ${warmUp} scans over other tickets of the same event, same concurrency, before the timed burst ` +
           '(both JITs, Node\'s and DynamoDB Local\'s, are cold after the ticket sales, and the floor runs last on a warm DynamoDB Local); ' +
