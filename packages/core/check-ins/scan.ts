@@ -120,8 +120,10 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
   const receivedAt = nowIso();
   const scannedAt = toUtc(input.scannedAt) ?? receivedAt;
   const listId = input.listId ?? input.eventId;
+  // The audit names the ticket only when the code is its current one.
   const refused = async (error: DomainError, ticket?: TicketItem | null): Promise<ScanOutcome> => {
-    await auditRefusal(input, listId, scannedAt, receivedAt, error, ticket ? { ticketId: ticket.ticketId, ticketTypeId: ticket.ticketTypeId } : undefined);
+    const named = ticket && ticket.code === input.code ? { ticketId: ticket.ticketId, ticketTypeId: ticket.ticketTypeId } : undefined;
+    await auditRefusal(input, listId, scannedAt, receivedAt, error, named);
     return { kind: 'refused', error };
   };
 
@@ -164,7 +166,6 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
     nonceKey: nk,
   });
 
-  const ticketTypeNameOf = (item: TicketItem) => ticketTypeName(input.eventId, item.ticketTypeId);
   const admitted = async (item: TicketItem, status: 'ok' | 'duplicate', times = { scannedAt, receivedAt }): Promise<ScanOutcome> => {
     const answer: ScanAnswer = {
       status,
@@ -185,7 +186,7 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
         name: item.holderName ?? item.holderEmail!,
         email: item.holderEmail!,
         ticketTypeId: item.ticketTypeId,
-        ticketTypeName: await ticketTypeNameOf(item),
+        ticketTypeName: await ticketTypeName(input.eventId, item.ticketTypeId),
       },
     };
     const event = domainEvent(
