@@ -147,8 +147,8 @@ export async function startLocalEventBus(options: LocalBusOptions) {
 
   // Node closes an idle keep-alive connection after 5 s; the SDK client in the
   // handlers would then reconnect at the start of every burst, paying a TCP
-  // handshake on a busy event loop per publish. AWS endpoints keep idle
-  // connections far longer, so the local bus does too.
+  // handshake on a busy event loop per publish (scans stalled for seconds).
+  // A warm Lambda reuses its connection between invocations; so do we.
   server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
