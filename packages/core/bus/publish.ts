@@ -1,8 +1,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { manySockets } from '../sdk-sockets.ts';
 
 // Endpoint from AWS_ENDPOINT_URL_EVENTBRIDGE; locally that is the local bus.
-// A Lambda serves one request at a time; the local runner serves many in one process.
-const client = new EventBridgeClient({ requestHandler: { httpAgent: { maxSockets: 256 }, httpsAgent: { maxSockets: 256 } } });
+const client = new EventBridgeClient({ requestHandler: manySockets });
 
 export interface BusEntry {
   eventId: string;

@@ -1,13 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { manySockets } from '../sdk-sockets.ts';
 
 /**
  * One DocumentClient per process. The endpoint comes from the standard
  * AWS_ENDPOINT_URL_DYNAMODB variable, which the local runner and tests set.
  */
 export const documentClient = DynamoDBDocumentClient.from(
-  // A Lambda serves one request at a time; the local runner serves many in one process.
-  new DynamoDBClient({ requestHandler: { httpAgent: { maxSockets: 256 }, httpsAgent: { maxSockets: 256 } } }),
+  new DynamoDBClient({ requestHandler: manySockets }),
   {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   },
