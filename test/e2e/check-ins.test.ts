@@ -1,6 +1,10 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_TICKET_SIGNING_KEY } from '../../packages/local/local-stack.ts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { itemSize, type Item } from '../../bench/orders/item-size.ts';
+import { documentClient } from '../../packages/core/db/client.ts';
 import { db } from '../../packages/core/db/service.ts';
 import { signTicketCode, ticketCodeDigest } from '../../packages/tickets/ticket-code.ts';
 import { useTestApi } from '../support/local-api.ts';
@@ -118,6 +122,18 @@ describe('check-in: one scan', () => {
     expect((await scan(event.id, { code, listId: backstage.id })).status).toBe(201);
     expect((await scan(event.id, { code })).body.code).toBe('already_checked_in');
     expect((await scan(event.id, { code, listId: backstage.id })).body.code).toBe('already_checked_in');
+  });
+
+  it('a ticket scanned with nonces on two lists stays within 1 KB, so a scan costs 2 WCU (table and gsi1)', async () => {
+    const { event, tickets } = await givenTickets();
+    const backstage = await givenList(event.id, { name: 'Backstage' });
+    const code = tickets[0]!.code;
+    expect((await scan(event.id, { code, nonce: crypto.randomUUID() })).status).toBe(201);
+    expect((await scan(event.id, { code, listId: backstage.id, nonce: crypto.randomUUID() })).status).toBe(201);
+    const { Key, TableName } = db().entities.ticket.get({ ticketId: tickets[0]!.id }).params<{ Key: Record<string, string>; TableName: string }>();
+    const { Item } = await documentClient.send(new GetCommand({ TableName, Key }));
+    expect(Item?.seenNonces?.size).toBe(2);
+    expect(itemSize(marshall(Item!) as Item)).toBeLessThanOrEqual(1024);
   });
 
   it('entry/exit rules: re-entry after exit when allowed, refused otherwise; multiple entries admit repeatedly', async () => {

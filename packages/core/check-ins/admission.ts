@@ -1,13 +1,15 @@
+import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { documentClient } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { db } from '../db/service.ts';
+import { encodeCrockford } from '../../tickets/crockford-base32.ts';
 
 /**
  * A ticket's presence on a check-in list lives on the ticket item itself, in
- * attributes named after the list, so that a scan is ONE conditional
- * UpdateItem: its condition checks the ticket (current code, event, not void,
+ * attributes named after the list (presenceAttributes), so that a scan is ONE
+ * conditional UpdateItem: its condition checks the ticket (current code, event, not void,
  * ticket type on the list) and the list rules (not inside, no earlier entry,
  * nonce unseen) in the same atomic step that admits it, and the item comes
  * back with the write (ALL_NEW on success, ALL_OLD on a refusal), so neither
@@ -17,27 +19,41 @@ import { db } from '../db/service.ts';
  * ElectroDB's fixed schema cannot express; this is the one write that goes
  * through the DocumentClient directly. The key is still the ticket entity's
  * (`byId`), and ElectroDB ignores these attributes when it reads a ticket.
- * docs/access-patterns.md, row 27.
+ * docs/access-patterns.md, row 29.
  */
-export const presenceAttributes = (listId: string) => ({
-  inside: `inside#${listId}`,
-  entries: `entries#${listId}`,
-  /** `{ checkInId, at, deviceId }` of the first admission, set once. */
-  first: `first#${listId}`,
-  lastScanAt: `lastScanAt#${listId}`,
-  /** `{ nonce, scannedAt, receivedAt }` of the last scan that carried a nonce. */
-  lastNonce: `lastNonce#${listId}`,
-});
+export const presenceAttributes = (eventId: string, listId: string) => {
+  // Past 1 KB a write costs 2 WCU on the table and 2 more on gsi1, so the
+  // default list, which every ticket is on, gets a one-letter tag, not its id.
+  const tag = listId === eventId ? 'd' : listId;
+  return {
+    inside: `in#${tag}`,
+    entries: `n#${tag}`,
+    /** `{ at, deviceId }` of the first admission, set once. */
+    first: `first#${tag}`,
+  };
+};
 
-/** Every `listId|deviceId|nonce` that changed this ticket's presence: a re-uploaded batch never admits twice. */
+/** Digests (nonceDigest) of every scan with a nonce that changed this ticket's presence: a re-uploaded batch never admits twice. */
 const SEEN_NONCES = 'seenNonces';
+/**
+ * `{ nonce, scannedAt, receivedAt }` of the ticket's last scan with a nonce, on
+ * any list (the digest names the list): a scanner's retry comes right after
+ * its scan, so one per ticket is enough to give it the first answer's times.
+ */
+const LAST_NONCE = 'lastNonce';
+
+/** 80 bits of SHA-256 of (list, device, nonce): unique among one ticket's scans, and 16 bytes instead of ~80 on the item. */
+export function nonceDigest(listId: string, nonceKey: string): string {
+  return encodeCrockford(createHash('sha256').update(`${listId}|${nonceKey}`).digest().subarray(0, 10));
+}
 
 export interface Presence {
   inside: boolean;
-  entries: number;
-  first?: { checkInId: string; at: string; deviceId: string };
-  lastNonce?: { nonce: string; scannedAt: string; receivedAt: string };
+  first?: { at: string; deviceId: string };
+  /** Whether a scan with this `deviceId|nonce` already changed the presence. */
   seen: (nonceKey: string) => boolean;
+  /** Times of the scan with this `deviceId|nonce`, when it was the last one with a nonce. */
+  lastNonceTimes: (nonceKey: string) => { scannedAt: string; receivedAt: string } | undefined;
 }
 
 /** The ticket item as stored (the entity's attributes plus the presence ones). */
@@ -52,15 +68,16 @@ export type TicketItem = Record<string, unknown> & {
   holderEmail?: string;
 };
 
-export function presenceOn(item: TicketItem, listId: string): Presence {
-  const names = presenceAttributes(listId);
+export function presenceOn(item: TicketItem, eventId: string, listId: string): Presence {
+  const names = presenceAttributes(eventId, listId);
   const seen = item[SEEN_NONCES] as Set<string> | string[] | undefined;
+  const last = item[LAST_NONCE] as { nonce: string; scannedAt: string; receivedAt: string } | undefined;
   return {
     inside: item[names.inside] === true,
-    entries: Number(item[names.entries] ?? 0),
     ...(item[names.first] ? { first: item[names.first] as Presence['first'] } : {}),
-    ...(item[names.lastNonce] ? { lastNonce: item[names.lastNonce] as Presence['lastNonce'] } : {}),
-    seen: (nonceKey) => (seen ? [...seen].includes(`${listId}|${nonceKey}`) : false),
+    seen: (nonceKey) => (seen ? [...seen].includes(nonceDigest(listId, nonceKey)) : false),
+    lastNonceTimes: (nonceKey) =>
+      last && last.nonce === nonceDigest(listId, nonceKey) ? { scannedAt: last.scannedAt, receivedAt: last.receivedAt } : undefined,
   };
 }
 
@@ -74,7 +91,6 @@ export interface AdmissionRequest {
   ticketTypeIds: readonly string[];
   allowMultipleEntries: boolean;
   allowEntryAfterExit: boolean;
-  checkInId: string;
   deviceId: string;
   scannedAt: string;
   receivedAt: string;
@@ -87,7 +103,7 @@ export type AdmissionResult = { admitted: true; item: TicketItem } | { admitted:
 /** The conditional write; on a refusal the item as it was (null: no such ticket). */
 export async function admit(req: AdmissionRequest): Promise<AdmissionResult> {
   const { Key, TableName } = db().entities.ticket.get({ ticketId: req.ticketId }).params<{ Key: Record<string, string>; TableName: string }>();
-  const names = presenceAttributes(req.listId);
+  const names = presenceAttributes(req.eventId, req.listId);
   const n: Record<string, string> = {
     '#pk': 'pk',
     '#code': 'code',
@@ -95,10 +111,9 @@ export async function admit(req: AdmissionRequest): Promise<AdmissionResult> {
     '#status': 'status',
     '#holderEmail': 'holderEmail',
     '#inside': names.inside,
-    '#lastScanAt': names.lastScanAt,
   };
-  const v: Record<string, unknown> = { ':code': req.code, ':eventId': req.eventId, ':valid': 'valid', ':inside': req.type === 'entry', ':at': req.scannedAt };
-  const set = ['#inside = :inside', '#lastScanAt = :at'];
+  const v: Record<string, unknown> = { ':code': req.code, ':eventId': req.eventId, ':valid': 'valid', ':inside': req.type === 'entry' };
+  const set = ['#inside = :inside'];
   const add: string[] = [];
   const conditions = ['attribute_exists(#pk)', '#code = :code', '#eventId = :eventId', '#status = :valid', 'attribute_exists(#holderEmail)'];
 
@@ -110,7 +125,7 @@ export async function admit(req: AdmissionRequest): Promise<AdmissionResult> {
     n['#entries'] = names.entries;
     n['#first'] = names.first;
     v[':one'] = 1;
-    v[':first'] = { checkInId: req.checkInId, at: req.scannedAt, deviceId: req.deviceId };
+    v[':first'] = { at: req.scannedAt, deviceId: req.deviceId };
     set.push('#first = if_not_exists(#first, :first)');
     add.push('#entries :one');
     if (!req.allowMultipleEntries) {
@@ -126,11 +141,12 @@ export async function admit(req: AdmissionRequest): Promise<AdmissionResult> {
     conditions.push('#inside = :true');
   }
   if (req.nonceKey) {
+    const digest = nonceDigest(req.listId, req.nonceKey);
     n['#seen'] = SEEN_NONCES;
-    n['#lastNonce'] = names.lastNonce;
-    v[':nonce'] = `${req.listId}|${req.nonceKey}`;
-    v[':nonceSet'] = new Set([`${req.listId}|${req.nonceKey}`]);
-    v[':lastNonce'] = { nonce: req.nonceKey, scannedAt: req.scannedAt, receivedAt: req.receivedAt };
+    n['#lastNonce'] = LAST_NONCE;
+    v[':nonce'] = digest;
+    v[':nonceSet'] = new Set([digest]);
+    v[':lastNonce'] = { nonce: digest, scannedAt: req.scannedAt, receivedAt: req.receivedAt };
     set.push('#lastNonce = :lastNonce');
     add.push('#seen :nonceSet');
     conditions.push('NOT contains(#seen, :nonce)');

@@ -159,7 +159,6 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
     ticketTypeIds: list.ticketTypeIds,
     allowMultipleEntries: list.allowMultipleEntries,
     allowEntryAfterExit: list.allowEntryAfterExit,
-    checkInId,
     deviceId: input.deviceId,
     scannedAt,
     receivedAt,
@@ -220,11 +219,10 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
   // The holder was copied onto the ticket just now: once more, on the one-write path.
   if (!ticket.holderEmail) return retried ? refused(refuse.invalid(), ticket) : decideScan(input, ctx, true);
   if (list.ticketTypeIds.length > 0 && !list.ticketTypeIds.includes(ticket.ticketTypeId)) return refused(refuse.product(ticket.ticketTypeId), ticket);
-  const presence = presenceOn(ticket, listId);
+  const presence = presenceOn(ticket, input.eventId, listId);
   if (nk && presence.seen(nk)) {
     // Same scan again: the first answer, and its event once more (it may never have reached the bus).
-    const first = presence.lastNonce?.nonce === nk ? { scannedAt: presence.lastNonce.scannedAt, receivedAt: presence.lastNonce.receivedAt } : undefined;
-    return admitted(ticket, 'ok', first);
+    return admitted(ticket, 'ok', presence.lastNonceTimes(nk));
   }
   if (input.type === 'exit') return refused(refuse.notInside(), ticket);
   // Two devices admitted the same person while offline: keep both, the later upload marked duplicate.
