@@ -3,6 +3,7 @@ import { handler as dueJob } from '../../functions/jobs/campaign-due.ts';
 import { resetCrashHook } from '../../packages/core/campaigns/test-crash-hook.ts';
 import { givenCampaign, givenContacts, givenReadySegment, mailFor, recipientsOf } from '../support/campaign-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
+import { advanceClock } from '../support/clock.ts';
 import { uniqueTag } from '../support/segment-fixtures.ts';
 
 process.env.CAMPAIGN_MAX_SEND_RATE = '500';
@@ -39,9 +40,13 @@ describe('campaigns: a consumer crash mid-chunk', () => {
       if (state.status === 'sending') {
         // It waits for the claims' lease; the due job (every minute when running) pushes it after that.
         expect(inDoubt.length).toBeGreaterThan(0);
-        await new Promise((r) => setTimeout(r, 3500));
-        await dueJob({}, {} as never);
-        await drain();
+        const clock = advanceClock(3500);
+        try {
+          await dueJob({}, {} as never);
+          await drain();
+        } finally {
+          clock.restore();
+        }
         state = (await api.call('GET', `/v1/campaigns/${c.id}`)).body;
       }
       expect(state.status).toBe('sent');

@@ -7,6 +7,7 @@ import { hours } from '../support/fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
 import { uniqueTag } from '../support/segment-fixtures.ts';
+import { advanceClock } from '../support/clock.ts';
 
 // Locally the rate is a setting; the emulator keeps up with far more than SES's default 14/s.
 process.env.CAMPAIGN_MAX_SEND_RATE = '500';
@@ -254,9 +255,13 @@ describe('campaigns: sending', () => {
 
     await dueJob({}, {} as never);
     expect((await api.call('GET', `/v1/campaigns/${c.id}`)).body.status).toBe('scheduled');
-    await new Promise((r) => setTimeout(r, 1600));
-    await dueJob({}, {} as never);
-    await drain();
+    const clock = advanceClock(1600);
+    try {
+      await dueJob({}, {} as never);
+      await drain();
+    } finally {
+      clock.restore();
+    }
     const sent = (await api.call('GET', `/v1/campaigns/${c.id}`)).body;
     expect(sent).toMatchObject({ status: 'sent', sendRequestedBy: 'scheduler' });
     expect((await mailFor(api.mailUrl, [contact!.email])).get(contact!.email)).toHaveLength(1);
