@@ -110,6 +110,9 @@ describe('sealed cursors on every list route of the route table', () => {
   const genuine = new Map<string, { request: ListRequest; cursor: string }>();
 
   beforeAll(async () => {
+    for (const name of Object.keys(listSeeds)) {
+      if (!lists.some((r) => r.operationId === name)) throw new Error(`list-seeds.ts seeds ${name}, which is no list route`);
+    }
     for (const route of lists) {
       const seed = listSeeds[route.operationId];
       if (!seed) continue;
@@ -120,11 +123,6 @@ describe('sealed cursors on every list route of the route table', () => {
       }
       genuine.set(route.operationId, { request, cursor: res.body.nextCursor });
     }
-  });
-
-  it('finds the list routes in the route table and seeds real cursors for some', () => {
-    expect(lists.length).toBeGreaterThanOrEqual(25);
-    for (const name of Object.keys(listSeeds)) expect(lists.map((r) => r.operationId), `seed for ${name}`).toContain(name);
   });
 
   it.each(lists.map((route) => [route.operationId, route] as const))(
