@@ -9,6 +9,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { isPublic, routeKey, type RouteDefinition } from '../../packages/api/route.ts';
 import type { TenantSecret } from '../../packages/core/tenant-secrets.ts';
+import { routeSecrets } from '../../packages/http/cursors/list-routes.ts';
 import { EventosFunction } from './eventos-function.ts';
 import { constructId } from './names.ts';
 
@@ -63,7 +64,8 @@ export class HttpRouteGroup extends NestedStack {
       const writes = routes.some((route) => route.method !== 'GET');
       fn.grantTable(props.table, writes ? 'readwrite' : 'read');
       if (writes) fn.grantPutEvents(props.bus);
-      fn.grantSecrets(props.secrets, routes.flatMap((route) => route.secrets ?? []));
+      // A list route also reads the root of the cursor key (packages/http/cursors/cursor-key.ts).
+      fn.grantSecrets(props.secrets, routes.flatMap(routeSecrets));
       if (routes.some((route) => route.identityDirectory)) fn.grantIdentityDirectory(props.userPool);
       this.functions.set(handler, fn);
 

@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import type { RouteDefinition } from '../api/route.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { RequestContext } from '../core/context.ts';
+import { sealedCursors } from './cursors/sealed-cursors.ts';
 import { logger } from './logger.ts';
 import { authorize } from './middleware/authorize.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
@@ -48,7 +49,8 @@ function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
 /**
  * The one middy stack every HTTP handler runs in: logger context, CORS,
  * body limit, Idempotency-Key (POST), problem+json errors, then parse →
- * authorize → validate → the handler's domain call.
+ * authorize → validate → open the list cursor → the handler's domain call →
+ * seal the next cursor.
  *
  * Order matters: middy runs `before` in `use` order and `after`/`onError` in
  * reverse, so the idempotency middleware stores the error mapper's final
@@ -59,12 +61,13 @@ export function httpHandler<const R extends RouteDefinition>(
   fn: (input: HttpInput<R>) => Promise<HttpResult>,
 ) {
   const idempotent = idempotency(route);
+  const cursors = sealedCursors(route);
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const started = performance.now();
     const principal = await authorize(route, event as never);
     const request = route.request ?? {};
     const params = request.params ? parseInput(request.params, event.pathParameters ?? {}, 'params') : undefined;
-    const query = request.query ? parseInput(request.query, event.queryStringParameters ?? {}, 'query') : undefined;
+    const parsedQuery = request.query ? parseInput(request.query, event.queryStringParameters ?? {}, 'query') : undefined;
     const body = request.body
       ? parseInput(request.body, parseJsonBody(event.body, event.isBase64Encoded), 'body')
       : undefined;
@@ -72,8 +75,11 @@ export function httpHandler<const R extends RouteDefinition>(
       actorId: principal?.userId ?? 'anonymous',
       correlationId: event.requestContext.requestId ?? context.awsRequestId,
     };
+    const paging = cursors ? await cursors({ params, query: parsedQuery, actorId: ctx.actorId }) : null;
+    const query = paging ? paging.query : parsedQuery;
     idempotent.executing(event);
-    const result = await fn({ params, query, body, principal, ctx, event } as HttpInput<R>);
+    const answer = await fn({ params, query, body, principal, ctx, event } as HttpInput<R>);
+    const result = paging ? await paging.seal(answer) : answer;
     logger.info('handled', { route: route.operationId, status: result.status, ms: Math.round(performance.now() - started) });
     return toResponse(result);
   };

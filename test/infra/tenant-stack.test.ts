@@ -12,6 +12,7 @@ import { schedules } from '../../events/schedules.ts';
 import { isPublic, routeKey } from '../../packages/api/route.ts';
 import { routes } from '../../packages/api/routes/index.ts';
 import { builtInRoleNames } from '../../packages/auth/roles.ts';
+import { routeSecrets } from '../../packages/http/cursors/list-routes.ts';
 import { tableDefinition } from '../../packages/core/db/table-definition.ts';
 import { functionKinds } from '../../infra/constructs/eventos-function.ts';
 import { accessLogFields, type TenantStack } from '../../infra/tenant-stack.ts';
@@ -168,7 +169,7 @@ describe('tenant stack', () => {
         expect(actions, handler).not.toContain('dynamodb:Scan');
         for (const write of writeActions) expect(actions.includes(write), `${handler} ${write}`).toBe(!readOnly);
         expect(actions.includes('events:PutEvents'), `${handler} PutEvents`).toBe(!readOnly);
-        const named = new Set(routes.filter((r) => r.handler === handler).flatMap((r) => r.secrets ?? []));
+        const named = new Set(routes.filter((r) => r.handler === handler).flatMap(routeSecrets));
         expect(actions.some((a) => a.startsWith('secretsmanager:')), `${handler} reads secrets`).toBe(named.size > 0);
         const variables = resourcesOf(template)[idOf(fn.function)]!.Properties!.Environment as { Variables: Record<string, unknown> };
         expect('STRIPE_SECRET_ARN' in variables.Variables, `${handler} STRIPE_SECRET_ARN`).toBe(named.has('stripe'));
@@ -368,7 +369,7 @@ describe('tenant stack', () => {
           (fn) => variable in ((fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables ?? {}),
         ),
       );
-    const handlersNaming = (name: string) => new Set(routes.filter((r) => r.secrets?.includes(name as never)).map((r) => r.handler)).size
+    const handlersNaming = (name: string) => new Set(routes.filter((r) => routeSecrets(r).includes(name as never)).map((r) => r.handler)).size
       + routing.filter((c) => c.secrets?.includes(name as never)).length;
     expect(readers('TICKET_SIGNING_SECRET_ARN').length).toBe(handlersNaming('ticketSigningKey'));
     expect(readers('STRIPE_SECRET_ARN').length).toBe(handlersNaming('stripe'));

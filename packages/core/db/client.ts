@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { manySockets } from '../sdk-sockets.ts';
+import { guardStartKeys } from './start-key-guard.ts';
 
 /**
  * One DocumentClient per process. The endpoint comes from the standard
@@ -12,6 +13,7 @@ export const documentClient = DynamoDBDocumentClient.from(
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   },
 );
+guardStartKeys(documentClient);
 
 export function tableName(): string {
   const name = process.env.TABLE_NAME;

@@ -20,15 +20,23 @@ const titleOf: Record<DomainErrorKind, string> = {
   unavailable: 'Service unavailable',
 };
 
+/** ElectroDB wraps whatever its client throws, a domain error too (core/db/start-key-guard.ts): find it under the wrapper. */
+function domainErrorIn(error: unknown): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof DomainError ? cause : undefined;
+}
+
 export function toProblem(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpProblem) return problem(error.input);
-  if (error instanceof DomainError) {
+  const domain = domainErrorIn(error);
+  if (domain) {
     return problem({
-      status: statusOf[error.kind],
-      code: error.code,
-      title: titleOf[error.kind],
-      detail: error.message,
-      extra: error.details,
+      status: statusOf[domain.kind],
+      code: domain.code,
+      title: titleOf[domain.kind],
+      detail: domain.message,
+      extra: domain.details,
     });
   }
   // Anything else is our fault: log it, answer without internals.

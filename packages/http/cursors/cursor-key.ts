@@ -1,0 +1,30 @@
+import { hkdfSync } from 'node:crypto';
+import type { TenantSecret } from '../../core/tenant-secrets.ts';
+import { resolveTicketSigningKey, ticketKeyBytes, type TicketSigningKey } from '../../tickets/signing-key.ts';
+
+/**
+ * The tenant secret the cursor key is derived from, so CDK grants it to every
+ * list route (see `routeSecrets`). The ticket-signing secret is the one
+ * per-tenant, generated, retained secret every stack already has; HKDF with
+ * its own purpose keeps the two keys independent, so a cursor never helps
+ * forge a ticket code or the other way round.
+ */
+export const cursorKeySecret: TenantSecret = 'ticketSigningKey';
+
+/** HKDF `info`: the purpose, and the format version the key seals (see cursor-seal.ts). */
+const PURPOSE = 'eventos/cursor/c1';
+
+/** A 256-bit AES-GCM key from the tenant's root secret; a different root (another tenant) gives an unrelated key. */
+export function deriveCursorKey(root: TicketSigningKey): Buffer {
+  return Buffer.from(hkdfSync('sha256', ticketKeyBytes(root), Buffer.alloc(0), PURPOSE, 32));
+}
+
+/**
+ * The tenant's cursor key: the one place the HTTP layer gets it, so a change
+ * in how secrets are loaded rewires only this function. The root is read the
+ * way the ticket routes read it (Secrets Manager when deployed, cached per
+ * warm Lambda; `TICKET_SIGNING_KEY` in the local runner and tests).
+ */
+export async function cursorKey(): Promise<Buffer> {
+  return deriveCursorKey(await resolveTicketSigningKey());
+}
