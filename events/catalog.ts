@@ -36,7 +36,12 @@ const checkInData = z.object({
   buyerEmail: z.string(),
   deviceId: z.string(),
   type: z.enum(['entry', 'exit']),
+  /** The time the scan was judged by: the server's for online scans, the device's (within bounds) for offline ones. */
   scannedAt: z.iso.datetime(),
+  /** When the server received the scan. */
+  receivedAt: z.optional(z.iso.datetime()),
+  /** What the device claimed, when it sent a time. */
+  clientScannedAt: z.optional(z.iso.datetime()),
   offline: z.boolean(),
   duplicate: z.boolean(),
 });
@@ -53,6 +58,7 @@ function checkInExample(type: 'entry' | 'exit') {
     deviceId: 'gate-1',
     type,
     scannedAt: '2026-12-31T21:30:00.000Z',
+    receivedAt: '2026-12-31T21:30:00.000Z',
     offline: false,
     duplicate: false,
   };
