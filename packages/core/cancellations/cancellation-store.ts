@@ -15,8 +15,13 @@ export const chunkSize = (env: NodeJS.ProcessEnv = process.env) => Math.min(90, 
 /** Stripe refunds and emails in flight at once within a chunk (EVENT_CANCEL_CONCURRENCY). */
 export const concurrency = (env: NodeJS.ProcessEnv = process.env) => Math.floor(numberFrom(env.EVENT_CANCEL_CONCURRENCY, 4));
 
-/** How long a chunk may keep starting orders (a consumer Lambda runs 60 s at most). */
-export const chunkBudgetMs = (env: NodeJS.ProcessEnv = process.env) => numberFrom(env.EVENT_CANCEL_CHUNK_BUDGET_MS, 40_000);
+/**
+ * How long a chunk may keep starting orders. A consumer Lambda runs 60 s at
+ * most, and a refund started just before the budget may take ~26 s when
+ * Stripe is slow (8 s per attempt, 3 attempts): 25 s leaves room for it and
+ * the final writes. A run killed anyway is a crash the redelivery repairs.
+ */
+export const chunkBudgetMs = (env: NodeJS.ProcessEnv = process.env) => numberFrom(env.EVENT_CANCEL_CHUNK_BUDGET_MS, 25_000);
 
 /** How long a running cancellation may go without progress before the due job pushes it again. */
 export const watchdogMs = (env: NodeJS.ProcessEnv = process.env) => numberFrom(env.EVENT_CANCEL_WATCHDOG_SECONDS, 300) * 1000;
