@@ -36,7 +36,12 @@ const checkInData = z.object({
   buyerEmail: z.string(),
   deviceId: z.string(),
   type: z.enum(['entry', 'exit']),
+  /** The time the scan was judged by: the server's for online scans, the device's (within bounds) for offline ones. */
   scannedAt: z.iso.datetime(),
+  /** When the server received the scan. */
+  receivedAt: z.optional(z.iso.datetime()),
+  /** What the device claimed, when it sent a time. */
+  clientScannedAt: z.optional(z.iso.datetime()),
   offline: z.boolean(),
   duplicate: z.boolean(),
 });
@@ -53,6 +58,7 @@ function checkInExample(type: 'entry' | 'exit') {
     deviceId: 'gate-1',
     type,
     scannedAt: '2026-12-31T21:30:00.000Z',
+    receivedAt: '2026-12-31T21:30:00.000Z',
     offline: false,
     duplicate: false,
   };
@@ -94,6 +100,45 @@ export const catalog = {
       endsAt: '2027-01-01T05:00:00.000Z',
       publishedAt: '2026-11-25T10:00:00.000Z',
     },
+  }),
+  'event.canceled': entry({
+    source: 'eventos.ticketing',
+    version: 1,
+    description:
+      "An event was canceled: its tickets are void for scanning at once, and the event-cancellation consumer starts the job that cancels its pending orders and refunds and emails every paid one (step 0 of the job; the progress is on GET /v1/events/{id} as `cancellation`).",
+    data: z.object({
+      eventId: z.string(),
+      venueId: z.string(),
+      name: z.string(),
+      startsAt: z.iso.datetime(),
+      canceledAt: z.iso.datetime(),
+      canceledBy: z.string(),
+      /** The event's status before: `draft` or `published`. */
+      previousStatus: z.enum(['draft', 'published']),
+    }),
+    example: {
+      eventId: '01JD0000000000000000000001',
+      venueId: '01JD0000000000000000000002',
+      name: 'Opening night',
+      startsAt: '2026-12-31T21:00:00.000Z',
+      canceledAt: '2026-12-20T09:00:00.000Z',
+      canceledBy: 'u1',
+      previousStatus: 'published',
+    },
+  }),
+  'event.cancellation_chunk': entry({
+    source: 'eventos.ticketing',
+    version: 1,
+    description:
+      "The next chunk of an event's cancellation job (the consumer's own continuation, or the due job's push of a stalled one). It runs only while `step` is the cancellation's current one: `pending` cancels a page of pending orders, `paid` refunds and emails a page of paid orders, `finish` settles what is left and closes the job.",
+    data: z.object({
+      eventId: z.string(),
+      phase: z.enum(['pending', 'paid', 'finish']),
+      /** The last orderId handled in the phase; null at its start. */
+      cursor: z.nullable(z.string()),
+      step: z.int().check(z.minimum(0)),
+    }),
+    example: { eventId: '01JD0000000000000000000001', phase: 'paid', cursor: '01JD0000000000000000000009', step: 4 },
   }),
   'contact.created': entry({
     source: 'eventos.crm',

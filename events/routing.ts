@@ -127,4 +127,20 @@ export const routing: ConsumerRoute[] = [
     secrets: ['marketingTokenKey'],
     readsSendQuota: true,
   },
+  {
+    // A canceled event's job: cancels pending orders, refunds and emails paid ones, chunk by chunk (its own continuation events).
+    consumer: 'event-cancellation',
+    handler: 'event-cancellation',
+    detailTypes: ['event.canceled', 'event.cancellation_chunk'],
+    retryAttempts: 8,
+    secrets: ['stripe'],
+  },
+  {
+    // An order paid for an event already canceled (a late payment): refunded and emailed like the job's.
+    consumer: 'event-cancellation-late-orders',
+    handler: 'event-cancellation-late-orders',
+    detailTypes: ['order.paid'],
+    retryAttempts: 8,
+    secrets: ['stripe'],
+  },
 ];

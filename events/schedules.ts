@@ -14,4 +14,6 @@ export const schedules: Schedule[] = [
   { name: 'expire-holds', handler: 'expire-holds', rateMinutes: 1 },
   // Starts scheduled campaigns whose time came, and pushes sends that stalled (a lost chunk, leased claims).
   { name: 'campaign-due', handler: 'campaign-due', rateMinutes: 1 },
+  // Pushes event cancellations that stalled or whose retry time came (Stripe/SES unavailable, leased email claims).
+  { name: 'event-cancellations-due', handler: 'event-cancellations-due', rateMinutes: 1 },
 ];

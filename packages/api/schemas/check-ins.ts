@@ -32,6 +32,8 @@ export const CheckInRecord = z
     result: z.string(),
     scannedAt: IsoDateTime,
     receivedAt: IsoDateTime,
+    /** The device's claimed time, when it sent one; `scannedAt` is the time the scan was judged by. */
+    clientScannedAt: z.optional(IsoDateTime),
     offline: z.boolean(),
     nonce: z.optional(z.string()),
     detail: z.optional(z.string()),

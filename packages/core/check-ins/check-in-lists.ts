@@ -30,6 +30,13 @@ export interface CheckInListRules {
 
 export interface EventSnapshot {
   eventExists: boolean;
+  /**
+   * The event's status as of the snapshot. Scans refuse a canceled event's
+   * tickets from it, so learning of a cancellation costs no read of its own:
+   * at once in the process that canceled (it drops its snapshot), within
+   * CACHE_MS elsewhere (docs/api-conventions.md, Event cancellation).
+   */
+  eventStatus?: 'draft' | 'published' | 'canceled' | undefined;
   ticketTypes: Map<string, { id: string; name: string }>;
   lists: Map<string, CheckInListRules>;
 }
@@ -42,6 +49,7 @@ async function loadSnapshot(eventId: string): Promise<EventSnapshot> {
   const { data } = await db().collections.eventDetails({ eventId }).go({ pages: 'all' });
   return {
     eventExists: data.event.length > 0,
+    eventStatus: data.event[0]?.status,
     ticketTypes: new Map(data.ticketType.map((t) => [t.ticketTypeId, { id: t.ticketTypeId, name: t.name }])),
     lists: new Map(data.checkInList.map((l) => [l.listId, toRules(l)])),
   };
@@ -59,6 +67,11 @@ function toRules(l: Omit<CheckInListRules, 'ticketTypeIds'> & { ticketTypeIds?: 
 export function eventSnapshot(eventId: string, fresh = false): Promise<EventSnapshot> {
   if (fresh) snapshots.forget(snapshotKey(eventId));
   return snapshots.get(snapshotKey(eventId), () => loadSnapshot(eventId));
+}
+
+/** Drops this process's snapshot of an event (its status or lists just changed here). */
+export function forgetEventSnapshot(eventId: string): void {
+  snapshots.forget(snapshotKey(eventId));
 }
 
 /** Tests only. */

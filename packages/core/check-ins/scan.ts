@@ -12,7 +12,8 @@ import { db } from '../db/service.ts';
 import { conflict, DomainError, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { admit, presenceOn, type TicketItem } from './admission.ts';
-import { checkInListRules, ticketTypeName, type CheckInListRules } from './check-in-lists.ts';
+import { checkInListRules, eventSnapshot, ticketTypeName, type CheckInListRules } from './check-in-lists.ts';
+import { scanTimes, type ScanTimes } from './scan-time.ts';
 
 export interface ScanInput {
   eventId: string;
@@ -39,6 +40,7 @@ const refuse = {
   invalid: () => new DomainError('not_found', 'invalid', 'Unknown or forged ticket code'),
   wrongEvent: (ticketEventId: string) => unprocessable('wrong_event', 'The ticket is for another event', { ticketEventId }),
   canceled: () => unprocessable('canceled', 'The ticket was canceled or refunded'),
+  eventCanceled: () => unprocessable('canceled', 'The event was canceled; its tickets are void', { eventStatus: 'canceled' }),
   unpaid: () => unprocessable('unpaid', 'The order of this ticket is not paid'),
   invalidTime: (validFrom?: string, validUntil?: string) =>
     unprocessable('invalid_time', 'The list does not admit at this time', { ...(validFrom ? { validFrom } : {}), ...(validUntil ? { validUntil } : {}) }),
@@ -63,7 +65,7 @@ function scanId(input: ScanInput, outcome: 'admit' | 'refuse'): string {
 const nonceKey = (input: ScanInput) => (input.nonce ? `${input.deviceId}|${input.nonce}` : undefined);
 
 /** Refused scans are audited by the request itself (admissions by the ticket.checked_in consumer). */
-async function auditRefusal(input: ScanInput, listId: string, scannedAt: string, receivedAt: string, error: DomainError, ticket?: { ticketId: string; ticketTypeId: string }) {
+async function auditRefusal(input: ScanInput, listId: string, times: ScanTimes, error: DomainError, ticket?: { ticketId: string; ticketTypeId: string }) {
   try {
     await db()
       .entities.checkIn.create({
@@ -74,8 +76,9 @@ async function auditRefusal(input: ScanInput, listId: string, scannedAt: string,
         type: input.type,
         result: error.code,
         ...(ticket ? { ticketId: ticket.ticketId, ticketTypeId: ticket.ticketTypeId } : {}),
-        scannedAt,
-        receivedAt,
+        scannedAt: times.scannedAt,
+        receivedAt: times.receivedAt,
+        ...(times.clientScannedAt ? { clientScannedAt: times.clientScannedAt } : {}),
         ...(input.nonce ? { nonce: input.nonce } : {}),
         offline: input.offline,
         detail: error.message,
@@ -110,20 +113,24 @@ async function ticketRefusal(item: TicketItem | null, input: ScanInput): Promise
 
 /**
  * Decides one scan (online or from an offline batch). An admission is ONE
- * conditional UpdateItem on the ticket item (admission.ts): no read, lists
- * and ticket types from the per-process cache, nothing else written; the
- * caller puts the returned event on the bus. A refusal costs an audit put,
- * and a GetItem of the ticket only when it is decided before the write
- * (unknown list, outside the list's window, a code of another event).
+ * conditional UpdateItem on the ticket item (admission.ts): no read, lists,
+ * ticket types and the event's status from the per-process cache, nothing
+ * else written; the caller puts the returned event on the bus. A refusal
+ * costs an audit put, and a GetItem of the ticket only when it is decided
+ * before the write (unknown list, outside the list's window, an offline time
+ * out of bounds, a canceled event, a code of another event).
+ *
+ * Online scans are judged by the server's clock; an offline scan by its
+ * claimed time within bounds (scan-time.ts).
  */
 export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'correlationId'>, retried = false): Promise<ScanOutcome> {
-  const receivedAt = nowIso();
-  const scannedAt = toUtc(input.scannedAt) ?? receivedAt;
+  const times = scanTimes(input.offline, toUtc(input.scannedAt), nowIso());
+  const { scannedAt, receivedAt } = times;
   const listId = input.listId ?? input.eventId;
   // The audit names the ticket only when the code is its current one.
   const refused = async (error: DomainError, ticket?: TicketItem | null): Promise<ScanOutcome> => {
     const named = ticket && ticket.code === input.code ? { ticketId: ticket.ticketId, ticketTypeId: ticket.ticketTypeId } : undefined;
-    await auditRefusal(input, listId, scannedAt, receivedAt, error, named);
+    await auditRefusal(input, listId, times, error, named);
     return { kind: 'refused', error };
   };
 
@@ -138,13 +145,20 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
     if (!(error instanceof DomainError)) throw error;
     listError = error;
   }
+  // The snapshot checkInListRules just used (cached): no read of its own.
+  const eventCanceled = (await eventSnapshot(input.eventId)).eventStatus === 'canceled';
   const outsideWindow =
     list !== null && input.type === 'entry' && ((list.validFrom !== undefined && scannedAt < list.validFrom) || (list.validUntil !== undefined && scannedAt > list.validUntil));
-  if (!list || outsideWindow || claims.eventId !== input.eventId) {
+  if (!list || eventCanceled || times.refusal || outsideWindow || claims.eventId !== input.eventId) {
     // Decided before any write; the ticket's own reasons still come first.
     const { data: ticket } = await db().entities.ticket.get({ ticketId: claims.ticketId }).go();
     const item = ticket as TicketItem | null;
-    const error = (await ticketRefusal(item, input)) ?? listError ?? (outsideWindow ? refuse.invalidTime(list?.validFrom, list?.validUntil) : refuse.wrongEvent(claims.eventId));
+    const error =
+      (await ticketRefusal(item, input)) ??
+      (eventCanceled ? refuse.eventCanceled() : null) ??
+      listError ??
+      times.refusal ??
+      (outsideWindow ? refuse.invalidTime(list?.validFrom, list?.validUntil) : refuse.wrongEvent(claims.eventId));
     return refused(error, item);
   }
 
@@ -165,7 +179,8 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
     nonceKey: nk,
   });
 
-  const admitted = async (item: TicketItem, status: 'ok' | 'duplicate', times = { scannedAt, receivedAt }): Promise<ScanOutcome> => {
+  const clientTime = times.clientScannedAt ? { clientScannedAt: times.clientScannedAt } : {};
+  const admitted = async (item: TicketItem, status: 'ok' | 'duplicate', at = { scannedAt, receivedAt }): Promise<ScanOutcome> => {
     const answer: ScanAnswer = {
       status,
       checkIn: {
@@ -177,7 +192,8 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
         deviceId: input.deviceId,
         type: input.type,
         result: status,
-        ...times,
+        ...at,
+        ...clientTime,
         offline: input.offline,
         ...(input.nonce ? { nonce: input.nonce } : {}),
       },
@@ -201,6 +217,8 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
         deviceId: input.deviceId,
         type: input.type,
         scannedAt: answer.checkIn.scannedAt,
+        receivedAt: answer.checkIn.receivedAt,
+        ...clientTime,
         offline: input.offline,
         duplicate: status === 'duplicate',
       },

@@ -47,6 +47,8 @@ import { campaignEngagementEntity } from './entities/campaign-engagement.ts';
 import { campaignAttributionEntity } from './entities/campaign-attribution.ts';
 import { campaignEntity } from './entities/campaign.ts';
 import { campaignRecipientEntity } from './entities/campaign-recipient.ts';
+import { eventCancellationEntity } from './entities/event-cancellation.ts';
+import { cancellationOrderEntity } from './entities/cancellation-order.ts';
 
 const entities = {
   venue: venueEntity,
@@ -96,6 +98,8 @@ const entities = {
   campaignRecipient: campaignRecipientEntity,
   segment: segmentEntity,
   segmentMember: segmentMemberEntity,
+  eventCancellation: eventCancellationEntity,
+  cancellationOrder: cancellationOrderEntity,
 };
 
 function build(table: string) {

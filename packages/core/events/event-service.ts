@@ -9,6 +9,8 @@ import type { eventEntity } from '../db/entities/event.ts';
 import { db } from '../db/service.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { cancellationView, startCancellation } from '../cancellations/start.ts';
+import { forgetEventSnapshot } from '../check-ins/check-in-lists.ts';
 import { createPoolItems, resizePool } from '../inventory/pool-store.ts';
 import { eventPool, shardCount } from '../inventory/pools.ts';
 import { checkedCursor, type Page, type PageRequest } from '../pagination.ts';
@@ -54,7 +56,10 @@ export async function createEvent(input: CreateEventInput): Promise<EventView> {
 }
 
 export async function getEvent(id: string): Promise<EventView> {
-  return toView(await loadEvent(id));
+  const event = await loadEvent(id);
+  if (event.status !== 'canceled') return toView(event);
+  const cancellation = await cancellationView(id);
+  return { ...toView(event), ...(cancellation ? { cancellation } : {}) };
 }
 
 export async function listEvents(page: PageRequest): Promise<Page<EventView>> {
@@ -135,6 +140,8 @@ async function transition(id: string, from: EventStatus[], to: EventStatus, ctx:
     throw conflict('invalid_transition', `A ${current.status} event cannot become ${to}`, { status: current.status });
   }
   const next: EventItem = { ...current, ...stamp, status: to, updatedAt: at };
+  // Canceling starts the refund job in the same transaction (cancellations/start.ts).
+  const job = to === 'canceled' ? startCancellation(current, at, ctx) : undefined;
   const events =
     to === 'published'
       ? [
@@ -144,14 +151,15 @@ async function transition(id: string, from: EventStatus[], to: EventStatus, ctx:
             ctx,
           ),
         ]
-      : [];
+      : (job?.events ?? []);
   const result = await transactWithEvents(
-    ({ event }) => [
-      event
+    (entities) => [
+      entities.event
         .patch({ eventId: id })
         .set({ status: to, ...stamp, updatedAt: at })
         .where((attr, op) => op.eq(attr.status, current.status))
         .commit(),
+      ...(job ? job.items(entities) : []),
     ],
     events,
   );
@@ -160,7 +168,11 @@ async function transition(id: string, from: EventStatus[], to: EventStatus, ctx:
     const now = await loadEvent(id);
     throw conflict('invalid_transition', `A ${now.status} event cannot become ${to}`, { status: now.status });
   }
-  return toView(next);
+  if (!job) return toView(next);
+  // Scans in this process refuse its tickets at once; elsewhere within the snapshot's lifetime.
+  forgetEventSnapshot(id);
+  const started = await cancellationView(id, true);
+  return { ...toView(next), ...(started ? { cancellation: started } : {}) };
 }
 
 export const publishEvent = (id: string, ctx: RequestContext) => transition(id, ['draft'], 'published', ctx);

@@ -22,7 +22,9 @@ export async function recordCheckIn(scan: CheckInEvent): Promise<'recorded' | 'a
         ticketId: scan.ticketId,
         ticketTypeId: scan.ticketTypeId,
         scannedAt: scan.scannedAt,
-        receivedAt: nowIso(),
+        // The request's receipt time; events published before it was carried get the consumer's.
+        receivedAt: scan.receivedAt ?? nowIso(),
+        ...(scan.clientScannedAt ? { clientScannedAt: scan.clientScannedAt } : {}),
         offline: scan.offline,
       })
       .go({ response: 'none' });

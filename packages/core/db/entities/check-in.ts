@@ -20,6 +20,8 @@ export const checkInSchema = {
     ticketTypeId: { type: 'string' },
     scannedAt: { type: 'string', required: true },
     receivedAt: { type: 'string', required: true },
+    /** The device's claimed time, when it sent one (online scans are judged by receivedAt, docs/scanner.md). */
+    clientScannedAt: { type: 'string' },
     nonce: { type: 'string' },
     offline: { type: 'boolean', required: true, default: false },
     detail: { type: 'string' },
