@@ -1,6 +1,5 @@
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { RouteDefinition } from '../api/route.ts';
@@ -11,6 +10,7 @@ import { authorize } from './middleware/authorize.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
 import { errorMapper } from './middleware/error-mapper.ts';
 import { idempotency } from './middleware/idempotency.ts';
+import { routeLogScope, withRouteSecrets } from './middleware/invocation-scope.ts';
 import { parseInput, parseJsonBody } from './validation.ts';
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
@@ -46,9 +46,10 @@ function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
 }
 
 /**
- * The one middy stack every HTTP handler runs in: logger context, CORS,
+ * The one middy stack every HTTP handler runs in, inside the route's own
+ * logger (invocation-scope.ts): CORS,
  * body limit, Idempotency-Key (POST), problem+json errors, then parse →
- * authorize → validate → the handler's domain call.
+ * authorize → validate → the handler's domain call, with the route's secrets.
  *
  * Order matters: middy runs `before` in `use` order and `after`/`onError` in
  * reverse, so the idempotency middleware stores the error mapper's final
@@ -59,6 +60,7 @@ export function httpHandler<const R extends RouteDefinition>(
   fn: (input: HttpInput<R>) => Promise<HttpResult>,
 ) {
   const idempotent = idempotency(route);
+  const run = withRouteSecrets(route, fn);
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const started = performance.now();
     const principal = await authorize(route, event as never);
@@ -73,15 +75,15 @@ export function httpHandler<const R extends RouteDefinition>(
       correlationId: event.requestContext.requestId ?? context.awsRequestId,
     };
     idempotent.executing(event);
-    const result = await fn({ params, query, body, principal, ctx, event } as HttpInput<R>);
+    const result = await run({ params, query, body, principal, ctx, event } as HttpInput<R>);
     logger.info('handled', { route: route.operationId, status: result.status, ms: Math.round(performance.now() - started) });
     return toResponse(result);
   };
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(idempotent.handler(core))
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(idempotent.handler(core))
     .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key' }))
     .use(bodyLimit())
     .use(idempotent)
     .use(errorMapper());
+  return routeLogScope(route, stack);
 }
