@@ -44,6 +44,25 @@ function publicBaseUrlFromEnv(): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
+let stopping = false;
+const shutdown = async (reason: string) => {
+  // A second Ctrl-C does not wait for a slow stop; DynamoDB Local dies with us either way (dynamodb-local.ts).
+  if (stopping) process.exit(1);
+  stopping = true;
+  process.stderr.write(`\n${reason}: stopping every local service…\n`);
+  setTimeout(() => {
+    process.stderr.write('Some service did not stop within 10 s; exiting anyway.\n');
+    process.exit(1);
+  }, 10_000).unref();
+  // Still starting: exiting is enough, the JVM is killed on exit and the rest lives in this process.
+  await stack?.stop();
+  process.exit(0);
+};
+// Before anything starts, so a signal during start-up is handled too.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+watchLauncher((pid) => void shutdown(`the process that started the runner (pid ${pid}) exited`));
+
 try {
   const publicBaseUrl = publicBaseUrlFromEnv();
   await assertPortFree(ports.api, 'PORT');
@@ -52,7 +71,7 @@ try {
   await assertPortFree(ports.bus, 'EVENTBRIDGE_PORT');
   await assertPortFree(ports.stripe, 'STRIPE_PORT');
   process.stderr.write('Starting DynamoDB Local, the SES emulator, the event bus and the API…\n');
-  const stack = await startLocalStack({
+  stack = await startLocalStack({
     apiPort: ports.api,
     dynamoPort: ports.dynamo,
     sesPort: ports.ses,
@@ -63,22 +82,6 @@ try {
     tokenSecret: process.env.LOCAL_JWT_SECRET,
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
   });
-
-  let stopping = false;
-  const shutdown = async (reason: string) => {
-    // A second Ctrl-C does not wait for a slow stop; DynamoDB Local dies with us either way (dynamodb-local.ts).
-    if (stopping) process.exit(1);
-    stopping = true;
-    process.stderr.write(`\n${reason}: stopping every local service…\n`);
-    setTimeout(() => {
-      process.stderr.write('Some service did not stop within 10 s; exiting anyway.\n');
-      process.exit(1);
-    }, 10_000).unref();
-    await stack.stop();
-    process.exit(0);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
-  watchLauncher((pid) => void shutdown(`the process that started the runner (pid ${pid}) exited`));
 
   if (flags.seed) {
     const summary = await seedDemo(stack.apiUrl, await stack.token('admin', 'seed'), (line) => process.stderr.write(`${line}\n`));
