@@ -5,6 +5,6 @@ import { recordAttendance } from '#packages/core/stats/record-attendance.ts';
  * The buyer's contact attended the event: eventsAttended +1 and the event's
  * attendee item once per (contact, event), lastSeenAt, and a timeline line per admission.
  */
-export const handler = consumerHandler(['ticket.checked_in'], async ({ metadata, data }) => {
+export const handler = consumerHandler('crm-record-attendance', ['ticket.checked_in'], async ({ metadata, data }) => {
   await recordAttendance(metadata, data);
 });

@@ -2,6 +2,6 @@ import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { recordPurchase } from '#packages/core/contacts/record-purchase.ts';
 
 /** The buyer's contact gains the purchase (counts, ticket types, timeline line); contact.updated through the outbox. */
-export const handler = consumerHandler(['order.paid'], async ({ metadata, data }) => {
+export const handler = consumerHandler('crm-record-purchase', ['order.paid'], async ({ metadata, data }) => {
   await recordPurchase(metadata, data);
 });

@@ -6,7 +6,7 @@ import { rescoreCompanyLeads, rescoreContactLeads, rescoreOpenLeads } from '#pac
  * rescored when it changes, every open lead when the rules or the cap change.
  * Recomputing from current facts is idempotent, so redelivery needs no marker.
  */
-export const handler = consumerHandler(['contact.updated', 'company.updated', 'lead_scoring_rules.changed'], async (event) => {
+export const handler = consumerHandler('crm-rescore-leads', ['contact.updated', 'company.updated', 'lead_scoring_rules.changed'], async (event) => {
   if (event.detailType === 'contact.updated') await rescoreContactLeads((event.data as { contactId: string }).contactId);
   else if (event.detailType === 'company.updated') await rescoreCompanyLeads((event.data as { companyId: string }).companyId);
   else await rescoreOpenLeads();

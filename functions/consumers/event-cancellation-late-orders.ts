@@ -1,9 +1,7 @@
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { settleLatePaidOrder } from '#packages/core/cancellations/late-orders.ts';
-import { ensureStripeSecrets } from '#packages/payments/stripe-secrets.ts';
 
 /** Refunds and emails an order paid for an event that is already canceled (late-orders.ts). */
-export const handler = consumerHandler(['order.paid'], async ({ data, metadata }) => {
-  await ensureStripeSecrets();
+export const handler = consumerHandler('event-cancellation-late-orders', ['order.paid'], async ({ data, metadata }) => {
   await settleLatePaidOrder(data, { correlationId: metadata.correlationId });
 });

@@ -2,6 +2,6 @@ import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { purgeSegmentMembers } from '#packages/core/segments/purge-members.ts';
 
 /** A deleted segment's member items go, a chunk per invocation. */
-export const handler = consumerHandler(['segment.deleted', 'segment.purge_requested'], async ({ data, metadata }) => {
+export const handler = consumerHandler('segments-purge', ['segment.deleted', 'segment.purge_requested'], async ({ data, metadata }) => {
   await purgeSegmentMembers(data.segmentId, metadata.correlationId);
 });

@@ -7,6 +7,6 @@ import { refreshContactMemberships } from '#packages/core/segments/refresh-conta
  * depends on the stored state, not on the event, so redelivery and
  * reordering are harmless.
  */
-export const handler = consumerHandler(['contact.created', 'contact.updated', 'contact.deleted'], async ({ data }) => {
+export const handler = consumerHandler('segments-refresh-contact', ['contact.created', 'contact.updated', 'contact.deleted'], async ({ data }) => {
   await refreshContactMemberships(data.contactId);
 });

@@ -1,6 +1,6 @@
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { sendOrderConfirmation } from '#packages/core/orders/send-confirmation.ts';
 
-export const handler = consumerHandler(['order.paid'], async ({ data }) => {
+export const handler = consumerHandler('send-order-confirmation', ['order.paid'], async ({ data }) => {
   await sendOrderConfirmation(data);
 });

@@ -1,10 +1,9 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
+import { jobHandler } from '#packages/core/bus/job-handler.ts';
 import { runDueCampaigns } from '#packages/core/campaigns/due-campaigns.ts';
 import { logger } from '#packages/http/logger.ts';
 
-export const handler = middy(async () => {
+export const handler = jobHandler('campaign-due', async () => {
   const result = await runDueCampaigns();
   if (result.started || result.pushed) logger.info('due campaigns', { ...result });
   return result;
-}).use(injectLambdaContext(logger));
+});

@@ -1,10 +1,9 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
+import { jobHandler } from '#packages/core/bus/job-handler.ts';
 import { relayOutbox } from '#packages/core/bus/outbox.ts';
 import { logger } from '#packages/http/logger.ts';
 
-export const handler = middy(async () => {
+export const handler = jobHandler('outbox-relay', async () => {
   const relayed = await relayOutbox();
   if (relayed) logger.info('outbox relayed', { relayed });
   return { relayed };
-}).use(injectLambdaContext(logger));
+});

@@ -1,6 +1,5 @@
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { RouteDefinition } from '../api/route.ts';
@@ -12,6 +11,7 @@ import { authorize } from './middleware/authorize.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
 import { errorMapper } from './middleware/error-mapper.ts';
 import { idempotency } from './middleware/idempotency.ts';
+import { routeLogScope, withRouteSecrets } from './middleware/invocation-scope.ts';
 import { parseInput, parseJsonBody } from './validation.ts';
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
@@ -47,10 +47,11 @@ function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
 }
 
 /**
- * The one middy stack every HTTP handler runs in: logger context, CORS,
+ * The one middy stack every HTTP handler runs in, inside the route's own
+ * logger (invocation-scope.ts): CORS,
  * body limit, Idempotency-Key (POST), problem+json errors, then parse →
- * authorize → validate → open the list cursor → the handler's domain call →
- * seal the next cursor.
+ * authorize → validate → (with the route's secrets) open the list cursor →
+ * the handler's domain call → seal the next cursor.
  *
  * Order matters: middy runs `before` in `use` order and `after`/`onError` in
  * reverse, so the idempotency middleware stores the error mapper's final
@@ -62,12 +63,18 @@ export function httpHandler<const R extends RouteDefinition>(
 ) {
   const idempotent = idempotency(route);
   const cursors = sealedCursors(route);
+  // The cursor key is derived from a tenant secret, so paging runs inside the secrets' scope too.
+  const run = withRouteSecrets(route, async (input: HttpInput<R>): Promise<HttpResult> => {
+    const paging = cursors ? await cursors({ params: input.params, query: input.query, actorId: input.ctx.actorId }) : null;
+    const answer = await fn(paging ? { ...input, query: paging.query as HttpInput<R>['query'] } : input);
+    return paging ? paging.seal(answer) : answer;
+  });
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const started = performance.now();
     const principal = await authorize(route, event as never);
     const request = route.request ?? {};
     const params = request.params ? parseInput(request.params, event.pathParameters ?? {}, 'params') : undefined;
-    const parsedQuery = request.query ? parseInput(request.query, event.queryStringParameters ?? {}, 'query') : undefined;
+    const query = request.query ? parseInput(request.query, event.queryStringParameters ?? {}, 'query') : undefined;
     const body = request.body
       ? parseInput(request.body, parseJsonBody(event.body, event.isBase64Encoded), 'body')
       : undefined;
@@ -75,19 +82,16 @@ export function httpHandler<const R extends RouteDefinition>(
       actorId: principal?.userId ?? 'anonymous',
       correlationId: event.requestContext.requestId ?? context.awsRequestId,
     };
-    const paging = cursors ? await cursors({ params, query: parsedQuery, actorId: ctx.actorId }) : null;
-    const query = paging ? paging.query : parsedQuery;
     idempotent.executing(event);
-    const answer = await fn({ params, query, body, principal, ctx, event } as HttpInput<R>);
-    const result = paging ? await paging.seal(answer) : answer;
+    const result = await run({ params, query, body, principal, ctx, event } as HttpInput<R>);
     logger.info('handled', { route: route.operationId, status: result.status, ms: Math.round(performance.now() - started) });
     return toResponse(result);
   };
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(idempotent.handler(core))
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(idempotent.handler(core))
     .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key' }))
     .use(bodyLimit())
     .use(idempotent)
     .use(errorMapper());
+  return routeLogScope(route, stack);
 }

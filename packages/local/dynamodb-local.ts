@@ -58,6 +58,10 @@ export async function startDynamoDbLocal(port: number, dataDir: string | null): 
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child = dynamoDbLocal.spawn({ port, path: dataDir, stdio: 'ignore', sharedDb: true });
   const endpoint = `http://127.0.0.1:${port}`;
+  // The JVM must not outlive us, however we end (an uncaught error, process.exit in a signal handler).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   try {
     await waitUntilReady(endpoint, child, 20_000);
   } catch (error) {

@@ -7,15 +7,15 @@ import { startLocalHttpServer, type LocalRoute } from './http-server.ts';
 import { startLocalScheduler } from './scheduler.ts';
 import { startSesLocal } from './ses-local.ts';
 import { ensureTable } from './table-setup.ts';
-import { LOCAL_MARKETING_TOKEN_KEY } from '../core/campaigns/tokens.ts';
+import { useLocalSecrets } from '../core/secrets/index.ts';
+import { parseSecret } from '../core/secrets/secret-values.ts';
 import { devRoutes } from './dev-routes.ts';
 import { sesEventDevRoutes } from './ses-event-routes.ts';
-import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from './stripe-standin/defaults.ts';
+import { localSecrets } from './local-secrets.ts';
 import { stripeDevRoutes } from './stripe-standin/dev-routes.ts';
 import { startStripeStandIn, type StripeStandIn } from './stripe-standin/server.ts';
 
-/** Documented default so tickets stay valid across restarts of a persistent local database. */
-export const LOCAL_TICKET_SIGNING_KEY = 'eventos-local-ticket-signing-key-not-for-production';
+export { LOCAL_TICKET_SIGNING_KEY } from './local-secrets.ts';
 
 export interface LocalStackOptions {
   apiPort: number;
@@ -32,6 +32,8 @@ export interface LocalStackOptions {
   tokenSecret?: string;
   /** The local Stripe stand-in; 0 (the default) for an ephemeral port. */
   stripePort?: number;
+  /** Base of the links in mail (PUBLIC_BASE_URL, e.g. a tunnel's https URL); default: the local API's URL. */
+  publicBaseUrl?: string;
 }
 
 export interface LocalStack {
@@ -72,10 +74,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     const bus = await startLocalEventBus({ port: options.busPort });
     stoppers.push(() => bus.stop());
-    // Locally the SDK always talks to the stand-in, so it gets the local key even if the shell has a real one.
-    const stripeWebhookSecret = process.env.STRIPE_WEBHOOK_SECRET || LOCAL_STRIPE_WEBHOOK_SECRET;
-    const stripe = await startStripeStandIn({ port: options.stripePort ?? 0, webhookSecret: stripeWebhookSecret });
+    // The handlers get these through the secrets mechanism, as deployed ones get Secrets Manager's: never via process.env.
+    const secrets = localSecrets();
+    const stripe = await startStripeStandIn({ port: options.stripePort ?? 0, webhookSecret: parseSecret.stripe(secrets.stripe).webhookSecret });
     stoppers.push(() => stripe.stop());
+    useLocalSecrets(secrets);
+    stoppers.push(() => useLocalSecrets(null));
 
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
@@ -87,10 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       TABLE_NAME: options.tableName,
       EVENT_BUS_NAME: 'eventos-local',
       MAIL_FROM: process.env.MAIL_FROM ?? 'tickets@eventos.local',
-      TICKET_SIGNING_KEY: process.env.TICKET_SIGNING_KEY || LOCAL_TICKET_SIGNING_KEY,
-      MARKETING_TOKEN_KEY: process.env.MARKETING_TOKEN_KEY || LOCAL_MARKETING_TOKEN_KEY,
-      STRIPE_SECRET_KEY: LOCAL_STRIPE_SECRET_KEY,
-      STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+      EVENTOS_TENANT: process.env.EVENTOS_TENANT ?? 'local',
       ...stripe.sdkEnv,
     });
 
@@ -107,8 +108,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(() => new Promise<void>((resolve) => http.server.close(() => resolve())));
     // Known only now that the API listens (port 0 in tests).
     stripe.setWebhookUrl(`${http.url}/v1/webhooks/stripe`);
-    // Links in campaign mail (unsubscribe) point at the local API.
-    process.env.PUBLIC_BASE_URL = http.url;
+    // Links in mail (unsubscribe) point at the local API unless the runner was given a public URL.
+    process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? http.url;
     http.server.on('connection', (socket) => stoppers.push(() => void socket.destroy()));
 
     return {

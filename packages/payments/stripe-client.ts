@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { currentSecret } from '../core/secrets/index.ts';
 import { callStripe, PaymentProviderError } from './errors.ts';
 
 /**
@@ -23,14 +24,23 @@ export interface StripeClientConfig {
 }
 
 /**
- * STRIPE_SECRET_KEY (deployed: the caller puts the Secrets Manager value there
- * at cold start; locally `sk_test_local`), and STRIPE_API_HOST / _PORT /
- * _PROTOCOL, set only by the local runner to reach the stand-in.
+ * The tenant's API key: `secretKey` of the Stripe secret that the current
+ * route or consumer declares (packages/core/secrets: Secrets Manager,
+ * refreshed every few minutes, so a rotated key needs no cold start; locally
+ * `sk_test_local`).
  */
-export function stripeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StripeClientConfig {
-  const secretKey = env.STRIPE_SECRET_KEY?.trim();
-  if (!secretKey) throw new Error('STRIPE_SECRET_KEY is not set');
-  if (!/^(sk|rk)_/.test(secretKey)) throw new Error('STRIPE_SECRET_KEY is not a Stripe secret key (sk_… or rk_…)');
+export function stripeSecretKey(): string {
+  return currentSecret('stripe').secretKey;
+}
+
+/**
+ * The key, and STRIPE_API_HOST / _PORT / _PROTOCOL, set only by the local
+ * runner to reach the stand-in.
+ */
+export function stripeConfigFromEnv(env: NodeJS.ProcessEnv = process.env, key: string = stripeSecretKey()): StripeClientConfig {
+  const secretKey = key.trim();
+  if (!secretKey) throw new Error('The Stripe secret key is empty');
+  if (!/^(sk|rk)_/.test(secretKey)) throw new Error('The Stripe secret key is not a Stripe secret key (sk_… or rk_…)');
   const config: StripeClientConfig = { secretKey };
   if (env.STRIPE_API_HOST) config.host = env.STRIPE_API_HOST;
   if (env.STRIPE_API_PORT) {

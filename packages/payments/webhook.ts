@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { currentSecret } from '../core/secrets/index.ts';
 
 /** Stripe's own default: a signed delivery older than five minutes is treated as a replay. */
 export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -78,11 +79,13 @@ export function rawBodyOf(event: { body?: string | null; isBase64Encoded: boolea
   return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
 }
 
-/** STRIPE_WEBHOOK_SECRET (deployed: from Secrets Manager; local runner default `whsec_local_eventos_dev`). */
-export function stripeWebhookSecretFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  const secret = env.STRIPE_WEBHOOK_SECRET?.trim();
-  if (!secret) throw new Error('STRIPE_WEBHOOK_SECRET is not set');
-  return secret;
+/**
+ * The endpoint's signing secret: `webhookSecret` of the tenant's Stripe
+ * secret, which the webhook route declares (local runner default
+ * `whsec_local_eventos_dev`, or STRIPE_WEBHOOK_SECRET when it starts).
+ */
+export function stripeWebhookSecret(): string {
+  return currentSecret('stripe').webhookSecret;
 }
 
 /** The header as API Gateway delivers it (lower-cased names). */

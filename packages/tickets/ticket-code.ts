@@ -2,13 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { encodeCrockford } from './crockford-base32.ts';
 import { ticketKeyBytes, type TicketSigningKey } from './signing-key.ts';
 
-export {
-  clearTicketSigningKeyCache,
-  loadTicketSigningKeyFromSecretsManager,
-  resolveTicketSigningKey,
-  ticketSigningKey,
-  type TicketSigningKey,
-} from './signing-key.ts';
+export type { TicketSigningKey } from './signing-key.ts';
 
 /**
  * `EO1.<ticketId>.<eventId>.<nonce>.<mac>` — see docs/ticket-codes.md, which a

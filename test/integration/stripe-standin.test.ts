@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWithSecrets, useLocalSecrets } from '../../packages/core/secrets/index.ts';
 import { startLocalHttpServer } from '../../packages/local/http-server.ts';
 import { LOCAL_STRIPE_SECRET_KEY } from '../../packages/local/stripe-standin/defaults.ts';
 import { stripeDevRoutes } from '../../packages/local/stripe-standin/dev-routes.ts';
@@ -43,10 +44,13 @@ beforeAll(async () => {
   devServer = dev.server;
   devUrl = dev.url;
   // Set before the payments module's first call: it builds its SDK client lazily from these.
-  Object.assign(process.env, { STRIPE_SECRET_KEY: LOCAL_STRIPE_SECRET_KEY, ...standIn.sdkEnv });
+  Object.assign(process.env, standIn.sdkEnv);
+  // The key as the local runner provides it: outside a route, the payments module gets the local values.
+  useLocalSecrets({ stripe: JSON.stringify({ secretKey: LOCAL_STRIPE_SECRET_KEY, webhookSecret }) });
 });
 
 afterAll(async () => {
+  useLocalSecrets(null);
   await standIn?.stop();
   devServer?.closeAllConnections();
   await new Promise((resolve) => devServer?.close(resolve));
@@ -224,15 +228,10 @@ describe('the stand-in speaks Stripe’s wire format', () => {
     expect(live.status).toBe(401);
     expect(await live.text()).not.toContain('secret987');
 
-    const saved = process.env.STRIPE_SECRET_KEY;
-    process.env.STRIPE_SECRET_KEY = 'sk_live_secret987';
-    try {
-      const error = await providerError(createPaymentIntent({ orderId: newOrderId(), amount: 100, currency: 'EUR' }));
-      expect(error).toMatchObject({ statusCode: 401, retryable: false });
-      expect(error.message).not.toContain('secret987');
-    } finally {
-      process.env.STRIPE_SECRET_KEY = saved;
-    }
+    const liveKey = { stripe: { secretKey: 'sk_live_secret987', webhookSecret } };
+    const error = await providerError(runWithSecrets(liveKey, () => createPaymentIntent({ orderId: newOrderId(), amount: 100, currency: 'EUR' })));
+    expect(error).toMatchObject({ statusCode: 401, retryable: false });
+    expect(error.message).not.toContain('secret987');
   });
 
   it('reads bracketed form fields and refuses unknown parameters', async () => {

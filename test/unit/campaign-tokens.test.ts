@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { runWithSecrets } from '../../packages/core/secrets/index.ts';
 import {
-  resolveMarketingTokenKey,
+  currentMarketingTokenKey,
   signRecipientToken,
   signUnsubscribeToken,
   unsubscribeUrl,
@@ -54,10 +55,12 @@ describe('campaign tokens', () => {
     await expect(signUnsubscribeToken({ contactId: 'a.b', campaignId: claims.campaignId }, key)).rejects.toThrow(TypeError);
   });
 
-  it('reads MARKETING_TOKEN_KEY, refusing a missing or short one', async () => {
-    expect(await resolveMarketingTokenKey({ MARKETING_TOKEN_KEY: key })).toBe(key);
-    await expect(resolveMarketingTokenKey({})).rejects.toThrow(/MARKETING_TOKEN_KEY/);
-    await expect(resolveMarketingTokenKey({ MARKETING_TOKEN_KEY: 'short' })).rejects.toThrow(/32 bytes/);
+  it('signs with the marketing key of the current route or consumer, and only one it declared', async () => {
+    const bytes = new TextEncoder().encode(key);
+    expect(runWithSecrets({ marketingTokenKey: bytes }, currentMarketingTokenKey)).toBe(bytes);
+    const token = await runWithSecrets({ marketingTokenKey: bytes }, () => signUnsubscribeToken(claims));
+    expect(await verifyUnsubscribeToken(token, key)).toEqual(claims);
+    await expect(runWithSecrets({}, () => signUnsubscribeToken(claims))).rejects.toThrow(/marketingTokenKey secret is not in the secrets/);
   });
 
   it('builds the unsubscribe URL from PUBLIC_BASE_URL and adds rt to links', () => {

@@ -1,28 +1,31 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
+import { runWithSecrets } from '../../packages/core/secrets/index.ts';
 import { PaymentProviderError, toPaymentProviderError } from '../../packages/payments/errors.ts';
 import { createPaymentIntent, createRefund, stripeConfigFromEnv, stripeSdk, summarizePaymentIntent } from '../../packages/payments/stripe-client.ts';
 
 describe('stripeConfigFromEnv', () => {
-  it('reads the key and the optional local endpoint', () => {
-    expect(stripeConfigFromEnv({ STRIPE_SECRET_KEY: 'sk_test_local' })).toEqual({ secretKey: 'sk_test_local' });
+  it('reads the key from the secrets of the current route, and the optional local endpoint', () => {
+    const stripe = { secretKey: 'sk_test_local', webhookSecret: 'whsec_x' };
+    expect(runWithSecrets({ stripe }, () => stripeConfigFromEnv({}))).toEqual({ secretKey: 'sk_test_local' });
     expect(
-      stripeConfigFromEnv({ STRIPE_SECRET_KEY: 'sk_test_local', STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: '12111', STRIPE_API_PROTOCOL: 'http' }),
+      stripeConfigFromEnv({ STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: '12111', STRIPE_API_PROTOCOL: 'http' }, 'sk_test_local'),
     ).toEqual({ secretKey: 'sk_test_local', host: '127.0.0.1', port: 12111, protocol: 'http' });
+    expect(() => runWithSecrets({}, () => stripeConfigFromEnv({}))).toThrow(/not in the secrets this route or consumer declares/);
   });
 
-  it('fails naming the variable, never echoing the key', () => {
-    expect(() => stripeConfigFromEnv({})).toThrow('STRIPE_SECRET_KEY is not set');
+  it('fails naming what is wrong, never echoing the key', () => {
+    expect(() => stripeConfigFromEnv({}, ' ')).toThrow('The Stripe secret key is empty');
     let message = '';
     try {
-      stripeConfigFromEnv({ STRIPE_SECRET_KEY: 'pk_test_publishable123' });
+      stripeConfigFromEnv({}, 'pk_test_publishable123');
     } catch (error) {
       message = (error as Error).message;
     }
     expect(message).toMatch(/not a Stripe secret key/);
     expect(message).not.toContain('publishable123');
-    expect(() => stripeConfigFromEnv({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_API_PORT: 'abc' })).toThrow(/STRIPE_API_PORT/);
-    expect(() => stripeConfigFromEnv({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_API_PROTOCOL: 'ftp' })).toThrow(/STRIPE_API_PROTOCOL/);
+    expect(() => stripeConfigFromEnv({ STRIPE_API_PORT: 'abc' }, 'sk_test_x')).toThrow(/STRIPE_API_PORT/);
+    expect(() => stripeConfigFromEnv({ STRIPE_API_PROTOCOL: 'ftp' }, 'sk_test_x')).toThrow(/STRIPE_API_PROTOCOL/);
   });
 });
 

@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { InvalidWebhookSignature, rawBodyOf, stripeWebhookSecretFromEnv, verifyStripeWebhook } from '../../packages/payments/webhook.ts';
+import { InvalidWebhookSignature, rawBodyOf, stripeWebhookSecret, verifyStripeWebhook } from '../../packages/payments/webhook.ts';
+import { runWithSecrets } from '../../packages/core/secrets/index.ts';
 
 const secret = 'whsec_unit_test_secret';
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -114,10 +115,10 @@ describe('rawBodyOf', () => {
   });
 });
 
-describe('stripeWebhookSecretFromEnv', () => {
-  it('reads STRIPE_WEBHOOK_SECRET and refuses to run without one', () => {
-    expect(stripeWebhookSecretFromEnv({ STRIPE_WEBHOOK_SECRET: 'whsec_x' })).toBe('whsec_x');
-    expect(() => stripeWebhookSecretFromEnv({})).toThrow('STRIPE_WEBHOOK_SECRET is not set');
-    expect(() => stripeWebhookSecretFromEnv({ STRIPE_WEBHOOK_SECRET: '  ' })).toThrow('STRIPE_WEBHOOK_SECRET is not set');
+describe('stripeWebhookSecret', () => {
+  it('reads the webhook secret of the route, and refuses to run without one', () => {
+    expect(runWithSecrets({ stripe: { secretKey: 'sk_test_x', webhookSecret: 'whsec_x' } }, stripeWebhookSecret)).toBe('whsec_x');
+    expect(() => runWithSecrets({}, stripeWebhookSecret)).toThrow(/stripe secret is not in the secrets/);
+    expect(() => stripeWebhookSecret()).toThrow(/outside a route or consumer/);
   });
 });

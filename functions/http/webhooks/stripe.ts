@@ -1,16 +1,14 @@
 import { stripeWebhook as route } from '#packages/api/routes/orders.ts';
 import { applyStripeEvent } from '#packages/core/orders/stripe-events.ts';
-import { ensureStripeSecrets } from '#packages/payments/stripe-secrets.ts';
 import { httpHandler, ok } from '#packages/http/http-handler.ts';
 import { HttpProblem } from '#packages/http/problem.ts';
-import { InvalidWebhookSignature, rawBodyOf, stripeSignatureHeader, stripeWebhookSecretFromEnv, verifyStripeWebhook } from '#packages/payments/webhook.ts';
+import { InvalidWebhookSignature, rawBodyOf, stripeSignatureHeader, stripeWebhookSecret, verifyStripeWebhook } from '#packages/payments/webhook.ts';
 
 /** Verifies the signature on the raw bytes before anything is parsed; a forgery changes nothing. */
 export const handler = httpHandler(route, async ({ event, ctx }) => {
-  await ensureStripeSecrets();
   let stripeEvent;
   try {
-    stripeEvent = verifyStripeWebhook(rawBodyOf(event), stripeSignatureHeader(event.headers), stripeWebhookSecretFromEnv());
+    stripeEvent = verifyStripeWebhook(rawBodyOf(event), stripeSignatureHeader(event.headers), stripeWebhookSecret());
   } catch (error) {
     if (!(error instanceof InvalidWebhookSignature)) throw error;
     throw new HttpProblem({ status: 400, code: 'invalid_signature', title: 'Invalid signature', detail: error.message });

@@ -1,8 +1,7 @@
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { Context, EventBridgeEvent } from 'aws-lambda';
+import type { EventBridgeEvent } from 'aws-lambda';
 import { isSesDetailType, SesEventRecord, type SesDetailType } from '../../../events/ses.ts';
 import { logger } from '../../http/logger.ts';
+import { consumerInvocation } from './consumer-invocation.ts';
 
 export interface ConsumedSesEvent {
   detailType: SesDetailType;
@@ -17,8 +16,12 @@ export interface ConsumedSesEvent {
  * A record we cannot read is logged and dropped (retrying would not help); a
  * thrown error reaches EventBridge, which retries and finally dead-letters.
  */
-export function sesConsumerHandler(detailTypes: readonly SesDetailType[], fn: (event: ConsumedSesEvent) => Promise<unknown>) {
-  const core = async (event: EventBridgeEvent<string, unknown>, _context: Context): Promise<void> => {
+export function sesConsumerHandler(
+  consumer: string,
+  detailTypes: readonly SesDetailType[],
+  fn: (event: ConsumedSesEvent) => Promise<unknown>,
+) {
+  return consumerInvocation(consumer, async (event: EventBridgeEvent<string, unknown>, run): Promise<void> => {
     const detailType = event['detail-type'];
     if (!isSesDetailType(detailType) || !detailTypes.includes(detailType)) {
       logger.warn('ignored detail-type', { detailType });
@@ -29,9 +32,8 @@ export function sesConsumerHandler(detailTypes: readonly SesDetailType[], fn: (e
       logger.error('unreadable SES event dropped', { detailType, busEventId: event.id, issues: parsed.error.issues.length });
       return;
     }
-    logger.appendKeys({ busEventId: event.id, detailType, messageId: parsed.data.mail.messageId });
-    const outcome = await fn({ detailType, busEventId: event.id, record: parsed.data });
+    logger.appendKeys({ detailType, messageId: parsed.data.mail.messageId });
+    const outcome = await run(() => fn({ detailType, busEventId: event.id, record: parsed.data }));
     logger.info('consumed', { outcome: typeof outcome === 'string' ? outcome : undefined });
-  };
-  return middy(core).use(injectLambdaContext(logger, { resetKeys: true }));
+  });
 }

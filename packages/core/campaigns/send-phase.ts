@@ -22,7 +22,7 @@ import {
 } from './recipient-writes.ts';
 import { resolveMaxSendRate, sendOnce } from './ses-sender.ts';
 import { crashHook } from './test-crash-hook.ts';
-import { resolveMarketingTokenKey, signRecipientToken, signUnsubscribeToken, unsubscribeUrl, type MarketingTokenKey } from './tokens.ts';
+import { currentMarketingTokenKey, signRecipientToken, signUnsubscribeToken, unsubscribeUrl, type MarketingTokenKey } from './tokens.ts';
 import { pool } from './worker-pool.ts';
 
 type RecipientItem = EntityItem<typeof campaignRecipientEntity>;
@@ -127,7 +127,7 @@ export async function sendPage(campaign: CampaignItem, cursor: string | null, de
         campaign,
         claimToken: newId(),
         deadline,
-        key: await resolveMarketingTokenKey(),
+        key: currentMarketingTokenKey(),
         event: event ? { name: event.name, startsAt: event.startsAt } : undefined,
         stop,
         outcomes: new Outcomes(campaignId),

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { loadTicketSigningKeyFromSecretsManager, ticketKeyBytes, type TicketSigningKey } from '../../tickets/signing-key.ts';
+import { ticketKeyBytes, type TicketSigningKey } from '../../tickets/signing-key.ts';
+import { currentSecret } from '../secrets/index.ts';
 
 /**
  * Signed tokens carried by campaign mail:
@@ -12,8 +13,8 @@ import { loadTicketSigningKeyFromSecretsManager, ticketKeyBytes, type TicketSign
  * Shape: `base64url(payload).base64url(mac)` where payload is compact JSON
  * with a kind letter (`u` / `r`) so one kind can never pass as the other, and
  * mac = first 16 bytes of HMAC-SHA256(key, "eventos-mkt-v1." + payload part).
- * The key is the tenant's `marketingTokenKey` secret (deployed:
- * MARKETING_TOKEN_SECRET_ARN, read once per process; local: MARKETING_TOKEN_KEY).
+ * The key is the tenant's `marketingTokenKey` secret, which the routes and
+ * consumers that sign or verify these tokens declare (packages/core/secrets).
  */
 export type MarketingTokenKey = TicketSigningKey;
 
@@ -36,15 +37,9 @@ const ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
 /** Documented local default, so links in locally sent mail survive a restart. */
 export const LOCAL_MARKETING_TOKEN_KEY = 'eventos-local-marketing-token-key-not-for-production';
 
-/** Secrets Manager when `MARKETING_TOKEN_SECRET_ARN` is set (deployed), else `MARKETING_TOKEN_KEY`. */
-export async function resolveMarketingTokenKey(env: NodeJS.ProcessEnv = process.env): Promise<MarketingTokenKey> {
-  const arn = env.MARKETING_TOKEN_SECRET_ARN;
-  // The loader is generic (a plain or binary secret of ≥ 32 bytes, cached per ARN).
-  if (arn) return loadTicketSigningKeyFromSecretsManager(arn);
-  const key = env.MARKETING_TOKEN_KEY;
-  if (!key) throw new Error('MARKETING_TOKEN_KEY is not set');
-  ticketKeyBytes(key);
-  return key;
+/** The key the current route or consumer declared; a caller may pass its own instead (tests, a rotation). */
+export function currentMarketingTokenKey(): MarketingTokenKey {
+  return currentSecret('marketingTokenKey');
 }
 
 function mac(payloadPart: string, key: MarketingTokenKey): Buffer {
@@ -81,19 +76,19 @@ function verify(kind: 'u' | 'r', token: unknown, key: MarketingTokenKey): { cont
 }
 
 export async function signUnsubscribeToken(claims: UnsubscribeClaims, key?: MarketingTokenKey): Promise<string> {
-  return sign('u', claims.contactId, claims.campaignId, key ?? (await resolveMarketingTokenKey()));
+  return sign('u', claims.contactId, claims.campaignId, key ?? currentMarketingTokenKey());
 }
 
 export async function verifyUnsubscribeToken(token: unknown, key?: MarketingTokenKey): Promise<UnsubscribeClaims | null> {
-  return verify('u', token, key ?? (await resolveMarketingTokenKey()));
+  return verify('u', token, key ?? currentMarketingTokenKey());
 }
 
 export async function signRecipientToken(claims: RecipientClaims, key?: MarketingTokenKey): Promise<string> {
-  return sign('r', claims.contactId, claims.campaignId, key ?? (await resolveMarketingTokenKey()));
+  return sign('r', claims.contactId, claims.campaignId, key ?? currentMarketingTokenKey());
 }
 
 export async function verifyRecipientToken(token: unknown, key?: MarketingTokenKey): Promise<RecipientClaims | null> {
-  const claims = await verify('r', token, key ?? (await resolveMarketingTokenKey()));
+  const claims = await verify('r', token, key ?? currentMarketingTokenKey());
   return claims && { campaignId: claims.campaignId, contactId: claims.contactId };
 }
 

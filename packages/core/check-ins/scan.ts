@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { AttendeeView, BatchScanResultView, CheckInBatchInput, CheckInRecordView } from '../../api/schemas/check-ins.ts';
 import { logger } from '../../http/logger.ts';
 import { encodeCrockford } from '../../tickets/crockford-base32.ts';
-import { resolveTicketSigningKey, verifyTicketCode } from '../../tickets/ticket-code.ts';
+import { verifyTicketCode } from '../../tickets/ticket-code.ts';
 import { putOnBus } from '../bus/publish.ts';
 import { domainEvent, type PendingEvent } from '../bus/pending-event.ts';
 import { nowIso, toUtc } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import { isConditionFailure } from '../db/conditions.ts';
+import { currentSecret } from '../secrets/index.ts';
 import { db } from '../db/service.ts';
 import { conflict, DomainError, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -134,7 +135,7 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
     return { kind: 'refused', error };
   };
 
-  const claims = verifyTicketCode(input.code, await resolveTicketSigningKey());
+  const claims = verifyTicketCode(input.code, currentSecret('ticketSigningKey'));
   if (!claims) return refused(refuse.invalid());
 
   let list: CheckInListRules | null = null;

@@ -1,8 +1,8 @@
-import { resolveTicketSigningKey } from '../../tickets/signing-key.ts';
 import { signTicketCode } from '../../tickets/ticket-code.ts';
 import { nowIso } from '../clock.ts';
 import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';
 import { newId } from '../ids.ts';
+import { currentSecret } from '../secrets/index.ts';
 import type { PricedLine } from './pricing.ts';
 
 export interface IssuedTicket {
@@ -13,7 +13,7 @@ export interface IssuedTicket {
 
 /** One ticket per admission: a bundle line of 2 × (1 GA + 1 VIP) gives four. */
 export async function mintTickets(eventId: string, lines: readonly Pick<PricedLine, 'quantity' | 'admissions'>[]): Promise<IssuedTicket[]> {
-  const key = await resolveTicketSigningKey();
+  const key = currentSecret('ticketSigningKey');
   const tickets: IssuedTicket[] = [];
   for (const line of lines) {
     for (let unit = 0; unit < line.quantity; unit++) {

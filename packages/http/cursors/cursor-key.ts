@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import type { TenantSecret } from '../../core/tenant-secrets.ts';
-import { resolveTicketSigningKey, ticketKeyBytes, type TicketSigningKey } from '../../tickets/signing-key.ts';
+import { currentSecret } from '../../core/secrets/index.ts';
+import { ticketKeyBytes, type TicketSigningKey } from '../../tickets/signing-key.ts';
 
 /**
  * The tenant secret the cursor key is derived from, so CDK grants it to every
@@ -20,11 +21,10 @@ export function deriveCursorKey(root: TicketSigningKey): Buffer {
 }
 
 /**
- * The tenant's cursor key: the one place the HTTP layer gets it, so a change
- * in how secrets are loaded rewires only this function. The root is read the
- * way the ticket routes read it (Secrets Manager when deployed, cached per
- * warm Lambda; `TICKET_SIGNING_KEY` in the local runner and tests).
+ * The tenant's cursor key: the one place the HTTP layer gets it. The root is
+ * one of the route's declared secrets (`routeSecrets` adds it to every list
+ * route), loaded for the invocation like any other.
  */
 export async function cursorKey(): Promise<Buffer> {
-  return deriveCursorKey(await resolveTicketSigningKey());
+  return deriveCursorKey(currentSecret(cursorKeySecret as 'ticketSigningKey'));
 }

@@ -1,0 +1,35 @@
+import type { Context, EventBridgeEvent } from 'aws-lambda';
+import { routing } from '../../../events/routing.ts';
+import { withLogScope } from '../../http/logger.ts';
+import { loadSecrets, runWithSecrets } from '../secrets/index.ts';
+
+type Bus = EventBridgeEvent<string, unknown>;
+
+/** Runs the consumer's own work with the secrets its routing row names. */
+export type WithSecrets = <T>(work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Ours carry metadata.correlationId; an SES record is correlated by its
+ * message id (what campaign-track passes on); else the bus's event id.
+ */
+function correlationIdOf(event: Bus): string {
+  const detail = event.detail as { metadata?: { correlationId?: unknown }; mail?: { messageId?: unknown } } | null;
+  if (typeof detail?.metadata?.correlationId === 'string') return detail.metadata.correlationId;
+  if (typeof detail?.mail?.messageId === 'string') return detail.mail.messageId;
+  return event.id;
+}
+
+/**
+ * What every consumer wrapper shares: its routing row (found once, at
+ * import, so a misnamed consumer fails at cold start), its own logger with
+ * the consumer's name and the event's correlation id, and its declared
+ * secrets, loaded once the event has been read (`run`).
+ */
+export function consumerInvocation(consumer: string, body: (event: Bus, run: WithSecrets) => Promise<void>) {
+  const row = routing.find((r) => r.consumer === consumer);
+  if (!row) throw new Error(`consumer "${consumer}" has no row in events/routing.ts`);
+  const names = row.secrets ?? [];
+  const run: WithSecrets = async (work) => runWithSecrets(await loadSecrets(names), work);
+  return (event: Bus, context?: Partial<Context>): Promise<void> =>
+    withLogScope({ consumer, correlationId: correlationIdOf(event), busEventId: event.id }, context, () => body(event, run));
+}

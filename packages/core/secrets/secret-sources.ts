@@ -1,0 +1,91 @@
+import { GetParameterError } from '@aws-lambda-powertools/parameters';
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { tenantSecretVariables, type TenantSecret } from '../tenant-secrets.ts';
+import type { RawSecret } from './secret-values.ts';
+
+/** Where the raw value of a tenant secret comes from. */
+export interface SecretSource {
+  read(name: TenantSecret): Promise<RawSecret>;
+}
+
+/**
+ * How long a value read from Secrets Manager is reused. A rotated Stripe key,
+ * or a placeholder the operator has just filled in, is picked up within this
+ * time by a warm function, without a cold start.
+ */
+export const SECRET_MAX_AGE_SECONDS = 300;
+
+let provider: SecretsProvider | undefined;
+
+// Built on first use: the local runner never needs it. Timeouts well under the
+// Lambda's (10 s for HTTP), so a slow Secrets Manager is a fault the request can report.
+const secretsProvider = (): SecretsProvider =>
+  (provider ??= new SecretsProvider({
+    clientConfig: { maxAttempts: 2, requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 } },
+  }));
+
+/**
+ * Deployed: Secrets Manager, through Powertools Parameters' cache (maxAge
+ * above), at the ARN CDK puts in the secret's variable (tenant-secrets.ts)
+ * for the functions whose route or routing row names it.
+ */
+export function secretsManagerSource(env: NodeJS.ProcessEnv = process.env): SecretSource {
+  return {
+    async read(name) {
+      const variable = tenantSecretVariables[name];
+      const arn = env[variable];
+      if (!arn) throw new Error(`${variable} is not set: the ${name} secret is not granted to this function`);
+      let value: RawSecret | undefined;
+      try {
+        value = await secretsProvider().get(arn, { maxAge: SECRET_MAX_AGE_SECONDS });
+      } catch (error) {
+        // Powertools wraps the SDK's error; hand on the SDK's own (its name and
+        // $fault) so that a Secrets Manager outage maps to dependency_unavailable.
+        throw error instanceof GetParameterError && error.cause !== undefined ? error.cause : error;
+      }
+      if (value === undefined) throw new Error(`the ${name} secret has no value`);
+      return value;
+    },
+  };
+}
+
+/** Tests: forget what was read, as a cold start would. */
+export function clearSecretCache(): void {
+  provider?.clearCache();
+}
+
+/**
+ * Locally there are no ARNs: the runner hands its values (defaults, or the
+ * shell's TICKET_SIGNING_KEY, MARKETING_TOKEN_KEY, STRIPE_WEBHOOK_SECRET read
+ * once at start) to this source, in the format Secrets Manager would hold.
+ */
+export function localSecretSource(values: Partial<Record<TenantSecret, RawSecret>>): SecretSource {
+  const copy = { ...values };
+  return {
+    async read(name) {
+      const value = copy[name];
+      if (value === undefined) throw new Error(`the local runner has no ${name} secret`);
+      return value;
+    },
+  };
+}
+
+let local: { source: SecretSource; values: Partial<Record<TenantSecret, RawSecret>> } | undefined;
+
+/**
+ * The local runner (or a test) replaces Secrets Manager with these values;
+ * null goes back to Secrets Manager. Never called in a deployed function.
+ */
+export function useLocalSecrets(values: Partial<Record<TenantSecret, RawSecret>> | null): void {
+  local = values ? { source: localSecretSource(values), values: { ...values } } : undefined;
+}
+
+/** Where loadSecrets reads: the local values when the runner gave some, else Secrets Manager. */
+export function secretSource(): SecretSource {
+  return local?.source ?? secretsManagerSource();
+}
+
+/** The local values, for code that runs outside any route or consumer (tests, scripts); none deployed. */
+export function localSecretValues(): Partial<Record<TenantSecret, RawSecret>> | undefined {
+  return local?.values;
+}
