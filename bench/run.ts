@@ -3,6 +3,7 @@
  * writes bench/results.json and bench/RESULTS.md. Exits non-zero only when
  * something crashed; missed targets are reported in the output instead.
  */
+import './lib/quiet-logs.ts';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';

@@ -1,14 +1,12 @@
-import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import type { Cleanup } from '../lib/cleanup.ts';
+import { runBurst } from '../lib/burst.ts';
+import type { CpuSpent } from '../lib/cpu.ts';
 import { progress } from '../lib/progress.ts';
-import { describeExit, runChild } from '../lib/spawn.ts';
-import { availability, countOrders, type Api, type SaleFixture } from './api.ts';
+import { availability, countOrders, orderBody, type Api, type SaleFixture } from './api.ts';
 import type { CallRecord } from './capacity-meter.ts';
-import type { RaceConfig, RaceOutput } from './race-types.ts';
 import { percentiles, roundTo } from './stats.ts';
 import type { Check, RaceData } from './types.ts';
-
-const client = fileURLToPath(new URL('./race-client.ts', import.meta.url));
 
 export interface RaceOptions {
   buyers: number;
@@ -17,14 +15,12 @@ export interface RaceOptions {
   idempotencyKey: boolean;
 }
 
-async function runClient(cleanup: Cleanup, root: string, config: RaceConfig): Promise<RaceOutput> {
-  const finished = await runChild(cleanup, process.execPath, ['--import', 'tsx', client, JSON.stringify(config)], { cwd: root });
-  if (finished.code !== 0) throw new Error(`race client ${describeExit(finished)}`);
-  try {
-    return JSON.parse(finished.stdout) as RaceOutput;
-  } catch {
-    throw new Error(`race client printed no JSON: ${finished.stdout.slice(0, 200)}`);
-  }
+/** What the section does around the burst: hold the bus and start its meters, then stop them and let the bus go. */
+export interface RaceWindow {
+  open(): void;
+  /** The API's DynamoDB calls during the burst (none when unmetered) and the CPU spent. */
+  close(): { calls: CallRecord[]; cpu: CpuSpent };
+  settle(): Promise<void>;
 }
 
 /** The key an answer is counted under; a sold_out that only ran out of retries is told apart from a real one. */
@@ -34,22 +30,49 @@ function outcomeOf(status: number, code: string | null, detail: string | null): 
   return `${status} ${code ?? '?'}`;
 }
 
+const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
+
+/**
+ * N buyers, one POST /v1/events/{id}/orders each for one ticket (anonymous,
+ * as the storefront), `concurrency` in flight, from bench/lib/burst-client.ts
+ * in its own process; then what the API says was sold and held.
+ */
 export async function runRace(
-  cleanup: Cleanup,
-  root: string,
+  ctx: { root: string; tmpDir: string; cleanup: Cleanup },
+  name: string,
   api: Api,
   sale: SaleFixture,
   options: RaceOptions,
-  settle: () => Promise<void>,
-  takeCalls: () => CallRecord[],
+  window: RaceWindow,
 ): Promise<RaceData> {
   const { buyers, tickets, concurrency, idempotencyKey } = options;
-  progress(`orders: race — ${buyers} buyers for ${tickets} tickets, ${concurrency} at a time`);
-  takeCalls();
-  const out = await runClient(cleanup, root, { apiUrl: api.url, eventId: sale.eventId, ticketTypeId: sale.ticketTypeId, buyers, concurrency, idempotencyKey });
-  await settle();
-  const calls = takeCalls().filter((c) => c.origin === 'api');
+  const tag = `${name}-${Date.now().toString(36)}`;
+  const requests = Array.from({ length: buyers }, (_, i) => ({
+    method: 'POST',
+    path: `/v1/events/${sale.eventId}/orders`,
+    body: orderBody(sale.ticketTypeId, 1, `race-${tag}-${i}@example.com`),
+    ...(idempotencyKey ? { headers: { 'idempotency-key': randomUUID() } } : {}),
+  }));
+  window.open();
+  let out: Awaited<ReturnType<typeof runBurst>>;
+  let closed: ReturnType<RaceWindow['close']>;
+  try {
+    out = await runBurst(ctx, `orders-${name}`, { apiUrl: api.url, token: null, concurrency, requests });
+  } finally {
+    closed = window.close();
+  }
+  await window.settle();
+  return analyse(api, sale, options, out, closed);
+}
 
+async function analyse(
+  api: Api,
+  sale: SaleFixture,
+  { buyers, tickets, concurrency, idempotencyKey }: RaceOptions,
+  out: Awaited<ReturnType<typeof runBurst>>,
+  { calls: all, cpu }: ReturnType<RaceWindow['close']>,
+): Promise<RaceData> {
+  const calls = all.filter((c) => c.origin === 'api');
   const outcomes: Record<string, number> = {};
   for (const [status, code, , detail] of out.samples) {
     const key = outcomeOf(status, code, detail);
@@ -78,7 +101,7 @@ export async function runRace(
 
   const failedCalls: Record<string, number> = {};
   for (const c of calls.filter((c) => c.error)) failedCalls[`${c.command} ${c.error}`] = (failedCalls[`${c.command} ${c.error}`] ?? 0) + 1;
-  const isRead = (c: CallRecord) => ['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems'].includes(c.command);
+  const isRead = (c: CallRecord) => READS.has(c.command);
 
   const data: RaceData = {
     buyers,
@@ -102,15 +125,18 @@ export async function runRace(
     oversoldByAvailability,
     unsoldWhileRefused,
     checks,
-    capacity: {
-      calls: calls.length,
-      rcu: roundTo(calls.filter(isRead).reduce((s, c) => s + c.units, 0)),
-      wcu: roundTo(calls.filter((c) => !isRead(c)).reduce((s, c) => s + c.units, 0)),
-      failedCalls,
-    },
+    capacity: calls.length
+      ? {
+          calls: calls.length,
+          rcu: roundTo(calls.filter(isRead).reduce((s, c) => s + c.units, 0)),
+          wcu: roundTo(calls.filter((c) => !isRead(c)).reduce((s, c) => s + c.units, 0)),
+          failedCalls,
+        }
+      : null,
+    cpu,
   };
   progress(
-    `  ${(out.wallMs / 1000).toFixed(1)} s, ${data.attemptedPerSecond} orders/s; ` +
+    `  ${(out.wallMs / 1000).toFixed(1)} s, ${data.attemptedPerSecond} orders/s, p50 ${data.latencyMs.all?.p50} ms, p99 ${data.latencyMs.all?.p99} ms; ` +
       `${Object.entries(outcomes).map(([k, n]) => `${n}×${k}`).join(', ')}; oversold ${oversoldBy201}/${oversoldByAvailability}`,
   );
   return data;

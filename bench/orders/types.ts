@@ -1,3 +1,5 @@
+import type { CpuSpent } from '../lib/cpu.ts';
+import type { FloorRun } from '../lib/transaction-floor.ts';
 import type { Percentiles } from './stats.ts';
 
 export interface Check {
@@ -29,8 +31,17 @@ export interface RaceData {
   /** Seats still available after at least one buyer was refused as sold out. */
   unsoldWhileRefused: number;
   checks: Check[];
-  /** What the server's DynamoDB calls reported during the race (API requests only). */
-  capacity: { calls: number; rcu: number; wcu: number; failedCalls: Record<string, number> };
+  /** What the server's DynamoDB calls reported during the race (API requests only); null when the race ran unmetered. */
+  capacity: { calls: number; rcu: number; wcu: number; failedCalls: Record<string, number> } | null;
+  /** CPU the bench process (local stack: API, handlers, bus, Stripe stand-in) and DynamoDB Local spent during the burst. */
+  cpu: CpuSpent;
+}
+
+export interface Target {
+  name: string;
+  /** null: not measured. */
+  ok: boolean | null;
+  detail: string;
 }
 
 export interface Units {
@@ -115,7 +126,15 @@ export interface CapacityData {
 }
 
 export interface OrdersData {
-  method: { client: string; server: string; capacity: string };
+  method: Record<string, string>;
+  /** The metered race on a sale of its own, before the timed one: warms both JITs; its DynamoDB calls are the race's capacity figures. */
+  raceWarmUp: RaceData | null;
+  /** The timed race: unmetered, bus deliveries held until it ends. */
   race: RaceData | null;
+  /** Bare transactions of the shape an order writes, same buyers, seats, slices and concurrency, same DynamoDB Local, after a warm-up run. */
+  floor: FloorRun | null;
+  /** p99 of every answer of the timed race / p99 of every floor transaction. */
+  ratioP99: number | null;
+  targets: Target[];
   capacity: CapacityData | null;
 }

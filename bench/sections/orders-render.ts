@@ -1,6 +1,7 @@
 import { passFail, table, type Cell } from '../lib/markdown.ts';
 import type { CapacityData, CommandUnits, OperationCapacity, OrdersData, RaceData, TraceRow } from '../orders/types.ts';
 import type { Percentiles } from '../orders/stats.ts';
+import { CPU_HEADERS, cpuRow } from '../lib/cpu-table.ts';
 
 const COMMANDS = ['GetItem', 'Query', 'BatchGetItem', 'TransactWriteItems', 'PutItem', 'UpdateItem', 'DeleteItem'];
 const num = (n: number | undefined, digits = 1) => (n === undefined ? undefined : Number.isInteger(n) ? String(n) : n.toFixed(digits));
@@ -9,56 +10,70 @@ function latencyRow(name: string, p: Percentiles | null): Cell[] {
   return [name, p?.count ?? 0, p?.p50, p?.p90, p?.p99, p?.max, p?.mean];
 }
 
-function renderRace(r: RaceData): string {
-  const outcomes = Object.entries(r.outcomes)
+const answers = (outcomes: Record<string, number>) =>
+  Object.entries(outcomes)
     .sort(([, a], [, b]) => b - a)
     .map(([k, n]) => `${n} × \`${k}\``)
     .join(', ');
-  const failed = Object.entries(r.capacity.failedCalls).map(([k, n]) => `${n} × ${k}`);
-  const ok = r.checks.every((c) => c.ok);
-  return [
+
+function renderRace(d: OrdersData, r: RaceData): string {
+  const f = d.floor;
+  const w = d.raceWarmUp;
+  const failed = (x: RaceData) => Object.entries(x.capacity?.failedCalls ?? {}).map(([k, n]) => `${n} × ${k}`);
+  const lines = [
     '### Order race',
     '',
-    `${r.buyers} buyers for ${r.tickets} tickets: one ticket type of capacity ${r.tickets} (one inventory slice), ` +
+    `${r.buyers} buyers for ${r.tickets} tickets: one ticket type of capacity ${r.tickets} (one inventory slice per 500 seats), ` +
       `each buyer one \`POST /v1/events/{id}/orders\` for 1 ticket (anonymous${r.idempotencyKey ? ', its own random Idempotency-Key' : ''}), ` +
-      `${r.concurrency} in flight at a time. Target: nothing oversold.`,
+      `${r.concurrency} in flight at a time. Targets: nothing oversold; p99 of the answers ≤ 3 × p99 of the floor (bare transactions of the same shape, same run).`,
     '',
     table(
-      ['Buyers', 'Tickets', 'Concurrency', 'Wall (s)', 'Attempted orders/s', '201', '409 sold_out', 'Other', 'Oversold (201s − tickets)', 'Oversold (sold + held − capacity)', 'Target'],
-      [
-        [
-          r.buyers,
-          r.tickets,
-          r.concurrency,
-          (r.wallMs / 1000).toFixed(1),
-          r.attemptedPerSecond.toFixed(1),
-          r.created,
-          r.soldOut,
-          r.other,
-          r.oversoldBy201,
-          r.oversoldByAvailability,
-          ok ? 'pass' : '**FAIL**',
-        ],
-      ],
-      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      ['Buyers', 'Tickets', 'Concurrency', 'Wall (s)', 'Attempted orders/s', '201', '409 sold_out', 'Other', 'Oversold (201s − tickets)', 'Oversold (sold + held − capacity)'],
+      [[r.buyers, r.tickets, r.concurrency, (r.wallMs / 1000).toFixed(1), r.attemptedPerSecond.toFixed(1), r.created, r.soldOut, r.other, r.oversoldBy201, r.oversoldByAvailability]],
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
     '',
-    `Answers: ${outcomes}. After the race: capacity ${r.availability.capacity}, sold ${r.availability.sold}, held ${r.availability.held}, ` +
+    `Answers: ${answers(r.outcomes)}. After the race: capacity ${r.availability.capacity}, sold ${r.availability.sold}, held ${r.availability.held}, ` +
       `available ${r.availability.available}; ${r.pendingOrders} pending orders listed.` +
       (r.unsoldWhileRefused > 0 ? ` **${r.unsoldWhileRefused} seat(s) were still available although buyers had been told sold_out.**` : ''),
     '',
     table(['Latency (ms)', 'Requests', 'p50', 'p90', 'p99', 'max', 'mean'], [
-      latencyRow('all requests', r.latencyMs.all),
-      latencyRow('201 (order created)', r.latencyMs.created),
-      latencyRow('409 (refused)', r.latencyMs.refused),
+      latencyRow('race: all answers', r.latencyMs.all),
+      latencyRow('race: 201 (order created)', r.latencyMs.created),
+      latencyRow('race: 409 (refused)', r.latencyMs.refused),
+      latencyRow('floor: every transaction', f?.latencyMs.all ?? null),
+      latencyRow('floor: committed', f?.latencyMs.committed ?? null),
     ], ['l', 'r', 'r', 'r', 'r', 'r', 'r']),
     '',
-    table(['Check', 'Result', 'Detail'], r.checks.map((c) => [c.name, passFail(c.ok), c.detail])),
+    `Throughput: race ${r.attemptedPerSecond} orders/s over ${(r.wallMs / 1000).toFixed(1)} s; ` +
+      (f ? `floor ${f.perSecond} transactions/s over ${(f.wallMs / 1000).toFixed(1)} s. ` : 'floor not measured. ') +
+      `**p99 ratio race / floor: ${d.ratioP99 ?? '—'}** (target ≤ 3).`,
     '',
-    `DynamoDB during the race (API requests, as DynamoDB Local reports it — it under-reports transactions, see below): ${r.capacity.calls} calls, ${r.capacity.rcu} RCU, ${r.capacity.wcu} WCU ` +
-      `(${(r.capacity.rcu / r.buyers).toFixed(1)} RCU + ${(r.capacity.wcu / r.buyers).toFixed(1)} WCU per attempt). ` +
-      (failed.length ? `Failed calls (no capacity reported for them; DynamoDB would bill them): ${failed.join(', ')}.` : 'No call failed.'),
-  ].join('\n');
+  ];
+  if (f) {
+    lines.push(
+      `Floor: ${f.ops} transactions of ${f.items.min === f.items.max ? f.items.min : `${f.items.min}–${f.items.max}`} items (${f.items.first.join(', ')}), ` +
+        `${f.concurrency} in flight; outcomes ${answers(f.outcomes)}.`,
+      '',
+    );
+  }
+  lines.push(
+    table(CPU_HEADERS, [cpuRow('race (API, whole local stack)', r.buyers, r.wallMs, r.cpu), ...(f ? [cpuRow('floor (bare transactions)', f.ops, f.wallMs, f.cpu)] : [])], ['l', 'r', 'r', 'r', 'r', 'r']),
+    '',
+    table(['Target', 'Result', 'Detail'], d.targets.map((c) => [c.name, passFail(c.ok), c.detail])),
+    '',
+  );
+  if (w) {
+    lines.push(
+      `Warm-up race (same shape, its own sale, metered, latency not compared): ${answers(w.outcomes)}, p99 ${w.latencyMs.all?.p99 ?? '—'} ms, ${w.attemptedPerSecond} orders/s. ` +
+        (w.capacity
+          ? `DynamoDB during it (API requests, as DynamoDB Local reports it — it under-reports transactions, see below): ${w.capacity.calls} calls, ${w.capacity.rcu} RCU, ${w.capacity.wcu} WCU ` +
+            `(${(w.capacity.calls / w.buyers).toFixed(1)} calls, ${(w.capacity.rcu / w.buyers).toFixed(1)} RCU + ${(w.capacity.wcu / w.buyers).toFixed(1)} WCU per attempt). ` +
+            (failed(w).length ? `Failed calls (no capacity reported for them; DynamoDB would bill them): ${failed(w).join(', ')}.` : 'No call failed.')
+          : ''),
+    );
+  }
+  return lines.join('\n').trimEnd();
 }
 
 const cell = (u: CommandUnits | undefined): string | undefined =>
@@ -151,10 +166,10 @@ function renderCapacity(c: CapacityData): string {
 
 export function renderOrders(data: OrdersData): string {
   return [
-    `Client: ${data.method.client}. Server: ${data.method.server}. Capacity: ${data.method.capacity}. ` +
+    `Method: ${Object.entries(data.method).map(([k, v]) => `${k}: ${v}`).join('; ')}. ` +
       'DynamoDB Local is neither AWS\'s latency nor its throttling: compare runs on the same machine.',
     '',
-    data.race ? renderRace(data.race) : '### Order race\n\nNot measured (see errors).',
+    data.race ? renderRace(data, data.race) : '### Order race\n\nNot measured (see errors).',
     '',
     data.capacity ? renderCapacity(data.capacity) : '### Consumed capacity per operation\n\nNot measured (see errors).',
   ].join('\n');

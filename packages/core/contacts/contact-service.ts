@@ -5,6 +5,7 @@ import { nowIso } from '../clock.ts';
 import { companyContactsDelta } from '../companies/company-links.ts';
 import type { RequestContext } from '../context.ts';
 import { db } from '../db/service.ts';
+import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
@@ -32,6 +33,32 @@ async function refusal(role: ItemRole | null, email: string, companyId: string |
   return null;
 }
 
+/** The contact item a creation writes (ids and time given: the bench builds the same item for its floor). */
+export function newContactItem(input: CreateContactInput, actorId: string, contactId: string, at: string): ContactItem {
+  return definedOnly({
+    ...input,
+    phone: input.phone === undefined ? undefined : normalizedPhone(input.phone),
+    leadSource: input.leadSource === undefined ? undefined : word(input.leadSource),
+    tags: uniqueTags(input.tags),
+    contactId,
+    state: 'active' as const,
+    engagementScore: 0,
+    marketingConsentAt: input.marketingConsent === undefined ? undefined : at,
+    createdBy: actorId,
+    createdAt: at,
+    updatedAt: at,
+  }) as ContactItem;
+}
+
+/** What a creation's transaction holds besides its outbox row: the email guard, the contact, the company link, a contactTag per tag. */
+export function creationItems(tx: ContactTransaction, entities: TransactionEntities, item: ContactItem): TransactionItem[] {
+  tx.add('emailGuard', entities.contactEmail.create({ email: item.email, contactId: item.contactId }).commit());
+  tx.add('contact', entities.contact.create(item).commit());
+  if (item.companyId) tx.add('companyLink', companyContactsDelta(entities, item.companyId, 1));
+  tx.add('other', ...tagPuts(entities, item.contactId, item.tags ?? []));
+  return tx.items;
+}
+
 /**
  * Creates a contact. In ONE transaction: the email guard (unique, so two
  * concurrent creates with one email cannot both succeed), the contact, the
@@ -39,32 +66,11 @@ async function refusal(role: ItemRole | null, email: string, companyId: string |
  * contactTag item per tag, and `contact.created` in the outbox.
  */
 export async function createContact(input: CreateContactInput, ctx: RequestContext): Promise<ContactView> {
-  const contactId = newId();
-  const at = nowIso();
-  const tags = uniqueTags(input.tags);
-  const item = definedOnly({
-    ...input,
-    phone: input.phone === undefined ? undefined : normalizedPhone(input.phone),
-    leadSource: input.leadSource === undefined ? undefined : word(input.leadSource),
-    tags,
-    contactId,
-    state: 'active' as const,
-    engagementScore: 0,
-    marketingConsentAt: input.marketingConsent === undefined ? undefined : at,
-    createdBy: ctx.actorId,
-    createdAt: at,
-    updatedAt: at,
-  }) as ContactItem;
+  const item = newContactItem(input, ctx.actorId, newId(), nowIso());
   const tx = new ContactTransaction();
   const result = await transactWithEvents(
-    (entities) => {
-      tx.add('emailGuard', entities.contactEmail.create({ email: input.email, contactId }).commit());
-      tx.add('contact', entities.contact.create(item).commit());
-      if (input.companyId) tx.add('companyLink', companyContactsDelta(entities, input.companyId, 1));
-      tx.add('other', ...tagPuts(entities, contactId, tags));
-      return tx.items;
-    },
-    [domainEvent('contact.created', { contactId, createdBy: ctx.actorId }, ctx)],
+    (entities) => creationItems(tx, entities, item),
+    [domainEvent('contact.created', { contactId: item.contactId, createdBy: ctx.actorId }, ctx)],
   );
   if (result.canceled) {
     await refusal(tx.rejected(result), input.email, input.companyId);
