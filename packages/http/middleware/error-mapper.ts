@@ -20,16 +20,26 @@ const titleOf: Record<DomainErrorKind, string> = {
   unavailable: 'Service unavailable',
 };
 
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+function retryAfterOf(error: DomainError): number {
+  const seconds = error.details.retryAfter;
+  return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? seconds : DEFAULT_RETRY_AFTER_SECONDS;
+}
+
 export function toProblem(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpProblem) return problem(error.input);
   if (error instanceof DomainError) {
-    return problem({
+    const response = problem({
       status: statusOf[error.kind],
       code: error.code,
       title: titleOf[error.kind],
       detail: error.message,
       extra: error.details,
     });
+    // A dependency's fault: tell the client when retrying makes sense (the domain may say, else a default).
+    if (error.kind === 'unavailable') response.headers = { ...response.headers, 'retry-after': String(retryAfterOf(error)) };
+    return response;
   }
   // Anything else is our fault: log it, answer without internals.
   logger.error('unhandled error', error as Error);
