@@ -9,7 +9,6 @@ import { shardUpdates } from '../inventory/pool-store.ts';
 import { orderSummary } from './order-events.ts';
 import { loadOrder, type OrderItem } from './order-item.ts';
 import { orderPatch } from './order-patch.ts';
-import { claimedOf } from './refund-claims.ts';
 import { RETRY, withRaceRetries } from './retry.ts';
 
 export interface RefundFact {
@@ -48,8 +47,6 @@ export async function recordRefund(
     if (booked) return 'already_recorded' as const;
     const refunded = order.refunded.amount + fact.amount;
     if (refunded > order.total.amount) return 'exceeds_paid' as const;
-    const claimed = await claimedOf(order);
-    if (claimed === RETRY) return RETRY;
 
     const reservation = fact.reservationId
       ? (await db().entities.refundReservation.get({ orderId, reservationId: fact.reservationId }).go({ consistent: true })).data
@@ -73,7 +70,13 @@ export async function recordRefund(
           entities.refund
             .create({ refundId: fact.refundId, orderId, amount: { amount: fact.amount, currency: order.total.currency }, reason: fact.reason, createdAt: at })
             .commit(),
-          (claimDelta === 0 ? patch : patch.add({ refundClaimed: claimDelta }))
+          (order.refundClaimed === undefined
+            ? // Never claimed before (so no reservation either): it starts at the new refunded total.
+              patch.set({ refundClaimed: refunded }).where((a, op) => op.notExists(a.refundClaimed))
+            : claimDelta === 0
+              ? patch
+              : patch.add({ refundClaimed: claimDelta })
+          )
             // Optimistic: the status and the refunded total we added to are still the stored ones.
             .where((a, op) => `${op.eq(a.status, order.status)} AND ${op.eq(a.refunded.amount, order.refunded.amount)}`)
             .commit(),

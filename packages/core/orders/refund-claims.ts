@@ -9,25 +9,8 @@ import { RETRY, withRaceRetries } from './retry.ts';
 
 export type Reservation = EntityItem<typeof refundReservationEntity>;
 
-/**
- * The order's `refundClaimed` (refunded + reserved). Orders that have not
- * been refunded since the attribute exists get it set to their refunded total
- * first, conditioned on both being what we read; a lost race answers RETRY.
- */
-export async function claimedOf(order: OrderItem): Promise<number | typeof RETRY> {
-  if (order.refundClaimed !== undefined) return order.refundClaimed;
-  try {
-    await db()
-      .entities.order.patch({ orderId: order.orderId })
-      .set({ refundClaimed: order.refunded.amount })
-      .where((a, op) => `${op.notExists(a.refundClaimed)} AND ${op.eq(a.refunded.amount, order.refunded.amount)}`)
-      .go({ response: 'none' });
-    return order.refunded.amount;
-  } catch (error) {
-    if (isConditionFailure(error)) return RETRY;
-    throw error;
-  }
-}
+/** Refunded + reserved. Orders not refunded since `refundClaimed` exists have only their refunded total. */
+export const claimedOf = (order: Pick<OrderItem, 'refundClaimed' | 'refunded'>): number => order.refundClaimed ?? order.refunded.amount;
 
 /** Reservations still waiting for Stripe's answer (one Query of the order's partition, consistent). */
 export async function openReservations(orderId: string): Promise<Reservation[]> {
@@ -60,13 +43,24 @@ export const isStale = (reservation: Reservation, now = Date.now()) => Date.pars
  */
 export async function reserve(order: OrderItem, reservation: Omit<Reservation, 'createdAt' | 'updatedAt'>): Promise<Reservation | null> {
   const limit = order.total.amount - reservation.amount;
+  if (limit < 0) return null;
   const result = await db()
     .transaction.write(({ order: orders, refundReservation }) => [
-      orders
-        .patch({ orderId: order.orderId })
-        .add({ refundClaimed: reservation.amount })
-        .where((a, op) => `${op.eq(a.status, 'paid')} AND ${op.lte(a.refundClaimed, limit)}`)
-        .commit(),
+      order.refundClaimed === undefined
+        ? // First claim on this order: set from the refunded total, as long as that is still what we read.
+          orders
+            .patch({ orderId: order.orderId })
+            .set({ refundClaimed: order.refunded.amount + reservation.amount })
+            .where(
+              (a, op) =>
+                `${op.eq(a.status, 'paid')} AND ${op.notExists(a.refundClaimed)} AND ${op.eq(a.refunded.amount, order.refunded.amount)} AND ${op.lte(a.refunded.amount, limit)}`,
+            )
+            .commit()
+        : orders
+            .patch({ orderId: order.orderId })
+            .add({ refundClaimed: reservation.amount })
+            .where((a, op) => `${op.eq(a.status, 'paid')} AND ${op.lte(a.refundClaimed, limit)}`)
+            .commit(),
       refundReservation.create(reservation).commit(),
     ])
     .go();

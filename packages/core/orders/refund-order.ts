@@ -60,8 +60,7 @@ async function reserveRefund(orderId: string, input: RefundOrderInput, ctx: Requ
       await recordRefund(orderId, { refundId: `free-${orderId}`, amount: 0, reason: input.reason }, ctx);
       return null;
     }
-    const claimed = await claimedOf(order);
-    if (claimed === RETRY) return RETRY;
+    const claimed = claimedOf(order);
 
     const open = await openReservations(orderId);
     // Abandoned ones first: resuming one after Stripe forgot its key (24 h) could otherwise pay it twice.
