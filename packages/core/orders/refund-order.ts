@@ -137,7 +137,19 @@ async function payOut(reservation: Reservation, ctx: RequestContext): Promise<vo
       reservationId: reservation.reservationId,
     });
   }
-  await recordRefund(reservation.orderId, { refundId: refund.id, amount: refund.amount, reason: reservation.reason, reservationId: reservation.reservationId }, ctx);
+  await book(reservation, refund, ctx);
+}
+
+/** Stripe caps refunds at the charge, so "more than was paid" here means our books and Stripe's disagree: say so loudly. */
+async function book(reservation: Reservation, refund: { id: string; amount: number }, ctx: RequestContext): Promise<void> {
+  const outcome = await recordRefund(
+    reservation.orderId,
+    { refundId: refund.id, amount: refund.amount, reason: reservation.reason, reservationId: reservation.reservationId },
+    ctx,
+  );
+  if (outcome === 'exceeds_paid') {
+    logger.error('a refund Stripe made exceeds what the order was paid; not booked', { orderId: reservation.orderId, refundId: refund.id });
+  }
 }
 
 /**
@@ -156,7 +168,7 @@ async function settleAbandoned(order: OrderItem, reservation: Reservation, ctx: 
   }
   const paid = refunds.find((r) => r.metadata.reservationId === reservation.reservationId && r.status !== 'failed' && r.status !== 'canceled');
   if (paid) {
-    await recordRefund(order.orderId, { refundId: paid.id, amount: paid.amount, reason: reservation.reason, reservationId: reservation.reservationId }, ctx);
+    await book(reservation, paid, ctx);
   } else {
     logger.info('abandoned refund reservation given back', { orderId: order.orderId, reservationId: reservation.reservationId });
     await release(reservation, 'not_at_provider');
