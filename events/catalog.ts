@@ -207,6 +207,43 @@ export const catalog = {
     data: z.extend(orderSummary, { refundId: z.string(), amount: moneySchema, refundedTotal: moneySchema, full: z.boolean() }),
     example: { ...orderExample('refunded'), refundId: 're_123', amount: { amount: 5000, currency: 'EUR' }, refundedTotal: { amount: 5000, currency: 'EUR' }, full: true },
   }),
+  'payment.mismatch': entry({
+    source: 'eventos.ticketing',
+    version: 1,
+    description:
+      'A correctly signed Stripe event did not fit the order it named (another PaymentIntent, less received than the total, another currency, a refund that is not positive or exceeds the charge or what was paid) or named an order that does not exist. Nothing was applied; the order, when it exists, lists the anomaly under `paymentAnomalies`.',
+    data: z.object({
+      /** The order the event named (metadata or PaymentIntent); null when it named none we could read. */
+      orderId: z.nullable(z.string()),
+      reason: z.enum([
+        'unknown_order',
+        'wrong_payment_intent',
+        'amount_short',
+        'currency_mismatch',
+        'refund_not_positive',
+        'refund_exceeds_charge',
+        'refund_exceeds_paid',
+        'refund_currency_mismatch',
+      ]),
+      stripeEventId: z.string(),
+      stripeEventType: z.string(),
+      paymentIntentId: z.nullable(z.string()),
+      refundId: z.optional(z.string()),
+      /** What the event said was received or refunded. */
+      amount: z.nullable(moneySchema),
+      /** What the order expected; null for an unknown order. */
+      expected: z.nullable(z.object({ paymentIntentId: z.nullable(z.string()), total: moneySchema })),
+    }),
+    example: {
+      orderId: '01JD0000000000000000000009',
+      reason: 'amount_short',
+      stripeEventId: 'evt_123',
+      stripeEventType: 'payment_intent.succeeded',
+      paymentIntentId: 'pi_123',
+      amount: { amount: 100, currency: 'EUR' },
+      expected: { paymentIntentId: 'pi_123', total: { amount: 5000, currency: 'EUR' } },
+    },
+  }),
   'ticket.issued': entry({
     source: 'eventos.ticketing',
     version: 1,

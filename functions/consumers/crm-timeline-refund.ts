@@ -1,7 +1,7 @@
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { recordRefundLine } from '#packages/core/timeline/record-refund-line.ts';
 
-/** A refund shows on the buyer's timeline. */
+/** A refund shows on the buyer's timeline and comes off the buyer's lifetime value (once per event). */
 export const handler = consumerHandler('crm-timeline-refund', ['order.refunded'], async ({ metadata, data }) => {
-  await recordRefundLine(data, metadata.occurredAt);
+  await recordRefundLine(metadata, data);
 });

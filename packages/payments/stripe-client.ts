@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import { currentSecret } from '../core/secrets/index.ts';
 import { callStripe, PaymentProviderError } from './errors.ts';
+import { stripeAgent, stripeTimeoutsFromEnv, type StripeTimeouts } from './stripe-timeouts.ts';
 
 /**
  * Pinned rather than left to the SDK default, so that upgrading `stripe` to a
@@ -8,13 +9,6 @@ import { callStripe, PaymentProviderError } from './errors.ts';
  * silently changing the shape of the objects and webhooks we read.
  */
 export const STRIPE_API_VERSION = '2026-10-28.endive' satisfies Stripe.StripeConfig['apiVersion'];
-
-/**
- * Per attempt. With 2 retries and the SDK's back-off (≤ 2 s here) the worst
- * case stays under API Gateway's 30 s integration timeout.
- */
-const REQUEST_TIMEOUT_MS = 8_000;
-const MAX_NETWORK_RETRIES = 2;
 
 export interface StripeClientConfig {
   secretKey: string;
@@ -57,28 +51,32 @@ export function stripeConfigFromEnv(env: NodeJS.ProcessEnv = process.env, key: s
   return config;
 }
 
-let cached: { config: StripeClientConfig; client: Stripe } | undefined;
+let cached: { config: StripeClientConfig; timeouts: StripeTimeouts; client: Stripe } | undefined;
 
 const sameConfig = (a: StripeClientConfig, b: StripeClientConfig) =>
   a.secretKey === b.secretKey && a.host === b.host && a.port === b.port && a.protocol === b.protocol;
+
+const sameTimeouts = (a: StripeTimeouts, b: StripeTimeouts) =>
+  a.connectMs === b.connectMs && a.requestMs === b.requestMs && a.maxNetworkRetries === b.maxNetworkRetries;
 
 /**
  * The process's one SDK client, built on first use rather than at import so
  * that whoever sets the environment (a test, the local runner, a cold start
  * that fetched the secret) can do so first; rebuilt only if those values change.
  */
-export function stripeSdk(config: StripeClientConfig = stripeConfigFromEnv()): Stripe {
-  if (!cached || !sameConfig(cached.config, config)) {
+export function stripeSdk(config: StripeClientConfig = stripeConfigFromEnv(), timeouts: StripeTimeouts = stripeTimeoutsFromEnv()): Stripe {
+  if (!cached || !sameConfig(cached.config, config) || !sameTimeouts(cached.timeouts, timeouts)) {
     const client = new Stripe(config.secretKey, {
       apiVersion: STRIPE_API_VERSION,
-      maxNetworkRetries: MAX_NETWORK_RETRIES,
-      timeout: REQUEST_TIMEOUT_MS,
+      maxNetworkRetries: timeouts.maxNetworkRetries,
+      timeout: timeouts.requestMs,
+      httpClient: Stripe.createNodeHttpClient(stripeAgent(config.protocol ?? 'https', timeouts)),
       appInfo: { name: 'EventOS' },
       ...(config.host ? { host: config.host } : {}),
       ...(config.port ? { port: config.port } : {}),
       ...(config.protocol ? { protocol: config.protocol } : {}),
     });
-    cached = { config: { ...config }, client };
+    cached = { config: { ...config }, timeouts: { ...timeouts }, client };
   }
   return cached.client;
 }
@@ -192,6 +190,35 @@ export async function createRefund(input: CreateRefundInput): Promise<CreatedRef
   if (input.metadata) params.metadata = input.metadata;
   const refund = await callStripe(() => stripeSdk().refunds.create(params, { idempotencyKey: input.idempotencyKey }));
   return { id: refund.id, status: refund.status ?? 'pending', amount: refund.amount, currency: refund.currency.toUpperCase() };
+}
+
+export interface ProviderRefund {
+  id: string;
+  status: string;
+  amount: number;
+  currency: string;
+  metadata: Record<string, string>;
+}
+
+/**
+ * Every refund of a PaymentIntent (newest first), to find out whether a
+ * refund whose answer we never saw (a crash, a timeout) happened after all:
+ * ours carry `metadata.reservationId`.
+ */
+export async function listRefunds(paymentIntentId: string): Promise<ProviderRefund[]> {
+  assertStripeId(paymentIntentId, 'pi');
+  const found: ProviderRefund[] = [];
+  let startingAfter: string | undefined;
+  for (;;) {
+    const page = await callStripe(() =>
+      stripeSdk().refunds.list({ payment_intent: paymentIntentId, limit: 100, ...(startingAfter ? { starting_after: startingAfter } : {}) }),
+    );
+    for (const r of page.data) {
+      found.push({ id: r.id, status: r.status ?? 'pending', amount: r.amount, currency: r.currency.toUpperCase(), metadata: { ...(r.metadata ?? {}) } });
+    }
+    if (!page.has_more || page.data.length === 0) return found;
+    startingAfter = page.data[page.data.length - 1]!.id;
+  }
 }
 
 function assertOrderId(orderId: string): void {

@@ -55,7 +55,9 @@ export function verifyStripeWebhook(
     // Signed but not JSON: nothing we could act on either.
     throw new InvalidWebhookSignature('malformed_payload');
   }
-  if (!event || typeof event.id !== 'string' || typeof event.type !== 'string' || typeof event.data?.object !== 'object') {
+  // `typeof null` is 'object': a signed event whose data.object is null is as useless as one without it.
+  const object: unknown = event?.data?.object;
+  if (!event || typeof event.id !== 'string' || typeof event.type !== 'string' || typeof object !== 'object' || object === null || Array.isArray(object)) {
     throw new InvalidWebhookSignature('malformed_payload');
   }
   return event;

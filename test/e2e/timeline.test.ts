@@ -119,11 +119,12 @@ describe('contact timeline', () => {
     const contact = (await db().entities.contact.get({ contactId }).go()).data!;
     expect([...(contact.boughtTicketTypeIds ?? [])]).toEqual([type.id]);
     expect([...(contact.attendedEventIds ?? [])]).toEqual([event.id]);
-    expect(contact).toMatchObject({ eventsAttended: 1, ordersCount: 1, engagementScore: 10 });
+    // The refund of 1000 came off the lifetime value (the purchase put 5000 on it).
+    expect(contact).toMatchObject({ eventsAttended: 1, ordersCount: 1, engagementScore: 10, lifetimeValueAmount: 4000, lifetimeValueCurrency: 'EUR' });
     const attendee = (await db().entities.eventAttendee.get({ eventId: event.id, contactId }).go()).data;
     expect(attendee?.firstEntryAt).toBeDefined();
-    // The purchase created the contact (contact.created), the first admission changed it.
-    expect(contactEvents(contactId)).toEqual(['contact.created:order.paid', 'contact.updated:attendance']);
+    // The purchase created the contact (contact.created), the first admission and the refund changed it.
+    expect(contactEvents(contactId)).toEqual(['contact.created:order.paid', 'contact.updated:attendance', 'contact.updated:refund']);
   });
 
   it('a redelivered order.paid (same event, or the payment published again) leaves one purchase line; a second order adds its own', async () => {

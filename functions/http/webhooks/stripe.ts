@@ -11,6 +11,8 @@ export const handler = httpHandler(route, async ({ event, ctx }) => {
     stripeEvent = verifyStripeWebhook(rawBodyOf(event), stripeSignatureHeader(event.headers), stripeWebhookSecret());
   } catch (error) {
     if (!(error instanceof InvalidWebhookSignature)) throw error;
+    // Signed (or not) but not an event we could act on: told apart from a bad signature.
+    if (error.reason === 'malformed_payload') throw new HttpProblem({ status: 400, code: 'invalid_payload', title: 'Invalid payload', detail: error.message });
     throw new HttpProblem({ status: 400, code: 'invalid_signature', title: 'Invalid signature', detail: error.message });
   }
   const outcome = await applyStripeEvent(stripeEvent, ctx);

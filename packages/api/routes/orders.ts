@@ -76,7 +76,12 @@ export const refundOrder = defineRoute({
   tag,
   request: { params: IdParams, body: RefundOrder },
   secrets: ['stripe'],
-  responses: { 200: { description: 'The order after the refund', schema: Order }, 409: { description: 'invalid_transition' }, 422: { description: 'refund_exceeds_paid' } },
+  responses: {
+    200: { description: 'The order after the refund', schema: Order },
+    409: { description: "invalid_transition (not paid, or already refunded in full), refund_in_progress, concurrent_update, or Stripe's own code for the charge's state (amount_too_large, charge_already_refunded, charge_disputed)" },
+    422: { description: "refund_exceeds_paid (with refundable and pending), or Stripe's own refusal code (card errors and other refused requests)" },
+    503: { description: 'payment_unavailable, with Retry-After: Stripe unreachable or too slow; retry the same request with the same Idempotency-Key' },
+  },
 });
 
 export const stripeWebhook = defineRoute({
@@ -88,7 +93,14 @@ export const stripeWebhook = defineRoute({
   summary: 'Stripe events, verified by Stripe-Signature against the raw body; each applied once by its id',
   tag: 'Webhooks',
   secrets: ['stripe', 'ticketSigningKey'],
-  responses: { 200: { description: 'Applied, or already applied', schema: z.object({ received: z.boolean(), outcome: z.string() }) }, 400: { description: 'invalid_signature' } },
+  responses: {
+    200: {
+      description: 'Applied, already applied, ignored (not ours) or recorded as a payment anomaly (`mismatch`: it did not fit the order it named, or named no order we have)',
+      schema: z.object({ received: z.boolean(), outcome: z.string() }),
+    },
+    400: { description: 'invalid_signature, or invalid_payload (signed, but no event object)' },
+    503: { description: 'payment_unavailable: a refund Stripe had to make could not be made yet; Stripe delivers again' },
+  },
 });
 
 export const ticketQr = defineRoute({

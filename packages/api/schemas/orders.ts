@@ -47,6 +47,20 @@ export const OrderTicket = z
   .object({ id: Ulid, ticketTypeId: Ulid, code: z.string(), status: z.enum(['valid', 'void']) })
   .register(z.globalRegistry, { id: 'OrderTicket' });
 
+export const PaymentAnomaly = z
+  .object({
+    at: IsoDateTime,
+    /** `wrong_payment_intent`, `amount_short`, `currency_mismatch`, `refund_not_positive`, `refund_exceeds_charge`, `refund_exceeds_paid`, `refund_currency_mismatch`. */
+    reason: z.string(),
+    stripeEventId: z.string(),
+    eventType: z.string(),
+    paymentIntentId: z.optional(z.string()),
+    refundId: z.optional(z.string()),
+    /** What the event said was received or refunded. */
+    amount: z.optional(Money),
+  })
+  .register(z.globalRegistry, { id: 'PaymentAnomaly' });
+
 export const Order = z
   .object({
     id: Ulid,
@@ -71,6 +85,8 @@ export const Order = z
       }),
     ),
     tickets: z.optional(z.array(OrderTicket)),
+    /** Signed Stripe events that named this order but did not fit it; none of them changed the order. Absent when there are none. */
+    paymentAnomalies: z.optional(z.array(PaymentAnomaly)),
     paidAt: z.optional(IsoDateTime),
     canceledAt: z.optional(IsoDateTime),
     expiredAt: z.optional(IsoDateTime),

@@ -12,6 +12,7 @@ import { orderEntity } from './entities/order.ts';
 import { orderHoldEntity } from './entities/order-hold.ts';
 import { ticketEntity } from './entities/ticket.ts';
 import { refundEntity } from './entities/refund.ts';
+import { refundReservationEntity } from './entities/refund-reservation.ts';
 import { voucherEntity } from './entities/voucher.ts';
 import { bundleEntity } from './entities/bundle.ts';
 import { checkInListEntity } from './entities/check-in-list.ts';
@@ -73,6 +74,7 @@ const entities = {
   voucher: voucherEntity,
   idempotencyRecord: idempotencyRecordEntity,
   refund: refundEntity,
+  refundReservation: refundReservationEntity,
   ticket: ticketEntity,
   orderHold: orderHoldEntity,
   order: orderEntity,

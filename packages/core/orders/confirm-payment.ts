@@ -1,3 +1,5 @@
+import { logger } from '../../http/logger.ts';
+import { PaymentProviderError } from '../../payments/errors.ts';
 import { createRefund } from '../../payments/stripe-client.ts';
 import { transactWithEvents } from '../bus/outbox.ts';
 import { domainEvent } from '../bus/pending-event.ts';
@@ -11,6 +13,7 @@ import { mintTickets, ticketPuts } from './issue-tickets.ts';
 import { orderSummary } from './order-events.ts';
 import { loadOrder, type OrderItem } from './order-item.ts';
 import { orderPatch } from './order-patch.ts';
+import { paymentUnavailable } from './payment-errors.ts';
 import { demandOf } from './pool-shards.ts';
 import { recordRefund } from './record-refund.ts';
 import { RETRY, withRaceRetries } from './retry.ts';
@@ -74,6 +77,8 @@ async function sell(
       markerPut(entities, STRIPE_CONSUMER, payment.providerEventId),
       orderPatch(entities, order)
         .set({ status: 'paid', paidAt: at, allocations, paymentIntentId: payment.paymentIntentId, paymentStatus: 'succeeded', updatedAt: at })
+        // A declined attempt before this success is history, not the order's state.
+        .remove(['paymentFailure'])
         .where((a, op) => op.eq(a.status, order.status))
         .commit(),
       ...(change === 'confirm' ? [entities.orderHold.delete({ orderId: order.orderId }).commit()] : []),
@@ -95,12 +100,20 @@ async function sell(
 
 /** The seats are gone: refund in full (idempotent per order) and record it; the order keeps its status. */
 async function refundLate(order: OrderItem, payment: Payment, ctx: Pick<RequestContext, 'correlationId'>): Promise<PaymentOutcome> {
-  const refund = await createRefund({
-    paymentIntentId: payment.paymentIntentId,
-    idempotencyKey: `late-${order.orderId}`,
-    reason: 'requested_by_customer',
-    metadata: { orderId: order.orderId, why: 'paid_after_seats_released' },
-  });
+  let refund;
+  try {
+    refund = await createRefund({
+      paymentIntentId: payment.paymentIntentId,
+      idempotencyKey: `late-${order.orderId}`,
+      reason: 'requested_by_customer',
+      metadata: { orderId: order.orderId, why: 'paid_after_seats_released' },
+    });
+  } catch (error) {
+    if (!(error instanceof PaymentProviderError)) throw error;
+    // Not a 500: a 503 makes Stripe deliver the payment again later, and the same key then refunds once.
+    logger.error('automatic refund of a late payment failed; Stripe will redeliver', { orderId: order.orderId, type: error.type, code: error.code });
+    throw paymentUnavailable('the late payment could not be refunded yet.');
+  }
   await recordRefund(order.orderId, { refundId: refund.id, amount: refund.amount, reason: 'paid after the hold expired and the seats were gone' }, ctx, {
     late: true,
     providerEventId: payment.providerEventId,

@@ -7,7 +7,8 @@ import { loadOrder, type OrderItem } from './order-item.ts';
 type OrderStatus = OrderItem['status'];
 
 export function toOrderView(order: OrderItem, extra: Pick<OrderView, 'tickets'> & { clientSecret?: string } = {}): OrderView {
-  const { orderId, lines, allocations: _a, voucherId: _v, paymentIntentId, paymentStatus, paymentFailure, lateRefundId: _l, ...rest } = order;
+  const { orderId, lines, allocations: _a, voucherId: _v, paymentIntentId, paymentStatus, paymentFailure, lateRefundId: _l, refundClaimed: _c, paymentAnomalies, ...rest } =
+    order;
   return {
     id: orderId,
     ...rest,
@@ -19,11 +20,13 @@ export function toOrderView(order: OrderItem, extra: Pick<OrderView, 'tickets'> 
             paymentIntentId,
             ...(extra.clientSecret ? { clientSecret: extra.clientSecret } : {}),
             ...(paymentStatus ? { status: paymentStatus } : {}),
-            ...(paymentFailure ? { failure: paymentFailure } : {}),
+            // Orders paid before success cleared it still carry an old decline: it is no longer their state.
+            ...(paymentFailure && paymentStatus !== 'succeeded' ? { failure: paymentFailure } : {}),
           },
         }
       : {}),
     ...(extra.tickets ? { tickets: extra.tickets } : {}),
+    ...(paymentAnomalies?.length ? { paymentAnomalies } : {}),
   };
 }
 

@@ -16,17 +16,23 @@ export interface RefundFact {
   /** Minor units, in the order's currency. */
   amount: number;
   reason?: string;
+  /** Ours carry it (Stripe metadata): the reservation this refund pays out. */
+  reservationId?: string;
 }
 
-export type RefundOutcome = 'recorded' | 'already_recorded';
+/** `exceeds_paid`: booking it would make the refunds exceed what the order was paid — not booked. */
+export type RefundOutcome = 'recorded' | 'already_recorded' | 'exceeds_paid';
 
 /**
  * Books one provider refund against its order, exactly once: the refund row
  * (keyed by the provider's id), the order's refunded total and — when that
  * reaches the total of a paid order — the move to `refunded` with its
- * tickets voided and seats released, all in one transaction. The API call
- * and the `charge.refunded` webhook both land here; whichever comes second
- * finds the row and changes nothing.
+ * tickets voided and seats released, all in one transaction. A refund made
+ * from a reservation settles it in the same transaction (its amount was
+ * already counted in `refundClaimed`); any other (a dashboard refund, a late
+ * automatic one) adds itself to `refundClaimed`. The API call, the
+ * `charge.refunded` webhook and the recovery of a stale reservation all land
+ * here; whichever comes second finds the row and changes nothing.
  */
 export async function recordRefund(
   orderId: string,
@@ -35,31 +41,59 @@ export async function recordRefund(
   options: { late?: boolean; providerEventId?: string } = {},
 ): Promise<RefundOutcome> {
   const outcome = await withRaceRetries(async () => {
+    // The order first, then the row: they commit together, so a booking the order shows is a row we will see.
     const order = await loadOrder(orderId, true);
-    const refundedTotal = Math.min(order.total.amount, order.refunded.amount + fact.amount);
-    const full = order.status === 'paid' && refundedTotal >= order.total.amount;
+    const { data: booked } = await db().entities.refund.get({ refundId: fact.refundId }).go({ consistent: true, attributes: ['refundId'] });
+    if (booked) return 'already_recorded' as const;
+    const refunded = order.refunded.amount + fact.amount;
+    if (refunded > order.total.amount) return 'exceeds_paid' as const;
+
+    const reservation = fact.reservationId
+      ? (await db().entities.refundReservation.get({ orderId, reservationId: fact.reservationId }).go({ consistent: true })).data
+      : null;
+    const settles = reservation?.status === 'reserved' ? reservation : null;
+    // What `refundClaimed` must gain so that it stays refunded + open reservations.
+    const claimDelta = fact.amount - (settles?.amount ?? 0);
+    const full = order.status === 'paid' && refunded >= order.total.amount;
     const at = nowIso();
     const tickets = full ? (await db().entities.ticket.query.byOrder({ orderId }).go({ pages: 'all' })).data : [];
-    const next: OrderItem = { ...order, refunded: { ...order.refunded, amount: refundedTotal }, ...(full ? { status: 'refunded', refundedAt: at } : {}) };
+    const next: OrderItem = { ...order, refunded: { ...order.refunded, amount: refunded }, ...(full ? { status: 'refunded', refundedAt: at } : {}) };
     const result = await transactWithEvents(
-      (entities) => [
-        entities.refund
-          .create({ refundId: fact.refundId, orderId, amount: { amount: fact.amount, currency: order.total.currency }, reason: fact.reason, createdAt: at })
-          .commit(),
-        orderPatch(entities, order)
-          .set({
-            refunded: next.refunded,
-            updatedAt: at,
-            ...(full ? { status: 'refunded' as const, refundedAt: at } : {}),
-            ...(options.late ? { lateRefundId: fact.refundId } : {}),
-          })
-          // Optimistic: the total we added to is still the stored one.
-          .where((a, op) => `${op.eq(a.status, order.status)} AND ${op.eq(a.updatedAt, order.updatedAt)}`)
-          .commit(),
-        ...(full ? shardUpdates(entities, order.allocations, 'unsell') : []),
-        ...tickets.map((t) => entities.ticket.patch({ ticketId: t.ticketId }).set({ status: 'void', updatedAt: at }).commit()),
-        ...(options.providerEventId ? [markerPut(entities, 'stripe-webhook', options.providerEventId)] : []),
-      ],
+      (entities) => {
+        const patch = orderPatch(entities, order).set({
+          refunded: next.refunded,
+          updatedAt: at,
+          ...(full ? { status: 'refunded' as const, refundedAt: at } : {}),
+          ...(options.late ? { lateRefundId: fact.refundId } : {}),
+        });
+        return [
+          entities.refund
+            .create({ refundId: fact.refundId, orderId, amount: { amount: fact.amount, currency: order.total.currency }, reason: fact.reason, createdAt: at })
+            .commit(),
+          (order.refundClaimed === undefined
+            ? // Never claimed before (so no reservation either): it starts at the new refunded total.
+              patch.set({ refundClaimed: refunded }).where((a, op) => op.notExists(a.refundClaimed))
+            : claimDelta === 0
+              ? patch
+              : patch.add({ refundClaimed: claimDelta })
+          )
+            // Optimistic: the status and the refunded total we added to are still the stored ones.
+            .where((a, op) => `${op.eq(a.status, order.status)} AND ${op.eq(a.refunded.amount, order.refunded.amount)}`)
+            .commit(),
+          ...(settles
+            ? [
+                entities.refundReservation
+                  .patch({ orderId, reservationId: settles.reservationId })
+                  .set({ status: 'paid', refundId: fact.refundId })
+                  .where((a, op) => op.eq(a.status, 'reserved'))
+                  .commit(),
+              ]
+            : []),
+          ...(full ? shardUpdates(entities, order.allocations, 'unsell') : []),
+          ...tickets.map((t) => entities.ticket.patch({ ticketId: t.ticketId }).set({ status: 'void', updatedAt: at }).commit()),
+          ...(options.providerEventId ? [markerPut(entities, 'stripe-webhook', options.providerEventId)] : []),
+        ];
+      },
       [
         domainEvent(
           'order.refunded',
@@ -77,7 +111,7 @@ export async function recordRefund(
     if (!result.canceled) return 'recorded' as const;
     if (rejectedAt(result, 0)) return 'already_recorded' as const;
     return RETRY;
-  }, 10);
+  }, 25);
   if (outcome === RETRY) throw new Error(`recordRefund(${orderId}) kept losing races`);
   return outcome;
 }

@@ -27,17 +27,27 @@ function domainErrorIn(error: unknown): DomainError | undefined {
   return cause instanceof DomainError ? cause : undefined;
 }
 
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+function retryAfterOf(error: DomainError): number {
+  const seconds = error.details.retryAfter;
+  return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? seconds : DEFAULT_RETRY_AFTER_SECONDS;
+}
+
 export function toProblem(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpProblem) return problem(error.input);
   const domain = domainErrorIn(error);
   if (domain) {
-    return problem({
+    const response = problem({
       status: statusOf[domain.kind],
       code: domain.code,
       title: titleOf[domain.kind],
       detail: domain.message,
       extra: domain.details,
     });
+    // A dependency's fault: tell the client when retrying makes sense (the domain may say, else a default).
+    if (domain.kind === 'unavailable') response.headers = { ...response.headers, 'retry-after': String(retryAfterOf(domain)) };
+    return response;
   }
   // Anything else is our fault: log it, answer without internals.
   logger.error('unhandled error', error as Error);

@@ -30,6 +30,11 @@ export function stripeApiRoutes(store: StripeStore, sender: WebhookSender) {
       handle: (_params, _context, id) => ({ status: 200, body: store.retrievePaymentIntent(id!) }),
     },
     {
+      method: 'GET',
+      pattern: /^\/v1\/refunds$/,
+      handle: (params) => ({ status: 200, body: store.listRefunds(params) }),
+    },
+    {
       method: 'POST',
       pattern: /^\/v1\/refunds$/,
       handle: (params, context) => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { stripeApiRoutes } from './api-routes.ts';
 import { LOCAL_STRIPE_WEBHOOK_SECRET } from './defaults.ts';
+import { StripeFaults } from './faults.ts';
 import { canonicalJson, parseStripeForm } from './form.ts';
 import { IdempotencyCache } from './idempotency.ts';
 import { stripeId } from './ids.ts';
@@ -43,6 +44,8 @@ export interface StripeStandIn {
   failPaymentIntent(id: string, failure?: PaymentFailure): Promise<DevOutcome>;
   /** Throws StripeApiError (404 resource_missing) for an unknown event. */
   resendEvent(id: string): Promise<DevOutcome>;
+  /** Test-controllable failures: refuse the next refund, hang, be down (see faults.ts). */
+  faults: StripeFaults;
   events(): SentEvent[];
   event(id: string): SentEvent | undefined;
   /** Waits for webhook deliveries still under way (refund events are sent after the API answers). */
@@ -67,6 +70,7 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   const sender = new WebhookSender({ secret: webhookSecret, apiVersion, webhookUrl: options.webhookUrl, timeoutMs: options.deliveryTimeoutMs });
   const idempotency = new IdempotencyCache();
   const route = stripeApiRoutes(store, sender);
+  const faults = new StripeFaults();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = stripeId('req', 14);
@@ -79,11 +83,15 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
       res.writeHead(status, headers);
       res.end(JSON.stringify(body, null, 2));
     };
+    // Down: a request on a kept-alive socket is cut before anything runs.
+    if (faults.outage === 'down') return void req.socket.destroy();
     try {
       const url = new URL(req.url ?? '/', 'http://stripe.local');
       const method = (req.method ?? 'GET').toUpperCase();
       const apiKey = authenticate(req.headers.authorization);
       const body = await readBody(req);
+      // Hanging: the request arrived and is never answered (nor executed).
+      if (faults.outage === 'hang') return faults.holdOpen(res);
       const params = parseStripeForm(method === 'GET' ? url.search.slice(1) : body);
       const run = route(method, url.pathname);
       if (!run) {
@@ -102,6 +110,11 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
           return send(earlier.status, earlier.body);
         }
       }
+      // A queued refusal answers like Stripe refusing, before anything changes.
+      if (method === 'POST' && url.pathname === '/v1/refunds') {
+        const refused = faults.takeRefundRefusal();
+        if (refused) throw refused;
+      }
       const result = run(params, { requestId, idempotencyKey: key ?? null });
       if (key !== undefined && result.status < 300) idempotency.store(apiKey, key, fingerprint, result.status, result.body);
       send(result.status, result.body);
@@ -114,6 +127,9 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   }
 
   const server = createServer((req, res) => void handle(req, res));
+  server.on('connection', (socket) => {
+    if (faults.outage === 'down') socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
@@ -144,10 +160,12 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
       if (!resent) throw invalidRequest(`No such event: '${id}'`, 'resource_missing', 'id', 404);
       return { event: { id: resent.event.id, type: resent.event.type }, delivered: await resent.delivery };
     },
+    faults,
     events: () => sender.list(),
     event: (id) => sender.get(id),
     idle: () => sender.idle(),
     stop: async () => {
+      faults.clear();
       await sender.idle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

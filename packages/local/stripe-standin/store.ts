@@ -258,6 +258,28 @@ export class StripeStore {
     return { refund: clone(refund), charge: clone(charge) };
   }
 
+  /**
+   * GET /v1/refunds: newest first, optionally of one intent or charge, with
+   * Stripe's `limit` (1–100, default 10) and `starting_after` cursor.
+   */
+  listRefunds(params: FormObject): { object: 'list'; data: StandInRefund[]; has_more: boolean; url: string } {
+    rejectUnknown(params, ['payment_intent', 'charge', 'limit', 'starting_after', 'ending_before', 'created', 'expand']);
+    const intentId = optionalString(params, 'payment_intent');
+    const chargeId = optionalString(params, 'charge');
+    const limit = optionalInteger(params, 'limit') ?? 10;
+    if (limit < 1 || limit > 100) throw invalidRequest('Invalid limit: must be between 1 and 100', 'parameter_invalid_integer', 'limit');
+    if (intentId && !this.intents.has(intentId)) throw noSuch('payment_intent', intentId, 'payment_intent');
+    const all = [...this.charges.values()]
+      .filter((c) => (!intentId || c.payment_intent === intentId) && (!chargeId || c.id === chargeId))
+      .flatMap((c) => c.refunds.data)
+      .sort((a, b) => b.created - a.created);
+    const after = optionalString(params, 'starting_after');
+    const start = after ? all.findIndex((r) => r.id === after) + 1 : 0;
+    if (after && start === 0) throw noSuch('refund', after, 'starting_after');
+    const data = all.slice(start, start + limit);
+    return { object: 'list', data: clone(data), has_more: start + limit < all.length, url: '/v1/refunds' };
+  }
+
   private intent(id: string): StandInPaymentIntent {
     const intent = this.intents.get(id);
     if (!intent) throw noSuch('payment_intent', id, 'intent');

@@ -4,6 +4,9 @@
  * matching StripeError subclass.
  */
 export class StripeApiError extends Error {
+  /** Card errors name the issuer's reason too. */
+  declineCode?: string;
+
   constructor(
     readonly status: number,
     readonly type: string,
@@ -22,6 +25,7 @@ export class StripeApiError extends Error {
       error.doc_url = `https://stripe.com/docs/error-codes/${this.code.replaceAll('_', '-')}`;
     }
     if (this.param) error.param = this.param;
+    if (this.declineCode) error.decline_code = this.declineCode;
     return { error };
   }
 }

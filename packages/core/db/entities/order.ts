@@ -56,6 +56,13 @@ export const orderSchema = {
     discount: { ...money, required: true },
     total: { ...money, required: true },
     refunded: { ...money, required: true },
+    /**
+     * Minor units refunded or reserved by a refund in flight: `refunded.amount`
+     * plus every open reservation. A refund reserves with `ADD` conditioned on
+     * `refundClaimed <= total - amount`, so concurrent refunds can never
+     * promise more than was paid. Absent on orders never refunded since it existed.
+     */
+    refundClaimed: { type: 'number' },
     voucherId: { type: 'string' },
     voucherCode: { type: 'string' },
     promoterCode: { type: 'string' },
@@ -66,6 +73,22 @@ export const orderSchema = {
     paymentIntentId: { type: 'string' },
     paymentStatus: { type: 'string' },
     paymentFailure: { type: 'string' },
+    /** Signed Stripe events that named this order but did not fit it (other intent, short amount, other currency, bad refund); at most 10 kept. */
+    paymentAnomalies: {
+      type: 'list',
+      items: {
+        type: 'map',
+        properties: {
+          at: { type: 'string', required: true },
+          reason: { type: 'string', required: true },
+          stripeEventId: { type: 'string', required: true },
+          eventType: { type: 'string', required: true },
+          paymentIntentId: { type: 'string' },
+          refundId: { type: 'string' },
+          amount: money,
+        },
+      },
+    },
     paidAt: { type: 'string' },
     canceledAt: { type: 'string' },
     expiredAt: { type: 'string' },
