@@ -23,12 +23,14 @@ const titleOf: Record<DomainErrorKind, string> = {
 export function toProblem(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpProblem) return problem(error.input);
   if (error instanceof DomainError) {
+    const { errors, ...extra } = error.details;
     return problem({
       status: statusOf[error.kind],
       code: error.code,
       title: titleOf[error.kind],
       detail: error.message,
-      extra: error.details,
+      errors,
+      extra,
     });
   }
   // Anything else is our fault: log it, answer without internals.
