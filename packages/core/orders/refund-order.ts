@@ -14,7 +14,7 @@ import { getOrder } from './order-queries.ts';
  */
 export async function refundOrder(orderId: string, input: RefundOrderInput, ctx: RequestContext) {
   const order = await loadOrder(orderId, true);
-  if (order.status !== 'paid') throw conflict('invalid_transition', `A ${order.status} order cannot be refunded`, { status: order.status });
+  if (order.status !== 'paid') throw conflict('invalid_transition', `A ${order.status} order cannot be refunded`, { orderStatus: order.status });
   const refundable = order.total.amount - order.refunded.amount;
   const amount = input.amount ?? refundable;
   if (amount > refundable) {
