@@ -11,6 +11,7 @@ import { authorize } from './middleware/authorize.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
 import { errorMapper } from './middleware/error-mapper.ts';
 import { idempotency } from './middleware/idempotency.ts';
+import { decodePathParameters } from './path-parameters.ts';
 import { parseInput, parseJsonBody } from './validation.ts';
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
@@ -63,7 +64,7 @@ export function httpHandler<const R extends RouteDefinition>(
     const started = performance.now();
     const principal = await authorize(route, event as never);
     const request = route.request ?? {};
-    const params = request.params ? parseInput(request.params, event.pathParameters ?? {}, 'params') : undefined;
+    const params = request.params ? parseInput(request.params, decodePathParameters(event.pathParameters), 'params') : undefined;
     const query = request.query ? parseInput(request.query, event.queryStringParameters ?? {}, 'query') : undefined;
     const body = request.body
       ? parseInput(request.body, parseJsonBody(event.body, event.isBase64Encoded), 'body')
