@@ -48,8 +48,9 @@ function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
 
 /**
  * The one middy stack every HTTP handler runs in: logger context, CORS,
- * body limit, Idempotency-Key (POST), problem+json errors, then parse →
- * authorize → validate → the handler's domain call.
+ * body limit, Idempotency-Key (POST), problem+json errors, then authorize →
+ * parse and validate → claim the Idempotency-Key or replay → the handler's
+ * domain call. A replay is authorized and validated like a new request.
  *
  * Order matters: middy runs `before` in `use` order and `after`/`onError` in
  * reverse, so the idempotency middleware stores the error mapper's final
@@ -73,13 +74,15 @@ export function httpHandler<const R extends RouteDefinition>(
       actorId: principal?.userId ?? 'anonymous',
       correlationId: event.requestContext.requestId ?? context.awsRequestId,
     };
-    idempotent.executing(event);
+    // Authorized and valid: only now may a stored response be replayed or the key be claimed.
+    const replay = await idempotent.begin(event, context);
+    if (replay) return replay;
     const result = await fn({ params, query, body, principal, ctx, event } as HttpInput<R>);
     logger.info('handled', { route: route.operationId, status: result.status, ms: Math.round(performance.now() - started) });
     return toResponse(result);
   };
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(idempotent.handler(core))
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key' }))
     .use(bodyLimit())
