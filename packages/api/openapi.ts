@@ -49,7 +49,7 @@ const problemContent = { 'application/problem+json': { schema: { $ref: schemaRef
 const errorResponses = {
   400: {
     name: 'BadRequest',
-    description: 'The input does not match the schema (`validation_failed`), the body is not JSON (`invalid_json`) or a cursor is bad (`invalid_cursor`)',
+    description: 'The input does not match the schema (`validation_failed`), a path segment is not valid percent-encoding (`invalid_path`), the body is not JSON (`invalid_json`) or a cursor is bad (`invalid_cursor`)',
   },
   401: { name: 'Unauthorized', description: 'The bearer token is missing or invalid (`unauthorized`)' },
   403: { name: 'Forbidden', description: "The token's role lacks the route's permission (`forbidden`)" },

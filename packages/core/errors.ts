@@ -4,12 +4,38 @@
  */
 export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unprocessable' | 'unavailable';
 
+/**
+ * Names that describe the error itself — its kind, code and message — when
+ * it is reported (problem+json's `type`, `title`, `status`, `detail`,
+ * `code`). A detail under one of these names would replace the error's own
+ * description (`{ status: order.status }` once turned an HTTP status into
+ * "refunded"), so details must name what they hold: `orderStatus`,
+ * `voucherCode`, …
+ */
+export const RESERVED_DETAIL_NAMES = ['type', 'title', 'status', 'detail', 'code'] as const;
+export type ReservedDetailName = (typeof RESERVED_DETAIL_NAMES)[number];
+
+/** One refused input field; `path` is where it sits in the request (`body.email`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * What a refusal adds beside its code and message. Reserved names cannot be
+ * given (the compiler refuses them; the reporter drops them at run time too);
+ * `errors`, when present, is the list of refused fields.
+ */
+export type ErrorDetails = { readonly [name: string]: unknown } & { readonly [K in ReservedDetailName]?: never } & {
+  readonly errors?: readonly FieldIssue[];
+};
+
 export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
     readonly code: string,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -19,15 +45,15 @@ export class DomainError extends Error {
 export const notFound = (what: string, id: string) =>
   new DomainError('not_found', 'not_found', `${what} ${id} does not exist`, { id });
 
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
+export const conflict = (code: string, message: string, details?: ErrorDetails) =>
   new DomainError('conflict', code, message, details);
 
-export const unprocessable = (code: string, message: string, details?: Record<string, unknown>) =>
+export const unprocessable = (code: string, message: string, details?: ErrorDetails) =>
   new DomainError('unprocessable', code, message, details);
 
-export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
+export const invalid = (code: string, message: string, details?: ErrorDetails) =>
   new DomainError('invalid', code, message, details);
 
 /** A dependency (the payment provider) failed; the client may retry. */
-export const unavailable = (code: string, message: string, details?: Record<string, unknown>) =>
+export const unavailable = (code: string, message: string, details?: ErrorDetails) =>
   new DomainError('unavailable', code, message, details);

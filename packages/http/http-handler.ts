@@ -12,6 +12,7 @@ import { bodyLimit } from './middleware/body-limit.ts';
 import { errorMapper } from './middleware/error-mapper.ts';
 import { idempotency } from './middleware/idempotency.ts';
 import { routeLogScope, withRouteSecrets } from './middleware/invocation-scope.ts';
+import { decodePathParameters } from './path-parameters.ts';
 import { parseInput, parseJsonBody } from './validation.ts';
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
@@ -48,10 +49,11 @@ function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
 
 /**
  * The one middy stack every HTTP handler runs in, inside the route's own
- * logger (invocation-scope.ts): CORS,
- * body limit, Idempotency-Key (POST), problem+json errors, then parse →
- * authorize → validate → (with the route's secrets) open the list cursor →
- * the handler's domain call → seal the next cursor.
+ * logger (invocation-scope.ts): CORS, body limit, Idempotency-Key (POST),
+ * problem+json errors, then authorize → parse and validate → claim the
+ * Idempotency-Key or replay → (with the route's secrets) open the list
+ * cursor → the handler's domain call → seal the next cursor. A replay is
+ * authorized and validated like a new request.
  *
  * Order matters: middy runs `before` in `use` order and `after`/`onError` in
  * reverse, so the idempotency middleware stores the error mapper's final
@@ -73,7 +75,7 @@ export function httpHandler<const R extends RouteDefinition>(
     const started = performance.now();
     const principal = await authorize(route, event as never);
     const request = route.request ?? {};
-    const params = request.params ? parseInput(request.params, event.pathParameters ?? {}, 'params') : undefined;
+    const params = request.params ? parseInput(request.params, decodePathParameters(event.pathParameters), 'params') : undefined;
     const query = request.query ? parseInput(request.query, event.queryStringParameters ?? {}, 'query') : undefined;
     const body = request.body
       ? parseInput(request.body, parseJsonBody(event.body, event.isBase64Encoded), 'body')
@@ -82,13 +84,15 @@ export function httpHandler<const R extends RouteDefinition>(
       actorId: principal?.userId ?? 'anonymous',
       correlationId: event.requestContext.requestId ?? context.awsRequestId,
     };
-    idempotent.executing(event);
+    // Authorized and valid: only now may a stored response be replayed or the key be claimed.
+    const replay = await idempotent.begin(event, context);
+    if (replay) return replay;
     const result = await run({ params, query, body, principal, ctx, event } as HttpInput<R>);
-    logger.info('handled', { route: route.operationId, status: result.status, ms: Math.round(performance.now() - started) });
+    logger.info('handled', { status: result.status, ms: Math.round(performance.now() - started) });
     return toResponse(result);
   };
 
-  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(idempotent.handler(core))
+  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
     .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key' }))
     .use(bodyLimit())
     .use(idempotent)

@@ -81,7 +81,9 @@ export async function startLocalHttpServer(options: LocalHttpServerOptions): Pro
 
   const server = createServer(async (req, res) => {
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      const url = URL.parse(req.url ?? '/', 'http://localhost');
+      // A request target no URL parser accepts is the client's mistake, as API Gateway answers it.
+      if (!url) return sendProblem(res, 400, 'invalid_path', 'Invalid path', 'The request target is not a valid URL path');
       const method = (req.method ?? 'GET').toUpperCase();
       const body = await readBody(req, maxBody);
       if (body === null) return sendProblem(res, 413, 'payload_too_large', 'Payload too large', 'The body is too large');

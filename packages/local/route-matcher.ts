@@ -11,7 +11,12 @@ interface CompiledRoute {
   names: string[];
 }
 
-/** Matches like API Gateway: `{name}` is one path segment; literal segments win over parameters. */
+/**
+ * Matches like API Gateway: `{name}` is one path segment; literal segments win
+ * over parameters. Parameters are handed on as sent, still percent-encoded,
+ * as API Gateway does: the handler stack decodes them (and answers 400 for a
+ * malformed escape), so the local runner and Lambda behave the same.
+ */
 export function createRouteMatcher(routes: readonly RouteDefinition[]) {
   const compiled: CompiledRoute[] = routes
     .map((route) => {
@@ -32,7 +37,7 @@ export function createRouteMatcher(routes: readonly RouteDefinition[]) {
         if (!m) continue;
         pathMatched = true;
         if (route.method !== method) continue;
-        const pathParameters = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+        const pathParameters = Object.fromEntries(names.map((n, i) => [n, m[i + 1] ?? '']));
         return { route, pathParameters };
       }
       return pathMatched ? 'method_not_allowed' : null;

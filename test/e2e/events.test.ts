@@ -44,7 +44,7 @@ describe('events', () => {
 
     const again = await api.call('POST', `/v1/events/${event.id}/publish`);
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'invalid_transition', status: 'published' });
+    expect(again.body).toMatchObject({ status: 409, code: 'invalid_transition', eventStatus: 'published' });
 
     await api.bus.drain();
     const after = await api.call('GET', `/v1/venues/${venue.id}`);

@@ -36,6 +36,15 @@ describe('HTTP conventions', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('400 invalid_path problem+json for a malformed percent-escape in a path parameter; a good one is decoded once', async () => {
+    for (const path of ['/v1/contacts/%zz', '/v1/users/%E0%A4%A', '/v1/events/%zz/ticket-types/%C0%AF', '/v1/unsubscribe/%']) {
+      const res = await api.call('GET', path);
+      expect([res.status, res.headers.get('content-type'), res.body.status, res.body.code], path).toEqual([400, 'application/problem+json', 400, 'invalid_path']);
+    }
+    const encoded = await api.call('GET', '/v1/users/jo%40x');
+    expect([encoded.status, encoded.body.id]).toEqual([404, 'jo@x']);
+  });
+
   it('404 for an unknown path, 405 for a wrong method, CORS headers on answers', async () => {
     expect((await api.call('GET', '/v1/nothing-here')).status).toBe(404);
     expect((await api.call('DELETE', '/v1/venues')).status).toBe(405);

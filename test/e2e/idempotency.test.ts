@@ -62,4 +62,31 @@ describe('Idempotency-Key through the local HTTP API', () => {
     const found = await api.call('GET', '/v1/contacts?email=idem.race@example.com');
     expect(found.body.items).toHaveLength(1);
   });
+
+  it('authorizes a replay like a new request: a disabled or demoted user gets 403, never the stored 201', async () => {
+    const name = `idem-${randomUUID().slice(0, 8)}`;
+    const user = await api.call('POST', '/v1/users', { body: { username: name, email: `${name}@staff.example`, roleId: 'sales' } });
+    expect(user.status, JSON.stringify(user.body)).toBe(201);
+    const as = { role: 'sales', userId: user.body.id as string };
+    const key = randomUUID();
+    const body = { email: `${name}@example.com`, firstName: 'Replay' };
+    const first = await api.call('POST', '/v1/contacts', { ...as, body, headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(201);
+
+    expect((await api.call('DELETE', `/v1/users/${user.body.id}`)).body.status).toBe('disabled');
+    const disabled = await api.call('POST', '/v1/contacts', { ...as, body, headers: { 'idempotency-key': key } });
+    expect([disabled.status, disabled.body.code, disabled.headers.get('idempotent-replayed')]).toEqual([403, 'user_disabled', null]);
+    expect(JSON.stringify(disabled.body)).not.toContain(first.body.id);
+
+    // Re-enabled but moved to a role without contacts:write: still no replay.
+    const demoted = await api.call('PATCH', `/v1/users/${user.body.id}`, { body: { status: 'active', roleId: 'scanner' } });
+    expect(demoted.status, JSON.stringify(demoted.body)).toBe(200);
+    const forbidden = await api.call('POST', '/v1/contacts', { ...as, body, headers: { 'idempotency-key': key } });
+    expect([forbidden.status, forbidden.body.code, forbidden.headers.get('idempotent-replayed')]).toEqual([403, 'forbidden', null]);
+
+    // Entitled again: the first response, replayed.
+    expect((await api.call('PATCH', `/v1/users/${user.body.id}`, { body: { roleId: 'sales' } })).status).toBe(200);
+    const replay = await api.call('POST', '/v1/contacts', { ...as, body, headers: { 'idempotency-key': key } });
+    expect([replay.status, replay.headers.get('idempotent-replayed'), replay.body.id]).toEqual([201, 'true', first.body.id]);
+  });
 });

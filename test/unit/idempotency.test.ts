@@ -53,6 +53,8 @@ interface Call {
   rawBody?: string;
   key?: string;
   sub?: string | null;
+  /** The token's groups claim; admin by default. */
+  roles?: string;
   headers?: Record<string, string>;
   pathParameters?: Record<string, string>;
 }
@@ -80,7 +82,7 @@ function eventFor(route: RouteDefinition, call: Call = {}): APIGatewayProxyEvent
       stage: '$default',
       time: new Date().toUTCString(),
       timeEpoch: Date.now(),
-      ...(sub ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: { sub, [ROLES_CLAIM]: '[admin]' }, scopes: [] } } } : {}),
+      ...(sub ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: { sub, [ROLES_CLAIM]: call.roles ?? '[admin]' }, scopes: [] } } } : {}),
     },
     body: call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
     isBase64Encoded: false,
@@ -138,8 +140,45 @@ describe('Idempotency-Key on POST', () => {
     expect(reused.status).toBe(422);
     expect(reused.headers['content-type']).toBe('application/problem+json');
     expect(reused.body).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
-    // Even an invalid body: the key is bound to the first request.
-    expect((await api.invoke({ key: k, body: { name: '' } })).body.code).toBe('idempotency_key_reused');
+    // An invalid body is refused as invalid before the key is looked at.
+    expect((await api.invoke({ key: k, body: { name: '' } })).body.code).toBe('validation_failed');
+    expect(api.runs()).toBe(1);
+  });
+
+  it('authorizes a replay like a new request: a token that lost the permission gets 403, not the stored response', async () => {
+    const api = given(protectedRoute, async ({ n }) => created({ id: `thing-${n}` }));
+    const k = key();
+    expect((await api.invoke({ key: k, body: { name: 'a' } })).status).toBe(201);
+    // Same user, same key, same body, but now a scanner: contacts:write is gone.
+    const demoted = await api.invoke({ key: k, roles: '[scanner]', body: { name: 'a' } });
+    expect(demoted.status).toBe(403);
+    expect(demoted.body.code).toBe('forbidden');
+    expect(demoted.headers['idempotent-replayed']).toBeUndefined();
+    expect(demoted.text).not.toContain('thing-1');
+    // Nor may it learn that the key was used for another body.
+    expect((await api.invoke({ key: k, roles: '[scanner]', body: { name: 'b' } })).status).toBe(403);
+    // Entitled again: the replay.
+    expect((await api.invoke({ key: k, body: { name: 'a' } })).headers['idempotent-replayed']).toBe('true');
+    expect(api.runs()).toBe(1);
+  });
+
+  it('claims the key only once the request is authorized and valid: refused requests neither wait for nor hold it', async () => {
+    const entered = deferred();
+    const release = deferred();
+    const api = given(protectedRoute, async ({ n }) => {
+      entered.resolve();
+      await release.promise;
+      return created({ id: `thing-${n}` });
+    });
+    const k = key();
+    const first = api.invoke({ key: k, body: { name: 'slow' } });
+    await entered.promise;
+    // While the first holds the key, refused requests are answered for what they are, not 409.
+    expect((await api.invoke({ key: k, body: { name: '' } })).body.code).toBe('validation_failed');
+    expect((await api.invoke({ key: k, roles: '[scanner]', body: { name: 'slow' } })).body.code).toBe('forbidden');
+    expect((await api.invoke({ key: k, rawBody: '{"name":' })).body.code).toBe('invalid_json');
+    release.resolve();
+    expect((await first).status).toBe(201);
     expect(api.runs()).toBe(1);
   });
 

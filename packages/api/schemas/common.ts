@@ -28,8 +28,13 @@ export const Timestamps = {
   updatedAt: IsoDateTime,
 };
 
+/**
+ * Extension members (`existingId`, `refundable`, `orderStatus`, …) sit beside
+ * the standard ones, so the schema allows more properties (RFC 9457 §3.2);
+ * the standard members are never overwritten by them.
+ */
 export const Problem = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.int(),

@@ -88,7 +88,7 @@ export async function listCampaigns(page: PageRequest): Promise<Page<CampaignVie
 }
 
 function notEditable(current: CampaignItem): never {
-  throw conflict('not_editable', `A ${current.status} campaign cannot change`, { status: current.status });
+  throw conflict('not_editable', `A ${current.status} campaign cannot change`, { campaignStatus: current.status });
 }
 
 /** Content, audience and budget change only while the campaign is a draft or scheduled (one conditional write). */
@@ -141,7 +141,7 @@ export async function scheduleCampaign(id: string, atInput: string): Promise<Cam
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const current = await loadCampaign(id, true);
-    throw conflict('invalid_transition', `A ${current.status} campaign cannot be scheduled`, { status: current.status });
+    throw conflict('invalid_transition', `A ${current.status} campaign cannot be scheduled`, { campaignStatus: current.status });
   }
 }
 
@@ -162,7 +162,7 @@ export async function cancelCampaign(id: string): Promise<CampaignView> {
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const current = await loadCampaign(id, true);
-    throw conflict('invalid_transition', `A ${current.status} campaign cannot be canceled`, { status: current.status });
+    throw conflict('invalid_transition', `A ${current.status} campaign cannot be canceled`, { campaignStatus: current.status });
   }
 }
 

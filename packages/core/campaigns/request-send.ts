@@ -10,11 +10,11 @@ import { inMs, loadCampaign, toView, watchdogMs, type CampaignItem, type Campaig
 function refusal(status: CampaignStatus) {
   switch (status) {
     case 'sending':
-      return conflict('already_sending', 'The campaign is being sent', { status });
+      return conflict('already_sending', 'The campaign is being sent', { campaignStatus: status });
     case 'sent':
-      return conflict('already_sent', 'The campaign was sent already', { status });
+      return conflict('already_sent', 'The campaign was sent already', { campaignStatus: status });
     default:
-      return conflict('invalid_transition', `A ${status} campaign cannot be sent`, { status });
+      return conflict('invalid_transition', `A ${status} campaign cannot be sent`, { campaignStatus: status });
   }
 }
 

@@ -137,7 +137,7 @@ async function transition(id: string, from: EventStatus[], to: EventStatus, ctx:
   const stamp = to === 'published' ? { publishedAt: at } : { canceledAt: at };
   const current = await loadEvent(id);
   if (!from.includes(current.status)) {
-    throw conflict('invalid_transition', `A ${current.status} event cannot become ${to}`, { status: current.status });
+    throw conflict('invalid_transition', `A ${current.status} event cannot become ${to}`, { eventStatus: current.status });
   }
   const next: EventItem = { ...current, ...stamp, status: to, updatedAt: at };
   // Canceling starts the refund job in the same transaction (cancellations/start.ts).
@@ -166,7 +166,7 @@ async function transition(id: string, from: EventStatus[], to: EventStatus, ctx:
   if (result.canceled) {
     // Someone else moved it first; report what it is now.
     const now = await loadEvent(id);
-    throw conflict('invalid_transition', `A ${now.status} event cannot become ${to}`, { status: now.status });
+    throw conflict('invalid_transition', `A ${now.status} event cannot become ${to}`, { eventStatus: now.status });
   }
   if (!job) return toView(next);
   // Scans in this process refuse its tickets at once; elsewhere within the snapshot's lifetime.

@@ -53,7 +53,7 @@ async function reserveRefund(orderId: string, input: RefundOrderInput, ctx: Requ
   const full = input.amount === undefined;
   const outcome = await withRaceRetries(async () => {
     const order = await loadOrder(orderId, true);
-    if (order.status !== 'paid') throw conflict('invalid_transition', `A ${order.status} order cannot be refunded`, { status: order.status });
+    if (order.status !== 'paid') throw conflict('invalid_transition', `A ${order.status} order cannot be refunded`, { orderStatus: order.status });
     if (!order.paymentIntentId) {
       // A free order: nothing to pay back, but voiding it is still a "full refund".
       if (!full && input.amount! > 0) throw unprocessable('refund_exceeds_paid', 'Nothing was paid for this order', { refundable: 0 });

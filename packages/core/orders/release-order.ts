@@ -19,7 +19,7 @@ export async function releaseOrder(orderId: string, to: 'canceled' | 'expired', 
   if (order.status !== 'pending') {
     const code = order.status === 'paid' && to === 'canceled' ? 'refund_required' : 'invalid_transition';
     const hint = code === 'refund_required' ? ': refund it instead (POST /v1/orders/{id}/refund)' : '';
-    throw conflict(code, `A ${order.status} order cannot become ${to}${hint}`, { status: order.status });
+    throw conflict(code, `A ${order.status} order cannot become ${to}${hint}`, { orderStatus: order.status });
   }
   const at = nowIso();
   const stamp = to === 'canceled' ? { canceledAt: at } : { expiredAt: at };
@@ -38,7 +38,7 @@ export async function releaseOrder(orderId: string, to: 'canceled' | 'expired', 
   );
   if (result.canceled) {
     const now = await loadOrder(orderId, true);
-    throw conflict('invalid_transition', `A ${now.status} order cannot become ${to}`, { status: now.status });
+    throw conflict('invalid_transition', `A ${now.status} order cannot become ${to}`, { orderStatus: now.status });
   }
   return next;
 }

@@ -66,7 +66,7 @@ export async function createVoucher(eventId: string, input: CreateVoucherInput):
       ...(input.blockedSeats ? createPoolItems(entities, voucherPool(voucherId), input.blockedSeats) : []),
     ])
     .go();
-  if (rejectedAt(result, 0)) throw conflict('duplicate', `The code ${input.code} is taken for this event`, { code: input.code });
+  if (rejectedAt(result, 0)) throw conflict('duplicate', `The code ${input.code} is taken for this event`, { voucherCode: input.code });
   if (result.canceled) throw conflict('sold_out', 'The seats to block were sold meanwhile; try again');
   return toView(item);
 }

@@ -38,12 +38,14 @@ export function toProblem(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpProblem) return problem(error.input);
   const domain = domainErrorIn(error);
   if (domain) {
+    const { errors, ...extra } = domain.details;
     const response = problem({
       status: statusOf[domain.kind],
       code: domain.code,
       title: titleOf[domain.kind],
       detail: domain.message,
-      extra: domain.details,
+      errors,
+      extra,
     });
     // A dependency's fault: tell the client when retrying makes sense (the domain may say, else a default).
     if (domain.kind === 'unavailable') response.headers = { ...response.headers, 'retry-after': String(retryAfterOf(domain)) };

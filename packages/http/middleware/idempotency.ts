@@ -32,26 +32,32 @@ import { HttpProblem } from '../problem.ts';
  * client that re-serializes the same object is not told it reused its key;
  * anything else is taken byte for byte.
  *
- * Flow: before the handler, a conditional put claims the key `in_progress`
- * with a lock that ends when this invocation can no longer be running: the
- * Lambda's remaining time + 5 s (≈ 15 s for the 10 s HTTP functions; 35 s with
- * no Lambda context), so a crashed attempt does not hold the key for 48 h. If the
- * put fails: other fingerprint → 422; in progress → 409
- * `idempotency_in_progress`; completed → the stored response again, with
- * `Idempotent-Replayed: true`. After: a response < 500 is stored (4xx domain
- * refusals included, as Stripe does) with the record's TTL pushed to 48 h; a
- * 5xx deletes the record so the client can retry. A request refused before
- * the domain handler started (401/403, invalid JSON, schema validation, 413)
- * stores nothing either: nothing was executed, so fixing the request and
- * retrying with the same key must work (Stripe's rule too).
+ * Flow: the handler stack authorizes the caller and validates the request
+ * first, exactly as for a new request, and only then calls `begin` (see
+ * http-handler.ts). So a replay is never handed to a caller who may not make
+ * the request now (a disabled user, a token whose role lost the permission),
+ * and a request refused before the domain handler (401/403, invalid JSON,
+ * schema validation, 413, a bad key) neither claims nor answers from the key:
+ * nothing was executed, so fixing the request and retrying with the same key
+ * must work (Stripe's rule too), and a refused caller learns nothing about
+ * what the key holds.
+ *
+ * `begin` claims the key `in_progress` with a conditional put whose lock ends
+ * when this invocation can no longer be running: the Lambda's remaining time
+ * + 5 s (≈ 15 s for the 10 s HTTP functions; 35 s with no Lambda context), so
+ * a crashed attempt does not hold the key for 48 h. If the put fails: other
+ * fingerprint → 422; in progress → 409 `idempotency_in_progress`; completed →
+ * the stored response again, with `Idempotent-Replayed: true`, which the
+ * handler returns instead of running the domain call. After: a response < 500
+ * is stored (4xx domain refusals included, as Stripe does) with the record's
+ * TTL pushed to 48 h; a 5xx deletes the record so the client can retry.
  *
  * Wiring (see http-handler.ts): this middleware sits inside CORS and outside
  * the error mapper, so in middy's reversed after/onError chains it sees the
  * final, mapped problem response and stores it without CORS headers. A replay
- * is answered by the wrapped handler (`handler(core)`) rather than by an early
- * return from `before`, because middy skips every `after` on an early return
- * and the replay would lose its CORS headers; this way CORS is computed for
- * the replaying request's own origin.
+ * is the handler's own return value (not an early return from `before`, which
+ * would make middy skip every `after`), so CORS is computed for the replaying
+ * request's own origin.
  */
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -65,20 +71,20 @@ const ACQUIRE_ATTEMPTS = 3;
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
 
+/** A claimed key: the domain call runs under this lock, its outcome is stored or released. */
 interface RequestState {
   lock?: Lock;
-  replay?: Result;
-  /** Set by the handler right before the domain call: from here on the request has "executed". */
-  executing: boolean;
 }
 
 const states = new WeakMap<object, RequestState>();
 
 export interface Idempotency extends MiddlewareObj<Event, Result> {
-  /** Wraps the Lambda handler: answers a replay without running it. */
-  handler(core: (event: Event, context: Context) => Promise<Result>): (event: Event, context: Context) => Promise<Result>;
-  /** Marks that the domain handler starts: its outcome is stored from now on. */
-  executing(event: Event): void;
+  /**
+   * Called by the handler once the request is authorized and valid, right
+   * before the domain call: claims the key (its outcome is stored from now
+   * on) or returns the stored response to replay instead of running it.
+   */
+  begin(event: Event, context: Context): Promise<Result | undefined>;
 }
 
 export function headerValue(event: Pick<Event, 'headers'>, name: string): string | undefined {
@@ -149,7 +155,7 @@ export function idempotency(route: Pick<RouteDefinition, 'method' | 'path' | 'op
   const routeKey = `${route.method} ${route.path}`;
   const applies = route.method === 'POST';
 
-  async function claim(event: Event, context: Context, key: string): Promise<RequestState> {
+  async function claim(event: Event, context: Context, key: string): Promise<{ lock: Lock } | { replay: Result }> {
     const scope = callerScope(event);
     const recordId = sha256(JSON.stringify([scope, routeKey, key]));
     const fingerprint = fingerprintOf(route, event);
@@ -160,7 +166,7 @@ export function idempotency(route: Pick<RouteDefinition, 'method' | 'path' | 'op
     for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {
       const now = Date.now();
       const result = await acquire({ recordId, scope, route: routeKey, fingerprint, lockMs, now });
-      if (result.acquired) return { lock: result.lock, executing: false };
+      if (result.acquired) return { lock: result.lock };
       const existing = result.existing;
       // Gone (a 5xx released it) or past its TTL between our put and our read: claim again.
       if (!existing || isExpired(existing, Date.now())) continue;
@@ -174,7 +180,7 @@ export function idempotency(route: Pick<RouteDefinition, 'method' | 'path' | 'op
       }
       if (existing.status === 'completed') {
         const stored = parseStoredResponse(existing);
-        if (stored) return { replay: replayOf(stored), executing: false };
+        if (stored) return { replay: replayOf(stored) };
         continue;
       }
       if (existing.lockExpiresAt >= Date.now()) {
@@ -199,7 +205,7 @@ export function idempotency(route: Pick<RouteDefinition, 'method' | 'path' | 'op
     try {
       const { complete, MAX_STORED_RESPONSE_BYTES, release, storedSize } = await loadStore();
       const status = response?.statusCode ?? 500;
-      if (!response || !state.executing || status >= 500) {
+      if (!response || status >= 500) {
         await release(lock);
         return;
       }
@@ -220,22 +226,10 @@ export function idempotency(route: Pick<RouteDefinition, 'method' | 'path' | 'op
   }
 
   return {
-    before: async (request) => {
-      if (!applies) return;
-      const key = headerValue(request.event, IDEMPOTENCY_HEADER);
-      if (key === undefined) return;
-      if (key.length < 1 || key.length > MAX_KEY_LENGTH) {
-        throw new HttpProblem({
-          status: 400,
-          code: 'invalid_idempotency_key',
-          title: 'Invalid Idempotency-Key',
-          detail: `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters; it has ${key.length}`,
-        });
-      }
+    before: (request) => {
       // A fresh event object per invocation keys this request's state, even
       // when a caller hands the same event object to two invocations.
-      request.event = { ...request.event };
-      states.set(request.event, await claim(request.event, request.context, key));
+      if (applies && headerValue(request.event, IDEMPOTENCY_HEADER) !== undefined) request.event = { ...request.event };
     },
     after: async (request) => {
       await settle(request.event, request.response);
@@ -244,17 +238,25 @@ export function idempotency(route: Pick<RouteDefinition, 'method' | 'path' | 'op
       // Runs after the error mapper's onError: request.response is the final problem response.
       await settle(request.event, request.response);
     },
-    handler: (core) => async (event, context) => {
-      const replay = states.get(event)?.replay;
-      if (replay) {
-        logger.info('idempotent replay', { route: route.operationId, status: replay.statusCode });
-        return replay;
+    begin: async (event, context) => {
+      if (!applies) return undefined;
+      const key = headerValue(event, IDEMPOTENCY_HEADER);
+      if (key === undefined) return undefined;
+      if (key.length < 1 || key.length > MAX_KEY_LENGTH) {
+        throw new HttpProblem({
+          status: 400,
+          code: 'invalid_idempotency_key',
+          title: 'Invalid Idempotency-Key',
+          detail: `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters; it has ${key.length}`,
+        });
       }
-      return core(event, context);
-    },
-    executing: (event) => {
-      const state = states.get(event);
-      if (state) state.executing = true;
+      const claimed = await claim(event, context, key);
+      if ('replay' in claimed) {
+        logger.info('idempotent replay', { route: route.operationId, status: claimed.replay.statusCode });
+        return claimed.replay;
+      }
+      states.set(event, { lock: claimed.lock });
+      return undefined;
     },
   };
 }
