@@ -1,0 +1,58 @@
+import { manySockets } from '../sdk-sockets.ts';
+import { raceDeadline } from './deadline.ts';
+import { currentTimeouts } from './timeouts.ts';
+
+export interface DependencyClientOptions {
+  /** Fewer attempts than the default, for calls that must never be repeated (a campaign's SendEmail). */
+  maxAttempts?: number;
+  /** Agent options on top of the shared socket pool (e.g. keepAlive off against a local emulator). */
+  agent?: { keepAlive?: boolean };
+}
+
+/**
+ * The constructor options of every SDK client EventOS sends requests with:
+ * the timeouts and attempts of timeouts.ts and the shared socket pool.
+ * `throwOnRequestTimeout` makes the request timeout an error (by default the
+ * SDK only logs a warning); `socketTimeout` bounds a response body that stops
+ * arriving after its headers.
+ */
+export function dependencyClientConfig(options: DependencyClientOptions = {}) {
+  const { connectionTimeoutMs, requestTimeoutMs, maxAttempts } = currentTimeouts();
+  return {
+    maxAttempts: Math.min(options.maxAttempts ?? maxAttempts, maxAttempts),
+    requestHandler: {
+      connectionTimeout: connectionTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: requestTimeoutMs,
+      httpAgent: { ...manySockets.httpAgent, ...options.agent },
+      httpsAgent: { ...manySockets.httpsAgent, ...options.agent },
+    },
+  };
+}
+
+// `any`: each client types its handler arguments by its own commands; this middleware passes them through untouched.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Next = (args: any) => Promise<any>;
+
+/** The part of an SDK client's middleware stack this needs; every v3 client has it. */
+interface MiddlewareStackLike {
+  add(middleware: (next: Next) => Next, options: { step: 'deserialize'; name: string; priority: 'high' }): void;
+}
+
+export const DEADLINE_MIDDLEWARE = 'eventosRequestDeadline';
+
+/**
+ * Makes every attempt of the client's calls respect the request deadline
+ * (deadline.ts). It sits in the deserialize step, inside the SDK's retry
+ * loop: an attempt cut short fails with `DeadlineExceeded`, which the retry
+ * strategy does not retry. Returns the client.
+ */
+export function withRequestDeadline<C extends { middlewareStack: MiddlewareStackLike }>(client: C): C {
+  client.middlewareStack.add((next) => (args) => raceDeadline(() => next(args)), {
+    step: 'deserialize',
+    name: DEADLINE_MIDDLEWARE,
+    priority: 'high',
+  });
+  return client;
+}
