@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import type { RouteDefinition } from '../api/route.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { RequestContext } from '../core/context.ts';
+import { requestDeadline, withDeadline } from '../core/dependencies/deadline.ts';
 import { logger } from './logger.ts';
 import { authorize } from './middleware/authorize.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
@@ -78,10 +79,17 @@ export function httpHandler<const R extends RouteDefinition>(
     return toResponse(result);
   };
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(idempotent.handler(core))
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(idempotent.handler(core))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key' }))
     .use(bodyLimit())
     .use(idempotent)
     .use(errorMapper());
+
+  // The whole invocation, idempotency record included, under one deadline for
+  // dependency calls: a hung dependency is a 503 before the Lambda times out.
+  return (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
+    return withDeadline(requestDeadline(remaining), () => handler(event, context));
+  };
 }
