@@ -65,6 +65,7 @@ export class HttpRouteGroup extends NestedStack {
       if (writes) fn.grantPutEvents(props.bus);
       fn.grantSecrets(props.secrets, routes.flatMap((route) => route.secrets ?? []));
       if (routes.some((route) => route.identityDirectory)) fn.grantIdentityDirectory(props.userPool);
+      if (routes.some((route) => route.probesDependencies)) fn.grantDependencyProbes(props.bus);
       this.functions.set(handler, fn);
 
       const integration = new HttpLambdaIntegration(`${constructId(handler)}Integration`, fn.function);
