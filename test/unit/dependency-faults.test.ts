@@ -5,10 +5,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { functionKinds } from '../../infra/constructs/eventos-function.ts';
 import { defineRoute } from '../../packages/api/route.ts';
-import { putOnBus } from '../../packages/core/bus/publish.ts';
+import { eventBridgeClient, putOnBus } from '../../packages/core/bus/publish.ts';
 import { campaignSesClient } from '../../packages/core/campaigns/ses-sender.ts';
 import { documentClient } from '../../packages/core/db/client.ts';
-import { dependencyClientConfig } from '../../packages/core/dependencies/client-config.ts';
+import { DEADLINE_MIDDLEWARE, dependencyClientConfig } from '../../packages/core/dependencies/client-config.ts';
 import { DeadlineExceeded, withDeadline } from '../../packages/core/dependencies/deadline.ts';
 import { dependencyFaultOf } from '../../packages/core/dependencies/faults.ts';
 import { answerBoundMs, currentTimeouts, dependencyTimeouts, perCallBoundMs } from '../../packages/core/dependencies/timeouts.ts';
@@ -120,6 +120,10 @@ describe('timeouts are one config, under the Lambda timeout', () => {
         throwOnRequestTimeout: true,
       },
     });
+    // The request deadline sits in each shared client's stack.
+    for (const client of [documentClient, eventBridgeClient, campaignSesClient()]) {
+      expect(client.middlewareStack.identify().some((entry) => entry.startsWith(DEADLINE_MIDDLEWARE))).toBe(true);
+    }
     expect(dependencyClientConfig({ maxAttempts: 1 }).maxAttempts).toBe(1);
     expect(dependencyClientConfig({ maxAttempts: 10 }).maxAttempts).toBe(dependencyTimeouts.maxAttempts);
   });

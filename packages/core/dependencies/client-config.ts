@@ -32,7 +32,6 @@ export function dependencyClientConfig(options: DependencyClientOptions = {}) {
 }
 
 // `any`: each client types its handler arguments by its own commands; this middleware passes them through untouched.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Next = (args: any) => Promise<any>;
 
 /** The part of an SDK client's middleware stack this needs; every v3 client has it. */
