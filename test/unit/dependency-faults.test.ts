@@ -1,6 +1,6 @@
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetAccountCommand } from '@aws-sdk/client-sesv2';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { functionKinds } from '../../infra/constructs/eventos-function.ts';
@@ -11,6 +11,7 @@ import { documentClient } from '../../packages/core/db/client.ts';
 import { DEADLINE_MIDDLEWARE, dependencyClientConfig } from '../../packages/core/dependencies/client-config.ts';
 import { DeadlineExceeded, withDeadline } from '../../packages/core/dependencies/deadline.ts';
 import { dependencyFaultOf } from '../../packages/core/dependencies/faults.ts';
+import { WriteTimeout } from '../../packages/core/dependencies/write-timeouts.ts';
 import { answerBoundMs, currentTimeouts, dependencyTimeouts, perCallBoundMs } from '../../packages/core/dependencies/timeouts.ts';
 import { httpHandler, ok } from '../../packages/http/http-handler.ts';
 import { toProblem } from '../../packages/http/middleware/error-mapper.ts';
@@ -46,6 +47,7 @@ describe('dependency faults are classified in one place', () => {
   it.each([
     ['TimeoutError (SDK request/connection timeout)', sdkError('TimeoutError'), 'timeout'],
     ['our request deadline', new DeadlineExceeded(), 'timeout'],
+    ['a write not sent again after a timeout', new WriteTimeout('PutItemCommand', sdkError('TimeoutError')), 'timeout'],
     ['connection refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'unreachable'],
     ['connection reset', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'unreachable'],
     ['DNS failure', Object.assign(new Error('getaddrinfo'), { code: 'ENOTFOUND' }), 'unreachable'],
@@ -153,6 +155,22 @@ describe('a hung dependency', () => {
       expect(dependencyFaultOf(error), name).toBe('timeout');
       expect(ms, name).toBeLessThan(perCallBoundMs() + SLACK_MS);
     }
+  });
+
+  it('retries a timed-out read once, but never a timed-out write (it may still take effect)', async () => {
+    let before = hung.requests();
+    const read = await elapsed(() => documentClient.send(new GetCommand({ TableName: 'any', Key: { pk: 'a', sk: 'b' } })));
+    expect(dependencyFaultOf(read.error)).toBe('timeout');
+    expect(hung.requests() - before).toBe(dependencyTimeouts.maxAttempts);
+
+    before = hung.requests();
+    const write = await elapsed(() =>
+      documentClient.send(new PutCommand({ TableName: 'any', Item: { pk: 'a', sk: 'b' }, ConditionExpression: 'attribute_not_exists(pk)' })),
+    );
+    expect(write.error).toBeInstanceOf(WriteTimeout);
+    expect(dependencyFaultOf(write.error)).toBe('timeout');
+    expect(hung.requests() - before).toBe(1);
+    expect(write.ms).toBeLessThan(dependencyTimeouts.requestTimeoutMs + SLACK_MS);
   });
 
   it('gives up at the request deadline without a retry, and starts nothing once it has passed', async () => {

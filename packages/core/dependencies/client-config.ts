@@ -1,6 +1,7 @@
 import { manySockets } from '../sdk-sockets.ts';
 import { raceDeadline } from './deadline.ts';
 import { currentTimeouts } from './timeouts.ts';
+import { unrepeatable } from './write-timeouts.ts';
 
 export interface DependencyClientOptions {
   /** Fewer attempts than the default, for calls that must never be repeated (a campaign's SendEmail). */
@@ -36,19 +37,26 @@ type Next = (args: any) => Promise<any>;
 
 /** The part of an SDK client's middleware stack this needs; every v3 client has it. */
 interface MiddlewareStackLike {
-  add(middleware: (next: Next) => Next, options: { step: 'deserialize'; name: string; priority: 'high' }): void;
+  add(middleware: (next: Next, context: { commandName?: string }) => Next, options: { step: 'deserialize'; name: string; priority: 'high' }): void;
 }
 
 export const DEADLINE_MIDDLEWARE = 'eventosRequestDeadline';
 
 /**
- * Makes every attempt of the client's calls respect the request deadline
- * (deadline.ts). It sits in the deserialize step, inside the SDK's retry
- * loop: an attempt cut short fails with `DeadlineExceeded`, which the retry
- * strategy does not retry. Returns the client.
+ * Bounds every attempt of the client's calls: it must end by the request
+ * deadline (deadline.ts), and a write that timed out is not sent again
+ * (write-timeouts.ts). It sits in the deserialize step, inside the SDK's
+ * retry loop; both errors it throws are ones the retry strategy does not
+ * retry. Returns the client.
  */
 export function withRequestDeadline<C extends { middlewareStack: MiddlewareStackLike }>(client: C): C {
-  client.middlewareStack.add((next) => (args) => raceDeadline(() => next(args)), {
+  client.middlewareStack.add((next, context) => async (args) => {
+    try {
+      return await raceDeadline(() => next(args));
+    } catch (error) {
+      throw unrepeatable(context.commandName, error);
+    }
+  }, {
     step: 'deserialize',
     name: DEADLINE_MIDDLEWARE,
     priority: 'high',

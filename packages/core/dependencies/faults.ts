@@ -8,8 +8,8 @@
  */
 export type DependencyFaultReason = 'timeout' | 'unreachable' | 'throttled' | 'server_error';
 
-/** The SDK's names for a call that ran out of time (ours included: deadline.ts). */
-const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'DeadlineExceeded']);
+/** The SDK's names for a call that ran out of time (ours included: deadline.ts, write-timeouts.ts). */
+const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'DeadlineExceeded', 'WriteTimeout']);
 
 /** Node's socket error codes: no connection, or one that broke mid-request. */
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT']);
