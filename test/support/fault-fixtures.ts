@@ -138,3 +138,22 @@ export async function inPool<T, R>(items: readonly T[], size: number, fn: (item:
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
   return results;
 }
+
+const fingerprint = (l: Ledger) =>
+  JSON.stringify([l.counts, l.orders.map((o) => `${o.id}:${o.status}`).sort(), [...l.holds].sort()]);
+
+/**
+ * The books once nothing lands any more: writes a dependency took before or
+ * during a fault, after their callers had given up, may still arrive. Two
+ * readings in a row that agree mean none arrived in between (every order
+ * write changes the counts, the orders and the holds together).
+ */
+export async function settledLedger(call: ApiCaller, eventId: string, ticketTypeId: string): Promise<Ledger> {
+  let last: Ledger | undefined;
+  await waitUntil('two equal readings of the books', async () => {
+    const first = await ledgerOf(call, eventId, ticketTypeId);
+    last = await ledgerOf(call, eventId, ticketTypeId);
+    return fingerprint(first) === fingerprint(last);
+  });
+  return last!;
+}
