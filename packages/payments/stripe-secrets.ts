@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { dependencyClientConfig, withRequestDeadline } from '../core/dependencies/client-config.ts';
+import { boundedClient, dependencyClientConfig } from '../core/dependencies/client-config.ts';
 
 let loading: Promise<void> | undefined;
 
@@ -12,7 +12,7 @@ let loading: Promise<void> | undefined;
 export function ensureStripeSecrets(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const arn = env.STRIPE_SECRET_ARN;
   if (!arn || (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET)) return Promise.resolve();
-  loading ??= withRequestDeadline(new SecretsManagerClient(dependencyClientConfig()))
+  loading ??= boundedClient(new SecretsManagerClient(dependencyClientConfig()))
     .send(new GetSecretValueCommand({ SecretId: arn }))
     .then((out) => {
       const { secretKey, webhookSecret } = JSON.parse(out.SecretString ?? '{}') as { secretKey?: string; webhookSecret?: string };

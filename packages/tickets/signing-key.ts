@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient, type GetSecretValueCommandOutput } from '@aws-sdk/client-secrets-manager';
-import { dependencyClientConfig, withRequestDeadline } from '../core/dependencies/client-config.ts';
+import { boundedClient, dependencyClientConfig } from '../core/dependencies/client-config.ts';
 
 /** Key material for ticket-code HMACs. A string is used as its UTF-8 bytes. */
 export type TicketSigningKey = string | Uint8Array;
@@ -40,7 +40,7 @@ const cache = new Map<string, Promise<Uint8Array>>();
 export function loadTicketSigningKeyFromSecretsManager(secretArn: string, client?: SecretsClient): Promise<Uint8Array> {
   const cached = cache.get(secretArn);
   if (cached) return cached;
-  const loading = readSecret(secretArn, client ?? (defaultClient ??= withRequestDeadline(new SecretsManagerClient(dependencyClientConfig()))));
+  const loading = readSecret(secretArn, client ?? (defaultClient ??= boundedClient(new SecretsManagerClient(dependencyClientConfig()))));
   cache.set(secretArn, loading);
   loading.catch(() => cache.delete(secretArn));
   return loading;

@@ -8,7 +8,7 @@ import { defineRoute } from '../../packages/api/route.ts';
 import { eventBridgeClient, putOnBus } from '../../packages/core/bus/publish.ts';
 import { campaignSesClient } from '../../packages/core/campaigns/ses-sender.ts';
 import { documentClient } from '../../packages/core/db/client.ts';
-import { DEADLINE_MIDDLEWARE, dependencyClientConfig } from '../../packages/core/dependencies/client-config.ts';
+import { CALL_BOUNDS_MIDDLEWARE, dependencyClientConfig } from '../../packages/core/dependencies/client-config.ts';
 import { DeadlineExceeded, withDeadline } from '../../packages/core/dependencies/deadline.ts';
 import { dependencyFaultOf } from '../../packages/core/dependencies/faults.ts';
 import { WriteTimeout } from '../../packages/core/dependencies/write-timeouts.ts';
@@ -124,7 +124,7 @@ describe('timeouts are one config, under the Lambda timeout', () => {
     });
     // The request deadline sits in each shared client's stack.
     for (const client of [documentClient, eventBridgeClient, campaignSesClient()]) {
-      expect(client.middlewareStack.identify().some((entry) => entry.startsWith(DEADLINE_MIDDLEWARE))).toBe(true);
+      expect(client.middlewareStack.identify().some((entry) => entry.startsWith(CALL_BOUNDS_MIDDLEWARE))).toBe(true);
     }
     expect(dependencyClientConfig({ maxAttempts: 1 }).maxAttempts).toBe(1);
     expect(dependencyClientConfig({ maxAttempts: 10 }).maxAttempts).toBe(dependencyTimeouts.maxAttempts);

@@ -1,8 +1,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { dependencyClientConfig, withRequestDeadline } from '../dependencies/client-config.ts';
+import { boundedClient, dependencyClientConfig } from '../dependencies/client-config.ts';
 
 // Endpoint from AWS_ENDPOINT_URL_EVENTBRIDGE; locally that is the local bus.
-export const eventBridgeClient = withRequestDeadline(new EventBridgeClient(dependencyClientConfig()));
+export const eventBridgeClient = boundedClient(new EventBridgeClient(dependencyClientConfig()));
 
 export interface BusEntry {
   eventId: string;

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dependencyClientConfig, withRequestDeadline } from '../dependencies/client-config.ts';
+import { boundedClient, dependencyClientConfig } from '../dependencies/client-config.ts';
 
 /**
  * One DocumentClient per process. The endpoint comes from the standard
@@ -8,7 +8,7 @@ import { dependencyClientConfig, withRequestDeadline } from '../dependencies/cli
  * Timeouts, attempts and the request deadline: dependencies/client-config.ts.
  */
 export const documentClient = DynamoDBDocumentClient.from(
-  withRequestDeadline(new DynamoDBClient(dependencyClientConfig())),
+  boundedClient(new DynamoDBClient(dependencyClientConfig())),
   {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   },

@@ -40,7 +40,7 @@ interface MiddlewareStackLike {
   add(middleware: (next: Next, context: { commandName?: string }) => Next, options: { step: 'deserialize'; name: string; priority: 'high' }): void;
 }
 
-export const DEADLINE_MIDDLEWARE = 'eventosRequestDeadline';
+export const CALL_BOUNDS_MIDDLEWARE = 'eventosCallBounds';
 
 /**
  * Bounds every attempt of the client's calls: it must end by the request
@@ -49,7 +49,7 @@ export const DEADLINE_MIDDLEWARE = 'eventosRequestDeadline';
  * retry loop; both errors it throws are ones the retry strategy does not
  * retry. Returns the client.
  */
-export function withRequestDeadline<C extends { middlewareStack: MiddlewareStackLike }>(client: C): C {
+export function boundedClient<C extends { middlewareStack: MiddlewareStackLike }>(client: C): C {
   client.middlewareStack.add((next, context) => async (args) => {
     try {
       return await raceDeadline(() => next(args));
@@ -58,7 +58,7 @@ export function withRequestDeadline<C extends { middlewareStack: MiddlewareStack
     }
   }, {
     step: 'deserialize',
-    name: DEADLINE_MIDDLEWARE,
+    name: CALL_BOUNDS_MIDDLEWARE,
     priority: 'high',
   });
   return client;

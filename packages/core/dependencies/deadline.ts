@@ -5,8 +5,8 @@ import { currentTimeouts } from './timeouts.ts';
  * A per-request deadline for dependency calls. The SDK's timeouts bound one
  * call; a request that makes several in a row on a hung dependency (the
  * domain call, its clean-up, the idempotency record) would add them up past
- * the Lambda timeout. Inside `withDeadline`, every call through a client made
- * with `dependencyClientConfig` (client-config.ts) must end by the deadline:
+ * the Lambda timeout. Inside `withDeadline`, every call through a client
+ * wrapped by `boundedClient` (client-config.ts) must end by the deadline:
  * one that would start after it fails at once, one under way is given up on
  * when it passes. Outside any deadline (consumers, jobs, scripts), calls are
  * bounded by the SDK timeouts alone.

@@ -4,7 +4,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { eventBridgeClient } from '../bus/publish.ts';
 import { documentClient, tableName } from '../db/client.ts';
 import { tableDefinition } from '../db/table-definition.ts';
-import { dependencyClientConfig, withRequestDeadline } from './client-config.ts';
+import { boundedClient, dependencyClientConfig } from './client-config.ts';
 import { isDependencyFault } from './faults.ts';
 import { checkReadiness, type DependencyProbe, type Readiness } from './readiness.ts';
 import { currentTimeouts } from './timeouts.ts';
@@ -39,7 +39,7 @@ export const dependencyProbes: readonly DependencyProbe[] = [
   {
     name: 'ses',
     check: async () => {
-      ses ??= withRequestDeadline(new SESv2Client(dependencyClientConfig()));
+      ses ??= boundedClient(new SESv2Client(dependencyClientConfig()));
       try {
         await ses.send(new GetAccountCommand({}));
       } catch (error) {
