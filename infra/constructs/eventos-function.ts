@@ -118,7 +118,7 @@ export class EventosFunction extends Construct {
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'Resource "*" only where the action supports no resource-level permissions: X-Ray (tracing: ACTIVE: xray:PutTraceSegments, xray:PutTelemetryRecords) and, for the campaign sender, ses:GetAccount (reads the send quota). Table, bus, log group and SES sending grants name their resources.',
+        'Resource "*" only where the action supports no resource-level permissions: X-Ray (tracing: ACTIVE: xray:PutTraceSegments, xray:PutTelemetryRecords) and, for the campaign sender and the readiness check, ses:GetAccount (reads the send quota). Table, bus, log group and SES sending grants name their resources.',
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
@@ -175,6 +175,15 @@ export class EventosFunction extends Construct {
    */
   grantReadSendQuota(): void {
     this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+  }
+
+  /**
+   * The readiness check's calls beyond a table read (packages/core/dependencies/probes.ts):
+   * DescribeEventBus on the tenant bus, and SES GetAccount (see grantReadSendQuota).
+   */
+  grantDependencyProbes(bus: IEventBus): void {
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['events:DescribeEventBus'], resources: [bus.eventBusArn] }));
+    this.grantReadSendQuota();
   }
 
   /** SES v2 SendEmail from the tenant's address only, through its configuration set only. */

@@ -67,6 +67,7 @@ export class HttpRouteGroup extends NestedStack {
       // A list route also reads the root of the cursor key (packages/http/cursors/cursor-key.ts).
       fn.grantSecrets(props.secrets, routes.flatMap(routeSecrets));
       if (routes.some((route) => route.identityDirectory)) fn.grantIdentityDirectory(props.userPool);
+      if (routes.some((route) => route.probesDependencies)) fn.grantDependencyProbes(props.bus);
       this.functions.set(handler, fn);
 
       const integration = new HttpLambdaIntegration(`${constructId(handler)}Integration`, fn.function);

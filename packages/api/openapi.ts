@@ -56,7 +56,17 @@ const errorResponses = {
   404: { name: 'NotFound', description: 'No such resource (`not_found`)' },
   413: { name: 'PayloadTooLarge', description: 'The body is over the size limit (`payload_too_large`)' },
   500: { name: 'InternalError', description: 'An unexpected failure on our side (`internal_error`)' },
+  503: {
+    name: 'DependencyUnavailable',
+    description: 'A service the route depends on is down, slow or throttling (`dependency_unavailable`); retry after `Retry-After` seconds',
+  },
 } as const;
+
+/** Every 503 tells the client when to come back (docs/api-conventions.md, "Dependency faults and readiness"). */
+const retryAfterHeader = {
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } },
+};
+const headersFor = (status: number) => (status === 503 ? { headers: retryAfterHeader } : {});
 
 function errorStatuses(route: RouteDefinition): (keyof typeof errorResponses)[] {
   const { params, query, body } = route.request ?? {};
@@ -66,6 +76,7 @@ function errorStatuses(route: RouteDefinition): (keyof typeof errorResponses)[] 
     ...(route.path.includes('{') ? [404 as const] : []),
     ...(body ? [413 as const] : []),
     500 as const,
+    503 as const,
   ];
 }
 
@@ -154,7 +165,11 @@ function operation(route: RouteDefinition, schemas: Schemas): OpenApiOperation {
     const isError = Number(status) >= 400;
     const shape = schema ?? (isError ? Problem : undefined);
     const type = isError ? 'application/problem+json' : 'application/json';
-    responses[status] = { description, ...(shape ? { content: { [type]: { schema: schemas.schema(shape, 'output') } } } : {}) };
+    responses[status] = {
+      description,
+      ...headersFor(Number(status)),
+      ...(shape ? { content: { [type]: { schema: schemas.schema(shape, 'output') } } } : {}),
+    };
   }
   const { permission } = route;
   const parameterList = [
@@ -228,7 +243,10 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: O
     components: {
       schemas: schemas.components,
       responses: Object.fromEntries(
-        usedErrors.map((status) => [errorResponses[status].name, { description: errorResponses[status].description, content: problemContent }]),
+        usedErrors.map((status) => [
+          errorResponses[status].name,
+          { description: errorResponses[status].description, ...headersFor(status), content: problemContent },
+        ]),
       ),
       securitySchemes: {
         bearerAuth: {

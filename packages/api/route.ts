@@ -42,6 +42,12 @@ export interface RouteDefinition {
    * on the tenant's user pool.
    */
   identityDirectory?: true;
+  /**
+   * The handler checks that the dependencies answer (GET /health/ready): CDK
+   * lets its function describe the tenant bus and read the SES account, the
+   * two cheap calls that check needs beyond a table read.
+   */
+  probesDependencies?: true;
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

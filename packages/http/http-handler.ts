@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import type { RouteDefinition } from '../api/route.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { RequestContext } from '../core/context.ts';
+import { requestDeadline, withDeadline } from '../core/dependencies/deadline.ts';
 import { sealedCursors } from './cursors/sealed-cursors.ts';
 import { logger } from './logger.ts';
 import { authorize } from './middleware/authorize.ts';
@@ -97,5 +98,11 @@ export function httpHandler<const R extends RouteDefinition>(
     .use(bodyLimit())
     .use(idempotent)
     .use(errorMapper());
-  return routeLogScope(route, stack);
+  // The whole invocation, idempotency record included, under one deadline for
+  // dependency calls: a hung dependency is a 503 before the Lambda times out.
+  const bounded = (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
+    return withDeadline(requestDeadline(remaining), () => stack(event, context));
+  };
+  return routeLogScope(route, bounded);
 }

@@ -73,7 +73,8 @@ export async function startDynamoDbLocal(port: number, dataDir: string | null): 
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Ended already: on its own (exitCode) or by a signal (signalCode, e.g. a fault test's SIGKILL).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 3000).unref();

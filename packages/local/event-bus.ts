@@ -115,6 +115,12 @@ export async function startLocalEventBus(options: LocalBusOptions) {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const target = String(req.headers['x-amz-target'] ?? '');
+    // The readiness check's call (GET /health/ready): the bus answers, so it is up.
+    if (target === 'AWSEvents.DescribeEventBus') {
+      const { Name = 'default' } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { Name?: string };
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      return res.end(JSON.stringify({ Name, Arn: `arn:aws:events:${process.env.AWS_REGION ?? 'eu-west-1'}:000000000000:event-bus/${Name}` }));
+    }
     if (target !== 'AWSEvents.PutEvents') {
       res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
       return res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `${target} is not emulated` }));

@@ -1,4 +1,5 @@
 import { SendEmailCommand, SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import { boundedClient, dependencyClientConfig } from '../core/dependencies/client-config.ts';
 import { inlineCidImages } from './inline-images.ts';
 import type { OutgoingMail } from './mail-message.ts';
 
@@ -70,7 +71,7 @@ let client: SESv2Client | undefined;
 
 /** Sends through SES v2 and returns its MessageId. Nothing about the message is logged: it is personal data. */
 export async function sendEmail(mail: OutgoingMail): Promise<string> {
-  client ??= new SESv2Client({});
+  client ??= boundedClient(new SESv2Client(dependencyClientConfig()));
   const out = await client.send(new SendEmailCommand(buildSendEmailInput(mail)));
   if (!out.MessageId) throw new Error('SES returned no MessageId');
   return out.MessageId;

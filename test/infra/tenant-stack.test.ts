@@ -169,6 +169,9 @@ describe('tenant stack', () => {
         expect(actions, handler).not.toContain('dynamodb:Scan');
         for (const write of writeActions) expect(actions.includes(write), `${handler} ${write}`).toBe(!readOnly);
         expect(actions.includes('events:PutEvents'), `${handler} PutEvents`).toBe(!readOnly);
+        // Only the readiness check describes the bus (its dependency probe).
+        const probes = routes.some((r) => r.handler === handler && r.probesDependencies);
+        expect(actions.includes('events:DescribeEventBus'), `${handler} DescribeEventBus`).toBe(probes);
         const named = new Set(routes.filter((r) => r.handler === handler).flatMap(routeSecrets));
         expect(actions.some((a) => a.startsWith('secretsmanager:')), `${handler} reads secrets`).toBe(named.size > 0);
         const variables = resourcesOf(template)[idOf(fn.function)]!.Properties!.Environment as { Variables: Record<string, unknown> };
@@ -267,7 +270,7 @@ describe('tenant stack', () => {
     }
   });
 
-  it('uses no AWS managed policy and no wildcard beyond X-Ray (and SES GetAccount for the campaign sender)', () => {
+  it('uses no AWS managed policy and no wildcard beyond X-Ray (and SES GetAccount for the campaign sender and the readiness check)', () => {
     let getAccount = 0;
     for (const t of all) {
       for (const role of Object.values(resourcesOf(t, 'AWS::IAM::Role'))) {
@@ -284,7 +287,9 @@ describe('tenant stack', () => {
         }
       }
     }
-    expect(getAccount).toBe(routing.filter((r) => r.readsSendQuota).length);
+    const probing = new Set(routes.filter((r) => r.probesDependencies).map((r) => r.handler)).size;
+    expect(probing).toBe(1);
+    expect(getAccount).toBe(routing.filter((r) => r.readsSendQuota).length + probing);
   });
 
   it('has a rule with retry policy and an encrypted, TLS-only DLQ for every routing entry', () => {

@@ -59,7 +59,7 @@ describe('the OpenAPI document of the route table', () => {
     }
   });
 
-  it('documents problem+json errors by when they can happen, 500 everywhere', () => {
+  it('documents problem+json errors by when they can happen, 500 and 503 everywhere', () => {
     for (const { route, op } of operations) {
       const { params, query, body } = route.request ?? {};
       const statuses = Object.keys(op!.responses);
@@ -68,10 +68,24 @@ describe('the OpenAPI document of the route table', () => {
       expect(statuses.includes('404'), route.operationId).toBe(route.path.includes('{'));
       expect(statuses.includes('413'), route.operationId).toBe(Boolean(body));
       expect(statuses, route.operationId).toContain('500');
+      expect(statuses, route.operationId).toContain('503');
     }
+    expect(doc.components.responses.DependencyUnavailable).toMatchObject({
+      headers: { 'Retry-After': { schema: { type: 'integer' } } },
+    });
     for (const response of Object.values(doc.components.responses)) {
       expect(response).toMatchObject({ content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
     }
+  });
+
+  it('documents the readiness check: public, 200 with each dependency, 503 problem+json listing them with Retry-After', () => {
+    const op = doc.paths['/health/ready']?.get;
+    expect(op).toMatchObject({ operationId: 'readiness', security: [] });
+    expect(JSON.stringify(op!.responses[200])).toContain('#/components/schemas/DependencyState');
+    const notReady = op!.responses[503] as { headers: unknown; content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    expect(notReady.headers).toHaveProperty('Retry-After');
+    const schema = notReady.content['application/problem+json']!.schema;
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code', 'dependencies']));
   });
 
   it('turns params and query schemas into parameters, required as the schema says', () => {
@@ -162,7 +176,7 @@ describe('request and response shapes of one registered schema', () => {
       description: 'Busy',
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     });
-    expect(Object.keys(op.responses)).toEqual(['200', '400', '401', '403', '404', '409', '413', '500']);
+    expect(Object.keys(op.responses)).toEqual(['200', '400', '401', '403', '404', '409', '413', '500', '503']);
     expect(small.info).toMatchObject({ title: 'Test', version: '0.0.0' });
   });
 });

@@ -1,8 +1,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { manySockets } from '../sdk-sockets.ts';
+import { boundedClient, dependencyClientConfig } from '../dependencies/client-config.ts';
 
 // Endpoint from AWS_ENDPOINT_URL_EVENTBRIDGE; locally that is the local bus.
-const client = new EventBridgeClient({ requestHandler: manySockets });
+export const eventBridgeClient = boundedClient(new EventBridgeClient(dependencyClientConfig()));
 
 export interface BusEntry {
   eventId: string;
@@ -19,7 +19,7 @@ export async function putOnBus(events: readonly BusEntry[]): Promise<string[]> {
   const accepted: string[] = [];
   for (let i = 0; i < events.length; i += BATCH) {
     const batch = events.slice(i, i + BATCH);
-    const result = await client.send(
+    const result = await eventBridgeClient.send(
       new PutEventsCommand({
         Entries: batch.map((e) => ({
           EventBusName: process.env.EVENT_BUS_NAME ?? 'default',

@@ -1,5 +1,6 @@
 import { GetAccountCommand, SendEmailCommand, SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { logger } from '../../http/logger.ts';
+import { boundedClient, dependencyClientConfig } from '../dependencies/client-config.ts';
 
 /**
  * The SES side of a campaign send. The client makes exactly one attempt per
@@ -18,7 +19,7 @@ let client: SESv2Client | undefined;
  */
 export function campaignSesClient(): SESv2Client {
   const keepAlive = !process.env.AWS_ENDPOINT_URL_SESV2;
-  client ??= new SESv2Client({ maxAttempts: 1, requestHandler: { httpAgent: { keepAlive }, httpsAgent: { keepAlive } } });
+  client ??= boundedClient(new SESv2Client(dependencyClientConfig({ maxAttempts: 1, agent: { keepAlive } })));
   return client;
 }
 

@@ -1,5 +1,7 @@
 import { GetParameterError } from '@aws-lambda-powertools/parameters';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { boundedClient, dependencyClientConfig } from '../dependencies/client-config.ts';
 import { tenantSecretVariables, type TenantSecret } from '../tenant-secrets.ts';
 import type { RawSecret } from './secret-values.ts';
 
@@ -17,11 +19,12 @@ export const SECRET_MAX_AGE_SECONDS = 300;
 
 let provider: SecretsProvider | undefined;
 
-// Built on first use: the local runner never needs it. Timeouts well under the
-// Lambda's (10 s for HTTP), so a slow Secrets Manager is a fault the request can report.
+// Built on first use: the local runner never needs it. The same timeouts, attempts
+// and request deadline as every other dependency (dependencies/client-config.ts),
+// so a slow Secrets Manager is a fault the request can report.
 const secretsProvider = (): SecretsProvider =>
   (provider ??= new SecretsProvider({
-    clientConfig: { maxAttempts: 2, requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 } },
+    awsSdkV3Client: boundedClient(new SecretsManagerClient(dependencyClientConfig())),
   }));
 
 /**

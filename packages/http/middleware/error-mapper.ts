@@ -1,6 +1,8 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { dependencyFaultOf } from '../../core/dependencies/faults.ts';
 import { DomainError, type DomainErrorKind } from '../../core/errors.ts';
+import { dependencyUnavailable, faultDetail } from '../dependency-unavailable.ts';
 import { logger } from '../logger.ts';
 import { HttpProblem, problem } from '../problem.ts';
 
@@ -50,6 +52,12 @@ export function toProblem(error: unknown): APIGatewayProxyStructuredResultV2 {
     // A dependency's fault: tell the client when retrying makes sense (the domain may say, else a default).
     if (domain.kind === 'unavailable') response.headers = { ...response.headers, 'retry-after': String(retryAfterOf(domain)) };
     return response;
+  }
+  // A dependency down, slow or throttling: not our bug, not the client's; it may retry.
+  const fault = dependencyFaultOf(error);
+  if (fault) {
+    logger.warn('dependency unavailable', { reason: fault, error: (error as Error)?.message });
+    return dependencyUnavailable(faultDetail(fault));
   }
   // Anything else is our fault: log it, answer without internals.
   logger.error('unhandled error', error as Error);
