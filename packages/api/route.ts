@@ -42,6 +42,12 @@ export interface RouteDefinition {
    * on the tenant's user pool.
    */
   identityDirectory?: true;
+  /**
+   * Deploy this route in a Lambda of its own instead of its feature's
+   * (infra/http-layout.ts), and say why: hot or latency-critical, or it holds a
+   * secret or a dependency the rest of the feature must not carry.
+   */
+  ownFunction?: string;
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;
