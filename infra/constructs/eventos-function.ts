@@ -44,8 +44,10 @@ export const lambdaBundling: BundlingOptions = {
 
 export interface EventosFunctionProps {
   kind: FunctionKind;
-  /** Entry file under functions/<kind dir>/, without `.ts`; it exports `handler`. */
+  /** Entry file under functions/<kind dir>/, without `.ts`; it exports `handler`. Names the function when `entry` is given. */
   handler: string;
+  /** An entry file elsewhere (a generated feature dispatcher, infra/http-entries.ts) instead of `handler`'s. */
+  entry?: string;
   description: string;
   environment: Record<string, string>;
   logRetention: RetentionDays;
@@ -72,7 +74,7 @@ export class EventosFunction extends Construct {
   constructor(scope: Construct, id: string, props: EventosFunctionProps) {
     super(scope, id);
     const kind = functionKinds[props.kind];
-    this.entry = path.join(props.functionsRoot ?? defaultFunctionsRoot, kind.dir, `${props.handler}.ts`);
+    this.entry = props.entry ?? path.join(props.functionsRoot ?? defaultFunctionsRoot, kind.dir, `${props.handler}.ts`);
     if (!existsSync(this.entry)) {
       throw new Error(
         `${props.description}: handler "${props.handler}" has no entry file ${path.relative(repoRoot, this.entry)} (it must export \`handler\`)`,

@@ -8,17 +8,20 @@ import { routes } from '../../packages/api/routes/index.ts';
 import { esbuildOptions } from '../../infra/bundling.ts';
 import { functionKinds, lambdaBundling } from '../../infra/constructs/eventos-function.ts';
 import { functionsRoot, repoRoot } from '../../infra/paths.ts';
+import { httpEntryFile } from '../../infra/http-entries.ts';
+import { httpFunctions } from '../../infra/http-layout.ts';
 
 /**
  * The stack test synthesizes without NodejsFunction bundling (one `npx esbuild`
- * per function is slow); this bundles every entry point the stack deploys, in
- * one esbuild call with the options NodejsFunction gets from infra/bundling.ts.
- * `splitting` shares the AWS SDK & co. between entries to keep it quick; it
- * changes the chunking, not what resolves.
+ * per function is slow); this bundles every entry point the stack deploys (the
+ * generated dispatcher of each feature, each own-function handler, consumers
+ * and jobs), in one esbuild call with the options NodejsFunction gets from
+ * infra/bundling.ts. `splitting` shares the AWS SDK & co. between entries to
+ * keep it quick; it changes the chunking, not what resolves.
  */
 const entries = [
   ...new Set([
-    ...routes.map((r) => path.join(functionsRoot, functionKinds.http.dir, `${r.handler}.ts`)),
+    ...httpFunctions(routes).map((fn) => httpEntryFile(fn)),
     ...routing.map((r) => path.join(functionsRoot, functionKinds.consumer.dir, `${r.handler}.ts`)),
     ...schedules.map((s) => path.join(functionsRoot, functionKinds.job.dir, `${s.handler}.ts`)),
   ]),
@@ -36,14 +39,14 @@ describe('Lambda bundles', () => {
     });
   });
 
-  it('every handler of the route table, routing and schedules bundles and exports `handler`', async () => {
+  it('every function of the route table (by feature), routing and schedules bundles and exports `handler`', async () => {
     const result = await build({
       ...esbuildOptions,
       external: [...esbuildOptions.external],
       mainFields: [...esbuildOptions.mainFields],
       entryPoints: entries,
       outdir: path.join(repoRoot, 'cdk.out', 'bundle-check'),
-      outbase: functionsRoot,
+      outbase: repoRoot,
       splitting: true,
       write: false,
       metafile: true,
