@@ -10,6 +10,8 @@ export const LAMBDA_RUNTIME_TARGET = 'node22';
 
 /** ElectroDB's model check is left out of Lambda bundles (see the stub for why). */
 const jsonschemaStub = fileURLToPath(new URL('./stubs/jsonschema.cjs', import.meta.url));
+/** The SDK's credential chain cut to its first link, the one Lambda uses (see the stub). */
+const credentialChainStub = fileURLToPath(new URL('./stubs/credential-provider-node.mjs', import.meta.url));
 
 export const esbuildOptions = {
   bundle: true,
@@ -22,5 +24,5 @@ export const esbuildOptions = {
   // Some CommonJS dependencies call require(); ESM output needs one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   external: [] as string[],
-  alias: { jsonschema: jsonschemaStub },
+  alias: { jsonschema: jsonschemaStub, '@aws-sdk/credential-provider-node': credentialChainStub },
 } as const;

@@ -1,4 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +39,44 @@ describe('Lambda bundles', () => {
       mainFields: ['module', 'main'],
       externalModules: [],
     });
+    expect(lambdaBundling.esbuildArgs).toMatchObject({
+      '--alias:jsonschema': expect.stringMatching(/infra\/stubs\/jsonschema\.cjs$/),
+      '--alias:@aws-sdk/credential-provider-node': expect.stringMatching(/infra\/stubs\/credential-provider-node\.mjs$/),
+    });
   });
+
+  it('bundles the SDK with the Lambda credential chain: environment credentials, nothing else', async () => {
+    mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });
+    const dir = mkdtempSync(path.join(repoRoot, 'cdk.out', 'credential-chain-'));
+    try {
+      const entry = path.join(dir, 'entry.mjs');
+      writeFileSync(
+        entry,
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const credentials = () => new DynamoDBClient({ region: 'eu-west-1' }).config.credentials();\n",
+      );
+      const outfile = path.join(dir, 'out.mjs');
+      const result = await build({ ...esbuildOptions, external: [], mainFields: [...esbuildOptions.mainFields], entryPoints: [entry], outfile, metafile: true, logLevel: 'silent' });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.some((i) => i.includes('credential-provider-env'))).toBe(true);
+      for (const gone of ['credential-provider-sso', 'credential-provider-ini', 'credential-provider-imds', 'nested-clients']) {
+        expect(inputs.filter((i) => i.includes(gone)), gone).toEqual([]);
+      }
+      const bundled = (await import(pathToFileURL(outfile).href)) as { credentials: () => Promise<{ accessKeyId: string }> };
+      const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+      try {
+        process.env.AWS_ACCESS_KEY_ID = 'AKIDLAMBDA';
+        process.env.AWS_SECRET_ACCESS_KEY = 'secret';
+        expect((await bundled.credentials()).accessKeyId).toBe('AKIDLAMBDA');
+        delete process.env.AWS_ACCESS_KEY_ID;
+        await expect(bundled.credentials()).rejects.toThrow(/environment variable credentials/);
+      } finally {
+        process.env.AWS_ACCESS_KEY_ID = saved.id;
+        process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('every function of the route table (by feature), routing and schedules bundles and exports `handler`', async () => {
     const result = await build({
