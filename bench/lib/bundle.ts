@@ -28,7 +28,7 @@ export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions
   };
 }
 
-function owner(inputPath: string): string {
+export function owner(inputPath: string): string {
   const parts = inputPath.split('/');
   const nm = parts.lastIndexOf('node_modules');
   if (nm >= 0) {

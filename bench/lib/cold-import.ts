@@ -47,3 +47,34 @@ export async function coldImport(cleanup: Cleanup, bundle: string, runs: number,
   for (let i = 0; i < runs; i++) samples.push(await importOnce(cleanup, bundle));
   return summarize(samples);
 }
+
+export interface PairedColdImport {
+  reference: Summary;
+  bundle: Summary;
+  /** bundle ÷ reference, one ratio per pair (each pair timed back to back, so under the same load). */
+  ratio: Summary;
+}
+
+/**
+ * Cold imports of the reference and of a bundle alternately (A B A B …), so a
+ * change of load on the machine hits both sides of each ratio alike.
+ */
+export async function pairedColdImport(cleanup: Cleanup, reference: string, bundle: string, runs: number): Promise<PairedColdImport> {
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ref = await importOnce(cleanup, reference);
+    const own = await importOnce(cleanup, bundle);
+    a.push(ref);
+    b.push(own);
+    ratios.push(own / ref);
+  }
+  const ratio = summarize(ratios.map((r) => r * 1000));
+  const scale = (n: number) => Math.round(n) / 1000;
+  return {
+    reference: summarize(a),
+    bundle: summarize(b),
+    ratio: { median: scale(ratio.median), p90: scale(ratio.p90), min: scale(ratio.min), max: scale(ratio.max), runs: ratio.runs },
+  };
+}
