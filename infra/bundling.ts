@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 
 /**
- * How every Lambda entry point is bundled: CDK's NodejsFunction passes these
- * to esbuild, and `npm run bench` bundles with the same settings to measure
- * what Lambda will load. The AWS SDK is bundled (not taken from the runtime)
- * so versions are pinned and tree-shaken.
+ * How every Lambda entry point is bundled: infra/lambda-bundles.ts builds each
+ * function's bundle at synth with these, and `npm run bench` bundles with the
+ * same settings to measure what Lambda will load. The AWS SDK is bundled (not
+ * taken from the runtime) so versions are pinned and tree-shaken.
  */
 export const LAMBDA_RUNTIME_TARGET = 'node22';
 
@@ -26,3 +27,19 @@ export const esbuildOptions = {
   external: [] as string[],
   alias: { jsonschema: jsonschemaStub, '@aws-sdk/credential-provider-node': credentialChainStub },
 } as const;
+
+/** esbuildOptions for one entry → one file (what a Lambda zip holds as index.mjs). */
+export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    ...esbuildOptions,
+    mainFields: [...esbuildOptions.mainFields],
+    external: [...esbuildOptions.external],
+    banner: { ...esbuildOptions.banner },
+    alias: { ...esbuildOptions.alias },
+    entryPoints: [entry],
+    outfile,
+    write: true,
+    metafile: true,
+    logLevel: 'error',
+  };
+}

@@ -36,18 +36,6 @@ async function importOnce(cleanup: Cleanup, bundle: string): Promise<number> {
   return ms;
 }
 
-/**
- * Sequential fresh processes (2 cores: parallel runs would time each other).
- * No discarded warm-up by default: esbuild just wrote the file, so it is in
- * the OS page cache already, as on a Lambda host that just unpacked the zip.
- */
-export async function coldImport(cleanup: Cleanup, bundle: string, runs: number, warmups = 0): Promise<Summary> {
-  for (let i = 0; i < warmups; i++) await importOnce(cleanup, bundle);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await importOnce(cleanup, bundle));
-  return summarize(samples);
-}
-
 export interface PairedColdImport {
   reference: Summary;
   bundle: Summary;
@@ -58,6 +46,9 @@ export interface PairedColdImport {
 /**
  * Cold imports of the reference and of a bundle alternately (A B A B …), so a
  * change of load on the machine hits both sides of each ratio alike.
+ * Sequential fresh processes (2 cores: parallel runs would time each other);
+ * no discarded warm-up: esbuild just wrote the files, so they are in the OS
+ * page cache already, as on a Lambda host that just unpacked the zip.
  */
 export async function pairedColdImport(cleanup: Cleanup, reference: string, bundle: string, runs: number): Promise<PairedColdImport> {
   const a: number[] = [];

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { describeExit, runChild } from './spawn.ts';
 export interface SynthRun {
   command: string;
   wallMs: number;
+  /** CPU time of synth and every process under it (user + system): unlike wall time, it does not grow with others' load. */
+  cpuSeconds: number | null;
   cores: number;
   /** os.loadavg() 1-minute figure: before, after, and sampled every 2 s while synth ran. */
   loadAverage: { before: number; after: number; mean: number; max: number };
@@ -19,6 +22,20 @@ export interface SynthRun {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** User + system CPU seconds of this process's waited-for descendants (Linux /proc), or null elsewhere. */
+function childrenCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14 here.
+    const ticks = Number(fields[13]) + Number(fields[14]);
+    const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    return ticks / hz;
+  } catch {
+    return null;
+  }
+}
 
 /** Counts what one tenant's synthesized stack and its nested stacks hold. */
 export function countTemplates(outdir: string, stackName: string) {
@@ -57,6 +74,7 @@ export async function timeCdkSynth(cleanup: Cleanup, root: string, outdir: strin
   const samples: number[] = [];
   const before = loadavg()[0] ?? 0;
   const sampler = setInterval(() => samples.push(loadavg()[0] ?? 0), 2000);
+  const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
   let finished;
   try {
@@ -65,6 +83,7 @@ export async function timeCdkSynth(cleanup: Cleanup, root: string, outdir: strin
     clearInterval(sampler);
   }
   const wallMs = Math.round(performance.now() - started);
+  const cpuAfter = childrenCpuSeconds();
   if (finished.code !== 0) throw new Error(`npx ${args.join(' ')} ${describeExit(finished)}`);
   const after = loadavg()[0] ?? 0;
   const all = [before, ...samples, after];
@@ -72,6 +91,7 @@ export async function timeCdkSynth(cleanup: Cleanup, root: string, outdir: strin
   return {
     command: `npx ${args.slice(0, 4).join(' ')}`,
     wallMs,
+    cpuSeconds: cpuBefore === null || cpuAfter === null ? null : round2(cpuAfter - cpuBefore),
     cores: cpus().length,
     loadAverage: {
       before: round2(before),

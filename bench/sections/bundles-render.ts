@@ -48,12 +48,13 @@ function synthLines(data: BundlesData): string[] {
   return [
     ...lines,
     table(
-      ['Command', 'Wall time', 'Target', 'Load avg (1 min) before → after; mean / max while running', 'Functions', 'Resources', 'Templates', 'Bundled assets (largest)'],
+      ['Command', 'Wall time', 'Target', 'CPU time (user + sys, all processes)', 'Load avg (1 min) before → after; mean / max while running', 'Functions', 'Resources', 'Templates', 'Bundled assets (largest)'],
       [
         [
           `\`${synth.command}\` (bundling on)`,
           seconds(synth.wallMs),
           `≤ ${seconds(targets.maxSynthMs)}: ${passFail(synth.wallMs <= targets.maxSynthMs)}`,
+          synth.cpuSeconds === null ? null : `${synth.cpuSeconds.toFixed(1)} s`,
           `${load.before} → ${load.after}; ${load.mean} / ${load.max} on ${synth.cores} cores`,
           synth.functions,
           synth.resources,

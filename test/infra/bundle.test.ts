@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -7,19 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { routing } from '../../events/routing.ts';
 import { schedules } from '../../events/schedules.ts';
 import { routes } from '../../packages/api/routes/index.ts';
-import { esbuildOptions } from '../../infra/bundling.ts';
-import { functionKinds, lambdaBundling } from '../../infra/constructs/eventos-function.ts';
+import { esbuildOptions, lambdaBuildOptions } from '../../infra/bundling.ts';
+import { functionKinds } from '../../infra/constructs/eventos-function.ts';
+import { lambdaBundleDir } from '../../infra/lambda-bundles.ts';
 import { functionsRoot, repoRoot } from '../../infra/paths.ts';
 import { httpEntryFile } from '../../infra/http-entries.ts';
 import { httpFunctions } from '../../infra/http-layout.ts';
 
 /**
- * The stack test synthesizes without NodejsFunction bundling (one `npx esbuild`
- * per function is slow); this bundles every entry point the stack deploys (the
- * generated dispatcher of each feature, each own-function handler, consumers
- * and jobs), in one esbuild call with the options NodejsFunction gets from
- * infra/bundling.ts. `splitting` shares the AWS SDK & co. between entries to
- * keep it quick; it changes the chunking, not what resolves.
+ * The stack tests synthesize with bundling skipped; this bundles every entry
+ * point the stack deploys (the generated dispatcher of each feature, each
+ * own-function handler, consumers and jobs), in one esbuild call with the
+ * options of infra/bundling.ts. `splitting` shares the AWS SDK & co. between
+ * entries to keep it quick; it changes the chunking, not what resolves.
  */
 const entries = [
   ...new Set([
@@ -30,20 +30,34 @@ const entries = [
 ];
 
 describe('Lambda bundles', () => {
-  it('NodejsFunction gets infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled', () => {
-    expect(lambdaBundling).toMatchObject({
+  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, two stubs', () => {
+    const options = lambdaBuildOptions('entry.ts', 'out/index.mjs');
+    expect(options).toMatchObject({
+      bundle: true,
+      platform: 'node',
       format: 'esm',
       minify: true,
       target: 'node22',
-      banner: esbuildOptions.banner.js,
+      banner: esbuildOptions.banner,
       mainFields: ['module', 'main'],
-      externalModules: [],
+      external: [],
+      entryPoints: ['entry.ts'],
+      outfile: 'out/index.mjs',
     });
-    expect(lambdaBundling.esbuildArgs).toMatchObject({
-      '--alias:jsonschema': expect.stringMatching(/infra\/stubs\/jsonschema\.cjs$/),
-      '--alias:@aws-sdk/credential-provider-node': expect.stringMatching(/infra\/stubs\/credential-provider-node\.mjs$/),
+    expect(options.alias).toEqual({
+      jsonschema: expect.stringMatching(/infra\/stubs\/jsonschema\.cjs$/),
+      '@aws-sdk/credential-provider-node': expect.stringMatching(/infra\/stubs\/credential-provider-node\.mjs$/),
     });
   });
+
+  it('bundles at synth into the function’s asset (index.mjs, handler index.handler), once per entry', () => {
+    const entry = path.join(functionsRoot, 'http', 'system', 'health.ts');
+    const dir = lambdaBundleDir(entry);
+    expect(lambdaBundleDir(entry)).toBe(dir);
+    const source = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
+    expect(source.startsWith(esbuildOptions.banner.js)).toBe(true);
+    expect(source).toMatch(/export\s*\{[^}]*\bhandler\b/);
+  }, 60_000);
 
   it('bundles the SDK with the Lambda credential chain: environment credentials, nothing else', async () => {
     mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { App, Duration, Stack, type CfnElement } from 'aws-cdk-lib';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -468,6 +469,16 @@ describe('tenant stack', () => {
 
   it('outputs the API URL, user pool, client, table and bus', () => {
     for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'EventBusName']) parent.hasOutput(name, {});
+  });
+
+  it('keeps every infra file under 250 lines (the stack is built by concern, infra/constructs/)', () => {
+    const infraDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'infra');
+    const files = readdirSync(infraDir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|mjs|cjs)$/.test(f));
+    expect(files).toContain('tenant-stack.ts');
+    for (const file of files) {
+      const lines = readFileSync(path.join(infraDir, file), 'utf8').split('\n').length - 1;
+      expect(lines, file).toBeLessThanOrEqual(250);
+    }
   });
 
   it('stays well under CloudFormation\u2019s 500 resources per (nested) stack', () => {

@@ -10,10 +10,10 @@ import { addTenantStacks, cdkJsonContext, type TenantAppOptions } from '../../..
 import type { TenantStack } from '../../../infra/tenant-stack.ts';
 
 /**
- * NodejsFunction bundling costs ~2 s per function (an `npx esbuild` process
- * each), so the assertion synth skips it: the CloudFormation is identical
- * except for the asset hashes. Every entry point is still bundled, in one
- * esbuild call, by bundle.test.ts. EVENTOS_INFRA_BUNDLE=1 bundles here too.
+ * The assertion synth skips bundling (`aws:cdk:bundling-stacks: []`, honoured by
+ * infra/lambda-bundles.ts): the CloudFormation is identical except for the
+ * asset hashes. Every entry point is still bundled, in one esbuild call, by
+ * bundle.test.ts. EVENTOS_INFRA_BUNDLE=1 bundles here too.
  */
 export const bundleInSynth = process.env.EVENTOS_INFRA_BUNDLE === '1';
 
