@@ -67,6 +67,36 @@ function synthLines(data: BundlesData): string[] {
   ];
 }
 
+function blockLines(data: BundlesData): string[] {
+  if (!data.buildingBlocks?.length) return [];
+  const coreDb = data.buildingBlocks.find((b) => b.name === 'core-db');
+  return [
+    'What a cold import is made of: pieces the functions load, each bundled alone and timed against the same reference ' +
+      '(no target; a function pays roughly the sum of its pieces, shared code once).',
+    '',
+    table(
+      ['Piece', 'What', 'Bytes', 'Import median (ms)', '× reference'],
+      data.buildingBlocks.map((b) => [
+        `\`${b.name}\``,
+        b.what,
+        bytes(b.bytes),
+        b.error ? `**ERROR** ${b.error}` : b.coldImportMs?.median,
+        b.ratio ? `${b.ratio.median.toFixed(2)}×` : null,
+      ]),
+      ['l', 'l', 'r', 'r', 'r'],
+    ),
+    '',
+    ...(coreDb?.ratio && data.functions.some((f) => f.pass.coldImport === false)
+      ? [
+          `Every function imports \`core-db\` (${coreDb.ratio.median.toFixed(2)}× the reference on its own): the ${data.targets.maxColdImportRatio}× ` +
+            'target cannot be met by bundling while ElectroDB and all its entities load at import; building entities on first use ' +
+            '(packages/core/db) is the lever, outside this change.',
+          '',
+        ]
+      : []),
+  ];
+}
+
 function leverLines(data: BundlesData): string[] {
   if (!data.stripeLevers.length) return [];
   return [
@@ -118,6 +148,7 @@ export function renderBundles(data: BundlesData): string {
     '',
     contributors(largest ? [data.reference, largest] : [data.reference]),
     '',
+    ...blockLines(data),
     ...leverLines(data),
   ]
     .join('\n')

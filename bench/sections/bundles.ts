@@ -6,6 +6,7 @@ import { schedules } from '../../events/schedules.ts';
 import { routes } from '../../packages/api/routes/index.ts';
 import { httpFunctions } from '../../infra/http-layout.ts';
 import { bundleLambda, type Contributor } from '../lib/bundle.ts';
+import { writeBuildingBlocks } from '../lib/building-blocks.ts';
 import { pairedColdImport } from '../lib/cold-import.ts';
 import { lambdaEntries, type LambdaKind } from '../lib/entries.ts';
 import { intFromEnv } from '../lib/env.ts';
@@ -42,6 +43,8 @@ export interface BundlesData {
   synth: SynthRun | { error: string } | null;
   reference: BundleRow;
   functions: BundleRow[];
+  /** Pieces the functions load, each bundled alone and timed like a function (no target). */
+  buildingBlocks: (BundleRow & { what: string })[];
   stripeLevers: SizeLever[];
 }
 
@@ -146,6 +149,23 @@ export const bundlesSection: BenchSection<BundlesData> = {
       };
     }
 
+    const buildingBlocks: BundlesData['buildingBlocks'] = [];
+    for (const { block, entry } of writeBuildingBlocks(ctx.root, ctx.tmpDir)) {
+      if (ctx.cleanup.stopping) break;
+      progress(`bundles: building block ${block.name}`);
+      const row = { ...emptyRow({ kind: 'reference', name: block.name, entry: relative(ctx.root, entry), triggers: [] }), what: block.what };
+      try {
+        const outfile = join(outDir, 'building-blocks', `${block.name}.mjs`);
+        await build(ctx, row, outfile);
+        const paired = await pairedColdImport(ctx.cleanup, referenceFile, outfile, runs);
+        Object.assign(row, { coldImportMs: paired.bundle, referenceMs: paired.reference, ratio: paired.ratio });
+      } catch (error) {
+        row.error = (error as Error).message;
+        errors.push(`building block ${block.name}: ${row.error}`);
+      }
+      buildingBlocks.push(row);
+    }
+
     progress('bundles: what moves the size of orders/create (Stripe)');
     const storefront = entries.find((e) => e.name === 'orders/create');
     const levers = storefront ? await stripeLevers(join(ctx.root, storefront.entry), join(outDir, 'levers')) : [];
@@ -172,6 +192,7 @@ export const bundlesSection: BenchSection<BundlesData> = {
         synth,
         reference,
         functions,
+        buildingBlocks,
         stripeLevers: levers,
       },
       targetsMet:
