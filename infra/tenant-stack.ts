@@ -43,7 +43,7 @@ export interface TenantStackProps extends StackProps {
  * HTTP API with one function per feature, event consumers and scheduled jobs.
  * Nothing here is shared with another tenant's stack. Each concern is a
  * construct of infra/constructs/; they are transparent to logical ids
- * (constructs/concern.ts), so the split renamed no resource.
+ * (constructs/concern.ts): the split renamed only the rules' invoke permissions.
  */
 export class TenantStack extends Stack {
   readonly tenant: TenantConfig;
