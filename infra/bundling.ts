@@ -1,15 +1,18 @@
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 
 /**
- * How every Lambda entry point is bundled: CDK's NodejsFunction passes these
- * to esbuild, and `npm run bench` bundles with the same settings to measure
- * what Lambda will load. The AWS SDK is bundled (not taken from the runtime)
- * so versions are pinned and tree-shaken.
+ * How every Lambda entry point is bundled: infra/lambda-bundles.ts builds each
+ * function's bundle at synth with these, and `npm run bench` bundles with the
+ * same settings to measure what Lambda will load. The AWS SDK is bundled (not
+ * taken from the runtime) so versions are pinned and tree-shaken.
  */
 export const LAMBDA_RUNTIME_TARGET = 'node22';
 
 /** ElectroDB's model check is left out of Lambda bundles (see the stub for why). */
 const jsonschemaStub = fileURLToPath(new URL('./stubs/jsonschema.cjs', import.meta.url));
+/** The SDK's credential chain cut to its first link, the one Lambda uses (see the stub). */
+const credentialChainStub = fileURLToPath(new URL('./stubs/credential-provider-node.mjs', import.meta.url));
 
 export const esbuildOptions = {
   bundle: true,
@@ -22,5 +25,21 @@ export const esbuildOptions = {
   // Some CommonJS dependencies call require(); ESM output needs one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   external: [] as string[],
-  alias: { jsonschema: jsonschemaStub },
+  alias: { jsonschema: jsonschemaStub, '@aws-sdk/credential-provider-node': credentialChainStub },
 } as const;
+
+/** esbuildOptions for one entry → one file (what a Lambda zip holds as index.mjs). */
+export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    ...esbuildOptions,
+    mainFields: [...esbuildOptions.mainFields],
+    external: [...esbuildOptions.external],
+    banner: { ...esbuildOptions.banner },
+    alias: { ...esbuildOptions.alias },
+    entryPoints: [entry],
+    outfile,
+    write: true,
+    metafile: true,
+    logLevel: 'error',
+  };
+}

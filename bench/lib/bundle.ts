@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { esbuildOptions } from '../../infra/bundling.ts';
+import { build, type Metafile } from 'esbuild';
+import { lambdaBuildOptions } from '../../infra/bundling.ts';
 
 export interface Contributor {
   /** npm package name, or the first-party folder (e.g. `packages/core`). */
@@ -13,22 +13,10 @@ export interface BundleOutput {
   topContributors: Contributor[];
 }
 
-/** Exactly CDK's options; only the in/out paths and the metafile are added. */
-export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions {
-  return {
-    ...esbuildOptions,
-    mainFields: [...esbuildOptions.mainFields],
-    external: [...esbuildOptions.external],
-    banner: { ...esbuildOptions.banner },
-    entryPoints: [entry],
-    outfile,
-    write: true,
-    metafile: true,
-    logLevel: 'error',
-  };
-}
+/** Exactly what CDK builds (infra/bundling.ts), with a metafile. */
+export { lambdaBuildOptions };
 
-function owner(inputPath: string): string {
+export function owner(inputPath: string): string {
   const parts = inputPath.split('/');
   const nm = parts.lastIndexOf('node_modules');
   if (nm >= 0) {

@@ -36,14 +36,36 @@ async function importOnce(cleanup: Cleanup, bundle: string): Promise<number> {
   return ms;
 }
 
+export interface PairedColdImport {
+  reference: Summary;
+  bundle: Summary;
+  /** bundle ÷ reference, one ratio per pair (each pair timed back to back, so under the same load). */
+  ratio: Summary;
+}
+
 /**
- * Sequential fresh processes (2 cores: parallel runs would time each other).
- * No discarded warm-up by default: esbuild just wrote the file, so it is in
- * the OS page cache already, as on a Lambda host that just unpacked the zip.
+ * Cold imports of the reference and of a bundle alternately (A B A B …), so a
+ * change of load on the machine hits both sides of each ratio alike.
+ * Sequential fresh processes (2 cores: parallel runs would time each other);
+ * no discarded warm-up: esbuild just wrote the files, so they are in the OS
+ * page cache already, as on a Lambda host that just unpacked the zip.
  */
-export async function coldImport(cleanup: Cleanup, bundle: string, runs: number, warmups = 0): Promise<Summary> {
-  for (let i = 0; i < warmups; i++) await importOnce(cleanup, bundle);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await importOnce(cleanup, bundle));
-  return summarize(samples);
+export async function pairedColdImport(cleanup: Cleanup, reference: string, bundle: string, runs: number): Promise<PairedColdImport> {
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ref = await importOnce(cleanup, reference);
+    const own = await importOnce(cleanup, bundle);
+    a.push(ref);
+    b.push(own);
+    ratios.push(own / ref);
+  }
+  const ratio = summarize(ratios.map((r) => r * 1000));
+  const scale = (n: number) => Math.round(n) / 1000;
+  return {
+    reference: summarize(a),
+    bundle: summarize(b),
+    ratio: { median: scale(ratio.median), p90: scale(ratio.p90), min: scale(ratio.min), max: scale(ratio.max), runs: ratio.runs },
+  };
 }

@@ -1,19 +1,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Runtime, Tracing, type IDestination } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type IDestination } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { cognitoDirectoryActions } from '../../packages/auth/cognito-directory-actions.ts';
 import { tenantSecretVariables, type TenantSecret } from '../../packages/core/tenant-secrets.ts';
 import { tableDefinition } from '../../packages/core/db/table-definition.ts';
-import { esbuildOptions } from '../bundling.ts';
+import { lambdaBundleDir, skippedBundleDir } from '../lambda-bundles.ts';
 import { functionsRoot as defaultFunctionsRoot, repoRoot } from '../paths.ts';
 
 export type FunctionKind = 'http' | 'consumer' | 'job';
@@ -29,23 +28,12 @@ export const functionKinds = {
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
 
-/** infra/bundling.ts translated to NodejsFunction's options (the bench bundles with the same). */
-export const lambdaBundling: BundlingOptions = {
-  format: esbuildOptions.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
-  target: esbuildOptions.target,
-  minify: esbuildOptions.minify,
-  sourceMap: esbuildOptions.sourcemap,
-  mainFields: [...esbuildOptions.mainFields],
-  banner: esbuildOptions.banner.js,
-  // Nothing external: the AWS SDK v3 is bundled (pinned, tree-shaken), not taken from the runtime.
-  externalModules: [...esbuildOptions.external],
-  esbuildArgs: Object.fromEntries(Object.entries(esbuildOptions.alias).map(([from, to]) => [`--alias:${from}`, to])),
-};
-
 export interface EventosFunctionProps {
   kind: FunctionKind;
-  /** Entry file under functions/<kind dir>/, without `.ts`; it exports `handler`. */
+  /** Entry file under functions/<kind dir>/, without `.ts`; it exports `handler`. Names the function when `entry` is given. */
   handler: string;
+  /** An entry file elsewhere (a generated feature dispatcher, infra/http-entries.ts) instead of `handler`'s. */
+  entry?: string;
   description: string;
   environment: Record<string, string>;
   logRetention: RetentionDays;
@@ -58,13 +46,14 @@ export interface EventosFunctionProps {
 }
 
 /**
- * Every EventOS Lambda: Node 22 on arm64, ESM bundle from infra/bundling.ts,
+ * Every EventOS Lambda: Node 22 on arm64, ESM bundle from infra/bundling.ts
+ * (built at synth by infra/lambda-bundles.ts; `index.mjs`, handler `index.handler`),
  * X-Ray tracing, its own log group with a retention, and its own role that
  * starts with nothing but "write to my log group". Callers add exactly the
  * data access it needs (grantTable, grantPutEvents, ...).
  */
 export class EventosFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
   readonly entry: string;
@@ -72,7 +61,7 @@ export class EventosFunction extends Construct {
   constructor(scope: Construct, id: string, props: EventosFunctionProps) {
     super(scope, id);
     const kind = functionKinds[props.kind];
-    this.entry = path.join(props.functionsRoot ?? defaultFunctionsRoot, kind.dir, `${props.handler}.ts`);
+    this.entry = props.entry ?? path.join(props.functionsRoot ?? defaultFunctionsRoot, kind.dir, `${props.handler}.ts`);
     if (!existsSync(this.entry)) {
       throw new Error(
         `${props.description}: handler "${props.handler}" has no entry file ${path.relative(repoRoot, this.entry)} (it must export \`handler\`)`,
@@ -93,9 +82,9 @@ export class EventosFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: this.entry,
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: Code.fromAsset(Stack.of(this).bundlingRequired ? lambdaBundleDir(this.entry) : skippedBundleDir()),
+      handler: 'index.handler',
       description: props.description.slice(0, 256),
       runtime: LAMBDA_RUNTIME,
       architecture: LAMBDA_ARCHITECTURE,
@@ -105,9 +94,6 @@ export class EventosFunction extends Construct {
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
       environment: props.environment,
-      projectRoot: repoRoot,
-      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-      bundling: lambdaBundling,
       ...(props.async && {
         retryAttempts: props.async.retryAttempts,
         maxEventAge: props.async.maxEventAge,

@@ -48,6 +48,12 @@ export interface RouteDefinition {
    * two cheap calls that check needs beyond a table read.
    */
   probesDependencies?: true;
+  /**
+   * Deploy this route in a Lambda of its own instead of its feature's
+   * (infra/http-layout.ts), and say why: hot or latency-critical, or it holds a
+   * secret or a dependency the rest of the feature must not carry.
+   */
+  ownFunction?: string;
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

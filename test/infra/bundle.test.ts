@@ -1,49 +1,105 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { routing } from '../../events/routing.ts';
 import { schedules } from '../../events/schedules.ts';
 import { routes } from '../../packages/api/routes/index.ts';
-import { esbuildOptions } from '../../infra/bundling.ts';
-import { functionKinds, lambdaBundling } from '../../infra/constructs/eventos-function.ts';
+import { esbuildOptions, lambdaBuildOptions } from '../../infra/bundling.ts';
+import { functionKinds } from '../../infra/constructs/eventos-function.ts';
+import { lambdaBundleDir } from '../../infra/lambda-bundles.ts';
 import { functionsRoot, repoRoot } from '../../infra/paths.ts';
+import { httpEntryFile } from '../../infra/http-entries.ts';
+import { httpFunctions } from '../../infra/http-layout.ts';
 
 /**
- * The stack test synthesizes without NodejsFunction bundling (one `npx esbuild`
- * per function is slow); this bundles every entry point the stack deploys, in
- * one esbuild call with the options NodejsFunction gets from infra/bundling.ts.
- * `splitting` shares the AWS SDK & co. between entries to keep it quick; it
- * changes the chunking, not what resolves.
+ * The stack tests synthesize with bundling skipped; this bundles every entry
+ * point the stack deploys (the generated dispatcher of each feature, each
+ * own-function handler, consumers and jobs), in one esbuild call with the
+ * options of infra/bundling.ts. `splitting` shares the AWS SDK & co. between
+ * entries to keep it quick; it changes the chunking, not what resolves.
  */
 const entries = [
   ...new Set([
-    ...routes.map((r) => path.join(functionsRoot, functionKinds.http.dir, `${r.handler}.ts`)),
+    ...httpFunctions(routes).map((fn) => httpEntryFile(fn)),
     ...routing.map((r) => path.join(functionsRoot, functionKinds.consumer.dir, `${r.handler}.ts`)),
     ...schedules.map((s) => path.join(functionsRoot, functionKinds.job.dir, `${s.handler}.ts`)),
   ]),
 ];
 
 describe('Lambda bundles', () => {
-  it('NodejsFunction gets infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled', () => {
-    expect(lambdaBundling).toMatchObject({
+  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, two stubs', () => {
+    const options = lambdaBuildOptions('entry.ts', 'out/index.mjs');
+    expect(options).toMatchObject({
+      bundle: true,
+      platform: 'node',
       format: 'esm',
       minify: true,
       target: 'node22',
-      banner: esbuildOptions.banner.js,
+      banner: esbuildOptions.banner,
       mainFields: ['module', 'main'],
-      externalModules: [],
+      external: [],
+      entryPoints: ['entry.ts'],
+      outfile: 'out/index.mjs',
+    });
+    expect(options.alias).toEqual({
+      jsonschema: expect.stringMatching(/infra\/stubs\/jsonschema\.cjs$/),
+      '@aws-sdk/credential-provider-node': expect.stringMatching(/infra\/stubs\/credential-provider-node\.mjs$/),
     });
   });
 
-  it('every handler of the route table, routing and schedules bundles and exports `handler`', async () => {
+  it('bundles at synth into the function’s asset (index.mjs, handler index.handler), once per entry', () => {
+    const entry = path.join(functionsRoot, 'http', 'system', 'health.ts');
+    const dir = lambdaBundleDir(entry);
+    expect(lambdaBundleDir(entry)).toBe(dir);
+    const source = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
+    expect(source.startsWith(esbuildOptions.banner.js)).toBe(true);
+    expect(source).toMatch(/export\s*\{[^}]*\bhandler\b/);
+  }, 60_000);
+
+  it('bundles the SDK with the Lambda credential chain: environment credentials, nothing else', async () => {
+    mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });
+    const dir = mkdtempSync(path.join(repoRoot, 'cdk.out', 'credential-chain-'));
+    try {
+      const entry = path.join(dir, 'entry.mjs');
+      writeFileSync(
+        entry,
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const credentials = () => new DynamoDBClient({ region: 'eu-west-1' }).config.credentials();\n",
+      );
+      const outfile = path.join(dir, 'out.mjs');
+      const result = await build({ ...esbuildOptions, external: [], mainFields: [...esbuildOptions.mainFields], entryPoints: [entry], outfile, metafile: true, logLevel: 'silent' });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.some((i) => i.includes('credential-provider-env'))).toBe(true);
+      for (const gone of ['credential-provider-sso', 'credential-provider-ini', 'credential-provider-imds', 'nested-clients']) {
+        expect(inputs.filter((i) => i.includes(gone)), gone).toEqual([]);
+      }
+      const bundled = (await import(pathToFileURL(outfile).href)) as { credentials: () => Promise<{ accessKeyId: string }> };
+      const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+      try {
+        process.env.AWS_ACCESS_KEY_ID = 'AKIDLAMBDA';
+        process.env.AWS_SECRET_ACCESS_KEY = 'secret';
+        expect((await bundled.credentials()).accessKeyId).toBe('AKIDLAMBDA');
+        delete process.env.AWS_ACCESS_KEY_ID;
+        await expect(bundled.credentials()).rejects.toThrow(/environment variable credentials/);
+      } finally {
+        process.env.AWS_ACCESS_KEY_ID = saved.id;
+        process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('every function of the route table (by feature), routing and schedules bundles and exports `handler`', async () => {
     const result = await build({
       ...esbuildOptions,
       external: [...esbuildOptions.external],
       mainFields: [...esbuildOptions.mainFields],
       entryPoints: entries,
       outdir: path.join(repoRoot, 'cdk.out', 'bundle-check'),
-      outbase: functionsRoot,
+      outbase: repoRoot,
       splitting: true,
       write: false,
       metafile: true,

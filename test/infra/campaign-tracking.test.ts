@@ -59,9 +59,14 @@ describe('campaign tracking infrastructure', () => {
     });
     const all = environments();
     const readers = all.filter((f) => 'MARKETING_TOKEN_SECRET_ARN' in f.env).map((f) => f.description);
-    expect(readers).toHaveLength(3);
-    expect(readers.filter((d) => d.includes('unsubscribe'))).toHaveLength(2);
+    // The unsubscribe feature's function (both unsubscribe routes) and the attribution consumer; not the campaigns feature.
+    expect(readers).toHaveLength(2);
+    const unsubscribe = readers.filter((d) => d.startsWith('Feature unsubscribe:'));
+    expect(unsubscribe).toHaveLength(1);
+    expect(unsubscribe[0]).toContain('GET /v1/unsubscribe/{token}');
+    expect(unsubscribe[0]).toContain('POST /v1/unsubscribe/{token}');
     expect(readers.filter((d) => d.includes('campaign-attribution'))).toHaveLength(1);
+    expect(readers.filter((d) => d.includes('/v1/campaigns'))).toEqual([]);
     // Every function knows the public base URL the links in mail point at.
     for (const f of all) expect(f.env.PUBLIC_BASE_URL, f.description).toBeDefined();
   });

@@ -39,7 +39,7 @@ const tenants = parseTenants({
 let synth: Synthesized;
 let alpha: TenantStack;
 let beta: TenantStack;
-const t: Record<string, { parent: Template; routeGroups: Template[]; all: Template[] }> = {};
+const t: Record<string, { parent: Template; features: Template[]; all: Template[] }> = {};
 
 beforeAll(() => {
   // The real-stack test runs CloudFormation schema validation; here cdk-nag is enough.
@@ -55,9 +55,9 @@ const idOf = (construct: IConstruct) => {
 };
 
 describe('generic wiring from the route table', () => {
-  it('makes one nested stack per route tag and one route per entry', () => {
-    expect(alpha.httpRouteGroups.map((g) => g.node.id)).toEqual(['HttpRoutesSystem', 'HttpRoutesShopOrders']);
-    const apiRoutes = t.alpha!.routeGroups.flatMap((g) => Object.values(resourcesOf(g, 'AWS::ApiGatewayV2::Route')));
+  it('makes one nested stack per feature and one route per entry', () => {
+    expect(alpha.httpFeatures.map((g) => g.node.id)).toEqual(['HttpFeatureShop', 'HttpFeatureReports']);
+    const apiRoutes = t.alpha!.features.flatMap((g) => Object.values(resourcesOf(g, 'AWS::ApiGatewayV2::Route')));
     expect(apiRoutes.map((r) => r.Properties!.RouteKey).sort()).toEqual(fixtureRoutes.map(routeKey).sort());
     for (const route of fixtureRoutes) {
       const apiRoute = apiRoutes.find((r) => r.Properties!.RouteKey === routeKey(route))!;
@@ -65,26 +65,34 @@ describe('generic wiring from the route table', () => {
     }
   });
 
-  it('bundles one function per handler and group, with write access only when a route writes', () => {
-    const [system, orders] = alpha.httpRouteGroups as [(typeof alpha.httpRouteGroups)[0], (typeof alpha.httpRouteGroups)[0]];
-    expect([...system.functions.keys()]).toEqual(['shop/noop']);
-    expect([...orders.functions.keys()].sort()).toEqual(['shop/noop', 'shop/orders']);
-    const ordersTemplate = t.alpha!.routeGroups[1]!;
-    expect(Object.keys(resourcesOf(ordersTemplate, 'AWS::Lambda::Function'))).toHaveLength(2);
-    // shop/orders serves GET and POST through one integration.
-    expect(Object.keys(resourcesOf(ordersTemplate, 'AWS::ApiGatewayV2::Integration'))).toHaveLength(2);
+  it('bundles one function per feature plus one per ownFunction route, each with the union of its routes’ access', () => {
+    const [shop, reports] = alpha.httpFeatures as [(typeof alpha.httpFeatures)[0], (typeof alpha.httpFeatures)[0]];
+    expect([...shop.functions.keys()]).toEqual(['shop', 'shop/checkout']);
+    expect([...reports.functions.keys()]).toEqual(['reports']);
+    const shopTemplate = t.alpha!.features[0]!;
+    expect(Object.keys(resourcesOf(shopTemplate, 'AWS::Lambda::Function'))).toHaveLength(2);
+    // Four routes of three handlers share the feature function's one integration; the own function has its own.
+    expect(Object.keys(resourcesOf(shopTemplate, 'AWS::ApiGatewayV2::Integration'))).toHaveLength(2);
+    expect([...shop.functionOfRoute].filter(([, fn]) => fn === shop.functions.get('shop')).map(([key]) => key).sort()).toEqual(
+      ['GET /ping', 'GET /v1/orders', 'GET /v1/orders/{id}', 'POST /v1/events/{id}/orders'].sort(),
+    );
 
-    const actionsOf = (handler: string) => {
-      const roleId = idOf(orders.functions.get(handler)!.role);
-      return Object.values(resourcesOf(ordersTemplate, 'AWS::IAM::Policy'))
+    const actionsOf = (feature: typeof shop, template: Template, name: string) => {
+      const roleId = idOf(feature.functions.get(name)!.role);
+      return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
         .filter((p) => JSON.stringify(p.Properties!.Roles) === JSON.stringify([{ Ref: roleId }]))
         .flatMap((p) => (p.Properties!.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement)
         .flatMap((s) => [s.Action].flat());
     };
-    expect(actionsOf('shop/orders')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'events:PutEvents']));
-    expect(actionsOf('shop/noop')).toContain('dynamodb:GetItem');
-    expect(actionsOf('shop/noop')).not.toContain('dynamodb:PutItem');
-    expect(actionsOf('shop/noop')).not.toContain('events:PutEvents');
+    const shopActions = actionsOf(shop, shopTemplate, 'shop');
+    expect(shopActions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'events:PutEvents']));
+    expect(shopActions.some((a) => a.startsWith('secretsmanager:'))).toBe(false);
+    const checkoutActions = actionsOf(shop, shopTemplate, 'shop/checkout');
+    expect(checkoutActions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'events:PutEvents', 'secretsmanager:GetSecretValue']));
+    const reportsActions = actionsOf(reports, t.alpha!.features[1]!, 'reports');
+    expect(reportsActions).toContain('dynamodb:GetItem');
+    expect(reportsActions).not.toContain('dynamodb:PutItem');
+    expect(reportsActions).not.toContain('events:PutEvents');
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../packages/api/routes/index.ts';
 import { cognitoDirectoryActions } from '../../packages/auth/cognito-directory-actions.ts';
+import { httpFunctions } from '../../infra/http-layout.ts';
 import type { TenantStack } from '../../infra/tenant-stack.ts';
 import { parseTenants } from '../../infra/tenants.ts';
 import { logicalIdIn, reconcileAcknowledgements, resourcesOf, synthTenants, templatesOf, violationsOf, type Synthesized } from './support/synth.ts';
@@ -24,21 +25,21 @@ beforeAll(() => {
 
 type Statement = { Action: string | string[]; Resource: unknown };
 
-/** Per function (by handler): its environment and the statements of its role's policies. */
-function functionsByHandler() {
+/** Per function (by name: its feature, or a route's own handler): its environment and the statements of its role's policies. */
+function functionsByName() {
   const found = new Map<string, { env: Record<string, unknown>; statements: Statement[] }>();
-  const { routeGroups } = templatesOf(stack);
-  stack.httpRouteGroups.forEach((group, index) => {
-    const template = routeGroups[index]!;
+  const { features } = templatesOf(stack);
+  stack.httpFeatures.forEach((feature, index) => {
+    const template = features[index]!;
     const policies = Object.values(resourcesOf(template, 'AWS::IAM::Policy'));
-    for (const [handler, fn] of group.functions) {
-      const cfn = resourcesOf(template)[group.getLogicalId(fn.function.node.defaultChild as never)]!;
+    for (const [name, fn] of feature.functions) {
+      const cfn = resourcesOf(template)[feature.getLogicalId(fn.function.node.defaultChild as never)]!;
       const roleId = logicalIdIn(cfn.Properties!.Role);
       const statements = policies
         .filter((p) => (p.Properties!.Roles as unknown[]).some((r) => logicalIdIn(r) === roleId))
         .flatMap((p) => (p.Properties!.PolicyDocument as { Statement: Statement[] }).Statement);
       const env = (cfn.Properties!.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
-      found.set(handler, { env, statements });
+      found.set(name, { env, statements });
     }
   });
   return found;
@@ -48,11 +49,15 @@ const cognitoStatements = (statements: Statement[]) =>
   statements.filter((s) => ([] as string[]).concat(s.Action).some((a) => a.startsWith('cognito-idp:')));
 
 describe('identity directory grants', () => {
-  it('functions of identityDirectory routes get USER_POOL_ID and exactly the adapter’s cognito-idp actions on the tenant pool', () => {
-    const functions = functionsByHandler();
-    expect(functions.size).toBe(new Set(definitions.routes.map((r) => r.handler)).size);
-    const withDirectory = new Set(definitions.routes.filter((r) => r.identityDirectory).map((r) => r.handler));
-    expect([...withDirectory].sort()).toEqual(['roles/create', 'users/create', 'users/disable', 'users/update']);
+  it('functions with an identityDirectory route get USER_POOL_ID and exactly the adapter’s cognito-idp actions on the tenant pool', () => {
+    const functions = functionsByName();
+    const layout = httpFunctions(definitions.routes);
+    expect([...functions.keys()].sort()).toEqual(layout.map((f) => f.name).sort());
+    const withDirectoryRoutes = new Set(definitions.routes.filter((r) => r.identityDirectory).map((r) => r.handler));
+    expect([...withDirectoryRoutes].sort()).toEqual(['roles/create', 'users/create', 'users/disable', 'users/update']);
+    // users and roles are one feature; contacts are another and get nothing from Cognito.
+    const withDirectory = new Set(layout.filter((f) => f.routes.some((r) => r.identityDirectory)).map((f) => f.name));
+    expect([...withDirectory]).toEqual(['identity']);
 
     for (const [handler, { env, statements }] of functions) {
       const cognito = cognitoStatements(statements);

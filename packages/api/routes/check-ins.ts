@@ -26,6 +26,7 @@ export const checkIn = defineRoute({
   tag,
   request: { params: IdParams, body: CheckInRequest },
   secrets: ['ticketSigningKey'],
+  ownFunction: 'the door: latency-critical at every gate, and it holds the ticket-signing key the rest of check-ins must not see',
   responses: {
     201: { description: 'Admitted (or let out); the same nonce again returns this answer', schema: CheckInResult },
     404: { description: 'invalid: unknown or forged code' },
@@ -44,6 +45,7 @@ export const checkInBatch = defineRoute({
   tag,
   request: { params: IdParams, body: CheckInBatch },
   secrets: ['ticketSigningKey'],
+  ownFunction: 'offline scanners upload here: it holds the ticket-signing key, which the check-in lists and the scanner bundle must not see',
   responses: { 200: { description: 'A result per scan, in order', schema: CheckInBatchResult } },
 });
 

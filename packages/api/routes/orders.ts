@@ -15,6 +15,7 @@ export const createOrder = defineRoute({
   tag,
   request: { params: IdParams, body: CreateOrder },
   secrets: ['stripe', 'ticketSigningKey'],
+  ownFunction: 'the storefront purchase: hot and latency-critical, and the only storefront route holding the Stripe key and the Stripe SDK',
   responses: { 201: { description: 'The order, holding its seats until expiresAt', schema: Order }, 409: { description: 'sold_out' }, 422: { description: 'A rule of the event, ticket type or voucher refused it' }, 503: { description: 'payment_unavailable' } },
 });
 
@@ -76,6 +77,7 @@ export const refundOrder = defineRoute({
   tag,
   request: { params: IdParams, body: RefundOrder },
   secrets: ['stripe'],
+  ownFunction: 'holds the Stripe key and the Stripe SDK, which the other order routes (and the public availability route) must not carry',
   responses: {
     200: { description: 'The order after the refund', schema: Order },
     409: { description: "invalid_transition (not paid, or already refunded in full), refund_in_progress, concurrent_update, or Stripe's own code for the charge's state (amount_too_large, charge_already_refunded, charge_disputed)" },
@@ -93,6 +95,7 @@ export const stripeWebhook = defineRoute({
   summary: 'Stripe events, verified by Stripe-Signature against the raw body; each applied once by its id',
   tag: 'Webhooks',
   secrets: ['stripe', 'ticketSigningKey'],
+  ownFunction: 'public and signature-checked: the Stripe webhook secret and the ticket-signing key stay out of every other function',
   responses: {
     200: {
       description: 'Applied, already applied, ignored (not ours) or recorded as a payment anomaly (`mismatch`: it did not fit the order it named, or named no order we have)',

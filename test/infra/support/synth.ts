@@ -10,10 +10,10 @@ import { addTenantStacks, cdkJsonContext, type TenantAppOptions } from '../../..
 import type { TenantStack } from '../../../infra/tenant-stack.ts';
 
 /**
- * NodejsFunction bundling costs ~2 s per function (an `npx esbuild` process
- * each), so the assertion synth skips it: the CloudFormation is identical
- * except for the asset hashes. Every entry point is still bundled, in one
- * esbuild call, by bundle.test.ts. EVENTOS_INFRA_BUNDLE=1 bundles here too.
+ * The assertion synth skips bundling (`aws:cdk:bundling-stacks: []`, honoured by
+ * infra/lambda-bundles.ts): the CloudFormation is identical except for the
+ * asset hashes. Every entry point is still bundled, in one esbuild call, by
+ * bundle.test.ts. EVENTOS_INFRA_BUNDLE=1 bundles here too.
  */
 export const bundleInSynth = process.env.EVENTOS_INFRA_BUNDLE === '1';
 
@@ -79,11 +79,28 @@ export const violationsOf = (report: ValidationReport) =>
     ),
   );
 
-/** The stack's template and those of its nested stacks (the HTTP route groups). */
-export function templatesOf(stack: TenantStack): { parent: Template; routeGroups: Template[]; all: Template[] } {
+/** The stack's template and those of its nested stacks (one per HTTP feature, in stack.httpFeatures order). */
+export function templatesOf(stack: TenantStack): { parent: Template; features: Template[]; all: Template[] } {
   const parent = Template.fromStack(stack);
-  const routeGroups = stack.httpRouteGroups.map((group) => Template.fromStack(group));
-  return { parent, routeGroups, all: [parent, ...routeGroups] };
+  const features = stack.httpFeatures.map((feature) => Template.fromStack(feature));
+  return { parent, features, all: [parent, ...features] };
+}
+
+/** Every Lambda of a synthesized tenant: its template, logical id and resource. */
+export function functionsIn(all: Template[]) {
+  return all.flatMap((template) => Object.entries(resourcesOf(template, 'AWS::Lambda::Function')).map(([id, fn]) => ({ template, id, fn })));
+}
+
+type Statement = { Action: string[]; Resource: unknown; Effect?: string; Condition?: unknown };
+
+/** All statements of the inline policies attached to a function's role, actions as arrays. */
+export function statementsOfFunction(template: Template, functionId: string): Statement[] {
+  const fn = resourcesOf(template)[functionId]!;
+  const roleId = logicalIdIn(fn.Properties!.Role);
+  return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties!.Roles as unknown[]).some((role) => logicalIdIn(role) === roleId))
+    .flatMap((policy) => (policy.Properties!.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement)
+    .map((statement) => ({ ...statement, Action: ([] as string[]).concat(statement.Action) }));
 }
 
 export interface Acknowledgement {

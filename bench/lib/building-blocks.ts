@@ -1,0 +1,51 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface BuildingBlock {
+  name: string;
+  what: string;
+  source: (root: string) => string;
+}
+
+const from = (root: string, path: string) => JSON.stringify(join(root, path));
+
+/**
+ * Pieces every function loads, each bundled alone: what a function's cold
+ * import is made of, next to the bare-SDK reference. A function pays roughly
+ * the sum of its blocks (shared code counted once).
+ */
+export const buildingBlocks: BuildingBlock[] = [
+  { name: 'electrodb', what: 'ElectroDB and the DynamoDB SDK it brings', source: () => "import { Entity } from 'electrodb';\nexport const handler = () => Entity;\n" },
+  {
+    name: 'core-db',
+    what: 'packages/core/db/service.ts: every ElectroDB entity of the table, built at import',
+    source: (root) => `export * from ${from(root, 'packages/core/db/service.ts')};\n`,
+  },
+  {
+    name: 'libphonenumber',
+    what: 'libphonenumber-js with its metadata (contact schemas: phone numbers to E.164)',
+    source: () => "import { parsePhoneNumberFromString } from 'libphonenumber-js';\nexport const handler = parsePhoneNumberFromString;\n",
+  },
+  {
+    name: 'eventbridge',
+    what: '@aws-sdk/client-eventbridge (publishing domain events)',
+    source: () => "import { EventBridgeClient } from '@aws-sdk/client-eventbridge';\nexport const client = new EventBridgeClient({});\n",
+  },
+  { name: 'event-catalog', what: 'events/catalog.ts: zod schemas of every domain event', source: (root) => `export * from ${from(root, 'events/catalog.ts')};\n` },
+  {
+    name: 'powertools-logger',
+    what: '@aws-lambda-powertools/logger',
+    source: () => "import { Logger } from '@aws-lambda-powertools/logger';\nexport const logger = new Logger();\n",
+  },
+];
+
+/** Writes the entries inside the repo (under the bench's tmp dir) so esbuild resolves the project's node_modules. */
+export function writeBuildingBlocks(root: string, tmpDir: string): { block: BuildingBlock; entry: string }[] {
+  const dir = join(tmpDir, 'building-blocks');
+  mkdirSync(dir, { recursive: true });
+  return buildingBlocks.map((block) => {
+    const entry = join(dir, `${block.name}.mjs`);
+    writeFileSync(entry, block.source(root));
+    return { block, entry };
+  });
+}

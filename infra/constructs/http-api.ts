@@ -1,0 +1,105 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { RouteDefinition } from '../../packages/api/route.ts';
+import { httpLayout } from '../http-layout.ts';
+import type { TenantConfig } from '../tenants.ts';
+import { Concern } from './concern.ts';
+import { HttpFeatureStack, type HttpFeatureDependencies } from './http-feature-stack.ts';
+import { constructId } from './names.ts';
+
+/** Fields of each API access-log line (HTTP API $context variables). */
+export const accessLogFields = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  path: '$context.path',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationStatus: '$context.integrationStatus',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  userId: '$context.authorizer.claims.sub',
+  error: '$context.error.message',
+} as const;
+
+/**
+ * The tenant's HTTP API: JWT authorizer on its user pool (the default for
+ * every route; public routes opt out), CORS, the throttled `$default` stage
+ * with JSON access logs, and, through addRoutes(), one nested stack per
+ * feature of the route table.
+ */
+export class TenantHttpApi extends Concern {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
+  readonly features: HttpFeatureStack[] = [];
+
+  constructor(scope: Construct, id: string, props: { tenant: TenantConfig; userPool: IUserPool; userPoolClient: IUserPoolClient }) {
+    super(scope, id);
+    const { tenant } = props;
+    const prefix = `eventos-${tenant.name}`;
+    const stack = Stack.of(this);
+    const issuer = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${props.userPool.userPoolId}`;
+    this.api = new HttpApi(this, 'Api', {
+      apiName: prefix,
+      description: `EventOS API of tenant ${tenant.name}`,
+      createDefaultStage: false,
+      defaultAuthorizer: new HttpJwtAuthorizer('CognitoJwt', issuer, {
+        authorizerName: `${prefix}-cognito`,
+        jwtAudience: [props.userPoolClient.userPoolClientId],
+        identitySource: ['$request.header.Authorization'],
+      }),
+      ...(tenant.corsOrigins.length > 0 && {
+        corsPreflight: {
+          allowOrigins: tenant.corsOrigins,
+          allowMethods: [
+            CorsHttpMethod.GET,
+            CorsHttpMethod.POST,
+            CorsHttpMethod.PUT,
+            CorsHttpMethod.PATCH,
+            CorsHttpMethod.DELETE,
+            CorsHttpMethod.OPTIONS,
+          ],
+          allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+          exposeHeaders: ['idempotent-replayed', 'location'],
+          maxAge: Duration.hours(1),
+        },
+      }),
+    });
+    this.accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: tenant.accessLogRetentionDays,
+      // Who called what: kept for audits when the stack goes.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: tenant.throttle.rateLimit, burstLimit: tenant.throttle.burstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
+      },
+    });
+  }
+
+  /** One nested stack per feature (infra/http-layout.ts) with its functions and routes. */
+  addRoutes(routes: readonly RouteDefinition[], dependencies: Omit<HttpFeatureDependencies, 'api'>): HttpFeatureStack[] {
+    for (const feature of httpLayout(routes)) {
+      this.features.push(
+        new HttpFeatureStack(this, `HttpFeature${constructId(feature.feature)}`, { feature, ...dependencies, api: this.api }),
+      );
+    }
+    return this.features;
+  }
+}

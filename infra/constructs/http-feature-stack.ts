@@ -1,0 +1,101 @@
+import { NestedStack, Validations } from 'aws-cdk-lib';
+import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { isPublic, routeKey, type RouteDefinition } from '../../packages/api/route.ts';
+import type { TenantSecret } from '../../packages/core/tenant-secrets.ts';
+import { httpEntryFile } from '../http-entries.ts';
+import { accessOf, type HttpFeatureSpec, type HttpFunctionSpec } from '../http-layout.ts';
+import { EventosFunction } from './eventos-function.ts';
+import { constructId } from './names.ts';
+
+export interface HttpFeatureDependencies {
+  api: HttpApi;
+  table: ITableV2;
+  bus: IEventBus;
+  environment: Record<string, string>;
+  /** The tenant's secrets; a function gets only those its routes name. */
+  secrets: Record<TenantSecret, ISecret>;
+  /** The tenant's user pool: functions with an `identityDirectory` route manage users and groups in it. */
+  userPool: IUserPool;
+  logRetention: RetentionDays;
+  /** Root holding http/ (tests point it at fixtures). */
+  functionsRoot?: string;
+}
+
+const describeFunction = (fn: HttpFunctionSpec) =>
+  fn.ownReason === undefined
+    ? `Feature ${fn.feature}: ${fn.routes.map(routeKey).join(', ')}`
+    : `${routeKey(fn.routes[0]!)} (own function: ${fn.ownReason})`;
+
+/**
+ * One feature of the route table in a nested stack: its feature function
+ * (a dispatcher over the feature's routes) and the own functions of its
+ * routes that have one, each with the union of its routes' access and no
+ * more; and the API routes, each integrated with exactly one of them.
+ *
+ * Nested because each route costs CloudFormation resources of its own (route,
+ * invoke permission) and the product's route count would pass the 500
+ * resources of one stack.
+ */
+export class HttpFeatureStack extends NestedStack {
+  readonly feature: string;
+  /** By function name: the feature's name, or the handler of a route's own function. */
+  readonly functions = new Map<string, EventosFunction>();
+  /** By route key: the function serving it. */
+  readonly functionOfRoute = new Map<string, EventosFunction>();
+  readonly routes: HttpRoute[] = [];
+
+  constructor(scope: Construct, id: string, props: HttpFeatureDependencies & { feature: HttpFeatureSpec }) {
+    super(scope, id, { description: `EventOS HTTP feature "${props.feature.feature}"` });
+    this.feature = props.feature.feature;
+
+    for (const spec of props.feature.functions) {
+      const fnId = `Function${constructId(spec.name)}`;
+      const fn = new EventosFunction(this, fnId, {
+        kind: 'http',
+        handler: spec.name,
+        entry: httpEntryFile(spec, props.functionsRoot),
+        description: describeFunction(spec),
+        environment: props.environment,
+        logRetention: props.logRetention,
+        functionsRoot: props.functionsRoot,
+      });
+      const access = accessOf(spec);
+      fn.grantTable(props.table, access.writes ? 'readwrite' : 'read');
+      if (access.writes) fn.grantPutEvents(props.bus);
+      fn.grantSecrets(props.secrets, access.secrets);
+      if (access.identityDirectory) fn.grantIdentityDirectory(props.userPool);
+      if (access.probesDependencies) fn.grantDependencyProbes(props.bus);
+      this.functions.set(spec.name, fn);
+
+      const integration = new HttpLambdaIntegration(`${fnId}Integration`, fn.function);
+      for (const route of spec.routes) {
+        this.routes.push(this.addRoute(route, props.api, integration));
+        this.functionOfRoute.set(routeKey(route), fn);
+      }
+    }
+  }
+
+  private addRoute(route: RouteDefinition, api: HttpApi, integration: HttpLambdaIntegration): HttpRoute {
+    const httpRoute = new HttpRoute(this, constructId(route.operationId), {
+      httpApi: api,
+      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+      integration,
+      // Everything else falls back to the API's default authorizer: the tenant's Cognito JWT.
+      ...(isPublic(route) && { authorizer: new HttpNoneAuthorizer() }),
+    });
+    if (isPublic(route)) {
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `Public by design: the route table gives ${routeKey(route)} ("${route.summary}") permission null, like the storefront, the Stripe webhook (signature-checked) and unsubscribe links. The handler does its own checks.`,
+      });
+    }
+    return httpRoute;
+  }
+}

@@ -1,0 +1,111 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Schedule as RuleSchedule, type IEventBus } from 'aws-cdk-lib/aws-events';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { sourceOf, type ConsumerRoute } from '../../events/routing.ts';
+import type { Schedule } from '../../events/schedules.ts';
+import type { TenantSecret } from '../../packages/core/tenant-secrets.ts';
+import { AsyncWorker, LAMBDA_ASYNC_MAX_EVENT_AGE, LAMBDA_ASYNC_MAX_RETRIES } from './async-worker.ts';
+import { Concern } from './concern.ts';
+import { constructId } from './names.ts';
+import type { SendEmailGrant } from './tenant-mail.ts';
+
+export interface WorkerDependencies {
+  table: ITableV2;
+  bus: IEventBus;
+  secrets: Record<TenantSecret, ISecret>;
+  sendEmail: SendEmailGrant;
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  deadLetterRetentionDays: number;
+  functionsRoot?: string;
+}
+
+/** EventBridge delivery to a consumer: how old an event may get before it goes to the DLQ. */
+const CONSUMER_MAX_EVENT_AGE = Duration.hours(24);
+
+/**
+ * The consumers of events/routing.ts: per row, a rule on the tenant bus
+ * (its detail-types and their catalog sources), a function and a DLQ.
+ */
+export class EventConsumers extends Concern {
+  readonly workers = new Map<string, AsyncWorker>();
+
+  constructor(scope: Construct, id: string, props: WorkerDependencies & { routing: readonly ConsumerRoute[] }) {
+    super(scope, id);
+    for (const entry of props.routing) {
+      if (!Number.isInteger(entry.retryAttempts) || entry.retryAttempts < 0 || entry.retryAttempts > 185) {
+        throw new Error(`events/routing.ts: ${entry.consumer}.retryAttempts must be an integer 0–185 (EventBridge's limit)`);
+      }
+      const worker = new AsyncWorker(this, `Consumer${constructId(entry.consumer)}`, {
+        kind: 'consumer',
+        handler: entry.handler,
+        description: `Consumer ${entry.consumer}: ${entry.detailTypes.join(', ')}`,
+        environment: props.environment,
+        logRetention: props.logRetention,
+        functionsRoot: props.functionsRoot,
+        feeds: `consumer ${entry.consumer}: its EventBridge target and its Lambda on-failure destination`,
+        deadLetterRetentionDays: props.deadLetterRetentionDays,
+        trigger: {
+          eventBus: props.bus,
+          eventPattern: { source: [...new Set(entry.detailTypes.map(sourceOf))], detailType: [...entry.detailTypes] },
+        },
+        ruleDescription: `${entry.detailTypes.join(', ')} → ${entry.consumer}`,
+        delivery: { retryAttempts: entry.retryAttempts, maxEventAge: CONSUMER_MAX_EVENT_AGE },
+        // EventBridge hands the event to Lambda asynchronously; a handler that throws is
+        // retried by Lambda (≤ 2 times), then the event lands in the same DLQ.
+        handlerRetries: {
+          retryAttempts: Math.min(entry.retryAttempts, LAMBDA_ASYNC_MAX_RETRIES),
+          maxEventAge: LAMBDA_ASYNC_MAX_EVENT_AGE,
+        },
+      });
+      const fn = worker.function;
+      fn.grantTable(props.table, 'readwrite');
+      fn.grantPutEvents(props.bus);
+      fn.grantSendEmail(props.sendEmail);
+      fn.grantSecrets(props.secrets, entry.secrets ?? []);
+      if (entry.readsSendQuota) fn.grantReadSendQuota();
+      this.workers.set(entry.consumer, worker);
+    }
+  }
+}
+
+/** The periodic jobs of events/schedules.ts: per job, a `rate(n minutes)` rule, a function and a DLQ. */
+export class ScheduledJobs extends Concern {
+  readonly workers = new Map<string, AsyncWorker>();
+
+  constructor(scope: Construct, id: string, props: WorkerDependencies & { schedules: readonly Schedule[] }) {
+    super(scope, id);
+    for (const job of props.schedules) {
+      if (!Number.isInteger(job.rateMinutes) || job.rateMinutes < 1) {
+        throw new Error(`events/schedules.ts: ${job.name}.rateMinutes must be a whole number of minutes ≥ 1`);
+      }
+      const worker = new AsyncWorker(this, `Job${constructId(job.name)}`, {
+        kind: 'job',
+        handler: job.handler,
+        description: `Job ${job.name}: every ${job.rateMinutes} min`,
+        environment: props.environment,
+        logRetention: props.logRetention,
+        functionsRoot: props.functionsRoot,
+        feeds: `scheduled job ${job.name}: its EventBridge target and its Lambda on-failure destination`,
+        deadLetterRetentionDays: props.deadLetterRetentionDays,
+        // Scheduled rules live on the default bus.
+        trigger: { schedule: RuleSchedule.rate(Duration.minutes(job.rateMinutes)) },
+        ruleDescription: `Every ${job.rateMinutes} min → ${job.name}`,
+        // A tick older than one period is superseded by the next one (EventBridge allows 1 min–24 h).
+        delivery: { retryAttempts: 2, maxEventAge: Duration.minutes(Math.min(job.rateMinutes, 24 * 60)) },
+        // A failed run is not retried (the next tick runs it again) but is recorded in the DLQ.
+        handlerRetries: {
+          retryAttempts: 0,
+          maxEventAge: Duration.minutes(Math.min(job.rateMinutes, LAMBDA_ASYNC_MAX_EVENT_AGE.toMinutes())),
+        },
+      });
+      worker.function.grantTable(props.table, 'readwrite');
+      worker.function.grantPutEvents(props.bus);
+      worker.function.grantSendEmail(props.sendEmail);
+      this.workers.set(job.name, worker);
+    }
+  }
+}

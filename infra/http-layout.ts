@@ -1,0 +1,109 @@
+import { routeKey, type RouteDefinition } from '../packages/api/route.ts';
+import { routeSecrets } from '../packages/http/cursors/list-routes.ts';
+
+/**
+ * Which Lambda serves which route: one function per feature, not per route.
+ *
+ * A route's feature is the first folder of its handler (`orders/get` →
+ * `orders`), and several small folders make one feature here. A folder not
+ * listed is a feature of its own, so a new folder deploys without touching
+ * this file (test/infra keeps the total under the functions-per-tenant budget).
+ * Each feature is one nested stack holding its function and its routes: a
+ * route should keep its feature (moving it between nested stacks makes
+ * CloudFormation create the new route before deleting the old one, and the
+ * route key collides).
+ *
+ * A route with `ownFunction: '<reason>'` gets a Lambda of its own, in its
+ * feature's nested stack (RouteDefinition.ownFunction).
+ */
+export const featureFolders: Readonly<Record<string, readonly string[]>> = {
+  system: ['system'],
+  catalog: ['venues', 'events', 'ticket-types', 'vouchers', 'bundles'],
+  orders: ['orders', 'tickets', 'webhooks'],
+  'check-ins': ['check-ins', 'stats'],
+  crm: ['contacts', 'companies', 'timeline'],
+  activities: ['interactions', 'tasks', 'notes'],
+  identity: ['users', 'roles'],
+  segments: ['segments'],
+  campaigns: ['campaigns'],
+  unsubscribe: ['unsubscribe'],
+  leads: ['leads', 'lead-scoring-rules', 'lead-scoring-settings'],
+  pipeline: ['pipelines', 'opportunities'],
+};
+
+const featureByFolder = new Map<string, string>();
+for (const [feature, folders] of Object.entries(featureFolders)) {
+  for (const folder of folders) {
+    const taken = featureByFolder.get(folder);
+    if (taken) throw new Error(`infra/http-layout.ts: folder "${folder}" is in features "${taken}" and "${feature}"`);
+    featureByFolder.set(folder, feature);
+  }
+}
+
+/** `orders/get` → `orders`; `stats/get` → `check-ins` (merged); an unlisted folder is its own feature. */
+export function featureOf(route: Pick<RouteDefinition, 'handler'>): string {
+  const folder = route.handler.includes('/') ? route.handler.slice(0, route.handler.indexOf('/')) : route.handler;
+  return featureByFolder.get(folder) ?? folder;
+}
+
+export interface HttpFunctionSpec {
+  /** The feature's name, or for a route with a function of its own its handler (`orders/create`). */
+  name: string;
+  feature: string;
+  /** Set when this is a route's own function: the route's `ownFunction` reason. */
+  ownReason?: string;
+  routes: RouteDefinition[];
+}
+
+export interface HttpFeatureSpec {
+  feature: string;
+  /** The feature function (if any route is left for it) first, then the own functions. */
+  functions: HttpFunctionSpec[];
+}
+
+/**
+ * What the route table deploys as: features in first-seen order, each with its
+ * functions. `ownFunctions: false` ignores `ownFunction` (the bench's
+ * "one function per feature" layout).
+ */
+export function httpLayout(routes: readonly RouteDefinition[], options: { ownFunctions?: boolean } = {}): HttpFeatureSpec[] {
+  const own = options.ownFunctions ?? true;
+  const features = new Map<string, HttpFeatureSpec>();
+  for (const route of routes) {
+    const feature = featureOf(route);
+    let spec = features.get(feature);
+    if (!spec) features.set(feature, (spec = { feature, functions: [] }));
+    if (own && route.ownFunction !== undefined) {
+      if (route.ownFunction.trim().length < 10) {
+        throw new Error(`${routeKey(route)}: ownFunction must say why the route needs a function of its own`);
+      }
+      spec.functions.push({ name: route.handler, feature, ownReason: route.ownFunction, routes: [route] });
+      continue;
+    }
+    let shared = spec.functions.find((fn) => fn.ownReason === undefined);
+    if (!shared) spec.functions.unshift((shared = { name: feature, feature, routes: [] }));
+    shared.routes.push(route);
+  }
+  return [...features.values()];
+}
+
+export const httpFunctions = (routes: readonly RouteDefinition[], options?: { ownFunctions?: boolean }): HttpFunctionSpec[] =>
+  httpLayout(routes, options).flatMap((feature) => feature.functions);
+
+/** Route key → name of the function that serves it. */
+export function functionByRouteKey(functions: readonly HttpFunctionSpec[]): Map<string, string> {
+  return new Map(functions.flatMap((fn) => fn.routes.map((route) => [routeKey(route), fn.name] as const)));
+}
+
+/** What a function's routes need, and nothing more: its IAM is the union of these. */
+export function accessOf(fn: Pick<HttpFunctionSpec, 'routes'>) {
+  return {
+    /** Any method but GET writes to the table and may publish events. */
+    writes: fn.routes.some((route) => route.method !== 'GET'),
+    // A list route also reads the root of the cursor key (packages/http/cursors/cursor-key.ts).
+    secrets: [...new Set(fn.routes.flatMap(routeSecrets))].sort(),
+    identityDirectory: fn.routes.some((route) => route.identityDirectory === true),
+    /** The readiness check: DescribeEventBus and SES GetAccount (EventosFunction.grantDependencyProbes). */
+    probesDependencies: fn.routes.some((route) => route.probesDependencies === true),
+  };
+}
