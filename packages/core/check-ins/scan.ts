@@ -269,7 +269,12 @@ export async function scanOnline(input: Omit<ScanInput, 'offline'>, ctx: Request
   return outcome.answer;
 }
 
-const STATUS: Record<DomainError['kind'], number> = { invalid: 400, not_found: 404, conflict: 409, unprocessable: 422, unavailable: 503 };
+/**
+ * One scan's result in a batch. A refusal carries the domain's kind of
+ * error; the transport turns it into the `httpStatus` a single scan would
+ * have answered, from the one table that maps kinds to HTTP.
+ */
+export type BatchScanOutcome = Omit<BatchScanResultView, 'httpStatus'> & { refusedAs?: DomainError['kind'] };
 const BATCH_CONCURRENCY = 16;
 
 /**
@@ -277,8 +282,8 @@ const BATCH_CONCURRENCY = 16;
  * scannedAt order (entry, exit, entry… keep their meaning); different codes
  * run in parallel. Events go on the bus together at the end.
  */
-export async function scanBatch(eventId: string, batch: CheckInBatchInput, ctx: RequestContext): Promise<BatchScanResultView[]> {
-  const results: BatchScanResultView[] = new Array(batch.scans.length);
+export async function scanBatch(eventId: string, batch: CheckInBatchInput, ctx: RequestContext): Promise<BatchScanOutcome[]> {
+  const results: BatchScanOutcome[] = new Array(batch.scans.length);
   const groups = new Map<string, number[]>();
   batch.scans.forEach((s, i) => groups.set(s.code, [...(groups.get(s.code) ?? []), i]));
   const queue = [...groups.values()].map((idx) => idx.sort((a, b) => batch.scans[a]!.scannedAt.localeCompare(batch.scans[b]!.scannedAt)));
@@ -295,7 +300,7 @@ export async function scanBatch(eventId: string, batch: CheckInBatchInput, ctx: 
         if (outcome.kind === 'admitted') {
           events.push(outcome.event);
           const { status, checkIn, attendee } = outcome.answer;
-          results[i] = { nonce: scan.nonce, status, code: status, httpStatus: 201, checkIn, attendee };
+          results[i] = { nonce: scan.nonce, status, code: status, checkIn, attendee };
         } else {
           const { error } = outcome;
           const details = error.details as { firstCheckedInAt?: string; firstDeviceId?: string };
@@ -303,7 +308,7 @@ export async function scanBatch(eventId: string, batch: CheckInBatchInput, ctx: 
             nonce: scan.nonce,
             status: 'refused',
             code: error.code,
-            httpStatus: STATUS[error.kind],
+            refusedAs: error.kind,
             detail: error.message,
             ...(details.firstCheckedInAt ? { firstCheckedInAt: details.firstCheckedInAt } : {}),
             ...(details.firstDeviceId ? { firstDeviceId: details.firstDeviceId } : {}),

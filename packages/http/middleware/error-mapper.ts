@@ -6,7 +6,8 @@ import { dependencyUnavailable, faultDetail } from '../dependency-unavailable.ts
 import { logger } from '../logger.ts';
 import { HttpProblem, problem } from '../problem.ts';
 
-const statusOf: Record<DomainErrorKind, number> = {
+/** The one table from a domain error's kind to its HTTP status. */
+export const statusOf: Readonly<Record<DomainErrorKind, number>> = {
   invalid: 400,
   not_found: 404,
   conflict: 409,
