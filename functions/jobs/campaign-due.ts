@@ -1,6 +1,6 @@
 import { jobHandler } from '#packages/core/bus/job-handler.ts';
 import { runDueCampaigns } from '#packages/core/campaigns/due-campaigns.ts';
-import { logger } from '#packages/http/logger.ts';
+import { logger } from '#packages/core/logger.ts';
 
 export const handler = jobHandler('campaign-due', async () => {
   const result = await runDueCampaigns();

@@ -1,6 +1,6 @@
 import { jobHandler } from '#packages/core/bus/job-handler.ts';
 import { runDueCancellations } from '#packages/core/cancellations/due-cancellations.ts';
-import { logger } from '#packages/http/logger.ts';
+import { logger } from '#packages/core/logger.ts';
 
 export const handler = jobHandler('event-cancellations-due', async () => {
   const result = await runDueCancellations();

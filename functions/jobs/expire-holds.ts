@@ -1,6 +1,6 @@
 import { jobHandler } from '#packages/core/bus/job-handler.ts';
 import { expireHolds } from '#packages/core/orders/expire-holds.ts';
-import { logger } from '#packages/http/logger.ts';
+import { logger } from '#packages/core/logger.ts';
 
 export const handler = jobHandler('expire-holds', async () => {
   const result = await expireHolds();

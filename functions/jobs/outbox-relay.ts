@@ -1,6 +1,6 @@
 import { jobHandler } from '#packages/core/bus/job-handler.ts';
 import { relayOutbox } from '#packages/core/bus/outbox.ts';
-import { logger } from '#packages/http/logger.ts';
+import { logger } from '#packages/core/logger.ts';
 
 export const handler = jobHandler('outbox-relay', async () => {
   const relayed = await relayOutbox();

@@ -1,4 +1,4 @@
-import { logger } from '../http/logger.ts';
+import { logger } from '../core/logger.ts';
 import type { IdentityDirectory } from './identity-directory.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { RequestContext } from '../core/context.ts';
 import { requestDeadline, withDeadline } from '../core/dependencies/deadline.ts';
 import { sealedCursors } from './cursors/sealed-cursors.ts';
-import { logger } from './logger.ts';
+import { logger } from '../core/logger.ts';
 import { authorize } from './middleware/authorize.ts';
 import { bodyLimit } from './middleware/body-limit.ts';
 import { errorMapper } from './middleware/error-mapper.ts';

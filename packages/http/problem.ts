@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ReservedDetailName } from '../core/errors.ts';
-import { logger } from './logger.ts';
+import { logger } from '../core/logger.ts';
 
 export interface FieldError {
   path: string;

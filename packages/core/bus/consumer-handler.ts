@@ -1,7 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { catalog, type DetailType, type EventData } from '../../../events/catalog.ts';
 import { EventMetadata, type EventMetadataValue } from '../../../events/envelope.ts';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { consumerInvocation } from './consumer-invocation.ts';
 
 export interface ConsumedEvent<T extends DetailType> {

@@ -1,6 +1,6 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { routing } from '../../../events/routing.ts';
-import { withLogScope } from '../../http/logger.ts';
+import { withLogScope } from '../logger.ts';
 import { loadSecrets, runWithSecrets } from '../secrets/index.ts';
 
 type Bus = EventBridgeEvent<string, unknown>;

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { schedules } from '../../../events/schedules.ts';
-import { withLogScope } from '../../http/logger.ts';
+import { withLogScope } from '../logger.ts';
 import { newId } from '../ids.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { OUTBOX_SHARDS } from '../db/entities/outbox-event.ts';
 import { db } from '../db/service.ts';
 import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';

@@ -1,6 +1,6 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { isSesDetailType, SesEventRecord, type SesDetailType } from '../../../events/ses.ts';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { consumerInvocation } from './consumer-invocation.ts';
 
 export interface ConsumedSesEvent {

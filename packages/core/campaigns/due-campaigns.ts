@@ -1,4 +1,4 @@
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { nowIso } from '../clock.ts';
 import { db } from '../db/service.ts';
 import { DomainError } from '../errors.ts';

@@ -1,4 +1,4 @@
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { commitChanges, type Change } from './recipient-writes.ts';
 
 /** Outcomes recorded per transaction: a few recipients' status changes and their counts in one write. */

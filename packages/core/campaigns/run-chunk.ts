@@ -1,5 +1,5 @@
 import type { EventData } from '../../../events/catalog.ts';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import type { RequestContext } from '../context.ts';
 import { db } from '../db/service.ts';
 import { finishSend } from './finish-phase.ts';

@@ -1,5 +1,5 @@
 import { GetAccountCommand, SendEmailCommand, SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { boundedClient, dependencyClientConfig } from '../dependencies/client-config.ts';
 
 /**

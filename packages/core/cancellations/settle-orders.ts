@@ -1,7 +1,7 @@
 import { buildSendEmailInput } from '../../mail/ses-mailer.ts';
 import { renderEventCancellation } from '../../mail/event-cancellation.ts';
 import { PaymentProviderError } from '../../payments/errors.ts';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { batchGetAll } from '../campaigns/batch-get.ts';
 import { sendOnce } from '../campaigns/ses-sender.ts';
 import { pool } from '../campaigns/worker-pool.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AttendeeView, BatchScanResultView, CheckInBatchInput, CheckInRecordView } from '../../api/schemas/check-ins.ts';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { encodeCrockford } from '../../tickets/crockford-base32.ts';
 import { verifyTicketCode } from '../../tickets/ticket-code.ts';
 import { putOnBus } from '../bus/publish.ts';

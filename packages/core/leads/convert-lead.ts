@@ -1,5 +1,5 @@
 import type { ConvertLeadInput, LeadConversionView } from '../../api/schemas/leads.ts';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { transactWithEvents } from '../bus/outbox.ts';
 import { nowIso } from '../clock.ts';
 import { ensureCompanyByDomain } from '../companies/company-service.ts';

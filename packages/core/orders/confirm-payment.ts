@@ -1,4 +1,4 @@
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { PaymentProviderError } from '../../payments/errors.ts';
 import { createRefund } from '../../payments/stripe-client.ts';
 import { transactWithEvents } from '../bus/outbox.ts';

@@ -1,5 +1,5 @@
 import type { EventData } from '../../../events/catalog.ts';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { markerPut } from '../bus/apply-once.ts';
 import { transactWithEvents } from '../bus/outbox.ts';
 import { domainEvent } from '../bus/pending-event.ts';

@@ -1,5 +1,5 @@
 import type { OrderView, RefundOrderInput } from '../../api/schemas/orders.ts';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { PaymentProviderError } from '../../payments/errors.ts';
 import { createRefund, listRefunds } from '../../payments/stripe-client.ts';
 import { nowIso } from '../clock.ts';

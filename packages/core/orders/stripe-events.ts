@@ -3,7 +3,7 @@ import { applyOnce } from '../bus/apply-once.ts';
 import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import { db } from '../db/service.ts';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { confirmPayment, STRIPE_CONSUMER } from './confirm-payment.ts';
 import type { OrderItem } from './order-item.ts';
 import { recordAnomalies, type Anomaly } from './payment-anomalies.ts';

@@ -2,7 +2,7 @@ import type { EntityItem } from 'electrodb';
 import type { CreateUserInput, MeView, UpdateUserInput, UserView } from '../../api/schemas/users.ts';
 import { IdentityConflict, identityDirectory } from '../../auth/identity-directory.ts';
 import type { Principal } from '../../auth/principal.ts';
-import { logger } from '../../http/logger.ts';
+import { logger } from '../logger.ts';
 import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { userEntity } from '../db/entities/user.ts';

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { dependencyFaultOf } from '../../core/dependencies/faults.ts';
 import { DomainError, type DomainErrorKind } from '../../core/errors.ts';
 import { dependencyUnavailable, faultDetail } from '../dependency-unavailable.ts';
-import { logger } from '../logger.ts';
+import { logger } from '../../core/logger.ts';
 import { HttpProblem, problem } from '../problem.ts';
 
 /** The one table from a domain error's kind to its HTTP status. */

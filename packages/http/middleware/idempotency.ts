@@ -8,7 +8,7 @@ import type { Lock, StoredResponse } from '../idempotency-store.ts';
 // Loaded on the first POST that carries a key: a GET-only function never
 // evaluates the store (and the database layer behind it) at all.
 const loadStore = () => import('../idempotency-store.ts');
-import { logger } from '../logger.ts';
+import { logger } from '../../core/logger.ts';
 import { HttpProblem } from '../problem.ts';
 
 /**

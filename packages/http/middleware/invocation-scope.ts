@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { RouteDefinition } from '../../api/route.ts';
 import { loadSecrets, runWithSecrets } from '../../core/secrets/index.ts';
 import { routeSecrets } from '../cursors/list-routes.ts';
-import { withLogScope } from '../logger.ts';
+import { withLogScope } from '../../core/logger.ts';
 
 type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
