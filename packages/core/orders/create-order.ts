@@ -78,6 +78,11 @@ function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, alloc
   };
 }
 
+/** The pools with fewer seats available, over all their slices, than the order wants from them. */
+function shortPools(demand: ReadonlyMap<string, number>, pools: ReadonlyMap<string, readonly { available: number }[]>): string[] {
+  return [...demand].filter(([pool, wanted]) => (pools.get(pool) ?? []).reduce((sum, s) => sum + Math.max(0, s.available), 0) < wanted).map(([pool]) => pool);
+}
+
 function soldOut(shortPools: readonly string[]): never {
   markShort(shortPools);
   throw conflict('sold_out', 'Not enough tickets left for this order');
@@ -88,8 +93,12 @@ function soldOut(shortPools: readonly string[]): never {
  * total, from a voucher's block — and the voucher usage, in ONE transaction
  * with the order and its hold (or, free, its tickets). No read first: each
  * pool's seats go on one slice picked blind (the only one, for a pool of ≤ 500
- * seats), and the slices' `available >= n` conditions decide. After a
- * cancellation the reasons say what to do:
+ * seats), and the slices' `available >= n` conditions decide. Except when
+ * `readFirst` (this process saw one of the pools short within seconds): then
+ * a consistent read of the slices (1 RCU per slice ≤ 4 KB) refuses a sold-out
+ * order without a transaction — DynamoDB still bills a canceled transaction
+ * (its prepare phase writes every item), far more than that read. After a cancellation the
+ * reasons say what to do:
  * - the voucher's condition failed → `voucher_exhausted`;
  * - a slice's condition failed and its pool has one slice → `sold_out` (that
  *   slice is the whole pool: fewer than n seats left), still without a read;
@@ -98,11 +107,17 @@ function soldOut(shortPools: readonly string[]): never {
  * - no condition failed (a TransactionConflict: a concurrent transaction on a
  *   slice) → the same allocation again after a jittered pause.
  */
-async function reserve(draft: Draft, intent: Intent | null, ctx: RequestContext): Promise<OrderItem> {
+async function reserve(draft: Draft, intent: Intent | null, ctx: RequestContext, readFirst = false): Promise<OrderItem> {
   const { eventId, priced } = draft;
   const free = priced.total.amount === 0;
+  const fromRead = async (): Promise<Allocation[]> => {
+    const pools = await readPools(priced.poolShards);
+    const allocations = allocate(priced.demand, pools);
+    if (!allocations) soldOut(shortPools(priced.demand, pools));
+    return allocations;
+  };
+  let allocations = readFirst ? await fromRead() : blindAllocation(priced.demand, priced.poolShards);
   const tickets: IssuedTicket[] = free ? await mintTickets(eventId, priced.lines) : [];
-  let allocations = blindAllocation(priced.demand, priced.poolShards);
   const result = await withRaceRetries(async () => {
     const now = nowIso();
     const order = orderItemFor(draft, allocations, intent, now);
@@ -135,9 +150,7 @@ async function reserve(draft: Draft, intent: Intent | null, ctx: RequestContext)
     const short = taken.filter((_, i) => rejectedAt(written, firstSlice + i)).map((a) => a.poolId);
     if (!short.length) return RETRY;
     if (short.some((pool) => (priced.poolShards.get(pool) ?? 1) === 1)) soldOut(short);
-    const fresh = allocate(priced.demand, await readPools(priced.poolShards));
-    if (!fresh) soldOut(short);
-    allocations = fresh;
+    allocations = await fromRead();
     return RETRY;
   });
   if (result === RETRY) throw conflict('sold_out', 'Tickets are selling fast and none could be held; try again');
@@ -197,8 +210,9 @@ const paymentUnavailable = (error: unknown) =>
  *  Retries inside `reserve` keep the order id, so they keep the one intent.
  *
  * SEATS FIRST (this process saw one of the order's pools sold out within the
- * last seconds, sold-out-hint.ts): the transaction runs first, without an
- * intent, so a rush on a sold-out sale makes no Stripe calls at all. Only
+ * last seconds, sold-out-hint.ts): the pools are read, and a sold-out order
+ * is refused on that read, with no transaction and no Stripe call at all;
+ * otherwise the transaction runs first, without an intent. Only
  * when it commits (seats came free) is the intent created and its id patched
  * onto the order (one UpdateItem, 8 WCU with the order's three indexes);
  * Stripe failing then releases the order at once (503), and a crash between
@@ -212,8 +226,9 @@ export async function createOrder(eventId: string, input: CreateOrderInput, ctx:
   assertVoucherUsable(catalog.voucher, input.voucherCode, now);
   const priced = priceOrder(input, catalog, now);
   const draft: Draft = { orderId: newId(), eventId, input, catalog, priced };
-  if (priced.total.amount === 0) return { order: await reserve(draft, null, ctx) };
-  if (recentlyShort(priced.demand.keys())) return seatsFirst(draft, ctx);
+  const hinted = recentlyShort(priced.demand.keys());
+  if (priced.total.amount === 0) return { order: await reserve(draft, null, ctx, hinted) };
+  if (hinted) return seatsFirst(draft, ctx);
 
   let intent: CreatedPaymentIntent;
   try {
@@ -226,7 +241,7 @@ export async function createOrder(eventId: string, input: CreateOrderInput, ctx:
 }
 
 async function seatsFirst(draft: Draft, ctx: RequestContext): Promise<CreatedOrder> {
-  const order = await reserve(draft, null, ctx);
+  const order = await reserve(draft, null, ctx, true);
   try {
     const intent = await openPaymentIntent(draft);
     await db().entities.order.patch({ orderId: order.orderId }).set({ paymentIntentId: intent.id, paymentStatus: intent.status }).go();
