@@ -172,7 +172,8 @@ export const catalog = {
   'order.created': entry({
     source: 'eventos.ticketing',
     version: 1,
-    description: 'A buyer reserved seats; the order is pending payment (or paid at once when free).',
+    description:
+      'A buyer reserved seats; the order is pending payment (or paid at once when free). A pending order\'s is published by the outbox relay, one to two minutes after the order (no consumer needs it sooner); a free order\'s at once, with its order.paid.',
     data: orderSummary,
     example: orderExample('pending'),
   }),

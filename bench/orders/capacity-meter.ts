@@ -101,7 +101,9 @@ function itemsOf(command: string, input: Json): string[] {
     case 'Query':
     case 'Scan': {
       const values = Object.values(asObject(input.ExpressionAttributeValues) ?? {});
-      const entity = values.map(entityOf).find((e) => e !== undefined) ?? '?';
+      // A key range over several entities of one collection (BETWEEN): the first and the last.
+      const named = [...new Set(values.map(entityOf).filter((e) => e !== undefined))];
+      const entity = named.length > 1 ? `${named[0]}…${named.at(-1)}` : (named[0] ?? '?');
       return [input.IndexName ? `${entity} via ${String(input.IndexName)}` : entity];
     }
     default:

@@ -42,7 +42,7 @@ export const ordersSection: BenchSection<OrdersData> = {
           'local stack in the bench process: real handlers via tsx, DynamoDB Local in memory (Java), local bus (consumers in-process; ' +
           'deliveries held during each race and run after it), Stripe stand-in (in-process too)',
         floor:
-          'per buyer ONE bare TransactWriteItems of the shape createOrder writes for a one-ticket pending order (Put order, Put orderHold, ' +
+          'per buyer ONE bare TransactWriteItems of the shape createOrder writes for a one-ticket pending order (Put order with its PaymentIntent id, Put orderHold, ' +
           'conditional Update `available >= 1` of one inventory slice, Put outboxEvent), built with the product\'s entities and builders from an order ' +
           'the race wrote; distinct orders on a pool of the race\'s seats and slice count (so as contended), same concurrency, no read before and no retry ' +
           'after, from a DocumentClient of its own in the bench process, same DynamoDB Local; a warm-up run of the same size first',

@@ -11,6 +11,7 @@ import {
   givenTicketType,
   hours,
   listAllOrders,
+  pay,
   unknownId,
 } from '../support/sales-fixtures.ts';
 
@@ -48,6 +49,31 @@ describe('cancel', () => {
     expect(after.status).toBe('paid');
     expect(after.tickets!.every((t) => t.status === 'valid')).toBe(true);
     expect(countsOf(await availability(api.call, event.id), type.id)).toEqual({ capacity: 5, sold: 2, held: 0, available: 3 });
+  });
+});
+
+describe('a seat freed right after a sell-out', () => {
+  it('is sold again with a PaymentIntent on the order (taken seats first, then the intent), and can be paid', async () => {
+    const event = await givenPublishedEvent(api.call);
+    const type = await givenTicketType(api.call, event.id, { capacity: 2 });
+    const first = await givenOrder(api.call, event.id, type.id);
+    await givenOrder(api.call, event.id, type.id);
+    const refused = await buy(api.call, event.id, type.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('sold_out');
+    // Refused again at once: the process remembers the sell-out and reads before it writes.
+    expect((await buy(api.call, event.id, type.id)).body.code).toBe('sold_out');
+
+    expect((await api.call('POST', `/v1/orders/${first.id}/cancel`)).status).toBe(200);
+    const again = await buy(api.call, event.id, type.id);
+    expect(again.status).toBe(201);
+    expect(again.body.payment).toMatchObject({ provider: 'stripe', paymentIntentId: expect.stringMatching(/^pi_/), clientSecret: expect.any(String) });
+    expect((await getOrder(api.call, again.body.id)).payment?.paymentIntentId).toBe(again.body.payment.paymentIntentId);
+    expect(countsOf(await availability(api.call, event.id), type.id)).toEqual({ capacity: 2, sold: 0, held: 2, available: 0 });
+
+    expect((await pay(api.call, again.body)).delivered.status).toBe(200);
+    expect((await getOrder(api.call, again.body.id)).status).toBe('paid');
+    expect(countsOf(await availability(api.call, event.id), type.id)).toEqual({ capacity: 2, sold: 1, held: 1, available: 0 });
   });
 });
 

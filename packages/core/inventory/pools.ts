@@ -57,6 +57,16 @@ export function allocate(demand: ReadonlyMap<string, number>, shards: ReadonlyMa
   return allocations;
 }
 
+/**
+ * Slices picked without reading them: each pool's whole demand on one slice
+ * drawn at random (the only one, for a pool of one slice). The conditional
+ * transaction decides; only when a slice turns out short does the caller
+ * read the pool and `allocate` from what is really there.
+ */
+export function blindAllocation(demand: ReadonlyMap<string, number>, poolShards: ReadonlyMap<string, number>, random = Math.random): Allocation[] {
+  return [...demand].map(([poolId, quantity]) => ({ poolId, shard: Math.floor(random() * (poolShards.get(poolId) ?? 1)), quantity }));
+}
+
 export function sumOf(shards: readonly ShardState[]) {
   return shards.reduce(
     (t, s) => ({ capacity: t.capacity + s.capacity, sold: t.sold + s.sold, held: t.held + s.held, available: t.available + s.available }),

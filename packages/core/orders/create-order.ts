@@ -1,5 +1,5 @@
 import type { CreateOrderInput } from '../../api/schemas/orders.ts';
-import { createPaymentIntent } from '../../payments/stripe-client.ts';
+import { createPaymentIntent, type CreatedPaymentIntent } from '../../payments/stripe-client.ts';
 import { transactWithEvents } from '../bus/outbox.ts';
 import { domainEvent } from '../bus/pending-event.ts';
 import { nowIso } from '../clock.ts';
@@ -10,27 +10,28 @@ import { rejectedAt, type TransactionEntities } from '../db/transaction-types.ts
 import { conflict, notFound, unavailable, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { readPools, shardUpdates } from '../inventory/pool-store.ts';
-import { allocate, type Allocation } from '../inventory/pools.ts';
-import { mintTickets, ticketPuts } from './issue-tickets.ts';
+import { allocate, blindAllocation, type Allocation } from '../inventory/pools.ts';
+import { loadEventDetails } from './event-details.ts';
+import { mintTickets, ticketPuts, type IssuedTicket } from './issue-tickets.ts';
 import { releaseOrder } from './release-order.ts';
 import { orderSummary } from './order-events.ts';
 import type { OrderItem } from './order-item.ts';
 import { assertVoucherUsable, priceOrder, type Catalog, type PricedOrder } from './pricing.ts';
 import { RETRY, withRaceRetries } from './retry.ts';
+import { clearShort, markShort, recentlyShort } from './sold-out-hint.ts';
 import { voucherTake } from './voucher-usage.ts';
 
+/** The event, its ticket types and bundles in one Query; the voucher (strongly consistent) beside it. */
 async function loadCatalog(eventId: string, voucherCode: string | undefined): Promise<Catalog> {
-  const [event, types, bundles, voucher] = await Promise.all([
-    db().entities.event.get({ eventId }).go(),
-    db().entities.ticketType.query.byEvent({ eventId }).go({ pages: 'all' }),
-    db().entities.bundle.query.byEvent({ eventId }).go({ pages: 'all' }),
+  const [details, voucher] = await Promise.all([
+    loadEventDetails(eventId),
     voucherCode ? db().entities.voucher.get({ eventId, code: voucherCode.toUpperCase() }).go({ consistent: true }) : null,
   ]);
-  if (!event.data) throw notFound('Event', eventId);
+  if (!details.event) throw notFound('Event', eventId);
   return {
-    event: event.data,
-    ticketTypes: new Map(types.data.map((t) => [t.ticketTypeId, t])),
-    bundles: new Map(bundles.data.map((b) => [b.bundleId, b])),
+    event: details.event,
+    ticketTypes: new Map(details.ticketTypes.map((t) => [t.ticketTypeId, t])),
+    bundles: new Map(details.bundles.map((b) => [b.bundleId, b])),
     voucher: voucher?.data ?? null,
   };
 }
@@ -41,11 +42,22 @@ function assertEventOnSale({ event }: Catalog, now: string): void {
   if (now >= event.endsAt) throw unprocessable('event_ended', 'The event is over');
 }
 
-function orderItemFor(eventId: string, input: CreateOrderInput, priced: PricedOrder, catalog: Catalog, allocations: Allocation[], now: string): OrderItem {
+/** A priced order whose id is fixed before anything is written (the PaymentIntent carries it). */
+interface Draft {
+  orderId: string;
+  eventId: string;
+  input: CreateOrderInput;
+  catalog: Catalog;
+  priced: PricedOrder;
+}
+
+type Intent = Pick<CreatedPaymentIntent, 'id' | 'status'>;
+
+function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, allocations: Allocation[], intent: Intent | null, now: string): OrderItem {
   const expiresAt = new Date(Date.parse(now) + catalog.event.holdMinutes * 60_000).toISOString();
   const free = priced.total.amount === 0;
   return {
-    orderId: newId(),
+    orderId,
     eventId,
     status: free ? 'paid' : 'pending',
     buyer: input.buyer,
@@ -59,26 +71,56 @@ function orderItemFor(eventId: string, input: CreateOrderInput, priced: PricedOr
     ...(input.campaignToken ? { campaignToken: input.campaignToken } : {}),
     allocations,
     expiresAt,
+    ...(intent ? { paymentIntentId: intent.id, paymentStatus: intent.status } : {}),
     ...(free ? { paidAt: now } : {}),
     createdAt: now,
     updatedAt: now,
   };
 }
 
+/** The pools with fewer seats available, over all their slices, than the order wants from them. */
+function shortPools(demand: ReadonlyMap<string, number>, pools: ReadonlyMap<string, readonly { available: number }[]>): string[] {
+  return [...demand].filter(([pool, wanted]) => (pools.get(pool) ?? []).reduce((sum, s) => sum + Math.max(0, s.available), 0) < wanted).map(([pool]) => pool);
+}
+
+function soldOut(shortPools: readonly string[]): never {
+  markShort(shortPools);
+  throw conflict('sold_out', 'Not enough tickets left for this order');
+}
+
 /**
  * Reserves every seat of the order — per ticket type, against the event's
  * total, from a voucher's block — and the voucher usage, in ONE transaction
- * with the order and its hold. Losing a race re-reads and tries again; only
- * when the pools truly lack seats is it `sold_out`, with nothing held.
+ * with the order and its hold (or, free, its tickets). No read first: each
+ * pool's seats go on one slice picked blind (the only one, for a pool of ≤ 500
+ * seats), and the slices' `available >= n` conditions decide. Except when
+ * `readFirst` (this process saw one of the pools short within seconds): then
+ * a consistent read of the slices (1 RCU per slice ≤ 4 KB) refuses a sold-out
+ * order without a transaction — DynamoDB still bills a canceled transaction
+ * (its prepare phase writes every item), far more than that read. After a cancellation the
+ * reasons say what to do:
+ * - the voucher's condition failed → `voucher_exhausted`;
+ * - a slice's condition failed and its pool has one slice → `sold_out` (that
+ *   slice is the whole pool: fewer than n seats left), still without a read;
+ * - a slice of a pool of several failed → read the pools (strongly
+ *   consistent) and `allocate` from what is there, or `sold_out` if too few;
+ * - no condition failed (a TransactionConflict: a concurrent transaction on a
+ *   slice) → the same allocation again after a jittered pause.
  */
-async function reserve(eventId: string, input: CreateOrderInput, catalog: Catalog, priced: PricedOrder, ctx: RequestContext): Promise<OrderItem> {
+async function reserve(draft: Draft, intent: Intent | null, ctx: RequestContext, readFirst = false): Promise<OrderItem> {
+  const { eventId, priced } = draft;
+  const free = priced.total.amount === 0;
+  const fromRead = async (): Promise<Allocation[]> => {
+    const pools = await readPools(priced.poolShards);
+    const allocations = allocate(priced.demand, pools);
+    if (!allocations) soldOut(shortPools(priced.demand, pools));
+    return allocations;
+  };
+  let allocations = readFirst ? await fromRead() : blindAllocation(priced.demand, priced.poolShards);
+  const tickets: IssuedTicket[] = free ? await mintTickets(eventId, priced.lines) : [];
   const result = await withRaceRetries(async () => {
     const now = nowIso();
-    const allocations = allocate(priced.demand, await readPools(priced.poolShards));
-    if (!allocations) throw conflict('sold_out', 'Not enough tickets left for this order');
-    const order = orderItemFor(eventId, input, priced, catalog, allocations, now);
-    const free = order.status === 'paid';
-    const tickets = free ? await mintTickets(eventId, order.lines) : [];
+    const order = orderItemFor(draft, allocations, intent, now);
     const events = [domainEvent('order.created', orderSummary(order), ctx)];
     if (free) {
       const issued = tickets.map(({ ticketId, ticketTypeId }) => ({ ticketId, ticketTypeId }));
@@ -87,24 +129,32 @@ async function reserve(eventId: string, input: CreateOrderInput, catalog: Catalo
         domainEvent('ticket.issued', { orderId: order.orderId, eventId, tickets: issued }, ctx),
       );
     }
+    const taken = allocations;
+    const firstSlice = 1 + (free ? tickets.length : 1);
     const items = (entities: TransactionEntities) => [
       entities.order.create(order).commit(),
       ...(free
         ? ticketPuts(entities, order.orderId, eventId, tickets, order.buyer)
         : [entities.orderHold.create({ orderId: order.orderId, shard: Math.floor(Math.random() * HOLD_SHARDS), expiresAt: order.expiresAt }).commit()]),
-      ...shardUpdates(entities, allocations, free ? 'sell' : 'hold'),
+      ...shardUpdates(entities, taken, free ? 'sell' : 'hold'),
       ...voucherTake(entities, order),
     ];
-    const written = await transactWithEvents(items, events);
+    // A pending order's `order.created` has no consumer that cannot wait: the outbox relay publishes it
+    // (packages/core/bus/outbox.ts, `Publish`). A free order's `order.paid` feeds the confirmation mail: at once.
+    const written = await transactWithEvents(items, events, free ? 'now' : 'relay');
     if (!written.canceled) return order;
-    // The voucher's update is the last of `items`; a failed condition there means it ran out.
-    const voucherIndex = written.data.length - events.length - 1;
-    if (order.voucherCode && rejectedAt(written, voucherIndex)) {
+    // The voucher's update is the last of `items`.
+    if (order.voucherCode && rejectedAt(written, firstSlice + taken.length)) {
       throw unprocessable('voucher_exhausted', 'The voucher has been used up');
     }
+    const short = taken.filter((_, i) => rejectedAt(written, firstSlice + i)).map((a) => a.poolId);
+    if (!short.length) return RETRY;
+    if (short.some((pool) => (priced.poolShards.get(pool) ?? 1) === 1)) soldOut(short);
+    allocations = await fromRead();
     return RETRY;
   });
   if (result === RETRY) throw conflict('sold_out', 'Tickets are selling fast and none could be held; try again');
+  clearShort(priced.demand.keys());
   return result;
 }
 
@@ -113,28 +163,92 @@ export interface CreatedOrder {
   clientSecret?: string;
 }
 
+async function openPaymentIntent({ orderId, catalog, priced, input }: Draft): Promise<CreatedPaymentIntent> {
+  return createPaymentIntent({
+    orderId,
+    amount: priced.total.amount,
+    currency: priced.total.currency,
+    description: `${catalog.event.name} — order ${orderId}`,
+    receiptEmail: input.buyer.email,
+  });
+}
+
+const paymentUnavailable = (error: unknown) =>
+  unavailable('payment_unavailable', 'The payment provider could not be reached; nothing was reserved. Try again.', { cause: (error as Error).name });
+
+/**
+ * An order that costs money needs a PaymentIntent whose id is on the order
+ * (the webhook confirms an order only with its own intent's id) and whose
+ * client secret the buyer gets. Two orders of the steps, both keeping these:
+ * no seat is ever held except by the transaction that writes the order, and
+ * no intent whose secret reached a buyer lacks its order.
+ *
+ * PAYMENT FIRST (the usual case): the order id is drawn first; the intent is
+ * created with it (metadata.orderId, idempotency key `pi-{orderId}`), then ONE
+ * transaction writes the order WITH the intent's id and status, its hold,
+ * seats, voucher usage and outbox row. No follow-up write. Failure orders:
+ *  1. Stripe fails or times out → 503 `payment_unavailable`; nothing was
+ *     written, no seat held. If Stripe did create the intent (answer lost),
+ *     that intent is order-less and its secret never left Stripe: nobody can
+ *     confirm it.
+ *  2. Intent created, transaction refused (sold out, voucher used up, races
+ *     lost past the retries) → 409/422; no seat held. The intent stays
+ *     order-less in `requires_payment_method`; its client secret was never
+ *     sent, so no buyer can pay it, and were it ever paid, the webhook would
+ *     find no order with that intent's id and confirm nothing. (Not canceled:
+ *     that would be one more Stripe call per refusal, and the payments client
+ *     has no cancel yet; refusals are kept off Stripe by the hint below.)
+ *  3. Intent created, transaction outcome unknown (timeout, 5xx after the
+ *     SDK's retries) → 500. If it did commit, the order holds its seats
+ *     until `expiresAt`, when the sweeper releases them; its intent's secret
+ *     never reached the buyer. The client's retry with the same
+ *     Idempotency-Key (a 5xx releases it) makes a new order and intent.
+ *  4. Committed, then the process dies before answering → as in 3: a pending
+ *     order with its intent, released by the sweeper (the key frees itself
+ *     when its lock runs out). Before this change the same crash left an
+ *     order without any intent; now the order has its intent from the start.
+ *  Retries inside `reserve` keep the order id, so they keep the one intent.
+ *
+ * SEATS FIRST (this process saw one of the order's pools sold out within the
+ * last seconds, sold-out-hint.ts): the pools are read, and a sold-out order
+ * is refused on that read, with no transaction and no Stripe call at all;
+ * otherwise the transaction runs first, without an intent. Only
+ * when it commits (seats came free) is the intent created and its id patched
+ * onto the order (one UpdateItem, 8 WCU with the order's three indexes);
+ * Stripe failing then releases the order at once (503), and a crash between
+ * the two leaves a pending order without an intent, which nobody can pay and
+ * the sweeper releases.
+ */
 export async function createOrder(eventId: string, input: CreateOrderInput, ctx: RequestContext): Promise<CreatedOrder> {
   const now = nowIso();
   const catalog = await loadCatalog(eventId, input.voucherCode);
   assertEventOnSale(catalog, now);
   assertVoucherUsable(catalog.voucher, input.voucherCode, now);
   const priced = priceOrder(input, catalog, now);
-  const order = await reserve(eventId, input, catalog, priced, ctx);
-  if (order.status === 'paid') return { order };
+  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced };
+  const hinted = recentlyShort(priced.demand.keys());
+  if (priced.total.amount === 0) return { order: await reserve(draft, null, ctx, hinted) };
+  if (hinted) return seatsFirst(draft, ctx);
 
+  let intent: CreatedPaymentIntent;
   try {
-    const intent = await createPaymentIntent({
-      orderId: order.orderId,
-      amount: order.total.amount,
-      currency: order.total.currency,
-      description: `${catalog.event.name} — order ${order.orderId}`,
-      receiptEmail: order.buyer.email,
-    });
+    intent = await openPaymentIntent(draft);
+  } catch (error) {
+    throw paymentUnavailable(error);
+  }
+  const order = await reserve(draft, intent, ctx);
+  return { order, clientSecret: intent.clientSecret };
+}
+
+async function seatsFirst(draft: Draft, ctx: RequestContext): Promise<CreatedOrder> {
+  const order = await reserve(draft, null, ctx, true);
+  try {
+    const intent = await openPaymentIntent(draft);
     await db().entities.order.patch({ orderId: order.orderId }).set({ paymentIntentId: intent.id, paymentStatus: intent.status }).go();
     return { order: { ...order, paymentIntentId: intent.id, paymentStatus: intent.status }, clientSecret: intent.clientSecret };
   } catch (error) {
     // No way to pay: give the seats back at once rather than after the hold.
     await releaseOrder(order.orderId, 'canceled', ctx);
-    throw unavailable('payment_unavailable', 'The payment provider could not be reached; nothing was reserved. Try again.', { cause: (error as Error).name });
+    throw paymentUnavailable(error);
   }
 }

@@ -1,5 +1,6 @@
 import { db } from '../db/service.ts';
 import { eventPool, ticketTypePool, voucherPool } from '../inventory/pools.ts';
+import { loadEventDetails } from './event-details.ts';
 import type { OrderItem } from './order-item.ts';
 
 /**
@@ -9,14 +10,13 @@ import type { OrderItem } from './order-item.ts';
 export async function demandOf(order: OrderItem): Promise<{ demand: Map<string, number>; poolShards: Map<string, number> }> {
   const demand = new Map<string, number>();
   for (const a of order.allocations) demand.set(a.poolId, (demand.get(a.poolId) ?? 0) + a.quantity);
-  const [event, types, voucher] = await Promise.all([
-    db().entities.event.get({ eventId: order.eventId }).go(),
-    db().entities.ticketType.query.byEvent({ eventId: order.eventId }).go({ pages: 'all' }),
+  const [details, voucher] = await Promise.all([
+    loadEventDetails(order.eventId),
     order.voucherCode ? db().entities.voucher.get({ eventId: order.eventId, code: order.voucherCode }).go() : null,
   ]);
   const shards = new Map<string, number>();
-  if (event.data?.inventoryShards) shards.set(eventPool(order.eventId), event.data.inventoryShards);
-  for (const t of types.data) shards.set(ticketTypePool(t.ticketTypeId), t.inventoryShards);
+  if (details.event?.inventoryShards) shards.set(eventPool(order.eventId), details.event.inventoryShards);
+  for (const t of details.ticketTypes) shards.set(ticketTypePool(t.ticketTypeId), t.inventoryShards);
   if (voucher?.data?.inventoryShards) shards.set(voucherPool(voucher.data.voucherId), voucher.data.inventoryShards);
   const poolShards = new Map([...demand.keys()].map((pool) => [pool, shards.get(pool) ?? 1]));
   return { demand, poolShards };

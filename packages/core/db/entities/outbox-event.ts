@@ -6,9 +6,11 @@ export const OUTBOX_SHARDS = 8;
 
 /**
  * A domain event written in the same transaction as the change it reports.
- * It is put on the bus right after the commit and deleted; whatever is left
- * (a crash, a bus outage) the outbox relay job publishes later, with the
- * same event id, so consumers still see it exactly once.
+ * It is put on the bus right after the commit and deleted (or, for events a
+ * writer leaves to the relay, `Publish` in bus/outbox.ts, not touched by the
+ * request); whatever is left (a crash, a bus outage, a relay event) the outbox
+ * relay job publishes later, with the same event id, so consumers still see
+ * it exactly once.
  */
 export const outboxEventSchema = {
   model: { entity: 'outboxEvent', version: '1', service: SERVICE },
