@@ -1,4 +1,5 @@
 import type { EventData } from '../../../events/catalog.ts';
+import { consumers } from '../../../events/routing.ts';
 import type { EventMetadataValue } from '../../../events/envelope.ts';
 import { markerPut } from '../bus/apply-once.ts';
 import { transactWithEvents } from '../bus/outbox.ts';
@@ -9,7 +10,7 @@ import { newId } from '../ids.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
 import { purchaseLine } from '../timeline/sales-lines.ts';
 
-const CONSUMER = 'crm-record-purchase';
+const CONSUMER = consumers.crmRecordPurchase.idempotencyScope;
 
 /**
  * The buyer of a paid order becomes a contact, or the existing contact with

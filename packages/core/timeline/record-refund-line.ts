@@ -1,4 +1,5 @@
 import type { EventData } from '../../../events/catalog.ts';
+import { consumers } from '../../../events/routing.ts';
 import type { EventMetadataValue } from '../../../events/envelope.ts';
 import { logger } from '../../http/logger.ts';
 import { markerPut } from '../bus/apply-once.ts';
@@ -9,7 +10,7 @@ import { rejectedAt, type TransactionItem } from '../db/transaction-types.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
 import { refundLine } from './sales-lines.ts';
 
-const CONSUMER = 'crm-timeline-refund';
+const CONSUMER = consumers.crmTimelineRefund.idempotencyScope;
 
 /**
  * A refund becomes a line on the buyer's timeline and comes off the buyer's
