@@ -68,6 +68,11 @@ export class NamedTransaction<N extends string> {
     return first === undefined ? null : this.names[first]!;
   }
 
+  /** Every name with an item whose condition failed, once each, in the order added (batches named by key). */
+  rejectedNames(result: TransactionResult): N[] {
+    return [...new Set(this.rejectedIndexes(result).map((i) => this.names[i]!))];
+  }
+
   private rejectedIndexes(result: TransactionResult): number[] {
     if (!result.canceled) return [];
     if (result.data.length < this.items.length) {
