@@ -64,3 +64,11 @@ describe('namedTransaction', () => {
     expect(() => tx.rejected(canceled('None', 'None', 'ConditionalCheckFailed'), 'voucher')).toThrow(/out of step/);
   });
 });
+
+describe('namedTransaction for batches named by key', () => {
+  it('lists every rejected name once, in the order added, and none for a conflict', () => {
+    const tx = namedTransaction<string>().add('o1', item('o1')).add('o2', item('o2a'), item('o2b')).add('o3', item('o3')).add('#counters', item('tally'));
+    expect(tx.rejectedNames(canceled('ConditionalCheckFailed', 'None', 'ConditionalCheckFailed', 'ConditionalCheckFailed', 'None'))).toEqual(['o1', 'o2', 'o3']);
+    expect(tx.rejectedNames(canceled('None', 'TransactionConflict', 'None', 'None', 'None'))).toEqual([]);
+  });
+});

@@ -15,11 +15,9 @@ import { loadOrder, type OrderItem } from './order-item.ts';
 import { orderPatch } from './order-patch.ts';
 import { paymentUnavailable } from './payment-errors.ts';
 import { demandOf } from './pool-shards.ts';
-import { recordRefund } from './record-refund.ts';
+import { recordRefund, STRIPE_CONSUMER } from './record-refund.ts';
 import { RETRY, withRaceRetries } from './retry.ts';
 import { voucherTake } from './voucher-usage.ts';
-
-export const STRIPE_CONSUMER = 'stripe-webhook';
 
 export type PaymentOutcome = 'paid' | 'already_processed' | 'refunded_late';
 

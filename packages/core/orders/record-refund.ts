@@ -11,6 +11,9 @@ import { loadOrder, type OrderItem } from './order-item.ts';
 import { orderPatch } from './order-patch.ts';
 import { RETRY, withRaceRetries } from './retry.ts';
 
+/** The scope of the Stripe webhook's processed-event markers (payments, refunds, anomalies): one spelling. */
+export const STRIPE_CONSUMER = 'stripe-webhook';
+
 export interface RefundFact {
   refundId: string;
   /** Minor units, in the order's currency. */
@@ -99,7 +102,7 @@ export async function recordRefund(
       )
       .add('seats', ...(full ? shardUpdates(entities, order.allocations, 'unsell') : []))
       .add('tickets', ...tickets.map((t) => entities.ticket.patch({ ticketId: t.ticketId }).set({ status: 'void', updatedAt: at }).commit()))
-      .add('marker', ...(options.providerEventId ? [markerPut(entities, 'stripe-webhook', options.providerEventId)] : []));
+      .add('marker', ...(options.providerEventId ? [markerPut(entities, STRIPE_CONSUMER, options.providerEventId)] : []));
     const result = await transactWithEvents(
       () => tx.items,
       [
