@@ -2,8 +2,11 @@ import type { TenantSecret } from '../packages/core/tenant-secrets.ts';
 import { catalog, type DetailType } from './catalog.ts';
 import { isSesDetailType, sesCatalog, type SesDetailType } from './ses.ts';
 
+export type RoutedDetailType = DetailType | SesDetailType;
+
+/** A row of the routing table, as CDK (rules, grants) and the local bus read it. */
 export interface ConsumerRoute {
-  /** Stable name: the rule id in CDK, the idempotency scope, the local bus's label. */
+  /** Stable name: the rule id in CDK, the local bus's label, the log scope. */
   consumer: string;
   /** Entry file under functions/consumers/, without `.ts`; it exports `handler`. */
   handler: string;
@@ -17,130 +20,151 @@ export interface ConsumerRoute {
   readsSendQuota?: boolean;
 }
 
-export type RoutedDetailType = DetailType | SesDetailType;
+/**
+ * A consumer's one declaration: its routing row, plus what the handler's
+ * typing and its idempotency markers come from. `detailTypes` keeps its
+ * literal types, so `consumerHandler(declaration, …)` hands the handler a
+ * union discriminated by `detailType`.
+ */
+export interface Consumer<T extends RoutedDetailType = RoutedDetailType> extends ConsumerRoute {
+  detailTypes: T[];
+  /** The `consumer` of its processed-event markers (one spelling, here). */
+  idempotencyScope: string;
+}
+
+export interface ConsumerDeclaration<T extends RoutedDetailType> {
+  name: string;
+  /** Entry file under functions/consumers/; the name when omitted. */
+  handler?: string;
+  detailTypes: T[];
+  retryAttempts: number;
+  /** The scope of its markers; the name when omitted (set only to keep markers already stored under another spelling). */
+  idempotencyScope?: string;
+  secrets?: readonly TenantSecret[];
+  readsSendQuota?: boolean;
+}
+
+export function defineConsumer<T extends RoutedDetailType>(d: ConsumerDeclaration<T>): Consumer<T> {
+  return {
+    consumer: d.name,
+    handler: d.handler ?? d.name,
+    detailTypes: d.detailTypes,
+    retryAttempts: d.retryAttempts,
+    idempotencyScope: d.idempotencyScope ?? d.name,
+    ...(d.secrets ? { secrets: d.secrets } : {}),
+    ...(d.readsSendQuota ? { readsSendQuota: d.readsSendQuota } : {}),
+  };
+}
 
 /** The `source` events of a detail-type carry on the bus (a rule matches on both). */
 export function sourceOf(detailType: RoutedDetailType): string {
   return isSesDetailType(detailType) ? sesCatalog[detailType].source : catalog[detailType].source;
 }
 
-/** Which consumer gets which detail-type; read by CDK (rules) and the local bus alike. */
-export const routing: ConsumerRoute[] = [
-  {
-    consumer: 'count-published-events',
-    handler: 'count-published-events',
+/** Every consumer, declared once; each handler file passes its own to `consumerHandler`. */
+export const consumers = {
+  countPublishedEvents: defineConsumer({
+    name: 'count-published-events',
     detailTypes: ['event.published'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'send-order-confirmation',
-    handler: 'send-order-confirmation',
+  }),
+  sendOrderConfirmation: defineConsumer({
+    name: 'send-order-confirmation',
     detailTypes: ['order.paid'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'crm-record-purchase',
-    handler: 'crm-record-purchase',
+    // Its claims (one per order) were stored under this name before the declarations.
+    idempotencyScope: 'order-confirmation-email',
+  }),
+  crmRecordPurchase: defineConsumer({
+    name: 'crm-record-purchase',
     detailTypes: ['order.paid'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'record-check-in',
-    handler: 'record-check-in',
+  }),
+  recordCheckIn: defineConsumer({
+    name: 'record-check-in',
     detailTypes: ['ticket.checked_in', 'ticket.checked_out'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'count-attendance',
-    handler: 'count-attendance',
+  }),
+  countAttendance: defineConsumer({
+    name: 'count-attendance',
     detailTypes: ['ticket.checked_in', 'ticket.checked_out'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'count-sales',
-    handler: 'count-sales',
+  }),
+  countSales: defineConsumer({
+    name: 'count-sales',
     detailTypes: ['order.paid', 'order.refunded'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'crm-record-attendance',
-    handler: 'crm-record-attendance',
+  }),
+  crmRecordAttendance: defineConsumer({
+    name: 'crm-record-attendance',
     detailTypes: ['ticket.checked_in'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'crm-timeline-refund',
-    handler: 'crm-timeline-refund',
+  }),
+  crmTimelineRefund: defineConsumer({
+    name: 'crm-timeline-refund',
     detailTypes: ['order.refunded'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'crm-timeline-purge',
-    handler: 'crm-timeline-purge',
+  }),
+  crmTimelinePurge: defineConsumer({
+    name: 'crm-timeline-purge',
     detailTypes: ['contact.deleted'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'segments-refresh-contact',
-    handler: 'segments-refresh-contact',
+  }),
+  segmentsRefreshContact: defineConsumer({
+    name: 'segments-refresh-contact',
     detailTypes: ['contact.created', 'contact.updated', 'contact.deleted'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'segments-build',
-    handler: 'segments-build',
+  }),
+  segmentsBuild: defineConsumer({
+    name: 'segments-build',
     detailTypes: ['segment.build_requested'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'segments-purge',
-    handler: 'segments-purge',
+  }),
+  segmentsPurge: defineConsumer({
+    name: 'segments-purge',
     detailTypes: ['segment.deleted', 'segment.purge_requested'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'crm-rescore-leads',
-    handler: 'crm-rescore-leads',
+  }),
+  crmRescoreLeads: defineConsumer({
+    name: 'crm-rescore-leads',
     detailTypes: ['contact.updated', 'company.updated', 'lead_scoring_rules.changed'],
     retryAttempts: 8,
-  },
-  {
-    // SES events of the configuration set, forwarded from the default bus (infra/tenant-stack.ts).
-    consumer: 'campaign-track',
-    handler: 'campaign-track',
+  }),
+  // SES events of the configuration set, forwarded from the default bus (infra/tenant-stack.ts).
+  campaignTrack: defineConsumer({
+    name: 'campaign-track',
     detailTypes: ['Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced', 'Email Complaint Received'],
     retryAttempts: 8,
-  },
-  {
-    consumer: 'campaign-attribution',
-    handler: 'campaign-attribution',
+  }),
+  campaignAttribution: defineConsumer({
+    name: 'campaign-attribution',
     detailTypes: ['order.paid', 'order.refunded'],
     retryAttempts: 8,
     secrets: ['marketingTokenKey'],
-  },
-  {
-    // Campaign mail: resolves the audience, then claims and sends chunk by chunk (its own continuation events).
-    consumer: 'campaign-send',
-    handler: 'campaign-send',
+  }),
+  // Campaign mail: resolves the audience, then claims and sends chunk by chunk (its own continuation events).
+  campaignSend: defineConsumer({
+    name: 'campaign-send',
     detailTypes: ['campaign.send_requested', 'campaign.send_chunk'],
     retryAttempts: 8,
     secrets: ['marketingTokenKey'],
     readsSendQuota: true,
-  },
-  {
-    // A canceled event's job: cancels pending orders, refunds and emails paid ones, chunk by chunk (its own continuation events).
-    consumer: 'event-cancellation',
-    handler: 'event-cancellation',
+  }),
+  // A canceled event's job: cancels pending orders, refunds and emails paid ones, chunk by chunk (its own continuation events).
+  eventCancellation: defineConsumer({
+    name: 'event-cancellation',
     detailTypes: ['event.canceled', 'event.cancellation_chunk'],
     retryAttempts: 8,
     secrets: ['stripe'],
-  },
-  {
-    // An order paid for an event already canceled (a late payment): refunded and emailed like the job's.
-    consumer: 'event-cancellation-late-orders',
-    handler: 'event-cancellation-late-orders',
+  }),
+  // An order paid for an event already canceled (a late payment): refunded and emailed like the job's.
+  eventCancellationLateOrders: defineConsumer({
+    name: 'event-cancellation-late-orders',
     detailTypes: ['order.paid'],
     retryAttempts: 8,
     secrets: ['stripe'],
-  },
-];
+  }),
+};
+
+/** Which consumer gets which detail-type; read by CDK (rules) and the local bus alike. */
+export const routing: Consumer[] = Object.values(consumers);

@@ -1,3 +1,4 @@
+import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { firstChunk, runChunk } from '#packages/core/campaigns/run-chunk.ts';
 
@@ -7,7 +8,7 @@ import { firstChunk, runChunk } from '#packages/core/campaigns/run-chunk.ts';
  * runs one step. Idempotent by the campaign's step, not the event id: a
  * duplicate or stale chunk finds the step moved on and does nothing.
  */
-export const handler = consumerHandler('campaign-send', ['campaign.send_requested', 'campaign.send_chunk'], async ({ detailType, data, metadata }) => {
-  const chunk = detailType === 'campaign.send_requested' ? firstChunk(data.campaignId) : (data as Parameters<typeof runChunk>[0]);
-  await runChunk(chunk, { correlationId: metadata.correlationId });
+export const handler = consumerHandler(consumers.campaignSend, async (event) => {
+  const chunk = event.detailType === 'campaign.send_requested' ? firstChunk(event.data.campaignId) : event.data;
+  await runChunk(chunk, { correlationId: event.metadata.correlationId });
 });

@@ -1,10 +1,10 @@
+import { consumers } from '#events/routing.ts';
 import { trackSesEvent } from '#packages/core/campaigns/track.ts';
 import { sesConsumerHandler } from '#packages/core/bus/ses-consumer-handler.ts';
 
 /** SES delivery, open, click, bounce and complaint events of campaign mail → recipient, counters, contact, suppression. */
 export const handler = sesConsumerHandler(
-  'campaign-track',
-  ['Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced', 'Email Complaint Received'],
+  consumers.campaignTrack,
   // The SES message id correlates what this event causes (contact.updated) with the mail.
   ({ record }) => trackSesEvent(record, { correlationId: record.mail.messageId }),
 );

@@ -1,3 +1,4 @@
+import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { recordAttendance } from '#packages/core/stats/record-attendance.ts';
 
@@ -5,6 +6,6 @@ import { recordAttendance } from '#packages/core/stats/record-attendance.ts';
  * The buyer's contact attended the event: eventsAttended +1 and the event's
  * attendee item once per (contact, event), lastSeenAt, and a timeline line per admission.
  */
-export const handler = consumerHandler('crm-record-attendance', ['ticket.checked_in'], async ({ metadata, data }) => {
+export const handler = consumerHandler(consumers.crmRecordAttendance, async ({ metadata, data }) => {
   await recordAttendance(metadata, data);
 });

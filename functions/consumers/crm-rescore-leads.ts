@@ -1,3 +1,4 @@
+import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { rescoreCompanyLeads, rescoreContactLeads, rescoreOpenLeads } from '#packages/core/leads/rescore.ts';
 
@@ -6,8 +7,16 @@ import { rescoreCompanyLeads, rescoreContactLeads, rescoreOpenLeads } from '#pac
  * rescored when it changes, every open lead when the rules or the cap change.
  * Recomputing from current facts is idempotent, so redelivery needs no marker.
  */
-export const handler = consumerHandler('crm-rescore-leads', ['contact.updated', 'company.updated', 'lead_scoring_rules.changed'], async (event) => {
-  if (event.detailType === 'contact.updated') await rescoreContactLeads((event.data as { contactId: string }).contactId);
-  else if (event.detailType === 'company.updated') await rescoreCompanyLeads((event.data as { companyId: string }).companyId);
-  else await rescoreOpenLeads();
+export const handler = consumerHandler(consumers.crmRescoreLeads, async (event) => {
+  switch (event.detailType) {
+    case 'contact.updated':
+      await rescoreContactLeads(event.data.contactId);
+      break;
+    case 'company.updated':
+      await rescoreCompanyLeads(event.data.companyId);
+      break;
+    case 'lead_scoring_rules.changed':
+      await rescoreOpenLeads();
+      break;
+  }
 });

@@ -1,7 +1,8 @@
+import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { settleLatePaidOrder } from '#packages/core/cancellations/late-orders.ts';
 
 /** Refunds and emails an order paid for an event that is already canceled (late-orders.ts). */
-export const handler = consumerHandler('event-cancellation-late-orders', ['order.paid'], async ({ data, metadata }) => {
+export const handler = consumerHandler(consumers.eventCancellationLateOrders, async ({ data, metadata }) => {
   await settleLatePaidOrder(data, { correlationId: metadata.correlationId });
 });

@@ -1,5 +1,6 @@
+import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
-import { firstChunk, runCancellationChunk, type Chunk } from '#packages/core/cancellations/run-chunk.ts';
+import { firstChunk, runCancellationChunk } from '#packages/core/cancellations/run-chunk.ts';
 
 /**
  * Cancels an event's orders chunk by chunk: `event.canceled` starts the chain,
@@ -7,7 +8,7 @@ import { firstChunk, runCancellationChunk, type Chunk } from '#packages/core/can
  * push) runs one step. Idempotent by the cancellation's step, not the event
  * id: a duplicate or stale chunk finds the step moved on and does nothing.
  */
-export const handler = consumerHandler('event-cancellation', ['event.canceled', 'event.cancellation_chunk'], async ({ detailType, data, metadata }) => {
-  const chunk = detailType === 'event.canceled' ? firstChunk(data.eventId) : (data as Chunk);
-  await runCancellationChunk(chunk, { correlationId: metadata.correlationId });
+export const handler = consumerHandler(consumers.eventCancellation, async (event) => {
+  const chunk = event.detailType === 'event.canceled' ? firstChunk(event.data.eventId) : event.data;
+  await runCancellationChunk(chunk, { correlationId: event.metadata.correlationId });
 });

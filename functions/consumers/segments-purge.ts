@@ -1,7 +1,8 @@
+import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { purgeSegmentMembers } from '#packages/core/segments/purge-members.ts';
 
 /** A deleted segment's member items go, a chunk per invocation. */
-export const handler = consumerHandler('segments-purge', ['segment.deleted', 'segment.purge_requested'], async ({ data, metadata }) => {
+export const handler = consumerHandler(consumers.segmentsPurge, async ({ data, metadata }) => {
   await purgeSegmentMembers(data.segmentId, metadata.correlationId);
 });

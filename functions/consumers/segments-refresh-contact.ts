@@ -1,3 +1,4 @@
+import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { refreshContactMemberships } from '#packages/core/segments/refresh-contact.ts';
 
@@ -7,6 +8,6 @@ import { refreshContactMemberships } from '#packages/core/segments/refresh-conta
  * depends on the stored state, not on the event, so redelivery and
  * reordering are harmless.
  */
-export const handler = consumerHandler('segments-refresh-contact', ['contact.created', 'contact.updated', 'contact.deleted'], async ({ data }) => {
+export const handler = consumerHandler(consumers.segmentsRefreshContact, async ({ data }) => {
   await refreshContactMemberships(data.contactId);
 });

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { catalog, detailTypes } from '../../events/catalog.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { catalog, detailTypes, type EventData } from '../../events/catalog.ts';
 import { envelopeOf } from '../../events/envelope.ts';
-import { routing } from '../../events/routing.ts';
+import { consumers, routing } from '../../events/routing.ts';
 import { sesDetailTypes } from '../../events/ses.ts';
+import type { ConsumedEvent } from '../../packages/core/bus/consumer-handler.ts';
 import { domainEvent } from '../../packages/core/bus/pending-event.ts';
 
 describe('event catalog', () => {
@@ -24,5 +26,27 @@ describe('event catalog', () => {
   it('routes only detail-types the catalog knows', () => {
     // …or SES's, forwarded to the tenant bus (events/ses.ts, tested in ses-events.test.ts).
     for (const route of routing) for (const t of route.detailTypes) expect([...detailTypes, ...sesDetailTypes]).toContain(t);
+  });
+
+  it('declares each consumer once: one name, one handler file, one idempotency scope', () => {
+    const unique = (values: string[]) => expect(new Set(values).size, values.join(', ')).toBe(values.length);
+    unique(routing.map((c) => c.consumer));
+    unique(routing.map((c) => c.handler));
+    unique(routing.map((c) => c.idempotencyScope));
+  });
+
+  it("each handler file is wrapped with its own declaration (and no other's)", () => {
+    for (const [key, declaration] of Object.entries(consumers)) {
+      const source = readFileSync(new URL(`../../functions/consumers/${declaration.handler}.ts`, import.meta.url), 'utf8');
+      const used = [...source.matchAll(/consumers\.(\w+)/g)].map((m) => m[1]);
+      expect(new Set(used), declaration.handler).toEqual(new Set([key]));
+    }
+  });
+
+  it('hands a consumer its events as a union discriminated by detail-type', () => {
+    type Sales = ConsumedEvent<(typeof consumers.countSales.detailTypes)[number]>;
+    expectTypeOf<Sales['detailType']>().toEqualTypeOf<'order.paid' | 'order.refunded'>();
+    expectTypeOf<Extract<Sales, { detailType: 'order.refunded' }>['data']>().toEqualTypeOf<EventData<'order.refunded'>>();
+    expectTypeOf<Extract<Sales, { detailType: 'order.paid' }>['data']>().toEqualTypeOf<EventData<'order.paid'>>();
   });
 });

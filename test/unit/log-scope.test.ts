@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineRoute } from '../../packages/api/route.ts';
 import { consumerHandler } from '../../packages/core/bus/consumer-handler.ts';
+import { consumers } from '../../events/routing.ts';
 import { jobHandler } from '../../packages/core/bus/job-handler.ts';
 import { httpHandler, ok } from '../../packages/http/http-handler.ts';
 import { logger } from '../../packages/core/logger.ts';
@@ -63,7 +64,7 @@ describe('every log line names who wrote it (item 11)', () => {
       logger.info('refund calling the provider');
       throw new Error('the provider refused'); // logged by the error mapper, after the consumer's appendKeys
     });
-    const webhookLike = consumerHandler('crm-timeline-refund', ['order.refunded'], async () => {
+    const webhookLike = consumerHandler(consumers.crmTimelineRefund, async () => {
       logger.info('consumer working');
       consumerStarted.open();
       await routeFailed.opened;

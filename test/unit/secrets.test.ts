@@ -5,6 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineRoute } from '../../packages/api/route.ts';
 import { consumerHandler } from '../../packages/core/bus/consumer-handler.ts';
+import { consumers } from '../../events/routing.ts';
 import { newId } from '../../packages/core/ids.ts';
 import {
   clearSecretCache,
@@ -136,13 +137,13 @@ describe('secrets come from the route’s declaration and are refreshed (item 10
   it('a consumer gets the secrets of its routing row, and no others', async () => {
     secretsManager.on(GetSecretValueCommand, { SecretId: ARNS.MARKETING_TOKEN_SECRET_ARN }).resolves({ SecretString: 'k'.repeat(40) });
     const seen: string[] = [];
-    const send = consumerHandler('campaign-send', ['campaign.send_requested'], async () => {
+    const send = consumerHandler(consumers.campaignSend, async () => {
       seen.push(new TextDecoder().decode(currentSecret('marketingTokenKey')));
     });
     await send(busEvent('campaign.send_requested'), {});
     expect(seen).toEqual(['k'.repeat(40)]);
 
-    const counter = consumerHandler('count-sales', ['order.paid'], async () => {
+    const counter = consumerHandler(consumers.countSales, async () => {
       currentSecret('marketingTokenKey');
     });
     await expect(counter(busEvent('order.paid'), {})).rejects.toThrow(/not in the secrets this route or consumer declares/);

@@ -1,4 +1,4 @@
-import { db } from '../db/service.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';
 import { nowIso } from '../clock.ts';
 
@@ -27,15 +27,12 @@ export async function applyOnce(
   eventId: string,
   effects: (entities: TransactionEntities) => TransactionItem[],
 ): Promise<boolean> {
-  const result = await db()
-    .transaction.write((entities) => [
-      markerPut(entities, consumer, eventId),
-      ...effects(entities),
-    ])
-    .go();
+  const tx = namedTransaction<'marker' | 'effect'>();
+  tx.add('marker', markerPut(tx.entities, consumer, eventId)).add('effect', ...effects(tx.entities));
+  const result = await tx.go();
   if (!result.canceled) return true;
-  const [marker, ...rest] = result.data;
-  if (marker?.rejected) return false;
-  const reasons = rest.map((r) => (r as { code?: string }).code ?? 'none').join(',');
+  if (tx.rejected(result, 'marker')) return false;
+  // A conflict on the marker is a race, not "applied": thrown, so EventBridge delivers again.
+  const reasons = result.data.map((r) => (r as { code?: string }).code ?? 'none').join(',');
   throw new EffectRejected(`${consumer}: effect for ${eventId} was rejected (${reasons})`);
 }

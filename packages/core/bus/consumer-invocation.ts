@@ -1,11 +1,11 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import { routing } from '../../../events/routing.ts';
+import type { ConsumerRoute } from '../../../events/routing.ts';
 import { withLogScope } from '../logger.ts';
 import { loadSecrets, runWithSecrets } from '../secrets/index.ts';
 
 type Bus = EventBridgeEvent<string, unknown>;
 
-/** Runs the consumer's own work with the secrets its routing row names. */
+/** Runs the consumer's own work with the secrets its declaration names. */
 export type WithSecrets = <T>(work: () => Promise<T>) => Promise<T>;
 
 /**
@@ -20,16 +20,18 @@ function correlationIdOf(event: Bus): string {
 }
 
 /**
- * What every consumer wrapper shares: its routing row (found once, at
- * import, so a misnamed consumer fails at cold start), its own logger with
- * the consumer's name and the event's correlation id, and its declared
- * secrets, loaded once the event has been read (`run`).
+ * What every consumer wrapper shares: its declaration (events/routing.ts),
+ * its own logger with the consumer's name and the event's correlation id,
+ * and its declared secrets, loaded once the event has been read (`run`).
  */
-export function consumerInvocation(consumer: string, body: (event: Bus, run: WithSecrets) => Promise<void>) {
-  const row = routing.find((r) => r.consumer === consumer);
-  if (!row) throw new Error(`consumer "${consumer}" has no row in events/routing.ts`);
-  const names = row.secrets ?? [];
+export function consumerInvocation(route: ConsumerRoute, body: (event: Bus, run: WithSecrets) => Promise<void>) {
+  const names = route.secrets ?? [];
   const run: WithSecrets = async (work) => runWithSecrets(await loadSecrets(names), work);
   return (event: Bus, context?: Partial<Context>): Promise<void> =>
-    withLogScope({ consumer, correlationId: correlationIdOf(event), busEventId: event.id }, context, () => body(event, run));
+    withLogScope({ consumer: route.consumer, correlationId: correlationIdOf(event), busEventId: event.id }, context, () => body(event, run));
+}
+
+/** Whether the bus handed the consumer one of the detail-types it declared (a rule should see to it). */
+export function isDeclared<T extends string>(detailTypes: readonly T[], detailType: string): detailType is T {
+  return (detailTypes as readonly string[]).includes(detailType);
 }

@@ -1,10 +1,11 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { isSesDetailType, SesEventRecord, type SesDetailType } from '../../../events/ses.ts';
+import type { Consumer } from '../../../events/routing.ts';
+import { SesEventRecord, type SesDetailType } from '../../../events/ses.ts';
 import { logger } from '../logger.ts';
-import { consumerInvocation } from './consumer-invocation.ts';
+import { consumerInvocation, isDeclared } from './consumer-invocation.ts';
 
-export interface ConsumedSesEvent {
-  detailType: SesDetailType;
+export interface ConsumedSesEvent<T extends SesDetailType = SesDetailType> {
+  detailType: T;
   /** EventBridge's id of this delivery (SES events carry no metadata of ours). */
   busEventId: string;
   record: SesEventRecord;
@@ -16,14 +17,10 @@ export interface ConsumedSesEvent {
  * A record we cannot read is logged and dropped (retrying would not help); a
  * thrown error reaches EventBridge, which retries and finally dead-letters.
  */
-export function sesConsumerHandler(
-  consumer: string,
-  detailTypes: readonly SesDetailType[],
-  fn: (event: ConsumedSesEvent) => Promise<unknown>,
-) {
+export function sesConsumerHandler<T extends SesDetailType>(consumer: Consumer<T>, fn: (event: ConsumedSesEvent<T>) => Promise<unknown>) {
   return consumerInvocation(consumer, async (event: EventBridgeEvent<string, unknown>, run): Promise<void> => {
     const detailType = event['detail-type'];
-    if (!isSesDetailType(detailType) || !detailTypes.includes(detailType)) {
+    if (!isDeclared(consumer.detailTypes, detailType)) {
       logger.warn('ignored detail-type', { detailType });
       return;
     }

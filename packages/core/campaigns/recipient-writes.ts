@@ -2,7 +2,8 @@ import { nowIso } from '../clock.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import type { RecipientStatus, SkipReason } from '../db/entities/campaign-recipient.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt, type TransactionEntities, type TransactionItem } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
+import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';
 import { counterAdd, type CampaignCounts, type CampaignMetric } from './campaign-counters.ts';
 
 /** Counts a change moves: the shared counters, plus `unknown` (kept on the campaign item). */
@@ -17,6 +18,9 @@ export interface Change {
 
 /** Transactions hold at most 100 items: the changes plus up to two tallies. */
 export const MAX_CHANGES = 98;
+
+/** The name of the counters' items in a batch (contactIds are ULIDs: no clash). */
+const TALLY = '#counters';
 
 const skipMetric: Record<SkipReason, CampaignMetric> = {
   unsubscribed: 'skipped_unsubscribed',
@@ -56,11 +60,14 @@ export async function commitChanges(campaignId: string, changes: readonly Change
   for (let attempt = 0; pending.length; attempt++) {
     if (attempt >= 12) throw new Error(`campaign ${campaignId}: recipient writes kept conflicting`);
     const batch = pending;
-    const result = await db()
-      .transaction.write((entities) => [...batch.map((c) => c.write(entities)), ...tallies(entities, campaignId, sum(batch))])
-      .go();
+    // Each recipient's write is named by its key (a contactId); the counters' ADDs by none of them.
+    const tx = namedTransaction<string>();
+    const entities = tx.entities;
+    for (const c of batch) tx.add(c.key, c.write(entities));
+    tx.add(TALLY, ...tallies(entities, campaignId, sum(batch)));
+    const result = await tx.go();
     if (!result.canceled) return { committed: batch.map((c) => c.key), refused };
-    const rejected = new Set(batch.filter((_, i) => rejectedAt(result, i)).map((c) => c.key));
+    const rejected = new Set(tx.rejectedNames(result).filter((name) => name !== TALLY));
     refused.push(...rejected);
     pending = batch.filter((c) => !rejected.has(c.key));
     if (!rejected.size) await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 20 * 2 ** attempt)));

@@ -1,7 +1,8 @@
 import { nowIso } from '../clock.ts';
 import { isConditionFailure } from '../db/conditions.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt, type TransactionEntities, type TransactionItem } from '../db/transaction-types.ts';
+import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';
 
 /** The cancellation's counters a change moves. */
 export type Counts = Partial<Record<'ordersFound' | 'refunded' | 'refundFailed' | 'emailed' | 'emailFailed' | 'emailUnknown', number>>;
@@ -15,6 +16,9 @@ export interface Change {
 
 /** Transactions hold at most 100 items: the changes plus the counters' ADD. */
 export const MAX_CHANGES = 99;
+
+/** The name of the counters' item in a batch (orderIds are ULIDs: no clash). */
+const TALLY = '#counters';
 
 function sum(changes: readonly Change[]): Counts {
   const total: Record<string, number> = {};
@@ -38,15 +42,17 @@ export async function commitChanges(eventId: string, changes: readonly Change[])
       if (attempt >= 12) throw new Error(`cancellation of ${eventId}: order writes kept conflicting`);
       const batch = pending;
       const counts = sum(batch);
-      const tally = Object.values(counts).some((n) => n) ? [(e: TransactionEntities) => e.eventCancellation.patch({ eventId }).add(counts).commit()] : [];
-      const result = await db()
-        .transaction.write((entities) => [...batch.map((c) => c.write(entities)), ...tally.map((t) => t(entities))])
-        .go();
+      // Each order's write is named by its key (an orderId); the counters' ADD by none of them.
+      const tx = namedTransaction<string>();
+      const entities = tx.entities;
+      for (const c of batch) tx.add(c.key, c.write(entities));
+      if (Object.values(counts).some((n) => n)) tx.add(TALLY, entities.eventCancellation.patch({ eventId }).add(counts).commit());
+      const result = await tx.go();
       if (!result.canceled) {
         committed.push(...batch.map((c) => c.key));
         break;
       }
-      const rejected = new Set(batch.filter((_, index) => rejectedAt(result, index)).map((c) => c.key));
+      const rejected = new Set(tx.rejectedNames(result).filter((name) => name !== TALLY));
       refused.push(...rejected);
       pending = batch.filter((c) => !rejected.has(c.key));
       if (!rejected.size) await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 20 * 2 ** attempt)));

@@ -6,7 +6,7 @@ import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { companyEntity } from '../db/entities/company.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt, type TransactionEntities, type TransactionItem } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { conflict, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
@@ -27,11 +27,13 @@ async function duplicateOf(domain: string): Promise<never> {
 }
 
 /** The company and, when it has a domain, the guard claiming it: one transaction, so a domain is never taken twice. */
-function createItems(entities: TransactionEntities, item: CompanyItem): TransactionItem[] {
-  return [
-    ...(item.domain ? [entities.companyDomain.create({ domain: item.domain, companyId: item.companyId }).commit()] : []),
-    entities.company.create(item).commit(),
-  ];
+/** A new company and, when it has a domain, the domain's uniqueness guard. */
+function creation(item: CompanyItem) {
+  const tx = namedTransaction<'domainGuard' | 'company'>();
+  const { companyDomain, company } = tx.entities;
+  return tx
+    .add('domainGuard', ...(item.domain ? [companyDomain.create({ domain: item.domain, companyId: item.companyId }).commit()] : []))
+    .add('company', company.create(item).commit());
 }
 
 function newCompany(input: Omit<CreateCompanyInput, 'domain'> & { domain?: string | undefined }, ctx: RequestContext): CompanyItem {
@@ -49,11 +51,10 @@ function newCompany(input: Omit<CreateCompanyInput, 'domain'> & { domain?: strin
 /** `POST /v1/companies`: a domain already known in any spelling is a 409 `duplicate` with the existing id. */
 export async function createCompany(input: CreateCompanyInput, ctx: RequestContext): Promise<CompanyView> {
   const item = newCompany({ ...input, domain: input.domain === undefined ? undefined : normalizeDomain(input.domain) }, ctx);
-  const result = await db()
-    .transaction.write((entities) => createItems(entities, item))
-    .go();
+  const tx = creation(item);
+  const result = await tx.go();
   if (result.canceled) {
-    if (item.domain && rejectedAt(result, 0)) return duplicateOf(item.domain);
+    if (item.domain && tx.rejected(result, 'domainGuard')) return duplicateOf(item.domain);
     throw conflict('concurrent_update', 'The company could not be created; try again');
   }
   return toCompanyView(item);
@@ -74,9 +75,7 @@ export async function ensureCompanyByDomain(
     const { data: guard } = await db().entities.companyDomain.get({ domain }).go({ consistent: true });
     if (guard) return { companyId: guard.companyId, created: false };
     const item = newCompany({ name: input.name?.trim() || domain, domain, industry: input.industry }, ctx);
-    const result = await db()
-      .transaction.write((entities) => createItems(entities, item))
-      .go();
+    const result = await creation(item).go();
     if (!result.canceled) return { companyId: item.companyId, created: true };
     return RETRY;
   }, 10);
@@ -117,31 +116,34 @@ export async function updateCompany(id: string, input: UpdateCompanyInput, ctx?:
   if (!Object.keys(changes).length) return toCompanyView(current.data);
   const moving = domain !== undefined && domain !== previous;
   const at = nowIso();
+  const tx = namedTransaction<'domainGuard' | 'previousGuard' | 'company'>();
+  const { company, companyDomain } = tx.entities;
+  if (moving) {
+    tx.add('domainGuard', companyDomain.create({ domain, companyId: id }).commit());
+    if (previous) {
+      tx.add(
+        'previousGuard',
+        companyDomain
+          .delete({ domain: previous })
+          .where((attr, op) => op.eq(attr.companyId, id))
+          .commit(),
+      );
+    }
+  }
+  tx.add(
+    'company',
+    company
+      .patch({ companyId: id })
+      .set({ ...changes, updatedAt: at })
+      .where((attr, op) => (previous ? op.eq(attr.domain, previous) : op.notExists(attr.domain)))
+      .commit(),
+  );
   const result = await transactWithEvents(
-    ({ company, companyDomain }) => [
-      ...(moving
-        ? [
-            companyDomain.create({ domain, companyId: id }).commit(),
-            ...(previous
-              ? [
-                  companyDomain
-                    .delete({ domain: previous })
-                    .where((attr, op) => op.eq(attr.companyId, id))
-                    .commit(),
-                ]
-              : []),
-          ]
-        : []),
-      company
-        .patch({ companyId: id })
-        .set({ ...changes, updatedAt: at })
-        .where((attr, op) => (previous ? op.eq(attr.domain, previous) : op.notExists(attr.domain)))
-        .commit(),
-    ],
+    () => tx.items,
     [domainEvent('company.updated', { companyId: id, reason: 'fields' }, ctx ?? { correlationId: newId() })],
   );
   if (result.canceled) {
-    if (moving && rejectedAt(result, 0)) return duplicateOf(domain);
+    if (moving && tx.rejected(result, 'domainGuard')) return duplicateOf(domain);
     throw conflict('concurrent_update', 'The company changed meanwhile (or was deleted); read it and try again');
   }
   return toCompanyView({ ...current.data, ...changes, updatedAt: at } as CompanyItem);

@@ -73,7 +73,7 @@ export async function createContact(input: CreateContactInput, ctx: RequestConte
     [domainEvent('contact.created', { contactId: item.contactId, createdBy: ctx.actorId }, ctx)],
   );
   if (result.canceled) {
-    await refusal(tx.rejected(result), input.email, input.companyId);
+    await refusal(tx.firstRejected(result), input.email, input.companyId);
     throw conflict('concurrent_update', 'The contact could not be created; try again');
   }
   return toView(item);
@@ -183,7 +183,7 @@ export async function updateContact(id: string, input: UpdateContactInput, ctx?:
       for (const key of change.remove) delete next[key];
       return next as ContactItem;
     }
-    await refusal(tx.rejected(result), newEmail ?? current.email, change.linkCompany);
+    await refusal(tx.firstRejected(result), newEmail ?? current.email, change.linkCompany);
     return RETRY;
   }, 8);
   if (outcome === RETRY) throw conflict('concurrent_update', 'The contact kept changing meanwhile; read it and try again');

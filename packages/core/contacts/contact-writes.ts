@@ -1,4 +1,5 @@
-import { rejectedAt, type TransactionEntities, type TransactionItem } from '../db/transaction-types.ts';
+import { NamedTransaction } from '../db/named-transaction.ts';
+import type { TransactionEntities, TransactionItem } from '../db/transaction-types.ts';
 import { invalid } from '../errors.ts';
 import { PHONE_RULE, toE164 } from './phone.ts';
 
@@ -9,25 +10,8 @@ import { PHONE_RULE, toE164 } from './phone.ts';
  */
 export type ItemRole = 'emailGuard' | 'companyLink' | 'contact' | 'other';
 
-/** A transaction under construction that remembers the role of each item. */
-export class ContactTransaction {
-  readonly items: TransactionItem[] = [];
-  readonly roles: ItemRole[] = [];
-
-  add(role: ItemRole, ...items: TransactionItem[]): this {
-    for (const item of items) {
-      this.items.push(item);
-      this.roles.push(role);
-    }
-    return this;
-  }
-
-  /** The role of the first item whose condition failed, or null (a conflict with another transaction). */
-  rejected(result: { canceled: boolean; data: unknown[] }): ItemRole | null {
-    const index = this.roles.findIndex((_, i) => rejectedAt(result, i));
-    return index < 0 ? null : this.roles[index]!;
-  }
-}
+/** A contact transaction: its items named by role (db/named-transaction.ts), so a refusal says which. */
+export class ContactTransaction extends NamedTransaction<ItemRole> {}
 
 /**
  * Tags and lead sources are machine words: trimmed and lower-cased (the HTTP

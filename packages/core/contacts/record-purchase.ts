@@ -1,15 +1,16 @@
 import type { EventData } from '../../../events/catalog.ts';
+import { consumers } from '../../../events/routing.ts';
 import type { EventMetadataValue } from '../../../events/envelope.ts';
 import { markerPut } from '../bus/apply-once.ts';
 import { transactWithEvents } from '../bus/outbox.ts';
 import { domainEvent, type PendingEvent } from '../bus/pending-event.ts';
-import { rejectedAt, type TransactionItem } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { db } from '../db/service.ts';
 import { newId } from '../ids.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
 import { purchaseLine } from '../timeline/sales-lines.ts';
 
-const CONSUMER = 'crm-record-purchase';
+const CONSUMER = consumers.crmRecordPurchase.idempotencyScope;
 
 /**
  * The buyer of a paid order becomes a contact, or the existing contact with
@@ -36,26 +37,22 @@ export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | '
         ? domainEvent('contact.updated', { contactId, reason: 'purchase' }, ctx)
         : domainEvent('contact.created', { contactId, createdBy: 'order.paid' }, ctx),
     ];
-    const result = await transactWithEvents((entities): TransactionItem[] => {
-      const { contact, contactEmail, timelineEntry } = entities;
-      // The marker stays first: index 0 tells "already recorded" from a lost race.
-      const marker = markerPut(entities, CONSUMER, metadata.id);
-      const line = timelineEntry.put(purchaseLine(paid, contactId)).commit();
-      if (guard) {
-        const bought = ticketTypeIds.length ? { boughtTicketTypeIds: ticketTypeIds } : {};
-        return [
-          marker,
-          contact
-            .patch({ contactId })
-            .add({ ordersCount: 1, lifetimeValueAmount: total.amount, ...bought })
-            .set({ lifetimeValueCurrency: total.currency, lastPurchaseAt: paidAt, lastSeenAt: paidAt })
-            .commit(),
-          line,
-        ];
-      }
-      return [
-        marker,
-        contactEmail.create({ email, contactId }).commit(),
+    const tx = namedTransaction<'marker' | 'emailGuard' | 'contact' | 'timeline'>();
+    const { contact, contactEmail, timelineEntry } = tx.entities;
+    tx.add('marker', markerPut(tx.entities, CONSUMER, metadata.id));
+    if (guard) {
+      const bought = ticketTypeIds.length ? { boughtTicketTypeIds: ticketTypeIds } : {};
+      tx.add(
+        'contact',
+        contact
+          .patch({ contactId })
+          .add({ ordersCount: 1, lifetimeValueAmount: total.amount, ...bought })
+          .set({ lifetimeValueCurrency: total.currency, lastPurchaseAt: paidAt, lastSeenAt: paidAt })
+          .commit(),
+      );
+    } else {
+      tx.add('emailGuard', contactEmail.create({ email, contactId }).commit()).add(
+        'contact',
         contact
           .create({
             contactId,
@@ -72,11 +69,13 @@ export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | '
             ...(ticketTypeIds.length ? { boughtTicketTypeIds: ticketTypeIds } : {}),
           })
           .commit(),
-        line,
-      ];
-    }, events);
+      );
+    }
+    tx.add('timeline', timelineEntry.put(purchaseLine(paid, contactId)).commit());
+    const result = await transactWithEvents(() => tx.items, events);
     if (!result.canceled) return 'recorded' as const;
-    if (rejectedAt(result, 0)) return 'already_recorded' as const;
+    // The marker tells "already recorded" from a lost race.
+    if (tx.rejected(result, 'marker')) return 'already_recorded' as const;
     return RETRY;
   }, 10);
   if (outcome === RETRY) throw new Error('recordPurchase kept losing races');

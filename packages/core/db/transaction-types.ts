@@ -8,6 +8,8 @@ export type TransactionItem = ReturnType<WriteCallback>[number];
 
 /**
  * Whether the item at `index` of a canceled transaction failed its condition.
+ * Prefer `namedTransaction()` (named-transaction.ts), which asks by name, not
+ * position; this stays for create-order until it moves over.
  * Only `ConditionalCheckFailed` counts: a `TransactionConflict` (another
  * transaction touching the item at that moment) is a race to retry, not an answer.
  */

@@ -7,7 +7,7 @@ import { createContact, updateContact } from '../contacts/contact-service.ts';
 import type { ContactItem } from '../contacts/contact-view.ts';
 import type { RequestContext } from '../context.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { conflict, DomainError, notFound, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { opportunityCreation, stageIn } from '../opportunities/opportunity-service.ts';
@@ -152,23 +152,27 @@ export async function convertLead(id: string, input: ConvertLeadInput, ctx: Requ
       by: ctx.actorId,
       mirror: await isNewestLeadOf(contact.contactId, id),
     };
-    const result = await transactWithEvents(
-      (entities) => [
-        entities.lead
-          .patch({ leadId: id })
-          .set(converted)
-          .where((attr, op) => op.eq(attr.status, lead.status))
-          .commit(),
-        ...opportunity.items(entities),
-        ...statusChangeItems(entities, change),
+    const tx = namedTransaction<'lead' | 'opportunity' | 'statusChange' | 'company'>();
+    const entities = tx.entities;
+    tx.add(
+      'lead',
+      entities.lead
+        .patch({ leadId: id })
+        .set(converted)
+        .where((attr, op) => op.eq(attr.status, lead.status))
+        .commit(),
+    )
+      .add('opportunity', ...opportunity.items(entities))
+      .add('statusChange', ...statusChangeItems(entities, change))
+      .add(
+        'company',
         ...(company.create
           ? [entities.company.create({ ...company.create, contactsCount: 0, createdBy: ctx.actorId, createdAt: at, updatedAt: at }).commit()]
           : []),
-      ],
-      statusChangeEvents(change, ctx),
-    );
+      );
+    const result = await transactWithEvents(() => tx.items, statusChangeEvents(change, ctx));
     if (!result.canceled) return { lead: { ...lead, ...converted } as LeadItem, opportunity: opportunity.item, contact, companyId: company.companyId };
-    if (rejectedAt(result, 0)) {
+    if (tx.rejected(result, 'lead')) {
       // Another conversion (or a status change) got there first: read again and answer from what it is now.
       const { data: now } = await db().entities.lead.get({ leadId: id }).go({ consistent: true });
       if (now?.status === 'converted') throw conflict('already_converted', 'The lead has been converted already');

@@ -12,7 +12,7 @@ import type { RequestContext } from '../context.ts';
 import type { leadScoringRuleEntity } from '../db/entities/lead-scoring-rule.ts';
 import { DEFAULT_SCORE_CAP } from '../db/entities/lead-scoring-settings.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { Page } from '../pagination.ts';
@@ -106,30 +106,30 @@ export async function updateRule(id: string, input: UpdateLeadScoringRuleInput, 
   checkRule(next);
   const at = nowIso();
   const { value, ...rest } = definedOnly({ ...input, value: input.value ?? undefined });
-  const result = await transactWithEvents(
-    ({ leadScoringRule }) => [
-      leadScoringRule
-        .patch({ ruleId: id })
-        .set({ ...rest, ...(value === undefined ? {} : { value }), updatedAt: at })
-        .remove(input.value === null ? ['value'] : [])
-        .where((attr, op) => op.eq(attr.updatedAt, current.updatedAt))
-        .commit(),
-    ],
-    [changed('updated', ctx, id)],
+  const tx = namedTransaction<'rule'>();
+  tx.add(
+    'rule',
+    tx.entities.leadScoringRule
+      .patch({ ruleId: id })
+      .set({ ...rest, ...(value === undefined ? {} : { value }), updatedAt: at })
+      .remove(input.value === null ? ['value'] : [])
+      .where((attr, op) => op.eq(attr.updatedAt, current.updatedAt))
+      .commit(),
   );
+  const result = await transactWithEvents(() => tx.items, [changed('updated', ctx, id)]);
   if (result.canceled) {
-    if (rejectedAt(result, 0)) throw conflict('concurrent_update', 'The rule changed meanwhile; read it and try again');
+    if (tx.rejected(result, 'rule')) throw conflict('concurrent_update', 'The rule changed meanwhile; read it and try again');
     throw conflict('concurrent_update', 'The rule could not be changed; try again');
   }
   return toRuleView(definedOnly({ ...next, updatedAt: at }) as RuleItem);
 }
 
 export async function deleteRule(id: string, ctx: RequestContext): Promise<void> {
-  const result = await transactWithEvents(({ leadScoringRule }) => [leadScoringRule.delete({ ruleId: id }).where((attr, op) => op.exists(attr.ruleId)).commit()], [
-    changed('deleted', ctx, id),
-  ]);
+  const tx = namedTransaction<'rule'>();
+  tx.add('rule', tx.entities.leadScoringRule.delete({ ruleId: id }).where((attr, op) => op.exists(attr.ruleId)).commit());
+  const result = await transactWithEvents(() => tx.items, [changed('deleted', ctx, id)]);
   if (result.canceled) {
-    if (rejectedAt(result, 0)) throw notFound('Lead-scoring rule', id);
+    if (tx.rejected(result, 'rule')) throw notFound('Lead-scoring rule', id);
     throw conflict('concurrent_update', 'The rule could not be deleted; try again');
   }
 }

@@ -5,7 +5,7 @@ import { transactWithEvents } from '../bus/outbox.ts';
 import { domainEvent } from '../bus/pending-event.ts';
 import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import { rejectedAt } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { readPools, shardUpdates } from '../inventory/pool-store.ts';
 import { allocate, type Allocation } from '../inventory/pools.ts';
 import { markerPut } from '../bus/apply-once.ts';
@@ -15,11 +15,9 @@ import { loadOrder, type OrderItem } from './order-item.ts';
 import { orderPatch } from './order-patch.ts';
 import { paymentUnavailable } from './payment-errors.ts';
 import { demandOf } from './pool-shards.ts';
-import { recordRefund } from './record-refund.ts';
+import { recordRefund, STRIPE_CONSUMER } from './record-refund.ts';
 import { RETRY, withRaceRetries } from './retry.ts';
 import { voucherTake } from './voucher-usage.ts';
-
-export const STRIPE_CONSUMER = 'stripe-webhook';
 
 export type PaymentOutcome = 'paid' | 'already_processed' | 'refunded_late';
 
@@ -72,29 +70,33 @@ async function sell(
   const tickets = await mintTickets(order.eventId, order.lines);
   const issued = tickets.map(({ ticketId, ticketTypeId }) => ({ ticketId, ticketTypeId }));
   const paid: OrderItem = { ...order, status: 'paid', paidAt: at, allocations, paymentIntentId: payment.paymentIntentId, paymentStatus: 'succeeded' };
-  const result = await transactWithEvents(
-    (entities) => [
-      markerPut(entities, STRIPE_CONSUMER, payment.providerEventId),
+  const tx = namedTransaction<'marker' | 'order' | 'hold' | 'seats' | 'voucher' | 'tickets'>();
+  const entities = tx.entities;
+  tx.add('marker', markerPut(entities, STRIPE_CONSUMER, payment.providerEventId))
+    .add(
+      'order',
       orderPatch(entities, order)
         .set({ status: 'paid', paidAt: at, allocations, paymentIntentId: payment.paymentIntentId, paymentStatus: 'succeeded', updatedAt: at })
         // A declined attempt before this success is history, not the order's state.
         .remove(['paymentFailure'])
         .where((a, op) => op.eq(a.status, order.status))
         .commit(),
-      ...(change === 'confirm' ? [entities.orderHold.delete({ orderId: order.orderId }).commit()] : []),
-      ...shardUpdates(entities, allocations, change),
-      ...(change === 'sell' ? voucherTake(entities, order) : []),
-      ...ticketPuts(entities, order.orderId, order.eventId, tickets, order.buyer),
-    ],
+    )
+    .add('hold', ...(change === 'confirm' ? [entities.orderHold.delete({ orderId: order.orderId }).commit()] : []))
+    .add('seats', ...shardUpdates(entities, allocations, change))
+    // Its voucher usage is already taken when confirming: only a sale takes it again.
+    .add('voucher', ...(change === 'sell' ? voucherTake(entities, order) : []))
+    .add('tickets', ...ticketPuts(entities, order.orderId, order.eventId, tickets, order.buyer));
+  const result = await transactWithEvents(
+    () => tx.items,
     [
       domainEvent('order.paid', { ...orderSummary(paid), tickets: issued, paidAt: at }, ctx),
       domainEvent('ticket.issued', { orderId: order.orderId, eventId: order.eventId, tickets: issued }, ctx),
     ],
   );
   if (!result.canceled) return 'paid';
-  if (rejectedAt(result, 0)) return 'already_processed';
-  const voucherIndex = 2 + (change === 'confirm' ? 1 : 0) + allocations.length;
-  if (change === 'sell' && order.voucherCode && rejectedAt(result, voucherIndex)) return VOUCHER_GONE;
+  if (tx.rejected(result, 'marker')) return 'already_processed';
+  if (tx.rejected(result, 'voucher')) return VOUCHER_GONE;
   return RETRY;
 }
 

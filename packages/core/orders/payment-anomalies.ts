@@ -5,7 +5,7 @@ import { transactWithEvents } from '../bus/outbox.ts';
 import { domainEvent } from '../bus/pending-event.ts';
 import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import { rejectedAt } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import type { Money } from './money.ts';
 import type { OrderItem } from './order-item.ts';
 import type { MismatchReason } from './payment-checks.ts';
@@ -65,25 +65,25 @@ export async function recordAnomalies(
   }));
   let onOrder = order !== null;
   const outcome = await withRaceRetries(async () => {
-    const result = await transactWithEvents(
-      (entities) => [
-        markerPut(entities, consumer, stripeEvent.id),
-        ...(onOrder && order
-          ? [
-              entities.order
-                .patch({ orderId: order.orderId })
-                .append({ paymentAnomalies: entries })
-                .where((a, op) => `(${op.notExists(a.paymentAnomalies)} OR ${op.size(a.paymentAnomalies)} < ${op.escape(MAX_ANOMALIES_PER_ORDER)})`)
-                .commit(),
-            ]
-          : []),
-      ],
-      events,
+    const tx = namedTransaction<'marker' | 'order'>();
+    const entities = tx.entities;
+    tx.add('marker', markerPut(entities, consumer, stripeEvent.id)).add(
+      'order',
+      ...(onOrder && order
+        ? [
+            entities.order
+              .patch({ orderId: order.orderId })
+              .append({ paymentAnomalies: entries })
+              .where((a, op) => `(${op.notExists(a.paymentAnomalies)} OR ${op.size(a.paymentAnomalies)} < ${op.escape(MAX_ANOMALIES_PER_ORDER)})`)
+              .commit(),
+          ]
+        : []),
     );
+    const result = await transactWithEvents(() => tx.items, events);
     if (!result.canceled) return 'recorded' as const;
-    if (rejectedAt(result, 0)) return 'already_processed' as const;
+    if (tx.rejected(result, 'marker')) return 'already_processed' as const;
     // The order's list is full: the log and the event still tell.
-    if (onOrder && rejectedAt(result, 1)) onOrder = false;
+    if (tx.rejected(result, 'order')) onOrder = false;
     return RETRY;
   }, 10);
   if (outcome === RETRY) throw new Error(`recordAnomalies(${stripeEvent.id}) kept losing races`);

@@ -4,12 +4,15 @@ import { domainEvent } from '../bus/pending-event.ts';
 import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { shardUpdates } from '../inventory/pool-store.ts';
 import { orderSummary } from './order-events.ts';
 import { loadOrder, type OrderItem } from './order-item.ts';
 import { orderPatch } from './order-patch.ts';
 import { RETRY, withRaceRetries } from './retry.ts';
+
+/** The scope of the Stripe webhook's processed-event markers (payments, refunds, anomalies): one spelling. */
+export const STRIPE_CONSUMER = 'stripe-webhook';
 
 export interface RefundFact {
   refundId: string;
@@ -58,42 +61,50 @@ export async function recordRefund(
     const at = nowIso();
     const tickets = full ? (await db().entities.ticket.query.byOrder({ orderId }).go({ pages: 'all' })).data : [];
     const next: OrderItem = { ...order, refunded: { ...order.refunded, amount: refunded }, ...(full ? { status: 'refunded', refundedAt: at } : {}) };
+    const tx = namedTransaction<'refund' | 'order' | 'reservation' | 'seats' | 'tickets' | 'marker'>();
+    const entities = tx.entities;
+    const patch = orderPatch(entities, order).set({
+      refunded: next.refunded,
+      updatedAt: at,
+      ...(full ? { status: 'refunded' as const, refundedAt: at } : {}),
+      ...(options.late ? { lateRefundId: fact.refundId } : {}),
+    });
+    tx.add(
+      'refund',
+      entities.refund
+        .create({ refundId: fact.refundId, orderId, amount: { amount: fact.amount, currency: order.total.currency }, reason: fact.reason, createdAt: at })
+        .commit(),
+    )
+      .add(
+        'order',
+        (order.refundClaimed === undefined
+          ? // Never claimed before (so no reservation either): it starts at the new refunded total.
+            patch.set({ refundClaimed: refunded }).where((a, op) => op.notExists(a.refundClaimed))
+          : claimDelta === 0
+            ? patch
+            : patch.add({ refundClaimed: claimDelta })
+        )
+          // Optimistic: the status and the refunded total we added to are still the stored ones.
+          .where((a, op) => `${op.eq(a.status, order.status)} AND ${op.eq(a.refunded.amount, order.refunded.amount)}`)
+          .commit(),
+      )
+      .add(
+        'reservation',
+        ...(settles
+          ? [
+              entities.refundReservation
+                .patch({ orderId, reservationId: settles.reservationId })
+                .set({ status: 'paid', refundId: fact.refundId })
+                .where((a, op) => op.eq(a.status, 'reserved'))
+                .commit(),
+            ]
+          : []),
+      )
+      .add('seats', ...(full ? shardUpdates(entities, order.allocations, 'unsell') : []))
+      .add('tickets', ...tickets.map((t) => entities.ticket.patch({ ticketId: t.ticketId }).set({ status: 'void', updatedAt: at }).commit()))
+      .add('marker', ...(options.providerEventId ? [markerPut(entities, STRIPE_CONSUMER, options.providerEventId)] : []));
     const result = await transactWithEvents(
-      (entities) => {
-        const patch = orderPatch(entities, order).set({
-          refunded: next.refunded,
-          updatedAt: at,
-          ...(full ? { status: 'refunded' as const, refundedAt: at } : {}),
-          ...(options.late ? { lateRefundId: fact.refundId } : {}),
-        });
-        return [
-          entities.refund
-            .create({ refundId: fact.refundId, orderId, amount: { amount: fact.amount, currency: order.total.currency }, reason: fact.reason, createdAt: at })
-            .commit(),
-          (order.refundClaimed === undefined
-            ? // Never claimed before (so no reservation either): it starts at the new refunded total.
-              patch.set({ refundClaimed: refunded }).where((a, op) => op.notExists(a.refundClaimed))
-            : claimDelta === 0
-              ? patch
-              : patch.add({ refundClaimed: claimDelta })
-          )
-            // Optimistic: the status and the refunded total we added to are still the stored ones.
-            .where((a, op) => `${op.eq(a.status, order.status)} AND ${op.eq(a.refunded.amount, order.refunded.amount)}`)
-            .commit(),
-          ...(settles
-            ? [
-                entities.refundReservation
-                  .patch({ orderId, reservationId: settles.reservationId })
-                  .set({ status: 'paid', refundId: fact.refundId })
-                  .where((a, op) => op.eq(a.status, 'reserved'))
-                  .commit(),
-              ]
-            : []),
-          ...(full ? shardUpdates(entities, order.allocations, 'unsell') : []),
-          ...tickets.map((t) => entities.ticket.patch({ ticketId: t.ticketId }).set({ status: 'void', updatedAt: at }).commit()),
-          ...(options.providerEventId ? [markerPut(entities, 'stripe-webhook', options.providerEventId)] : []),
-        ];
-      },
+      () => tx.items,
       [
         domainEvent(
           'order.refunded',
@@ -109,7 +120,8 @@ export async function recordRefund(
       ],
     );
     if (!result.canceled) return 'recorded' as const;
-    if (rejectedAt(result, 0)) return 'already_recorded' as const;
+    // The refund's row exists: this refund was recorded before.
+    if (tx.rejected(result, 'refund')) return 'already_recorded' as const;
     return RETRY;
   }, 25);
   if (outcome === RETRY) throw new Error(`recordRefund(${orderId}) kept losing races`);

@@ -4,7 +4,7 @@ import { isConditionFailure } from '../db/conditions.ts';
 import type { refundReservationEntity } from '../db/entities/refund-reservation.ts';
 import { db } from '../db/service.ts';
 import type { OrderItem } from './order-item.ts';
-import { rejectedAt } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { RETRY, withRaceRetries } from './retry.ts';
 
 export type Reservation = EntityItem<typeof refundReservationEntity>;
@@ -76,18 +76,19 @@ export async function reserve(order: OrderItem, reservation: Omit<Reservation, '
  */
 export async function release(reservation: Reservation, because: string): Promise<void> {
   const done = await withRaceRetries(async () => {
-    const result = await db()
-      .transaction.write(({ order, refundReservation }) => [
-        refundReservation
-          .patch({ orderId: reservation.orderId, reservationId: reservation.reservationId })
-          .set({ status: 'released', releasedBecause: because.slice(0, 200) })
-          .where((a, op) => op.eq(a.status, 'reserved'))
-          .commit(),
-        order.patch({ orderId: reservation.orderId }).subtract({ refundClaimed: reservation.amount }).commit(),
-      ])
-      .go();
-    // Rejected at 0: no longer reserved, nothing to give back. Anything else was a race: again.
-    return !result.canceled || rejectedAt(result, 0) ? true : RETRY;
+    const tx = namedTransaction<'reservation' | 'order'>();
+    const { order, refundReservation } = tx.entities;
+    tx.add(
+      'reservation',
+      refundReservation
+        .patch({ orderId: reservation.orderId, reservationId: reservation.reservationId })
+        .set({ status: 'released', releasedBecause: because.slice(0, 200) })
+        .where((a, op) => op.eq(a.status, 'reserved'))
+        .commit(),
+    ).add('order', order.patch({ orderId: reservation.orderId }).subtract({ refundClaimed: reservation.amount }).commit());
+    const result = await tx.go();
+    // The reservation refused: no longer reserved, nothing to give back. Anything else was a race: again.
+    return !result.canceled || tx.rejected(result, 'reservation') ? true : RETRY;
   }, 25);
   if (done === RETRY) throw new Error(`release(${reservation.reservationId}) kept losing races`);
 }

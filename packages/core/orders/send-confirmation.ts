@@ -1,11 +1,12 @@
 import { renderOrderConfirmation } from '../../mail/order-confirmation.ts';
 import { sendEmail } from '../../mail/ses-mailer.ts';
 import type { EventData } from '../../../events/catalog.ts';
+import { consumers } from '../../../events/routing.ts';
 import { nowIso } from '../clock.ts';
 import { db } from '../db/service.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 
-const CONSUMER = 'order-confirmation-email';
+const CONSUMER = consumers.sendOrderConfirmation.idempotencyScope;
 const CLAIM_TTL_SECONDS = 30 * 24 * 3600;
 
 /**

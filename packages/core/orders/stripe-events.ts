@@ -4,7 +4,7 @@ import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import { db } from '../db/service.ts';
 import { logger } from '../logger.ts';
-import { confirmPayment, STRIPE_CONSUMER } from './confirm-payment.ts';
+import { confirmPayment } from './confirm-payment.ts';
 import type { OrderItem } from './order-item.ts';
 import { recordAnomalies, type Anomaly } from './payment-anomalies.ts';
 import {
@@ -16,7 +16,7 @@ import {
   refundFacts,
   refundMismatch,
 } from './payment-checks.ts';
-import { recordRefund } from './record-refund.ts';
+import { recordRefund, STRIPE_CONSUMER } from './record-refund.ts';
 
 export type WebhookOutcome = 'paid' | 'already_processed' | 'refunded_late' | 'recorded' | 'ignored' | 'mismatch';
 

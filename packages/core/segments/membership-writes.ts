@@ -1,6 +1,5 @@
 import { nowIso } from '../clock.ts';
-import { db } from '../db/service.ts';
-import type { TransactionItem } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 
 /** A membership change: the contact joins or leaves. */
 export interface Flip {
@@ -34,8 +33,6 @@ export interface FlipsOutcome {
 const FLIPS_PER_TRANSACTION = 33;
 const MAX_CONFLICT_ROUNDS = 12;
 
-const code = (result: { data: unknown[] }, i: number) => (result.data[i] as { code?: string } | undefined)?.code;
-
 /**
  * Writes membership changes for one segment. Each transaction puts or
  * deletes up to 33 member items (conditioned on their absence / presence),
@@ -55,23 +52,21 @@ export async function applyFlips(segment: SegmentRevision, flips: readonly Flip[
     let batch = flips.slice(i, i + FLIPS_PER_TRANSACTION);
     let conflicts = 0;
     while (batch.length) {
-      const result = await writeBatch(segment, batch);
+      const tx = batchTransaction(segment, batch);
+      const result = await tx.go();
       if (!result.canceled) {
         outcome.settled += batch.length;
         break;
       }
-      if (code(result, result.data.length - 1) === 'ConditionalCheckFailed') {
+      if (tx.rejected(result, 'segment')) {
         outcome.segmentChanged = true;
         return outcome;
       }
+      const rejected = new Set(tx.rejectedNames(result));
       const retry: Flip[] = [];
-      let offset = 0;
       for (const flip of batch) {
-        const memberCode = code(result, offset);
-        const contactCode = flip.contactUpdatedAt === undefined ? undefined : code(result, offset + 1);
-        offset += flip.contactUpdatedAt === undefined ? 1 : 2;
-        if (contactCode === 'ConditionalCheckFailed') outcome.changedContacts.push(flip.contactId);
-        else if (memberCode === 'ConditionalCheckFailed') outcome.settled += 1;
+        if (rejected.has(`contact:${flip.contactId}`)) outcome.changedContacts.push(flip.contactId);
+        else if (rejected.has(`member:${flip.contactId}`)) outcome.settled += 1;
         else retry.push(flip);
       }
       if (retry.length === batch.length) {
@@ -84,23 +79,24 @@ export async function applyFlips(segment: SegmentRevision, flips: readonly Flip[
   return outcome;
 }
 
-function writeBatch(segment: SegmentRevision, batch: readonly Flip[]) {
+/** Each flip's member item and contact check, named by its contact; the segment's count last. */
+function batchTransaction(segment: SegmentRevision, batch: readonly Flip[]) {
   const delta = batch.reduce((n, f) => n + (f.join ? 1 : -1), 0);
   const addedAt = nowIso();
-  return db()
-    .transaction.write(({ segmentMember, contact, segment: seg }): TransactionItem[] => [
-      ...batch.flatMap((flip): TransactionItem[] => {
-        const key = { segmentId: segment.segmentId, contactId: flip.contactId };
-        const member = flip.join ? segmentMember.create({ ...key, addedAt }).commit() : segmentMember.remove(key).commit();
-        if (flip.contactUpdatedAt === undefined) return [member];
-        const seen = flip.contactUpdatedAt;
-        return [member, contact.check({ contactId: flip.contactId }).where((a, op) => op.eq(a.updatedAt, seen)).commit()];
-      }),
-      seg
-        .patch({ segmentId: segment.segmentId })
-        .add({ memberCount: delta })
-        .where((a, op) => op.eq(a.version, segment.version))
-        .commit(),
-    ])
-    .go();
+  const tx = namedTransaction<`member:${string}` | `contact:${string}` | 'segment'>();
+  const { segmentMember, contact, segment: seg } = tx.entities;
+  for (const flip of batch) {
+    const key = { segmentId: segment.segmentId, contactId: flip.contactId };
+    tx.add(`member:${flip.contactId}`, flip.join ? segmentMember.create({ ...key, addedAt }).commit() : segmentMember.remove(key).commit());
+    const seen = flip.contactUpdatedAt;
+    if (seen !== undefined) tx.add(`contact:${flip.contactId}`, contact.check({ contactId: flip.contactId }).where((a, op) => op.eq(a.updatedAt, seen)).commit());
+  }
+  return tx.add(
+    'segment',
+    seg
+      .patch({ segmentId: segment.segmentId })
+      .add({ memberCount: delta })
+      .where((a, op) => op.eq(a.version, segment.version))
+      .commit(),
+  );
 }

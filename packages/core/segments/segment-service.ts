@@ -12,7 +12,7 @@ import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { segmentEntity } from '../db/entities/segment.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { conflict, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { checkedCursor, type Page, type PageRequest } from '../pagination.ts';
@@ -122,10 +122,9 @@ export async function updateSegment(id: string, input: UpdateSegmentInput, ctx: 
  * purge consumer.
  */
 export async function deleteSegment(id: string, ctx: RequestContext): Promise<void> {
-  const result = await transactWithEvents(
-    ({ segment }) => [segment.delete({ segmentId: id }).where((attr, op) => op.exists(attr.segmentId)).commit()],
-    [domainEvent('segment.deleted', { segmentId: id }, ctx)],
-  );
-  if (rejectedAt(result, 0)) throw notFound('Segment', id);
+  const tx = namedTransaction<'segment'>();
+  tx.add('segment', tx.entities.segment.delete({ segmentId: id }).where((attr, op) => op.exists(attr.segmentId)).commit());
+  const result = await transactWithEvents(() => tx.items, [domainEvent('segment.deleted', { segmentId: id }, ctx)]);
+  if (tx.rejected(result, 'segment')) throw notFound('Segment', id);
   if (result.canceled) throw conflict('concurrent_update', 'The segment changed meanwhile; try again');
 }

@@ -1,8 +1,9 @@
 import type { EventData } from '../../../events/catalog.ts';
+import { consumers } from '../../../events/routing.ts';
 import { checkInDeltas } from './counters.ts';
 import { addToStats } from './shard-store.ts';
 
-export const COUNT_ATTENDANCE = 'count-attendance';
+const COUNT_ATTENDANCE = consumers.countAttendance.idempotencyScope;
 
 /**
  * A scan into the live counters, once per checkInId (the producer's own id

@@ -1,8 +1,9 @@
 import type { EventData } from '../../../events/catalog.ts';
+import { consumers } from '../../../events/routing.ts';
 import { paidDeltas, refundDeltas } from './counters.ts';
 import { addToStats } from './shard-store.ts';
 
-export const COUNT_SALES = 'count-sales';
+const COUNT_SALES = consumers.countSales.idempotencyScope;
 
 /** A paid order into the sales counters, once per event id. */
 export function countSale(eventId: string, paid: EventData<'order.paid'>): Promise<boolean> {

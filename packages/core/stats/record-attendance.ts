@@ -5,7 +5,7 @@ import { domainEvent, type PendingEvent } from '../bus/pending-event.ts';
 import { nowIso } from '../clock.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt, type TransactionItem } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { newId } from '../ids.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
 import { ENGAGEMENT_POINTS, raisedScore, scoreUnchanged } from '../contacts/engagement.ts';
@@ -47,31 +47,27 @@ export async function recordAttendance(
         ? domainEvent('contact.updated', { contactId, reason: 'attendance' }, ctx)
         : domainEvent('contact.created', { contactId, createdBy: 'ticket.checked_in' }, ctx),
     ];
-    const result = await transactWithEvents(({ processedEvent, contact, contactEmail, eventAttendee, timelineEntry }): TransactionItem[] => {
-      // The marker stays first: index 0 tells "already attended" from a lost race.
-      const marker = processedEvent
+    const tx = namedTransaction<'marker' | 'emailGuard' | 'contact' | 'attendee' | 'timeline'>();
+    const { processedEvent, contact, contactEmail, eventAttendee, timelineEntry } = tx.entities;
+    tx.add(
+      'marker',
+      processedEvent
         .create({ consumer: ATTENDED, eventId: `${contactId}#${scan.eventId}`, processedAt: nowIso(), ttl: Math.floor(Date.now() / 1000) + ATTENDED_TTL_SECONDS })
-        .commit();
-      const facts = [
-        // A put, not a create: if the marker ever expired, a re-count must not be blocked by the old item.
-        eventAttendee.put({ eventId: scan.eventId, contactId, firstEntryAt: scan.scannedAt }).commit(),
-        timelineEntry.put(admissionLine(scan, contactId)).commit(),
-      ];
-      if (existing) {
-        return [
-          marker,
-          contact
-            .patch({ contactId })
-            .add({ eventsAttended: 1, attendedEventIds: [scan.eventId] })
-            .set({ lastSeenAt: scan.scannedAt, ...raisedScore(existing, ENGAGEMENT_POINTS.attendedEvent) })
-            .where(scoreUnchanged(existing))
-            .commit(),
-          ...facts,
-        ];
-      }
-      return [
-        marker,
-        contactEmail.create({ email, contactId }).commit(),
+        .commit(),
+    );
+    if (existing) {
+      tx.add(
+        'contact',
+        contact
+          .patch({ contactId })
+          .add({ eventsAttended: 1, attendedEventIds: [scan.eventId] })
+          .set({ lastSeenAt: scan.scannedAt, ...raisedScore(existing, ENGAGEMENT_POINTS.attendedEvent) })
+          .where(scoreUnchanged(existing))
+          .commit(),
+      );
+    } else {
+      tx.add('emailGuard', contactEmail.create({ email, contactId }).commit()).add(
+        'contact',
         contact
           .create({
             contactId,
@@ -84,11 +80,15 @@ export async function recordAttendance(
             lastSeenAt: scan.scannedAt,
           })
           .commit(),
-        ...facts,
-      ];
-    }, events);
+      );
+    }
+    // A put, not a create: if the marker ever expired, a re-count must not be blocked by the old item.
+    tx.add('attendee', eventAttendee.put({ eventId: scan.eventId, contactId, firstEntryAt: scan.scannedAt }).commit())
+      .add('timeline', timelineEntry.put(admissionLine(scan, contactId)).commit());
+    const result = await transactWithEvents(() => tx.items, events);
     if (!result.canceled) return 'recorded' as const;
-    if (rejectedAt(result, 0)) {
+    // The (contact, event) marker: already attended, so only lastSeenAt and the line.
+    if (tx.rejected(result, 'marker')) {
       await Promise.all([moveLastSeen(contactId, scan.scannedAt), db().entities.timelineEntry.put(admissionLine(scan, contactId)).go({ response: 'none' })]);
       return 'already_recorded' as const;
     }

@@ -1,15 +1,16 @@
 import type { EventData } from '../../../events/catalog.ts';
+import { consumers } from '../../../events/routing.ts';
 import type { EventMetadataValue } from '../../../events/envelope.ts';
 import { logger } from '../logger.ts';
 import { markerPut } from '../bus/apply-once.ts';
 import { transactWithEvents } from '../bus/outbox.ts';
 import { domainEvent } from '../bus/pending-event.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt, type TransactionItem } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { RETRY, withRaceRetries } from '../orders/retry.ts';
 import { refundLine } from './sales-lines.ts';
 
-const CONSUMER = 'crm-timeline-refund';
+const CONSUMER = consumers.crmTimelineRefund.idempotencyScope;
 
 /**
  * A refund becomes a line on the buyer's timeline and comes off the buyer's
@@ -44,11 +45,12 @@ export async function recordRefundLine(
       .go({ consistent: true, attributes: ['lifetimeValueAmount', 'lifetimeValueCurrency'] });
     const current = contact?.lifetimeValueAmount;
     const lowers = counted && contact?.lifetimeValueCurrency === refund.amount.currency && current !== undefined;
-    const result = await transactWithEvents(
-      (entities): TransactionItem[] => [
-        // First, so index 0 tells "already recorded" from a lost race.
-        markerPut(entities, CONSUMER, metadata.id),
-        entities.timelineEntry.put(refundLine(refund, contactId, metadata.occurredAt)).commit(),
+    const tx = namedTransaction<'marker' | 'timeline' | 'contact'>();
+    const entities = tx.entities;
+    tx.add('marker', markerPut(entities, CONSUMER, metadata.id))
+      .add('timeline', entities.timelineEntry.put(refundLine(refund, contactId, metadata.occurredAt)).commit())
+      .add(
+        'contact',
         ...(lowers
           ? [
               entities.contact
@@ -58,11 +60,14 @@ export async function recordRefundLine(
                 .commit(),
             ]
           : []),
-      ],
+      );
+    const result = await transactWithEvents(
+      () => tx.items,
       lowers ? [domainEvent('contact.updated', { contactId, reason: 'refund' }, ctx)] : [],
     );
     if (!result.canceled) return 'recorded' as const;
-    if (rejectedAt(result, 0)) return 'already_recorded' as const;
+    // The marker tells "already recorded" from a lost race.
+    if (tx.rejected(result, 'marker')) return 'already_recorded' as const;
     return RETRY;
   }, 10);
   if (outcome === RETRY) throw new Error('recordRefundLine kept losing races');

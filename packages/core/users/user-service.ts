@@ -6,7 +6,7 @@ import { logger } from '../logger.ts';
 import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import type { userEntity } from '../db/entities/user.ts';
-import { rejectedAt } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { db } from '../db/service.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -103,16 +103,15 @@ export async function createUser(input: CreateUserInput, check: GrantCheck, ctx:
   const item = { ...input, userId, roleName: role.name, status: 'active' as const, createdBy: ctx.actorId, createdAt: at, updatedAt: at };
   try {
     await directory.addToGroup(userId, role.name);
-    const result = await db()
-      .transaction.write(({ user, userName, userEmail }) => [
-        userName.create({ username: input.username, userId }).commit(),
-        userEmail.create({ email: input.email, userId }).commit(),
-        user.create(item).commit(),
-      ])
-      .go();
+    const tx = namedTransaction<'usernameGuard' | 'emailGuard' | 'user'>();
+    const { user, userName, userEmail } = tx.entities;
+    tx.add('usernameGuard', userName.create({ username: input.username, userId }).commit())
+      .add('emailGuard', userEmail.create({ email: input.email, userId }).commit())
+      .add('user', user.create(item).commit());
+    const result = await tx.go();
     if (result.canceled) {
-      if (rejectedAt(result, 0)) await duplicate('username', input.username);
-      if (rejectedAt(result, 1)) await duplicate('email', input.email);
+      if (tx.rejected(result, 'usernameGuard')) await duplicate('username', input.username);
+      if (tx.rejected(result, 'emailGuard')) await duplicate('email', input.email);
       throw conflict('concurrent_update', 'Another request created this user meanwhile; try again');
     }
   } catch (error) {

@@ -3,7 +3,7 @@ import type { CreateVoucherInput, VoucherView } from '../../api/schemas/vouchers
 import { nowIso, toUtc } from '../clock.ts';
 import type { voucherEntity } from '../db/entities/voucher.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { loadEvent } from '../events/event-service.ts';
 import { newId } from '../ids.ts';
@@ -59,14 +59,13 @@ export async function createVoucher(eventId: string, input: CreateVoucherInput):
     blockFrom = allocate(demand, await readPools(shards));
     if (!blockFrom) throw conflict('sold_out', 'Not enough seats left to block for this voucher');
   }
-  const result = await db()
-    .transaction.write((entities) => [
-      entities.voucher.create(item).commit(),
-      ...shardUpdates(entities, blockFrom ?? [], 'hold'),
-      ...(input.blockedSeats ? createPoolItems(entities, voucherPool(voucherId), input.blockedSeats) : []),
-    ])
-    .go();
-  if (rejectedAt(result, 0)) throw conflict('duplicate', `The code ${input.code} is taken for this event`, { voucherCode: input.code });
+  const tx = namedTransaction<'voucher' | 'seats' | 'pool'>();
+  const entities = tx.entities;
+  tx.add('voucher', entities.voucher.create(item).commit())
+    .add('seats', ...shardUpdates(entities, blockFrom ?? [], 'hold'))
+    .add('pool', ...(input.blockedSeats ? createPoolItems(entities, voucherPool(voucherId), input.blockedSeats) : []));
+  const result = await tx.go();
+  if (tx.rejected(result, 'voucher')) throw conflict('duplicate', `The code ${input.code} is taken for this event`, { voucherCode: input.code });
   if (result.canceled) throw conflict('sold_out', 'The seats to block were sold meanwhile; try again');
   return toView(item);
 }
