@@ -42,7 +42,7 @@ function assertEventOnSale({ event }: Catalog, now: string): void {
   if (now >= event.endsAt) throw unprocessable('event_ended', 'The event is over');
 }
 
-/** A priced order whose id is fixed before anything is written (the PaymentIntent carries it). */
+/** A priced order whose id is fixed before anything is written (its retries and its PaymentIntent keep it). */
 interface Draft {
   orderId: string;
   eventId: string;
@@ -51,9 +51,7 @@ interface Draft {
   priced: PricedOrder;
 }
 
-type Intent = Pick<CreatedPaymentIntent, 'id' | 'status'>;
-
-function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, allocations: Allocation[], intent: Intent | null, now: string): OrderItem {
+function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, allocations: Allocation[], now: string): OrderItem {
   const expiresAt = new Date(Date.parse(now) + catalog.event.holdMinutes * 60_000).toISOString();
   const free = priced.total.amount === 0;
   return {
@@ -71,7 +69,6 @@ function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, alloc
     ...(input.campaignToken ? { campaignToken: input.campaignToken } : {}),
     allocations,
     expiresAt,
-    ...(intent ? { paymentIntentId: intent.id, paymentStatus: intent.status } : {}),
     ...(free ? { paidAt: now } : {}),
     createdAt: now,
     updatedAt: now,
@@ -107,7 +104,7 @@ function soldOut(shortPools: readonly string[]): never {
  * - no condition failed (a TransactionConflict: a concurrent transaction on a
  *   slice) → the same allocation again after a jittered pause.
  */
-async function reserve(draft: Draft, intent: Intent | null, ctx: RequestContext, readFirst = false): Promise<OrderItem> {
+async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Promise<OrderItem> {
   const { eventId, priced } = draft;
   const free = priced.total.amount === 0;
   const fromRead = async (): Promise<Allocation[]> => {
@@ -120,7 +117,7 @@ async function reserve(draft: Draft, intent: Intent | null, ctx: RequestContext,
   const tickets: IssuedTicket[] = free ? await mintTickets(eventId, priced.lines) : [];
   const result = await withRaceRetries(async () => {
     const now = nowIso();
-    const order = orderItemFor(draft, allocations, intent, now);
+    const order = orderItemFor(draft, allocations, now);
     const events = [domainEvent('order.created', orderSummary(order), ctx)];
     if (free) {
       const issued = tickets.map(({ ticketId, ticketTypeId }) => ({ ticketId, ticketTypeId }));
@@ -174,50 +171,28 @@ async function openPaymentIntent({ orderId, catalog, priced, input }: Draft): Pr
 }
 
 const paymentUnavailable = (error: unknown) =>
-  unavailable('payment_unavailable', 'The payment provider could not be reached; nothing was reserved. Try again.', { cause: (error as Error).name });
+  unavailable('payment_unavailable', 'The payment provider could not be reached; the tickets were released. Try again.', { cause: (error as Error).name });
 
 /**
  * An order that costs money needs a PaymentIntent whose id is on the order
  * (the webhook confirms an order only with its own intent's id) and whose
- * client secret the buyer gets. Two orders of the steps, both keeping these:
- * no seat is ever held except by the transaction that writes the order, and
- * no intent whose secret reached a buyer lacks its order.
+ * client secret the buyer gets. Seats first, then the intent: in a rush most
+ * buyers are refused, and a refusal must cost nothing at Stripe — one intent
+ * per attempt would send every refused buyer of a flash sale to Stripe (rate
+ * limits, fees, and locally a stand-in timing out: 157 of 200 buyers answered
+ * 503 in the oversell test when the intent came first).
  *
- * PAYMENT FIRST (the usual case): the order id is drawn first; the intent is
- * created with it (metadata.orderId, idempotency key `pi-{orderId}`), then ONE
- * transaction writes the order WITH the intent's id and status, its hold,
- * seats, voucher usage and outbox row. No follow-up write. Failure orders:
- *  1. Stripe fails or times out → 503 `payment_unavailable`; nothing was
- *     written, no seat held. If Stripe did create the intent (answer lost),
- *     that intent is order-less and its secret never left Stripe: nobody can
- *     confirm it.
- *  2. Intent created, transaction refused (sold out, voucher used up, races
- *     lost past the retries) → 409/422; no seat held. The intent stays
- *     order-less in `requires_payment_method`; its client secret was never
- *     sent, so no buyer can pay it, and were it ever paid, the webhook would
- *     find no order with that intent's id and confirm nothing. (Not canceled:
- *     that would be one more Stripe call per refusal, and the payments client
- *     has no cancel yet; refusals are kept off Stripe by the hint below.)
- *  3. Intent created, transaction outcome unknown (timeout, 5xx after the
- *     SDK's retries) → 500. If it did commit, the order holds its seats
- *     until `expiresAt`, when the sweeper releases them; its intent's secret
- *     never reached the buyer. The client's retry with the same
- *     Idempotency-Key (a 5xx releases it) makes a new order and intent.
- *  4. Committed, then the process dies before answering → as in 3: a pending
- *     order with its intent, released by the sweeper (the key frees itself
- *     when its lock runs out). Before this change the same crash left an
- *     order without any intent; now the order has its intent from the start.
- *  Retries inside `reserve` keep the order id, so they keep the one intent.
- *
- * SEATS FIRST (this process saw one of the order's pools sold out within the
- * last seconds, sold-out-hint.ts): the pools are read, and a sold-out order
- * is refused on that read, with no transaction and no Stripe call at all;
- * otherwise the transaction runs first, without an intent. Only
- * when it commits (seats came free) is the intent created and its id patched
- * onto the order (one UpdateItem, 8 WCU with the order's three indexes);
- * Stripe failing then releases the order at once (503), and a crash between
- * the two leaves a pending order without an intent, which nobody can pay and
- * the sweeper releases.
+ * The transaction writes the order, its hold, seats, voucher usage and outbox
+ * row; only when it commits is the intent created (idempotency key per order)
+ * and its id patched onto the order (one UpdateItem). Failure orders:
+ *  1. Refused (sold out, voucher used up, races lost) → 409/422; Stripe never called.
+ *  2. Stripe fails or times out after the commit → the order is released at
+ *     once (its seats back on sale) and the answer is 503 `payment_unavailable`.
+ *  3. A crash between the commit and the patch leaves a pending order without
+ *     an intent: nobody can pay it, and the sweeper releases it at `expiresAt`.
+ * While this process saw one of the order's pools sold out within seconds
+ * (sold-out-hint.ts), the pools are read first and a sold-out order is refused
+ * on that read, without a transaction.
  */
 export async function createOrder(eventId: string, input: CreateOrderInput, ctx: RequestContext): Promise<CreatedOrder> {
   const now = nowIso();
@@ -227,21 +202,12 @@ export async function createOrder(eventId: string, input: CreateOrderInput, ctx:
   const priced = priceOrder(input, catalog, now);
   const draft: Draft = { orderId: newId(), eventId, input, catalog, priced };
   const hinted = recentlyShort(priced.demand.keys());
-  if (priced.total.amount === 0) return { order: await reserve(draft, null, ctx, hinted) };
-  if (hinted) return seatsFirst(draft, ctx);
-
-  let intent: CreatedPaymentIntent;
-  try {
-    intent = await openPaymentIntent(draft);
-  } catch (error) {
-    throw paymentUnavailable(error);
-  }
-  const order = await reserve(draft, intent, ctx);
-  return { order, clientSecret: intent.clientSecret };
+  if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };
+  return seatsFirst(draft, ctx, hinted);
 }
 
-async function seatsFirst(draft: Draft, ctx: RequestContext): Promise<CreatedOrder> {
-  const order = await reserve(draft, null, ctx, true);
+async function seatsFirst(draft: Draft, ctx: RequestContext, readFirst: boolean): Promise<CreatedOrder> {
+  const order = await reserve(draft, ctx, readFirst);
   try {
     const intent = await openPaymentIntent(draft);
     await db().entities.order.patch({ orderId: order.orderId }).set({ paymentIntentId: intent.id, paymentStatus: intent.status }).go();
