@@ -13,6 +13,10 @@ export const LAMBDA_RUNTIME_TARGET = 'node22';
 const jsonschemaStub = fileURLToPath(new URL('./stubs/jsonschema.cjs', import.meta.url));
 /** The SDK's credential chain cut to its first link, the one Lambda uses (see the stub). */
 const credentialChainStub = fileURLToPath(new URL('./stubs/credential-provider-node.mjs', import.meta.url));
+/** The DocumentClient and the commands sent, not the package's whole index, which ElectroDB requires (see the stub). */
+const libDynamodbStub = fileURLToPath(new URL('./stubs/lib-dynamodb.mjs', import.meta.url));
+/** The DynamoDB client and the commands sent, not every command of the index (see the stub). */
+const clientDynamodbStub = fileURLToPath(new URL('./stubs/client-dynamodb.mjs', import.meta.url));
 
 export const esbuildOptions = {
   bundle: true,
@@ -25,7 +29,12 @@ export const esbuildOptions = {
   // Some CommonJS dependencies call require(); ESM output needs one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   external: [] as string[],
-  alias: { jsonschema: jsonschemaStub, '@aws-sdk/credential-provider-node': credentialChainStub },
+  alias: {
+    jsonschema: jsonschemaStub,
+    '@aws-sdk/credential-provider-node': credentialChainStub,
+    '@aws-sdk/lib-dynamodb': libDynamodbStub,
+    '@aws-sdk/client-dynamodb': clientDynamodbStub,
+  },
 } as const;
 
 /** esbuildOptions for one entry → one file (what a Lambda zip holds as index.mjs). */

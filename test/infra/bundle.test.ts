@@ -30,7 +30,7 @@ const entries = [
 ];
 
 describe('Lambda bundles', () => {
-  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, two stubs', () => {
+  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, four stubs', () => {
     const options = lambdaBuildOptions('entry.ts', 'out/index.mjs');
     expect(options).toMatchObject({
       bundle: true,
@@ -47,6 +47,8 @@ describe('Lambda bundles', () => {
     expect(options.alias).toEqual({
       jsonschema: expect.stringMatching(/infra\/stubs\/jsonschema\.cjs$/),
       '@aws-sdk/credential-provider-node': expect.stringMatching(/infra\/stubs\/credential-provider-node\.mjs$/),
+      '@aws-sdk/lib-dynamodb': expect.stringMatching(/infra\/stubs\/lib-dynamodb\.mjs$/),
+      '@aws-sdk/client-dynamodb': expect.stringMatching(/infra\/stubs\/client-dynamodb\.mjs$/),
     });
   });
 
