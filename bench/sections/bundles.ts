@@ -7,7 +7,7 @@ import { routes } from '../../packages/api/routes/index.ts';
 import { httpFunctions } from '../../infra/http-layout.ts';
 import { bundleLambda, type Contributor } from '../lib/bundle.ts';
 import { writeBuildingBlocks } from '../lib/building-blocks.ts';
-import { pairedColdImport } from '../lib/cold-import.ts';
+import { firstCallTimes, pairedColdImport } from '../lib/cold-import.ts';
 import { lambdaEntries, type LambdaKind } from '../lib/entries.ts';
 import { intFromEnv } from '../lib/env.ts';
 import { progress } from '../lib/progress.ts';
@@ -44,7 +44,7 @@ export interface BundlesData {
   reference: BundleRow;
   functions: BundleRow[];
   /** Pieces the functions load, each bundled alone and timed like a function (no target). */
-  buildingBlocks: (BundleRow & { what: string })[];
+  buildingBlocks: (BundleRow & { what: string; firstCall?: { what: string; first: Summary; second: Summary } })[];
   stripeLevers: SizeLever[];
 }
 
@@ -153,12 +153,16 @@ export const bundlesSection: BenchSection<BundlesData> = {
     for (const { block, entry } of writeBuildingBlocks(ctx.root, ctx.tmpDir)) {
       if (ctx.cleanup.stopping) break;
       progress(`bundles: building block ${block.name}`);
-      const row = { ...emptyRow({ kind: 'reference', name: block.name, entry: relative(ctx.root, entry), triggers: [] }), what: block.what };
+      const row: BundlesData['buildingBlocks'][number] = { ...emptyRow({ kind: 'reference', name: block.name, entry: relative(ctx.root, entry), triggers: [] }), what: block.what };
       try {
         const outfile = join(outDir, 'building-blocks', `${block.name}.mjs`);
         await build(ctx, row, outfile);
         const paired = await pairedColdImport(ctx.cleanup, referenceFile, outfile, runs);
         Object.assign(row, { coldImportMs: paired.bundle, referenceMs: paired.reference, ratio: paired.ratio });
+        if (block.firstCall) {
+          const times = await firstCallTimes(ctx.cleanup, outfile, block.firstCall.expression, runs);
+          row.firstCall = { what: block.firstCall.what, ...times };
+        }
       } catch (error) {
         row.error = (error as Error).message;
         errors.push(`building block ${block.name}: ${row.error}`);
