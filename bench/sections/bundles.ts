@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { version as esbuildVersion } from 'esbuild';
+import { version as esbuildVersion, type BuildOptions } from 'esbuild';
+import { esbuildOptions } from '../../infra/bundling.ts';
 import { routing } from '../../events/routing.ts';
 import { schedules } from '../../events/schedules.ts';
 import { routes } from '../../packages/api/routes/index.ts';
@@ -73,9 +74,19 @@ const emptyRow = (row: Pick<BundleRow, 'kind' | 'name' | 'entry' | 'triggers'>):
   pass: { size: null, coldImport: null, overall: null },
 });
 
-async function build(ctx: SectionContext, row: BundleRow, outfile: string): Promise<void> {
+/**
+ * The reference is the bare SDK as any Lambda would bundle it: the same options and
+ * credential-chain stub, none of the project's DynamoDB/ElectroDB stubs (those would
+ * hand it commands it never sends).
+ */
+const referenceAlias = {
+  jsonschema: esbuildOptions.alias.jsonschema,
+  '@aws-sdk/credential-provider-node': esbuildOptions.alias['@aws-sdk/credential-provider-node'],
+};
+
+async function build(ctx: SectionContext, row: BundleRow, outfile: string, override: Partial<BuildOptions> = {}): Promise<void> {
   mkdirSync(dirname(outfile), { recursive: true });
-  const built = await bundleLambda(join(ctx.root, row.entry), outfile);
+  const built = await bundleLambda(join(ctx.root, row.entry), outfile, override);
   writeFileSync(outfile.replace(/\.mjs$/, '.meta.json'), JSON.stringify(built.metafile));
   row.bytes = built.bytes;
   row.topContributors = built.topContributors;
@@ -112,7 +123,7 @@ export const bundlesSection: BenchSection<BundlesData> = {
     const referenceEntry = writeReferenceEntry(ctx.tmpDir);
     const reference = emptyRow({ kind: 'reference', name: 'dynamodb-get', entry: relative(ctx.root, referenceEntry), triggers: [] });
     const referenceFile = join(outDir, 'reference', 'dynamodb-get.mjs');
-    await build(ctx, reference, referenceFile);
+    await build(ctx, reference, referenceFile, { alias: referenceAlias });
 
     const functions: BundleRow[] = [];
     const referenceSamples: Summary[] = [];
@@ -188,7 +199,7 @@ export const bundlesSection: BenchSection<BundlesData> = {
         method: {
           runsPerBundle: runs,
           esbuild: esbuildVersion,
-          options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain)',
+          options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain; DocumentClient and DynamoDB client cut to the commands sent; ElectroDB in a file beside index.mjs, loaded on the first db() call, its bytes counted); the reference with the credential-chain stub only',
           coldImport:
             'fresh `node` per import, sequential; the reference and the bundle alternate (A B A B …) and each ratio is bundle ÷ the reference import just before it; time of `await import(bundle)` only; files in the OS page cache',
         },

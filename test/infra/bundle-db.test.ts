@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { esbuildOptions } from '../../infra/bundling.ts';
+import { ELECTRODB_SIDE_FILE, esbuildOptions, writeElectrodbSideFile } from '../../infra/bundling.ts';
 import { repoRoot } from '../../infra/paths.ts';
 
 /**
  * packages/core/db as a Lambda bundle runs it: ElectroDB loaded on the first
- * db() call, the DocumentClient and DynamoDB client through the bundle's SDK
+ * db() call from its file beside the bundle (infra/stubs/electrodb.cjs), the DocumentClient and DynamoDB client through the bundle's SDK
  * stubs (infra/stubs/lib-dynamodb.mjs, client-dynamodb.mjs). Against DynamoDB
  * Local: a write, a read, a condition failure and a canceled transaction's
  * reasons come through as they do unbundled.
@@ -39,7 +39,11 @@ describe('packages/core/db bundled', () => {
     const entry = path.join(dir, 'entry.mjs');
     writeFileSync(entry, entrySource(path.join(repoRoot, 'packages/core/db/service.ts')));
     const outfile = path.join(dir, 'out.mjs');
-    await build({ ...esbuildOptions, external: [], mainFields: [...esbuildOptions.mainFields], entryPoints: [entry], outfile, logLevel: 'silent' });
+    const result = await build({ ...esbuildOptions, external: [], mainFields: [...esbuildOptions.mainFields], entryPoints: [entry], outfile, metafile: true, logLevel: 'silent' });
+    // ElectroDB is not in the bundle but in a file beside it, loaded on the first db() call.
+    expect(Object.keys(result.metafile.inputs).filter((input) => input.includes('node_modules/electrodb/'))).toEqual([]);
+    expect(writeElectrodbSideFile(result.metafile, outfile)).toBeGreaterThan(0);
+    expect(existsSync(path.join(dir, ELECTRODB_SIDE_FILE))).toBe(true);
     const bundled = (await import(pathToFileURL(outfile).href)) as { run: (username: string) => Promise<Record<string, unknown>> };
     expect(await bundled.run('ada')).toMatchObject({
       read: { username: 'ada', userId: 'u1' },
