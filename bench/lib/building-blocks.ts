@@ -17,7 +17,11 @@ const from = (root: string, path: string) => JSON.stringify(join(root, path));
  * the sum of its blocks (shared code counted once).
  */
 export const buildingBlocks: BuildingBlock[] = [
-  { name: 'electrodb', what: 'ElectroDB imported at module scope (loads its side file at import) and the DynamoDB SDK it brings', source: () => "import { Entity } from 'electrodb';\nexport const handler = () => Entity;\n" },
+  {
+    name: 'electrodb',
+    what: 'ElectroDB loaded at import (its side file, as the first db() call loads it) with the DocumentClient it is handed',
+    source: () => "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nimport { Entity } from 'electrodb';\nexport const handler = () => [DynamoDBDocumentClient, Entity];\n",
+  },
   {
     name: 'core-db',
     what: 'packages/core/db/service.ts: the DocumentClient at import; ElectroDB, its ~50 entities and the Service on the first db() call',

@@ -97,7 +97,7 @@ function blockLines(data: BundlesData): string[] {
     ...(coreDb?.ratio && data.functions.some((f) => f.pass.coldImport === false)
       ? [
           `\`core-db\` alone is ${coreDb.ratio.median.toFixed(2)}× the reference: what every function imports before its own code ` +
-            '(the ElectroDB code is in the bundle and parsed, but runs only on the first db() call).',
+            '(ElectroDB is not in it: its side file loads on the first db() call).',
           '',
         ]
       : []),
