@@ -1,5 +1,9 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from 'esbuild';
+import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 
 /**
  * How every Lambda entry point is bundled: infra/lambda-bundles.ts builds each
@@ -13,6 +17,14 @@ export const LAMBDA_RUNTIME_TARGET = 'node22';
 const jsonschemaStub = fileURLToPath(new URL('./stubs/jsonschema.cjs', import.meta.url));
 /** The SDK's credential chain cut to its first link, the one Lambda uses (see the stub). */
 const credentialChainStub = fileURLToPath(new URL('./stubs/credential-provider-node.mjs', import.meta.url));
+/** The DocumentClient and the commands sent, not the package's whole index, which ElectroDB requires (see the stub). */
+const libDynamodbStub = fileURLToPath(new URL('./stubs/lib-dynamodb.mjs', import.meta.url));
+/** The DynamoDB client and the commands sent, not every command of the index (see the stub). */
+const clientDynamodbStub = fileURLToPath(new URL('./stubs/client-dynamodb.mjs', import.meta.url));
+/** ElectroDB loaded on first use from a file beside index.mjs, not parsed with it (see the stub). */
+const electrodbLoaderStub = fileURLToPath(new URL('./stubs/electrodb.cjs', import.meta.url));
+/** What the side file gets for ElectroDB's SDK requires: the bundle's own (see the stub). */
+const electrodbSdkStub = fileURLToPath(new URL('./stubs/electrodb-sdk.cjs', import.meta.url));
 
 export const esbuildOptions = {
   bundle: true,
@@ -25,8 +37,51 @@ export const esbuildOptions = {
   // Some CommonJS dependencies call require(); ESM output needs one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   external: [] as string[],
-  alias: { jsonschema: jsonschemaStub, '@aws-sdk/credential-provider-node': credentialChainStub },
+  alias: {
+    jsonschema: jsonschemaStub,
+    '@aws-sdk/credential-provider-node': credentialChainStub,
+    '@aws-sdk/lib-dynamodb': libDynamodbStub,
+    '@aws-sdk/client-dynamodb': clientDynamodbStub,
+    electrodb: electrodbLoaderStub,
+  },
 } as const;
+
+/** ElectroDB's file beside a Lambda's index.mjs (infra/stubs/electrodb.cjs loads it on the first db() call). */
+export const ELECTRODB_SIDE_FILE = 'electrodb.cjs';
+
+let electrodbSideFile: string | undefined;
+
+/** Built once per process: ElectroDB as one minified CommonJS file, its SDK requires handed over by the bundle. */
+function builtElectrodbSideFile(): string {
+  if (electrodbSideFile && existsSync(electrodbSideFile)) return electrodbSideFile;
+  const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'eventos-electrodb-')), ELECTRODB_SIDE_FILE);
+  buildSync({
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: LAMBDA_RUNTIME_TARGET,
+    minify: true,
+    sourcemap: false,
+    entryPoints: [createRequire(import.meta.url).resolve('electrodb')],
+    outfile,
+    alias: { jsonschema: jsonschemaStub, '@aws-sdk/lib-dynamodb': electrodbSdkStub, '@aws-sdk/util-dynamodb': electrodbSdkStub },
+    logLevel: 'error',
+  });
+  return (electrodbSideFile = outfile);
+}
+
+/**
+ * After a bundle is written: if it loads ElectroDB (its metafile has the
+ * loader stub), put ElectroDB's side file beside it. Returns the side file's
+ * bytes (part of what the function's zip carries), 0 if none was needed.
+ */
+export function writeElectrodbSideFile(metafile: Metafile, outfile: string): number {
+  if (!Object.keys(metafile.inputs).some((input) => input.endsWith('infra/stubs/electrodb.cjs'))) return 0;
+  const target = path.join(path.dirname(outfile), ELECTRODB_SIDE_FILE);
+  mkdirSync(path.dirname(target), { recursive: true });
+  copyFileSync(builtElectrodbSideFile(), target);
+  return statSync(target).size;
+}
 
 /** esbuildOptions for one entry → one file (what a Lambda zip holds as index.mjs). */
 export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions {

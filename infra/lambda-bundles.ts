@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { lambdaBuildOptions } from './bundling.ts';
+import { lambdaBuildOptions, writeElectrodbSideFile } from './bundling.ts';
 import { repoRoot } from './paths.ts';
 
 let root: string | undefined;
@@ -29,7 +29,9 @@ export function lambdaBundleDir(entry: string): string {
   if (dir) return dir;
   dir = path.join(workDir(), String(bundles.size));
   mkdirSync(dir, { recursive: true });
-  buildSync({ ...lambdaBuildOptions(entry, path.join(dir, 'index.mjs')), metafile: false, absWorkingDir: repoRoot });
+  const outfile = path.join(dir, 'index.mjs');
+  const result = buildSync({ ...lambdaBuildOptions(entry, outfile), metafile: true, absWorkingDir: repoRoot });
+  writeElectrodbSideFile(result.metafile!, outfile);
   bundles.set(entry, dir);
   return dir;
 }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import { build, type Metafile } from 'esbuild';
-import { lambdaBuildOptions } from '../../infra/bundling.ts';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { lambdaBuildOptions, writeElectrodbSideFile } from '../../infra/bundling.ts';
 
 export interface Contributor {
   /** npm package name, or the first-party folder (e.g. `packages/core`). */
@@ -40,9 +40,10 @@ export function contributors(metafile: Metafile, top = 6): Contributor[] {
     .slice(0, top);
 }
 
-export async function bundleLambda(entry: string, outfile: string): Promise<BundleOutput & { metafile: Metafile }> {
-  const result = await build(lambdaBuildOptions(entry, outfile));
+export async function bundleLambda(entry: string, outfile: string, override: Partial<BuildOptions> = {}): Promise<BundleOutput & { metafile: Metafile }> {
+  const result = await build({ ...lambdaBuildOptions(entry, outfile), ...override });
   const metafile = result.metafile!;
-  // The file on disk, banner included, is what Lambda's zip carries.
-  return { bytes: statSync(outfile).size, topContributors: contributors(metafile), metafile };
+  // The files on disk, banner included, are what Lambda's zip carries: index.mjs and, beside it, ElectroDB's side file.
+  const sideBytes = writeElectrodbSideFile(metafile, outfile);
+  return { bytes: statSync(outfile).size + sideBytes, topContributors: contributors(metafile), metafile };
 }

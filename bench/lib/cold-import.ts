@@ -69,3 +69,23 @@ export async function pairedColdImport(cleanup: Cleanup, reference: string, bund
     ratio: { median: scale(ratio.median), p90: scale(ratio.p90), min: scale(ratio.min), max: scale(ratio.max), runs: ratio.runs },
   };
 }
+
+/**
+ * What a bundle left for its first call: in fresh processes, import the
+ * bundle (untimed), then time `firstCall` (an expression on the module `m`,
+ * e.g. `m.db()`), and once more to show the second call is free. Work a
+ * bundle defers out of its import lands here, in one first request.
+ */
+export async function firstCallTimes(cleanup: Cleanup, bundle: string, firstCall: string, runs: number): Promise<{ first: Summary; second: Summary }> {
+  const probe = `const m = await import(process.argv[1]); let t = performance.now(); ${firstCall}; const first = performance.now() - t; t = performance.now(); ${firstCall}; process.stdout.write(JSON.stringify([first, performance.now() - t]));`;
+  const first: number[] = [];
+  const second: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const finished = await runChild(cleanup, process.execPath, ['--input-type=module', '-e', probe, pathToFileURL(bundle).href], { env: lambdaLikeEnv() });
+    if (finished.code !== 0) throw new Error(`first call of ${bundle} ${describeExit(finished)}`);
+    const [a, b] = JSON.parse(finished.stdout) as [number, number];
+    first.push(a);
+    second.push(b);
+  }
+  return { first: summarize(first), second: summarize(second) };
+}

@@ -21,7 +21,7 @@ const variants: { variant: string; options: BuildOptions }[] = [
   { variant: 'as deployed (infra/bundling.ts)', options: {} },
   {
     variant: 'without the Lambda credential-chain stub (the SDK’s full default chain: SSO, ini, STS, IMDS)',
-    options: { alias: { jsonschema: esbuildOptions.alias.jsonschema } },
+    options: { alias: Object.fromEntries(Object.entries(esbuildOptions.alias).filter(([name]) => name !== '@aws-sdk/credential-provider-node')) },
   },
   { variant: 'mainFields: main first (CommonJS builds; Stripe resolves through its `exports` either way)', options: { mainFields: ['main', 'module'] } },
   { variant: 'conditions: worker (Stripe’s fetch/SubtleCrypto entry, stripe.esm.worker.js)', options: { conditions: ['worker'] } },

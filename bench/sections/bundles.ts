@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { version as esbuildVersion } from 'esbuild';
+import { version as esbuildVersion, type BuildOptions } from 'esbuild';
+import { esbuildOptions } from '../../infra/bundling.ts';
 import { routing } from '../../events/routing.ts';
 import { schedules } from '../../events/schedules.ts';
 import { routes } from '../../packages/api/routes/index.ts';
 import { httpFunctions } from '../../infra/http-layout.ts';
 import { bundleLambda, type Contributor } from '../lib/bundle.ts';
 import { writeBuildingBlocks } from '../lib/building-blocks.ts';
-import { pairedColdImport } from '../lib/cold-import.ts';
+import { firstCallTimes, pairedColdImport } from '../lib/cold-import.ts';
 import { lambdaEntries, type LambdaKind } from '../lib/entries.ts';
 import { intFromEnv } from '../lib/env.ts';
 import { progress } from '../lib/progress.ts';
@@ -44,7 +45,7 @@ export interface BundlesData {
   reference: BundleRow;
   functions: BundleRow[];
   /** Pieces the functions load, each bundled alone and timed like a function (no target). */
-  buildingBlocks: (BundleRow & { what: string })[];
+  buildingBlocks: (BundleRow & { what: string; firstCall?: { what: string; first: Summary; second: Summary } })[];
   stripeLevers: SizeLever[];
 }
 
@@ -73,9 +74,19 @@ const emptyRow = (row: Pick<BundleRow, 'kind' | 'name' | 'entry' | 'triggers'>):
   pass: { size: null, coldImport: null, overall: null },
 });
 
-async function build(ctx: SectionContext, row: BundleRow, outfile: string): Promise<void> {
+/**
+ * The reference is the bare SDK as any Lambda would bundle it: the same options and
+ * credential-chain stub, none of the project's DynamoDB/ElectroDB stubs (those would
+ * hand it commands it never sends).
+ */
+const referenceAlias = {
+  jsonschema: esbuildOptions.alias.jsonschema,
+  '@aws-sdk/credential-provider-node': esbuildOptions.alias['@aws-sdk/credential-provider-node'],
+};
+
+async function build(ctx: SectionContext, row: BundleRow, outfile: string, override: Partial<BuildOptions> = {}): Promise<void> {
   mkdirSync(dirname(outfile), { recursive: true });
-  const built = await bundleLambda(join(ctx.root, row.entry), outfile);
+  const built = await bundleLambda(join(ctx.root, row.entry), outfile, override);
   writeFileSync(outfile.replace(/\.mjs$/, '.meta.json'), JSON.stringify(built.metafile));
   row.bytes = built.bytes;
   row.topContributors = built.topContributors;
@@ -112,7 +123,7 @@ export const bundlesSection: BenchSection<BundlesData> = {
     const referenceEntry = writeReferenceEntry(ctx.tmpDir);
     const reference = emptyRow({ kind: 'reference', name: 'dynamodb-get', entry: relative(ctx.root, referenceEntry), triggers: [] });
     const referenceFile = join(outDir, 'reference', 'dynamodb-get.mjs');
-    await build(ctx, reference, referenceFile);
+    await build(ctx, reference, referenceFile, { alias: referenceAlias });
 
     const functions: BundleRow[] = [];
     const referenceSamples: Summary[] = [];
@@ -153,12 +164,16 @@ export const bundlesSection: BenchSection<BundlesData> = {
     for (const { block, entry } of writeBuildingBlocks(ctx.root, ctx.tmpDir)) {
       if (ctx.cleanup.stopping) break;
       progress(`bundles: building block ${block.name}`);
-      const row = { ...emptyRow({ kind: 'reference', name: block.name, entry: relative(ctx.root, entry), triggers: [] }), what: block.what };
+      const row: BundlesData['buildingBlocks'][number] = { ...emptyRow({ kind: 'reference', name: block.name, entry: relative(ctx.root, entry), triggers: [] }), what: block.what };
       try {
         const outfile = join(outDir, 'building-blocks', `${block.name}.mjs`);
         await build(ctx, row, outfile);
         const paired = await pairedColdImport(ctx.cleanup, referenceFile, outfile, runs);
         Object.assign(row, { coldImportMs: paired.bundle, referenceMs: paired.reference, ratio: paired.ratio });
+        if (block.firstCall) {
+          const times = await firstCallTimes(ctx.cleanup, outfile, block.firstCall.expression, runs);
+          row.firstCall = { what: block.firstCall.what, ...times };
+        }
       } catch (error) {
         row.error = (error as Error).message;
         errors.push(`building block ${block.name}: ${row.error}`);
@@ -184,7 +199,7 @@ export const bundlesSection: BenchSection<BundlesData> = {
         method: {
           runsPerBundle: runs,
           esbuild: esbuildVersion,
-          options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain)',
+          options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain; DocumentClient and DynamoDB client cut to the commands sent; ElectroDB in a file beside index.mjs, loaded on the first db() call, its bytes counted); the reference with the credential-chain stub only',
           coldImport:
             'fresh `node` per import, sequential; the reference and the bundle alternate (A B A B …) and each ratio is bundle ÷ the reference import just before it; time of `await import(bundle)` only; files in the OS page cache',
         },

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { routing } from '../../events/routing.ts';
 import { schedules } from '../../events/schedules.ts';
 import { routes } from '../../packages/api/routes/index.ts';
-import { esbuildOptions, lambdaBuildOptions } from '../../infra/bundling.ts';
+import { ELECTRODB_SIDE_FILE, esbuildOptions, lambdaBuildOptions } from '../../infra/bundling.ts';
 import { functionKinds } from '../../infra/constructs/eventos-function.ts';
 import { lambdaBundleDir } from '../../infra/lambda-bundles.ts';
 import { functionsRoot, repoRoot } from '../../infra/paths.ts';
@@ -30,7 +30,7 @@ const entries = [
 ];
 
 describe('Lambda bundles', () => {
-  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, two stubs', () => {
+  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, five stubs', () => {
     const options = lambdaBuildOptions('entry.ts', 'out/index.mjs');
     expect(options).toMatchObject({
       bundle: true,
@@ -47,6 +47,9 @@ describe('Lambda bundles', () => {
     expect(options.alias).toEqual({
       jsonschema: expect.stringMatching(/infra\/stubs\/jsonschema\.cjs$/),
       '@aws-sdk/credential-provider-node': expect.stringMatching(/infra\/stubs\/credential-provider-node\.mjs$/),
+      '@aws-sdk/lib-dynamodb': expect.stringMatching(/infra\/stubs\/lib-dynamodb\.mjs$/),
+      '@aws-sdk/client-dynamodb': expect.stringMatching(/infra\/stubs\/client-dynamodb\.mjs$/),
+      electrodb: expect.stringMatching(/infra\/stubs\/electrodb\.cjs$/),
     });
   });
 
@@ -57,6 +60,8 @@ describe('Lambda bundles', () => {
     const source = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
     expect(source.startsWith(esbuildOptions.banner.js)).toBe(true);
     expect(source).toMatch(/export\s*\{[^}]*\bhandler\b/);
+    // ElectroDB ships beside index.mjs, loaded on the first db() call (infra/stubs/electrodb.cjs).
+    expect(existsSync(path.join(dir, ELECTRODB_SIDE_FILE))).toBe(true);
   }, 60_000);
 
   it('bundles the SDK with the Lambda credential chain: environment credentials, nothing else', async () => {

@@ -122,7 +122,7 @@ describe('timeouts are one config, under the Lambda timeout', () => {
       },
     });
     // The request deadline sits in each shared client's stack.
-    for (const client of [documentClient, eventBridgeClient, campaignSesClient()]) {
+    for (const client of [documentClient, eventBridgeClient(), campaignSesClient()]) {
       expect(client.middlewareStack.identify().some((entry) => entry.startsWith(CALL_BOUNDS_MIDDLEWARE))).toBe(true);
     }
     expect(dependencyClientConfig({ maxAttempts: 1 }).maxAttempts).toBe(1);

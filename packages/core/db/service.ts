@@ -1,110 +1,117 @@
-import { Service } from 'electrodb';
+import loadElectroDB from './electrodb-lazy.cjs';
 import { documentClient, tableName } from './client.ts';
-import { contactEmailEntity } from './entities/contact-email.ts';
-import { companyEntity } from './entities/company.ts';
-import { companyDomainEntity } from './entities/company-domain.ts';
-import { contactTagEntity } from './entities/contact-tag.ts';
-import { contactEntity } from './entities/contact.ts';
-import { eventEntity } from './entities/event.ts';
-import { idempotencyRecordEntity } from './entities/idempotency-record.ts';
-import { inventoryShardEntity } from './entities/inventory-shard.ts';
-import { orderEntity } from './entities/order.ts';
-import { orderHoldEntity } from './entities/order-hold.ts';
-import { ticketEntity } from './entities/ticket.ts';
-import { refundEntity } from './entities/refund.ts';
-import { refundReservationEntity } from './entities/refund-reservation.ts';
-import { voucherEntity } from './entities/voucher.ts';
-import { bundleEntity } from './entities/bundle.ts';
-import { checkInListEntity } from './entities/check-in-list.ts';
-import { checkInEntity } from './entities/check-in.ts';
-import { statsShardEntity } from './entities/stats-shard.ts';
-import { outboxEventEntity } from './entities/outbox-event.ts';
-import { processedEventEntity } from './entities/processed-event.ts';
-import { eventAttendeeEntity } from './entities/event-attendee.ts';
-import { segmentEntity } from './entities/segment.ts';
-import { segmentMemberEntity } from './entities/segment-member.ts';
-import { timelineEntryEntity } from './entities/timeline-entry.ts';
-import { interactionEntity } from './entities/interaction.ts';
-import { taskEntity } from './entities/task.ts';
-import { noteEntity } from './entities/note.ts';
-import { ticketTypeEntity } from './entities/ticket-type.ts';
-import { venueEntity } from './entities/venue.ts';
-import { leadEntity } from './entities/lead.ts';
-import { leadScoringRuleEntity } from './entities/lead-scoring-rule.ts';
-import { leadScoringSettingsEntity } from './entities/lead-scoring-settings.ts';
-import { pipelineEntity } from './entities/pipeline.ts';
-import { defaultPipelineEntity } from './entities/default-pipeline.ts';
-import { opportunityEntity } from './entities/opportunity.ts';
-import { opportunityStageChangeEntity } from './entities/opportunity-stage-change.ts';
-import { roleEntity } from './entities/role.ts';
-import { roleNameEntity } from './entities/role-name.ts';
-import { userEntity } from './entities/user.ts';
-import { userNameEntity } from './entities/user-name.ts';
-import { userEmailEntity } from './entities/user-email.ts';
-import { campaignCounterEntity } from './entities/campaign-counter.ts';
-import { suppressionEntity } from './entities/suppression.ts';
-import { consentRecordEntity } from './entities/consent-record.ts';
-import { campaignEngagementEntity } from './entities/campaign-engagement.ts';
-import { campaignAttributionEntity } from './entities/campaign-attribution.ts';
-import { campaignEntity } from './entities/campaign.ts';
-import { campaignRecipientEntity } from './entities/campaign-recipient.ts';
-import { eventCancellationEntity } from './entities/event-cancellation.ts';
-import { cancellationOrderEntity } from './entities/cancellation-order.ts';
+import { contactEmailSchema } from './entities/contact-email.ts';
+import { companySchema } from './entities/company.ts';
+import { companyDomainSchema } from './entities/company-domain.ts';
+import { contactTagSchema } from './entities/contact-tag.ts';
+import { contactSchema } from './entities/contact.ts';
+import { eventSchema } from './entities/event.ts';
+import { idempotencyRecordSchema } from './entities/idempotency-record.ts';
+import { inventoryShardSchema } from './entities/inventory-shard.ts';
+import { orderSchema } from './entities/order.ts';
+import { orderHoldSchema } from './entities/order-hold.ts';
+import { ticketSchema } from './entities/ticket.ts';
+import { refundSchema } from './entities/refund.ts';
+import { refundReservationSchema } from './entities/refund-reservation.ts';
+import { voucherSchema } from './entities/voucher.ts';
+import { bundleSchema } from './entities/bundle.ts';
+import { checkInListSchema } from './entities/check-in-list.ts';
+import { checkInSchema } from './entities/check-in.ts';
+import { statsShardSchema } from './entities/stats-shard.ts';
+import { outboxEventSchema } from './entities/outbox-event.ts';
+import { processedEventSchema } from './entities/processed-event.ts';
+import { eventAttendeeSchema } from './entities/event-attendee.ts';
+import { segmentSchema } from './entities/segment.ts';
+import { segmentMemberSchema } from './entities/segment-member.ts';
+import { timelineEntrySchema } from './entities/timeline-entry.ts';
+import { interactionSchema } from './entities/interaction.ts';
+import { taskSchema } from './entities/task.ts';
+import { noteSchema } from './entities/note.ts';
+import { ticketTypeSchema } from './entities/ticket-type.ts';
+import { venueSchema } from './entities/venue.ts';
+import { leadSchema } from './entities/lead.ts';
+import { leadScoringRuleSchema } from './entities/lead-scoring-rule.ts';
+import { leadScoringSettingsSchema } from './entities/lead-scoring-settings.ts';
+import { pipelineSchema } from './entities/pipeline.ts';
+import { defaultPipelineSchema } from './entities/default-pipeline.ts';
+import { opportunitySchema } from './entities/opportunity.ts';
+import { opportunityStageChangeSchema } from './entities/opportunity-stage-change.ts';
+import { roleSchema } from './entities/role.ts';
+import { roleNameSchema } from './entities/role-name.ts';
+import { userSchema } from './entities/user.ts';
+import { userNameSchema } from './entities/user-name.ts';
+import { userEmailSchema } from './entities/user-email.ts';
+import { campaignCounterSchema } from './entities/campaign-counter.ts';
+import { suppressionSchema } from './entities/suppression.ts';
+import { consentRecordSchema } from './entities/consent-record.ts';
+import { campaignEngagementSchema } from './entities/campaign-engagement.ts';
+import { campaignAttributionSchema } from './entities/campaign-attribution.ts';
+import { campaignSchema } from './entities/campaign.ts';
+import { campaignRecipientSchema } from './entities/campaign-recipient.ts';
+import { eventCancellationSchema } from './entities/event-cancellation.ts';
+import { cancellationOrderSchema } from './entities/cancellation-order.ts';
 
-const entities = {
-  venue: venueEntity,
-  role: roleEntity,
-  roleName: roleNameEntity,
-  user: userEntity,
-  userName: userNameEntity,
-  userEmail: userEmailEntity,
-  event: eventEntity,
-  ticketType: ticketTypeEntity,
-  contact: contactEntity,
-  contactEmail: contactEmailEntity,
-  company: companyEntity,
-  companyDomain: companyDomainEntity,
-  contactTag: contactTagEntity,
-  processedEvent: processedEventEntity,
-  outboxEvent: outboxEventEntity,
-  statsShard: statsShardEntity,
-  checkIn: checkInEntity,
-  checkInList: checkInListEntity,
-  bundle: bundleEntity,
-  voucher: voucherEntity,
-  idempotencyRecord: idempotencyRecordEntity,
-  refund: refundEntity,
-  refundReservation: refundReservationEntity,
-  ticket: ticketEntity,
-  orderHold: orderHoldEntity,
-  order: orderEntity,
-  inventoryShard: inventoryShardEntity,
-  timelineEntry: timelineEntryEntity,
-  lead: leadEntity,
-  leadScoringRule: leadScoringRuleEntity,
-  leadScoringSettings: leadScoringSettingsEntity,
-  pipeline: pipelineEntity,
-  defaultPipeline: defaultPipelineEntity,
-  opportunity: opportunityEntity,
-  opportunityStageChange: opportunityStageChangeEntity,
-  interaction: interactionEntity,
-  task: taskEntity,
-  note: noteEntity,
-  eventAttendee: eventAttendeeEntity,
-  campaignCounter: campaignCounterEntity,
-  suppression: suppressionEntity,
-  consentRecord: consentRecordEntity,
-  campaignEngagement: campaignEngagementEntity,
-  campaignAttribution: campaignAttributionEntity,
-  campaign: campaignEntity,
-  campaignRecipient: campaignRecipientEntity,
-  segment: segmentEntity,
-  segmentMember: segmentMemberEntity,
-  eventCancellation: eventCancellationEntity,
-  cancellationOrder: cancellationOrderEntity,
-};
-
+/**
+ * Every entity of the table and the Service joining them, built on the first
+ * db() call of a process rather than at import: ElectroDB parses ~50 models
+ * when they are constructed, and every function loads this module, so at
+ * import that work sat in every Lambda's cold import (bench: bundles). The
+ * first request of a cold instance pays it instead (bench/RESULTS.md).
+ */
 function build(table: string) {
+  const { Entity, Service } = loadElectroDB();
+  const entities = {
+    venue: new Entity(venueSchema),
+    role: new Entity(roleSchema),
+    roleName: new Entity(roleNameSchema),
+    user: new Entity(userSchema),
+    userName: new Entity(userNameSchema),
+    userEmail: new Entity(userEmailSchema),
+    event: new Entity(eventSchema),
+    ticketType: new Entity(ticketTypeSchema),
+    contact: new Entity(contactSchema),
+    contactEmail: new Entity(contactEmailSchema),
+    company: new Entity(companySchema),
+    companyDomain: new Entity(companyDomainSchema),
+    contactTag: new Entity(contactTagSchema),
+    processedEvent: new Entity(processedEventSchema),
+    outboxEvent: new Entity(outboxEventSchema),
+    statsShard: new Entity(statsShardSchema),
+    checkIn: new Entity(checkInSchema),
+    checkInList: new Entity(checkInListSchema),
+    bundle: new Entity(bundleSchema),
+    voucher: new Entity(voucherSchema),
+    idempotencyRecord: new Entity(idempotencyRecordSchema),
+    refund: new Entity(refundSchema),
+    refundReservation: new Entity(refundReservationSchema),
+    ticket: new Entity(ticketSchema),
+    orderHold: new Entity(orderHoldSchema),
+    order: new Entity(orderSchema),
+    inventoryShard: new Entity(inventoryShardSchema),
+    timelineEntry: new Entity(timelineEntrySchema),
+    lead: new Entity(leadSchema),
+    leadScoringRule: new Entity(leadScoringRuleSchema),
+    leadScoringSettings: new Entity(leadScoringSettingsSchema),
+    pipeline: new Entity(pipelineSchema),
+    defaultPipeline: new Entity(defaultPipelineSchema),
+    opportunity: new Entity(opportunitySchema),
+    opportunityStageChange: new Entity(opportunityStageChangeSchema),
+    interaction: new Entity(interactionSchema),
+    task: new Entity(taskSchema),
+    note: new Entity(noteSchema),
+    eventAttendee: new Entity(eventAttendeeSchema),
+    campaignCounter: new Entity(campaignCounterSchema),
+    suppression: new Entity(suppressionSchema),
+    consentRecord: new Entity(consentRecordSchema),
+    campaignEngagement: new Entity(campaignEngagementSchema),
+    campaignAttribution: new Entity(campaignAttributionSchema),
+    campaign: new Entity(campaignSchema),
+    campaignRecipient: new Entity(campaignRecipientSchema),
+    segment: new Entity(segmentSchema),
+    segmentMember: new Entity(segmentMemberSchema),
+    eventCancellation: new Entity(eventCancellationSchema),
+    cancellationOrder: new Entity(cancellationOrderSchema),
+  };
   return new Service(entities, { client: documentClient, table });
 }
 

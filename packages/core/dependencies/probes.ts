@@ -33,7 +33,7 @@ export const dependencyProbes: readonly DependencyProbe[] = [
   {
     name: 'eventbridge',
     check: async () => {
-      await eventBridgeClient.send(new DescribeEventBusCommand({ Name: process.env.EVENT_BUS_NAME ?? 'default' }));
+      await eventBridgeClient().send(new DescribeEventBusCommand({ Name: process.env.EVENT_BUS_NAME ?? 'default' }));
     },
   },
   {

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, money, timestamps } from './common.ts';
 
 /** Several ticket types × quantities sold as one line at one price. */
@@ -29,4 +29,5 @@ export const bundleSchema = {
   },
 } as const;
 
-export const bundleEntity = new Entity(bundleSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const bundleEntity: Db['entities']['bundle'];

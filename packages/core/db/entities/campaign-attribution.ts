@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 /**
@@ -29,4 +29,5 @@ export const campaignAttributionSchema = {
   },
 } as const;
 
-export const campaignAttributionEntity = new Entity(campaignAttributionSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const campaignAttributionEntity: Db['entities']['campaignAttribution'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /** Slices of a campaign's counters: a writer ADDs to one picked at random, a stats read sums all. */
@@ -38,4 +38,5 @@ export const campaignCounterSchema = {
   },
 } as const;
 
-export const campaignCounterEntity = new Entity(campaignCounterSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const campaignCounterEntity: Db['entities']['campaignCounter'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 /**
@@ -36,4 +36,5 @@ export const campaignEngagementSchema = {
   },
 } as const;
 
-export const campaignEngagementEntity = new Entity(campaignEngagementSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const campaignEngagementEntity: Db['entities']['campaignEngagement'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const RECIPIENT_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed', 'unknown'] as const;
@@ -46,4 +46,5 @@ export const campaignRecipientSchema = {
   },
 } as const;
 
-export const campaignRecipientEntity = new Entity(campaignRecipientSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const campaignRecipientEntity: Db['entities']['campaignRecipient'];

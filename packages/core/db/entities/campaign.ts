@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, money, timestamps } from './common.ts';
 
 export const CAMPAIGN_TYPES = ['newsletter', 'event_promo', 'follow_up', 'announcement'] as const;
@@ -77,4 +77,5 @@ export const campaignSchema = {
   },
 } as const;
 
-export const campaignEntity = new Entity(campaignSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const campaignEntity: Db['entities']['campaign'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const CANCEL_REFUND_STATES = ['pending', 'refunded', 'failed'] as const;
@@ -33,4 +33,5 @@ export const cancellationOrderSchema = {
   },
 } as const;
 
-export const cancellationOrderEntity = new Entity(cancellationOrderSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const cancellationOrderEntity: Db['entities']['cancellationOrder'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 /**
@@ -29,4 +29,5 @@ export const checkInListSchema = {
   },
 } as const;
 
-export const checkInListEntity = new Entity(checkInListSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const checkInListEntity: Db['entities']['checkInList'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
@@ -46,4 +46,5 @@ export const checkInSchema = {
   },
 } as const;
 
-export const checkInEntity = new Entity(checkInSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const checkInEntity: Db['entities']['checkIn'];

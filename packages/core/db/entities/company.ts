@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { money, SERVICE, timestamps } from './common.ts';
 
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
@@ -36,4 +36,5 @@ export const companySchema = {
   },
 } as const;
 
-export const companyEntity = new Entity(companySchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const companyEntity: Db['entities']['company'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 /**
@@ -30,4 +30,5 @@ export const consentRecordSchema = {
   },
 } as const;
 
-export const consentRecordEntity = new Entity(consentRecordSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const consentRecordEntity: Db['entities']['consentRecord'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
@@ -17,4 +17,5 @@ export const contactEmailSchema = {
   },
 } as const;
 
-export const contactEmailEntity = new Entity(contactEmailSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const contactEmailEntity: Db['entities']['contactEmail'];

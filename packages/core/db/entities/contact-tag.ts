@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
@@ -18,4 +18,5 @@ export const contactTagSchema = {
   },
 } as const;
 
-export const contactTagEntity = new Entity(contactTagSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const contactTagEntity: Db['entities']['contactTag'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const contactSchema = {
@@ -105,4 +105,5 @@ export const contactSchema = {
   },
 } as const;
 
-export const contactEntity = new Entity(contactSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const contactEntity: Db['entities']['contact'];

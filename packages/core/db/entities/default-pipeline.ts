@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 /**
@@ -16,4 +16,5 @@ export const defaultPipelineSchema = {
   },
 } as const;
 
-export const defaultPipelineEntity = new Entity(defaultPipelineSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const defaultPipelineEntity: Db['entities']['defaultPipeline'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
@@ -19,4 +19,5 @@ export const eventAttendeeSchema = {
   },
 } as const;
 
-export const eventAttendeeEntity = new Entity(eventAttendeeSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const eventAttendeeEntity: Db['entities']['eventAttendee'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const CANCELLATION_STATUSES = ['running', 'done'] as const;
@@ -57,4 +57,5 @@ export const eventCancellationSchema = {
   },
 } as const;
 
-export const eventCancellationEntity = new Entity(eventCancellationSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const eventCancellationEntity: Db['entities']['eventCancellation'];

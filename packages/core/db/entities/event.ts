@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const eventSchema = {
@@ -40,4 +40,5 @@ export const eventSchema = {
   },
 } as const;
 
-export const eventEntity = new Entity(eventSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const eventEntity: Db['entities']['event'];

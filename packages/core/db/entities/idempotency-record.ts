@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
@@ -44,4 +44,5 @@ export const idempotencyRecordSchema = {
   },
 } as const;
 
-export const idempotencyRecordEntity = new Entity(idempotencyRecordSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const idempotencyRecordEntity: Db['entities']['idempotencyRecord'];

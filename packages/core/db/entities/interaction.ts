@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const INTERACTION_TYPES = ['call', 'email', 'meeting', 'message', 'visit'] as const;
@@ -56,4 +56,5 @@ export const interactionSchema = {
   },
 } as const;
 
-export const interactionEntity = new Entity(interactionSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const interactionEntity: Db['entities']['interaction'];

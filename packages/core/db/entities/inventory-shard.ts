@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
@@ -23,4 +23,5 @@ export const inventoryShardSchema = {
   },
 } as const;
 
-export const inventoryShardEntity = new Entity(inventoryShardSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const inventoryShardEntity: Db['entities']['inventoryShard'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const SCORING_FIELDS = [
@@ -44,4 +44,5 @@ export const leadScoringRuleSchema = {
   },
 } as const;
 
-export const leadScoringRuleEntity = new Entity(leadScoringRuleSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const leadScoringRuleEntity: Db['entities']['leadScoringRule'];

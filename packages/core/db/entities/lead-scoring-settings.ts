@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 /** The score's upper bound when no setting was stored. */
@@ -20,4 +20,5 @@ export const leadScoringSettingsSchema = {
   },
 } as const;
 
-export const leadScoringSettingsEntity = new Entity(leadScoringSettingsSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const leadScoringSettingsEntity: Db['entities']['leadScoringSettings'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, money, timestamps } from './common.ts';
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'converted', 'disqualified'] as const;
@@ -72,4 +72,5 @@ export const leadSchema = {
   },
 } as const;
 
-export const leadEntity = new Entity(leadSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const leadEntity: Db['entities']['lead'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const NOTE_TYPES = ['general', 'call', 'meeting', 'followup', 'other'] as const;
@@ -38,4 +38,5 @@ export const noteSchema = {
   },
 } as const;
 
-export const noteEntity = new Entity(noteSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const noteEntity: Db['entities']['note'];

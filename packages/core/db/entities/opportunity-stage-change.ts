@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
@@ -27,4 +27,5 @@ export const opportunityStageChangeSchema = {
   },
 } as const;
 
-export const opportunityStageChangeEntity = new Entity(opportunityStageChangeSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const opportunityStageChangeEntity: Db['entities']['opportunityStageChange'];

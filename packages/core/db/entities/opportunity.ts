@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, money, timestamps } from './common.ts';
 import { STAGE_KINDS } from './pipeline.ts';
 
@@ -56,4 +56,5 @@ export const opportunitySchema = {
   },
 } as const;
 
-export const opportunityEntity = new Entity(opportunitySchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const opportunityEntity: Db['entities']['opportunity'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /** Spreads the sweeper's index over partitions. */
@@ -26,4 +26,5 @@ export const orderHoldSchema = {
   },
 } as const;
 
-export const orderHoldEntity = new Entity(orderHoldSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const orderHoldEntity: Db['entities']['orderHold'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, money, timestamps } from './common.ts';
 
 /** Where an order's seats came from, so that releasing or confirming touches exactly those slices. */
@@ -119,4 +119,5 @@ export const orderSchema = {
   },
 } as const;
 
-export const orderEntity = new Entity(orderSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const orderEntity: Db['entities']['order'];

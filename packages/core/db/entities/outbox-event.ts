@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /** Spreads the relay's index over partitions so no single one takes every event's write. */
@@ -32,4 +32,5 @@ export const outboxEventSchema = {
   },
 } as const;
 
-export const outboxEventEntity = new Entity(outboxEventSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const outboxEventEntity: Db['entities']['outboxEvent'];

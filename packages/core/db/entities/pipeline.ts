@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
@@ -34,4 +34,5 @@ export const pipelineSchema = {
   },
 } as const;
 
-export const pipelineEntity = new Entity(pipelineSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const pipelineEntity: Db['entities']['pipeline'];

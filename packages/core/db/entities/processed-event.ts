@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
@@ -21,4 +21,5 @@ export const processedEventSchema = {
   },
 } as const;
 
-export const processedEventEntity = new Entity(processedEventSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const processedEventEntity: Db['entities']['processedEvent'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 /**
@@ -42,4 +42,5 @@ export const refundReservationSchema = {
   },
 } as const;
 
-export const refundReservationEntity = new Entity(refundReservationSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const refundReservationEntity: Db['entities']['refundReservation'];

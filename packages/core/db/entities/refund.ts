@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, money } from './common.ts';
 
 /**
@@ -24,4 +24,5 @@ export const refundSchema = {
   },
 } as const;
 
-export const refundEntity = new Entity(refundSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const refundEntity: Db['entities']['refund'];

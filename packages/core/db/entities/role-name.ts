@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
@@ -17,4 +17,5 @@ export const roleNameSchema = {
   },
 } as const;
 
-export const roleNameEntity = new Entity(roleNameSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const roleNameEntity: Db['entities']['roleName'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
@@ -18,4 +18,5 @@ export const segmentMemberSchema = {
   },
 } as const;
 
-export const segmentMemberEntity = new Entity(segmentMemberSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const segmentMemberEntity: Db['entities']['segmentMember'];

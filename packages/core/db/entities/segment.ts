@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { nowIso } from '../../clock.ts';
 import { SERVICE, money, timestamps } from './common.ts';
 
@@ -56,4 +56,5 @@ export const segmentSchema = {
   },
 } as const;
 
-export const segmentEntity = new Entity(segmentSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const segmentEntity: Db['entities']['segment'];

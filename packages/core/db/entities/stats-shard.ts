@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /** Slices of an event's live counters: writers pick one at random, a stats read sums all. */
@@ -26,4 +26,5 @@ export const statsShardSchema = {
   },
 } as const;
 
-export const statsShardEntity = new Entity(statsShardSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const statsShardEntity: Db['entities']['statsShard'];

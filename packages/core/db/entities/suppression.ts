@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 /**
@@ -28,4 +28,5 @@ export const suppressionSchema = {
   },
 } as const;
 
-export const suppressionEntity = new Entity(suppressionSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const suppressionEntity: Db['entities']['suppression'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'canceled'] as const;
@@ -61,4 +61,5 @@ export const taskSchema = {
   },
 } as const;
 
-export const taskEntity = new Entity(taskSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const taskEntity: Db['entities']['task'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, money, timestamps } from './common.ts';
 
 export const ticketTypeSchema = {
@@ -26,4 +26,5 @@ export const ticketTypeSchema = {
   },
 } as const;
 
-export const ticketTypeEntity = new Entity(ticketTypeSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const ticketTypeEntity: Db['entities']['ticketType'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const ticketSchema = {
@@ -26,4 +26,5 @@ export const ticketSchema = {
   },
 } as const;
 
-export const ticketEntity = new Entity(ticketSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const ticketEntity: Db['entities']['ticket'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 /**
@@ -41,4 +41,5 @@ export const timelineEntrySchema = {
   },
 } as const;
 
-export const timelineEntryEntity = new Entity(timelineEntrySchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const timelineEntryEntity: Db['entities']['timelineEntry'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /** Uniqueness guard of a username, written with the user in one transaction. */
@@ -13,4 +13,5 @@ export const userNameSchema = {
   },
 } as const;
 
-export const userNameEntity = new Entity(userNameSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const userNameEntity: Db['entities']['userName'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 /**
@@ -34,4 +34,5 @@ export const userSchema = {
   },
 } as const;
 
-export const userEntity = new Entity(userSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const userEntity: Db['entities']['user'];

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
 export const venueSchema = {
@@ -31,4 +31,5 @@ export const venueSchema = {
   },
 } as const;
 
-export const venueEntity = new Entity(venueSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const venueEntity: Db['entities']['venue'];

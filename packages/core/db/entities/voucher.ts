@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import type { Db } from '../service.ts';
 import { SERVICE, money, timestamps } from './common.ts';
 
 /**
@@ -37,4 +37,5 @@ export const voucherSchema = {
   },
 } as const;
 
-export const voucherEntity = new Entity(voucherSchema);
+/** Built by db() on first use (packages/core/db/service.ts); this names its type. */
+export declare const voucherEntity: Db['entities']['voucher'];

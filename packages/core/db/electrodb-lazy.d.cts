@@ -1,0 +1,2 @@
+declare function loadElectroDB(): typeof import('electrodb');
+export = loadElectroDB;
