@@ -6,7 +6,7 @@ import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import { HOLD_SHARDS } from '../db/entities/order-hold.ts';
 import { db } from '../db/service.ts';
-import { rejectedAt, type TransactionEntities } from '../db/transaction-types.ts';
+import { namedTransaction } from '../db/named-transaction.ts';
 import { conflict, notFound, unavailable, unprocessable } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { readPools, shardUpdates } from '../inventory/pool-store.ts';
@@ -127,24 +127,20 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
       );
     }
     const taken = allocations;
-    const firstSlice = 1 + (free ? tickets.length : 1);
-    const items = (entities: TransactionEntities) => [
-      entities.order.create(order).commit(),
-      ...(free
-        ? ticketPuts(entities, order.orderId, eventId, tickets, order.buyer)
-        : [entities.orderHold.create({ orderId: order.orderId, shard: Math.floor(Math.random() * HOLD_SHARDS), expiresAt: order.expiresAt }).commit()]),
-      ...shardUpdates(entities, taken, free ? 'sell' : 'hold'),
-      ...voucherTake(entities, order),
-    ];
+    // Each slice is named by its pool, so a cancellation says which pools were short, whatever the items before them.
+    const tx = namedTransaction<'order' | 'tickets' | 'hold' | 'voucher' | `pool:${string}`>();
+    const { entities } = tx;
+    tx.add('order', entities.order.create(order).commit());
+    if (free) tx.add('tickets', ...ticketPuts(entities, order.orderId, eventId, tickets, order.buyer));
+    else tx.add('hold', entities.orderHold.create({ orderId: order.orderId, shard: Math.floor(Math.random() * HOLD_SHARDS), expiresAt: order.expiresAt }).commit());
+    taken.forEach((a) => tx.add(`pool:${a.poolId}`, shardUpdates(entities, [a], free ? 'sell' : 'hold')[0]!));
+    tx.add('voucher', ...voucherTake(entities, order));
     // A pending order's `order.created` has no consumer that cannot wait: the outbox relay publishes it
     // (packages/core/bus/outbox.ts, `Publish`). A free order's `order.paid` feeds the confirmation mail: at once.
-    const written = await transactWithEvents(items, events, free ? 'now' : 'relay');
+    const written = await transactWithEvents(() => tx.items, events, free ? 'now' : 'relay');
     if (!written.canceled) return order;
-    // The voucher's update is the last of `items`.
-    if (order.voucherCode && rejectedAt(written, firstSlice + taken.length)) {
-      throw unprocessable('voucher_exhausted', 'The voucher has been used up');
-    }
-    const short = taken.filter((_, i) => rejectedAt(written, firstSlice + i)).map((a) => a.poolId);
+    if (tx.rejected(written, 'voucher')) throw unprocessable('voucher_exhausted', 'The voucher has been used up');
+    const short = taken.filter((a) => tx.rejected(written, `pool:${a.poolId}`)).map((a) => a.poolId);
     if (!short.length) return RETRY;
     if (short.some((pool) => (priced.poolShards.get(pool) ?? 1) === 1)) soldOut(short);
     allocations = await fromRead();
