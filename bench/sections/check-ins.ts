@@ -7,6 +7,7 @@ import { BENCH_TABLE, startOrdersStack } from '../orders/stack.ts';
 import { percentiles, roundTo } from '../orders/stats.ts';
 import { measureFloor } from '../check-ins/floor.ts';
 import type { CapacityPerScan, CheckInsData, ScanConfig, ScanOutput } from '../check-ins/types.ts';
+import { capacityPerOperation } from '../lib/capacity-split.ts';
 import { intFromEnv } from '../lib/env.ts';
 import { givenFreeEvent, must } from '../lib/free-event.ts';
 import { progress } from '../lib/progress.ts';
@@ -18,7 +19,6 @@ export type { CheckInsData } from '../check-ins/types.ts';
 
 const client = fileURLToPath(new URL('../check-ins/scan-client.ts', import.meta.url));
 const portOf = (url: string) => Number(new URL(url).port);
-const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
 
 /** A published event with a free ticket type (free orders are paid at once) and `tickets` tickets sold; their codes. */
 async function givenTickets(api: Api, tickets: number): Promise<{ eventId: string; codes: string[] }> {
@@ -45,24 +45,10 @@ async function givenTickets(api: Api, tickets: number): Promise<{ eventId: strin
   return { eventId, codes };
 }
 
+/** The shared split (bench/lib/capacity-split.ts), with the count named as the check-ins figures name it. */
 function perScan(calls: CallRecord[], scans: number): CapacityPerScan {
-  const side = (origin: CallRecord['origin']) => {
-    const mine = calls.filter((c) => c.origin === origin);
-    const byCommand: Record<string, { calls: number; units: number }> = {};
-    for (const c of mine) {
-      const entry = (byCommand[c.command] ??= { calls: 0, units: 0 });
-      entry.calls += 1;
-      entry.units += c.units;
-    }
-    for (const e of Object.values(byCommand)) e.units = roundTo(e.units / scans, 2);
-    return {
-      rcu: roundTo(mine.filter((c) => READS.has(c.command)).reduce((s, c) => s + c.units, 0) / scans, 2),
-      wcu: roundTo(mine.filter((c) => !READS.has(c.command)).reduce((s, c) => s + c.units, 0) / scans, 2),
-      calls: roundTo(mine.length / scans, 2),
-      byCommand,
-    };
-  };
-  return { scans, api: side('api'), consumers: side('consumer') };
+  const { operations, ...shares } = capacityPerOperation(calls, scans);
+  return { scans: operations, ...shares };
 }
 
 export const checkInsSection: BenchSection<CheckInsData> = {
