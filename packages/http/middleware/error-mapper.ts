@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { dependencyFaultOf } from '../../core/dependencies/faults.ts';
+import { dependencyTimeouts } from '../../core/dependencies/timeouts.ts';
 import { DomainError, type DomainErrorKind } from '../../core/errors.ts';
 import { dependencyUnavailable, faultDetail } from '../dependency-unavailable.ts';
 import { logger } from '../../core/logger.ts';
@@ -30,11 +31,9 @@ function domainErrorIn(error: unknown): DomainError | undefined {
   return cause instanceof DomainError ? cause : undefined;
 }
 
-const DEFAULT_RETRY_AFTER_SECONDS = 5;
-
 function retryAfterOf(error: DomainError): number {
   const seconds = error.details.retryAfter;
-  return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? seconds : DEFAULT_RETRY_AFTER_SECONDS;
+  return typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? seconds : dependencyTimeouts.retryAfterSeconds;
 }
 
 export function toProblem(error: unknown): APIGatewayProxyStructuredResultV2 {
@@ -50,7 +49,7 @@ export function toProblem(error: unknown): APIGatewayProxyStructuredResultV2 {
       errors,
       extra,
     });
-    // A dependency's fault: tell the client when retrying makes sense (the domain may say, else a default).
+    // A dependency's fault: tell the client when retrying makes sense (the domain may say, else the one default).
     if (domain.kind === 'unavailable') response.headers = { ...response.headers, 'retry-after': String(retryAfterOf(domain)) };
     return response;
   }
