@@ -5,7 +5,8 @@ import { CapacityMeter, type CallRecord } from '../orders/capacity-meter.ts';
 import { startOrdersStack } from '../orders/stack.ts';
 import { percentiles, roundTo } from '../orders/stats.ts';
 import { buildBilling } from '../segments/billing.ts';
-import { benchContact, seeded, type BenchContact } from '../segments/population.ts';
+import { seededRandom } from '../lib/cold-start/traffic.ts';
+import { benchContact, type BenchContact } from '../segments/population.ts';
 import type { CapacityFigures, CrmSegmentsData, ReadFigures } from '../segments/types.ts';
 import { intFromEnv } from '../lib/env.ts';
 import { progress } from '../lib/progress.ts';
@@ -88,7 +89,7 @@ export const crmSegmentsSection: BenchSection<CrmSegmentsData> = {
       const api = apiClient(stack.apiUrl, await stack.token('admin', 'bench-admin'));
 
       // 1. The contact base.
-      const random = seeded(20_261_231);
+      const random = seededRandom(20_261_231);
       const expected: string[] = [];
       const loadStarted = performance.now();
       const batch = 1000;

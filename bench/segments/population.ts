@@ -16,18 +16,6 @@ export interface BenchContact extends SegmentFacts {
   boughtTicketTypeIds?: string[];
 }
 
-/** mulberry32: small, fast, and the same numbers on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const TAGS: Array<[string, number]> = [
   ['newsletter', 0.45],
   ['techno', 0.3],

@@ -3,6 +3,21 @@ import { conflict } from '../../packages/core/errors.ts';
 import { created, ok } from '../../packages/http/http-handler.ts';
 import { protectedRoute, given, key, deferred } from '../support/idempotency-harness.ts';
 
+/** A first request with a fresh key whose handler has started and waits until `release`. */
+async function aFirstRequestInFlight() {
+  const entered = deferred();
+  const release = deferred();
+  const api = given(protectedRoute, async ({ n }) => {
+    entered.resolve();
+    await release.promise;
+    return created({ id: `thing-${n}` });
+  });
+  const k = key();
+  const first = api.invoke({ key: k, body: { name: 'slow' } });
+  await entered.promise;
+  return { api, k, first, release };
+}
+
 describe('Idempotency-Key on POST', () => {
   it('replays the first response with Idempotent-Replayed: true; the handler runs once', async () => {
     const api = given(protectedRoute, async ({ body, n }) => created({ id: `thing-${n}`, name: body.name }));
@@ -55,16 +70,7 @@ describe('Idempotency-Key on POST', () => {
   });
 
   it('claims the key only once the request is authorized and valid: refused requests neither wait for nor hold it', async () => {
-    const entered = deferred();
-    const release = deferred();
-    const api = given(protectedRoute, async ({ n }) => {
-      entered.resolve();
-      await release.promise;
-      return created({ id: `thing-${n}` });
-    });
-    const k = key();
-    const first = api.invoke({ key: k, body: { name: 'slow' } });
-    await entered.promise;
+    const { api, k, first, release } = await aFirstRequestInFlight();
     // While the first holds the key, refused requests are answered for what they are, not 409.
     expect((await api.invoke({ key: k, body: { name: '' } })).body.code).toBe('validation_failed');
     expect((await api.invoke({ key: k, roles: '[scanner]', body: { name: 'slow' } })).body.code).toBe('forbidden');
@@ -75,16 +81,7 @@ describe('Idempotency-Key on POST', () => {
   });
 
   it('answers 409 idempotency_in_progress while the first request is in flight, then replays it', async () => {
-    const entered = deferred();
-    const release = deferred();
-    const api = given(protectedRoute, async ({ n }) => {
-      entered.resolve();
-      await release.promise;
-      return created({ id: `thing-${n}` });
-    });
-    const k = key();
-    const first = api.invoke({ key: k, body: { name: 'slow' } });
-    await entered.promise;
+    const { api, k, first, release } = await aFirstRequestInFlight();
 
     const concurrent = await Promise.all([1, 2, 3].map(() => api.invoke({ key: k, body: { name: 'slow' } })));
     for (const res of concurrent) {
