@@ -1,10 +1,14 @@
 /**
- * The layer rules (docs/architecture.md): transport → domain → shared kit, never back.
+ * The layer rules (docs/architecture.md): transport → features → shared kit, never back.
  * `npm test` runs them (test/unit/dependency-rules.test.ts); the before-stop hook too.
  * Parsed with swc: dependency-cruiser's TypeScript support stops before TypeScript 7.
  */
-const domain = '^packages/(core|auth|payments|mail|tickets)/';
-const transport = '^(packages/(http|local)|functions)/';
+/** The shared kit: errors, logger, ids, db, bus, schemas, route definition, auth, payments, mail. */
+const kit = '^packages/(core|auth|payments|mail|tickets)/';
+/** A feature's own code: contract, routes, services, consumer logic (not its http/ handlers). */
+const featureDomain = '^packages/features/[^/]+/(?!http/)';
+const domain = [kit, featureDomain];
+const transport = ['^packages/(http|local)/', '^functions/', '^packages/features/[^/]+/http/'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -14,14 +18,28 @@ module.exports = {
       comment: 'Domain code and the shared kit never import the HTTP stack, the local runner, Lambda entry points or infra: errors are domain kinds, mapped to HTTP in one table.',
       severity: 'error',
       from: { path: domain },
-      to: { path: ['^packages/(http|local)/', '^functions/', '^infra/', '^packages/api/(routes|openapi)', '^bench/'] },
+      to: { path: [...transport, '^infra/', '^packages/api/', '^bench/'] },
+    },
+    {
+      name: 'kit-knows-no-feature',
+      comment: 'The shared kit sits below every feature: it never imports one.',
+      severity: 'error',
+      from: { path: kit },
+      to: { path: '^packages/features/' },
+    },
+    {
+      name: 'features-meet-through-their-index',
+      comment: 'A feature uses another only through what that one exports: its index.ts and its contract files. Everything else in a feature folder is internal to it.',
+      severity: 'error',
+      from: { path: '^packages/features/([^/]+)/' },
+      to: { path: '^packages/features/[^/]+/', pathNot: ['^packages/features/$1/', '^packages/features/[^/]+/(index|contract|[^/]+-contract)\\.ts$'] },
     },
     {
       name: 'contract-knows-no-transport',
       comment: 'Route and event contracts (schemas, the route table, the event catalog) are data the transport reads; they never import it.',
       severity: 'error',
       from: { path: '^(packages/api|events)/' },
-      to: { path: [transport, '^infra/', '^bench/'] },
+      to: { path: [...transport, '^infra/', '^bench/'] },
     },
     {
       name: 'entry-points-are-leaves',
@@ -40,7 +58,7 @@ module.exports = {
       name: 'deployed-code-never-loads-the-local-runner',
       comment: 'The local runner stands in for AWS; a deployed function must not carry it.',
       severity: 'error',
-      from: { path: ['^functions/', '^packages/(core|auth|payments|mail|tickets|http|api)/', '^events/'] },
+      from: { path: ['^functions/', '^packages/(core|auth|payments|mail|tickets|http|api|features)/', '^events/'] },
       to: { path: '^packages/local/' },
     },
     {

@@ -1,4 +1,4 @@
-import type { TenantSecret } from '../packages/core/tenant-secrets.ts';
+import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { catalog, type DetailType } from './catalog.ts';
 import { isSesDetailType, sesCatalog, type SesDetailType } from './ses.ts';
 

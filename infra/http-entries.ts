@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { routeKey } from '../packages/api/route.ts';
+import { handlerEntryPath, routeKey } from '#packages/core/route.ts';
 import type { HttpFunctionSpec } from './http-layout.ts';
 import { functionsRoot as defaultFunctionsRoot, repoRoot } from './paths.ts';
 
@@ -9,7 +9,11 @@ import { functionsRoot as defaultFunctionsRoot, repoRoot } from './paths.ts';
 export const featureEntriesDir = path.join(repoRoot, 'cdk.out', 'http-entries');
 const dispatcherModule = path.join(repoRoot, 'packages', 'http', 'feature-dispatcher.ts');
 
-const handlerFile = (functionsRoot: string, handler: string) => path.join(functionsRoot, 'http', `${handler}.ts`);
+/**
+ * A route's handler file: `handlerEntryPath` under the source root, the folder
+ * holding `functions/` (the repository; tests point `functionsRoot` at fixtures).
+ */
+const handlerFile = (functionsRoot: string, handler: string) => path.join(path.dirname(functionsRoot), handlerEntryPath(handler));
 
 function importPath(fromDir: string, file: string): string {
   const relative = path.relative(fromDir, file).split(path.sep).join('/');

@@ -1,13 +1,13 @@
-import { routeKey, type RouteDefinition } from '../packages/api/route.ts';
-import { routeSecrets } from '../packages/http/cursors/list-routes.ts';
+import { routeKey, type RouteDefinition } from '#packages/core/route.ts';
+import { routeSecrets } from '#packages/http/cursors/list-routes.ts';
 
 /**
  * Which Lambda serves which route: one function per feature, not per route.
  *
- * A route's feature is the first folder of its handler (`orders/get` →
- * `orders`), and several small folders make one feature here. A folder not
- * listed is a feature of its own, so a new folder deploys without touching
- * this file (test/infra keeps the total under the functions-per-tenant budget).
+ * A route's feature is the first segment of its handler, its folder under
+ * packages/features (`orders/get` → `orders`); several small features share
+ * one function here. A feature not listed gets a function of its own, so a
+ * new feature folder deploys without touching this file (test/infra keeps the total under the functions-per-tenant budget).
  * Each feature is one nested stack holding its function and its routes: a
  * route should keep its feature (moving it between nested stacks makes
  * CloudFormation create the new route before deleting the old one, and the
@@ -17,17 +17,9 @@ import { routeSecrets } from '../packages/http/cursors/list-routes.ts';
  * feature's nested stack (RouteDefinition.ownFunction).
  */
 export const featureFolders: Readonly<Record<string, readonly string[]>> = {
-  system: ['system'],
   catalog: ['venues', 'events', 'ticket-types', 'vouchers', 'bundles'],
-  orders: ['orders', 'tickets', 'webhooks'],
   'check-ins': ['check-ins', 'stats'],
   crm: ['contacts', 'companies', 'timeline'],
-  activities: ['interactions', 'tasks', 'notes'],
-  identity: ['users', 'roles'],
-  segments: ['segments'],
-  campaigns: ['campaigns'],
-  unsubscribe: ['unsubscribe'],
-  leads: ['leads', 'lead-scoring-rules', 'lead-scoring-settings'],
   pipeline: ['pipelines', 'opportunities'],
 };
 

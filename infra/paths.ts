@@ -4,7 +4,10 @@ import path from 'node:path';
 /** Repository root (the folder holding package.json and package-lock.json). */
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** Where Lambda entry points live: functions/http, functions/consumers, functions/jobs. */
+/**
+ * Where consumer and job entry points live (functions/consumers, functions/jobs); its parent is the source root
+ * under which HTTP handlers sit at packages/features/<feature>/http/ (infra/http-entries.ts).
+ */
 export const functionsRoot = path.join(repoRoot, 'functions');
 
 export const tenantsFile = path.join(repoRoot, 'infra', 'tenants.json');

@@ -1,5 +1,5 @@
-import { db } from '../../packages/core/db/service.ts';
-import { newId } from '../../packages/core/ids.ts';
+import { db } from '#packages/core/db/service.ts';
+import { newId } from '#packages/core/ids.ts';
 
 /**
  * The audience, written straight into the table: `n` contacts with marketing

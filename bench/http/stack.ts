@@ -1,4 +1,4 @@
-import type { LocalStack } from '../../packages/local/local-stack.ts';
+import type { LocalStack } from '#packages/local/local-stack.ts';
 import type { Cleanup } from '../lib/cleanup.ts';
 import { freePort } from '../lib/free-port.ts';
 
@@ -11,7 +11,7 @@ import { freePort } from '../lib/free-port.ts';
 export async function startBenchStack(cleanup: Cleanup): Promise<{ stack: LocalStack; stop(): Promise<void> }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   // Imported lazily: `npm run bench -- bundles` should not load the local stack.
-  const { startLocalStack } = await import('../../packages/local/local-stack.ts');
+  const { startLocalStack } = await import('#packages/local/local-stack.ts');
   const stack = await startLocalStack({
     apiPort: 0,
     busPort: 0,

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { lambdaBuildOptions, writeElectrodbSideFile } from '../../infra/bundling.ts';
+import { lambdaBuildOptions, writeElectrodbSideFile } from '#infra/bundling.ts';
 
 export interface Contributor {
   /** npm package name, or the first-party folder (e.g. `packages/core`). */

@@ -1,11 +1,11 @@
 import { join, relative } from 'node:path';
-import { routes } from '../../packages/api/routes/index.ts';
-import { routing } from '../../events/routing.ts';
-import { schedules } from '../../events/schedules.ts';
-import { routeKey } from '../../packages/api/route.ts';
-import { httpEntryFile } from '../../infra/http-entries.ts';
-import { httpFunctions } from '../../infra/http-layout.ts';
-import { repoRoot } from '../../infra/paths.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { routing } from '#events/routing.ts';
+import { schedules } from '#events/schedules.ts';
+import { routeKey } from '#packages/core/route.ts';
+import { httpEntryFile } from '#infra/http-entries.ts';
+import { httpFunctions } from '#infra/http-layout.ts';
+import { repoRoot } from '#infra/paths.ts';
 
 export type LambdaKind = 'http' | 'consumer' | 'job';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
-import { esbuildOptions } from '../../infra/bundling.ts';
+import { esbuildOptions } from '#infra/bundling.ts';
 import { lambdaBuildOptions, owner } from './bundle.ts';
 
 export interface SizeLever {

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { manySockets } from '../../packages/core/sdk-sockets.ts';
+import { manySockets } from '#packages/core/sdk-sockets.ts';
 import { percentiles, roundTo, type Percentiles } from '../orders/stats.ts';
 import { cpuWindow, type CpuSpent } from './cpu.ts';
 

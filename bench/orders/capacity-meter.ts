@@ -16,7 +16,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server } from 'node:http';
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { documentClient } from '../../packages/core/db/client.ts';
+import { documentClient } from '#packages/core/db/client.ts';
 import { billedWrite, type IndexKeys, type Item } from './item-size.ts';
 
 export type Origin = 'api' | 'consumer' | 'other';

@@ -1,6 +1,6 @@
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, TransactWriteItemsCommand, type ConsumedCapacity } from '@aws-sdk/client-dynamodb';
-import { shardCount } from '../../packages/core/inventory/pools.ts';
-import { localDynamoClient } from '../../packages/local/dynamodb-local.ts';
+import { shardCount } from '#packages/features/inventory/pools.ts';
+import { localDynamoClient } from '#packages/local/dynamodb-local.ts';
 import { progress } from '../lib/progress.ts';
 import { availability, givenSale, idempotencyHeader, orderBody, type Api, type OrderView, type SaleFixture } from './api.ts';
 import { sumCapacity, type CallRecord } from './capacity-meter.ts';

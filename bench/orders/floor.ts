@@ -1,7 +1,7 @@
 /**
  * The floor of an order race: per buyer, ONE bare TransactWriteItems of the
  * shape createOrder writes for a one-ticket pending order
- * (packages/core/orders/create-order.ts, `reserve`): Put order, Put
+ * (packages/features/orders/create-order.ts, `reserve`): Put order, Put
  * orderHold, the conditional Update (`available >= 1`) of one inventory
  * slice, Put outboxEvent — built with the product's own entities and
  * builders (shardUpdates, outboxPut), on distinct orders but on a pool of
@@ -9,16 +9,16 @@
  * of slice items as the API's. No read before it, no retry after it.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { outboxPut } from '../../packages/core/bus/outbox.ts';
-import { domainEvent } from '../../packages/core/bus/pending-event.ts';
-import { HOLD_SHARDS } from '../../packages/core/db/entities/order-hold.ts';
-import { db } from '../../packages/core/db/service.ts';
-import { newId } from '../../packages/core/ids.ts';
+import { outboxPut } from '#packages/core/bus/outbox.ts';
+import { domainEvent } from '#packages/core/bus/pending-event.ts';
+import { HOLD_SHARDS } from '#packages/core/db/entities/order-hold.ts';
+import { db } from '#packages/core/db/service.ts';
+import { newId } from '#packages/core/ids.ts';
 import { NEVER_RELAYED } from '../lib/transaction-floor.ts';
-import { createPoolItems, shardUpdates } from '../../packages/core/inventory/pool-store.ts';
-import { shardCount, ticketTypePool } from '../../packages/core/inventory/pools.ts';
-import { orderSummary } from '../../packages/core/orders/order-events.ts';
-import type { OrderItem } from '../../packages/core/orders/order-item.ts';
+import { createPoolItems, shardUpdates } from '#packages/features/inventory/pool-store.ts';
+import { shardCount, ticketTypePool } from '#packages/features/inventory/pools.ts';
+import { orderSummary } from '#packages/features/orders/order-events.ts';
+import type { OrderItem } from '#packages/features/orders/order-item.ts';
 
 /** A real order the API wrote (the race's), as the template: the floor writes items of its size and attributes. */
 export async function orderTemplate(orderId: string): Promise<OrderItem> {

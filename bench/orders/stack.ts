@@ -1,4 +1,4 @@
-import type { LocalStack } from '../../packages/local/local-stack.ts';
+import type { LocalStack } from '#packages/local/local-stack.ts';
 import type { Cleanup } from '../lib/cleanup.ts';
 import { freePort } from '../lib/free-port.ts';
 
@@ -21,7 +21,7 @@ const portOf = (url: string | undefined): number | undefined => {
  */
 export async function startOrdersStack(cleanup: Cleanup): Promise<{ stack: LocalStack; stop(): Promise<void>; reusedPorts: boolean }> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
-  const { startLocalStack } = await import('../../packages/local/local-stack.ts');
+  const { startLocalStack } = await import('#packages/local/local-stack.ts');
   // Set by startLocalStack itself; a shell is unlikely to carry this table name and these throwaway keys.
   const earlier = process.env.TABLE_NAME === BENCH_TABLE && process.env.AWS_ACCESS_KEY_ID === 'local';
   const dynamoPort = (earlier && portOf(process.env.AWS_ENDPOINT_URL_DYNAMODB)) || (await freePort());

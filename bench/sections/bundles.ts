@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { version as esbuildVersion, type BuildOptions } from 'esbuild';
-import { esbuildOptions } from '../../infra/bundling.ts';
-import { routing } from '../../events/routing.ts';
-import { schedules } from '../../events/schedules.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import { httpFunctions } from '../../infra/http-layout.ts';
+import { esbuildOptions } from '#infra/bundling.ts';
+import { routing } from '#events/routing.ts';
+import { schedules } from '#events/schedules.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { httpFunctions } from '#infra/http-layout.ts';
 import { bundleLambda, type Contributor } from '../lib/bundle.ts';
 import { writeBuildingBlocks } from '../lib/building-blocks.ts';
 import { firstCallTimes, pairedColdImport } from '../lib/cold-import.ts';

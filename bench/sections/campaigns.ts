@@ -1,6 +1,6 @@
-import type { LocalStack } from '../../packages/local/local-stack.ts';
-import { tableDefinition } from '../../packages/core/db/table-definition.ts';
-import { localDynamoClient } from '../../packages/local/dynamodb-local.ts';
+import type { LocalStack } from '#packages/local/local-stack.ts';
+import { tableDefinition } from '#packages/core/db/table-definition.ts';
+import { localDynamoClient } from '#packages/local/dynamodb-local.ts';
 import type { CampaignRun, CampaignsData, CapacityPerRecipient } from '../campaigns/types.ts';
 import { intFromEnv } from '../lib/env.ts';
 import { progress } from '../lib/progress.ts';
@@ -160,7 +160,7 @@ export const campaignsSection: BenchSection<CampaignsData> = {
     progress('campaigns: starting the local stack (DynamoDB Local in memory)');
     const { stack, stop } = await startOrdersStack(ctx.cleanup);
     // Imported only now: the handlers' logger reads POWERTOOLS_LOG_LEVEL (silenced by the stack) when first loaded.
-    const { campaignSesClient } = await import('../../packages/core/campaigns/ses-sender.ts');
+    const { campaignSesClient } = await import('#packages/features/campaigns/ses-sender.ts');
     const { seedAudience } = await import('../campaigns/seed.ts');
     const meter = new CapacityMeter();
     const sesCalls: Record<string, number> = {};

@@ -1,6 +1,6 @@
-import { routeKey } from '../../packages/api/route.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import { functionByRouteKey, httpFunctions } from '../../infra/http-layout.ts';
+import { routeKey } from '#packages/core/route.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { functionByRouteKey, httpFunctions } from '#infra/http-layout.ts';
 import { simulate, type SimResult } from '../lib/cold-start/simulate.ts';
 import { diurnal, popularity, syntheticTraffic } from '../lib/cold-start/traffic.ts';
 import { intFromEnv } from '../lib/env.ts';

@@ -1,4 +1,4 @@
-import type { CreateContactInput } from '../../packages/api/schemas/contacts.ts';
+import type { CreateContactInput } from '#packages/features/contacts/contract.ts';
 import { contactFloorTransactions } from '../contacts/floor.ts';
 import type { ContactsData } from '../contacts/types.ts';
 import { runBurst } from '../lib/burst.ts';

@@ -1,5 +1,5 @@
 import type { EntityItem } from 'electrodb';
-import type { contactEntity } from '../../packages/core/db/entities/contact.ts';
+import type { contactEntity } from '#packages/core/db/entities/contact.ts';
 import { apiClient } from '../orders/api.ts';
 import { CapacityMeter, type CallRecord } from '../orders/capacity-meter.ts';
 import { startOrdersStack } from '../orders/stack.ts';
@@ -39,7 +39,7 @@ type ContactItem = EntityItem<typeof contactEntity>;
 type Raw = Record<string, unknown>;
 
 /** The raw items (as stored, keys and all) the build wrote and read: their sizes give the billed figures. */
-async function billingOf(db: typeof import('../../packages/core/db/service.ts').db, segmentId: string) {
+async function billingOf(db: typeof import('#packages/core/db/service.ts').db, segmentId: string) {
   const unwrap = (r: unknown): Raw => ((r as { data?: Raw }).data ?? (r as Raw));
   const contacts = unwrap(await db().entities.contact.query.all({ state: 'active' }).go({ limit: 1000, data: 'raw' })).Items as Raw[];
   const member = (unwrap(await db().entities.segmentMember.query.bySegment({ segmentId }).go({ limit: 1, data: 'raw' })).Items as Raw[])[0]!;
@@ -80,11 +80,11 @@ export const crmSegmentsSection: BenchSection<CrmSegmentsData> = {
     const { stack, stop } = await startOrdersStack(ctx.cleanup);
     try {
       // Imported only now: the service modules build their logger on import, after the stack silenced it.
-      const { db } = await import('../../packages/core/db/service.ts');
-      const { newId } = await import('../../packages/core/ids.ts');
-      const { listSegmentContacts } = await import('../../packages/core/segments/segment-contacts.ts');
-      const { matches } = await import('../../packages/core/segments/segment-filter.ts');
-      const { countSegment } = await import('../../packages/core/segments/segment-service.ts');
+      const { db } = await import('#packages/core/db/service.ts');
+      const { newId } = await import('#packages/core/ids.ts');
+      const { listSegmentContacts } = await import('#packages/features/segments/segment-contacts.ts');
+      const { matches } = await import('#packages/features/segments/segment-filter.ts');
+      const { countSegment } = await import('#packages/features/segments/segment-service.ts');
       meter.install({ api: portOf(stack.apiUrl), bus: portOf(stack.bus.endpoint) });
       const api = apiClient(stack.apiUrl, await stack.token('admin', 'bench-admin'));
 

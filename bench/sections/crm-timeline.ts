@@ -151,7 +151,7 @@ export const crmTimelineSection: BenchSection<CrmTimelineData> = {
     const { stack, stop } = await startOrdersStack(ctx.cleanup);
     try {
       // Imported only now: the service modules build their logger on import, after the stack silenced it.
-      const { db } = await import('../../packages/core/db/service.ts');
+      const { db } = await import('#packages/core/db/service.ts');
       meter.install({ api: portOf(stack.apiUrl), bus: portOf(stack.bus.endpoint) });
       const api = apiClient(stack.apiUrl, await stack.token('admin', 'bench-admin'));
       const settle = async () => {

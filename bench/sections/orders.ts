@@ -1,5 +1,5 @@
-import { tableDefinition } from '../../packages/core/db/table-definition.ts';
-import { localDynamoClient } from '../../packages/local/dynamodb-local.ts';
+import { tableDefinition } from '#packages/core/db/table-definition.ts';
+import { localDynamoClient } from '#packages/local/dynamodb-local.ts';
 import { availability, givenSale, idempotencyHeader, orderBody, apiClient, type OrderView } from '../orders/api.ts';
 import { measureCapacity, probeLocalReporting } from '../orders/capacity.ts';
 import { CapacityMeter } from '../orders/capacity-meter.ts';

@@ -3,7 +3,7 @@
  * skewed engagement (most contacts low), a third who never bought, a few
  * common tags and some rare ones, consent for about two in three.
  */
-import type { SegmentFacts } from '../../packages/core/segments/segment-filter.ts';
+import type { SegmentFacts } from '#packages/features/segments/segment-filter.ts';
 
 export interface BenchContact extends SegmentFacts {
   contactId: string;

@@ -1,6 +1,6 @@
 import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
-import { firstChunk, runChunk } from '#packages/core/campaigns/run-chunk.ts';
+import { firstChunk, runChunk } from '#packages/features/campaigns/run-chunk.ts';
 
 /**
  * Sends campaigns chunk by chunk: `campaign.send_requested` starts the chain,

@@ -1,5 +1,5 @@
 import { consumers } from '#events/routing.ts';
-import { trackSesEvent } from '#packages/core/campaigns/track.ts';
+import { trackSesEvent } from '#packages/features/campaigns/track.ts';
 import { sesConsumerHandler } from '#packages/core/bus/ses-consumer-handler.ts';
 
 /** SES delivery, open, click, bounce and complaint events of campaign mail → recipient, counters, contact, suppression. */

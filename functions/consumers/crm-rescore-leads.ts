@@ -1,6 +1,6 @@
 import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
-import { rescoreCompanyLeads, rescoreContactLeads, rescoreOpenLeads } from '#packages/core/leads/rescore.ts';
+import { rescoreCompanyLeads, rescoreContactLeads, rescoreOpenLeads } from '#packages/features/leads/rescore.ts';
 
 /**
  * Lead scores follow their facts: a contact's or a company's leads are

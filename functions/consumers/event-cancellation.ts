@@ -1,6 +1,6 @@
 import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
-import { firstChunk, runCancellationChunk } from '#packages/core/cancellations/run-chunk.ts';
+import { firstChunk, runCancellationChunk } from '#packages/features/events/cancellation/run-chunk.ts';
 
 /**
  * Cancels an event's orders chunk by chunk: `event.canceled` starts the chain,

@@ -1,6 +1,6 @@
 import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
-import { buildSegmentChunk } from '#packages/core/segments/build-segment.ts';
+import { buildSegmentChunk } from '#packages/features/segments/build-segment.ts';
 
 /** One chunk of a segment build; the chunk itself requests the next (resume point kept on the segment). */
 export const handler = consumerHandler(consumers.segmentsBuild, async ({ data, metadata }) => {

@@ -1,6 +1,6 @@
 import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
-import { refreshContactMemberships } from '#packages/core/segments/refresh-contact.ts';
+import { refreshContactMemberships } from '#packages/features/segments/refresh-contact.ts';
 
 /**
  * A contact was created, changed or deleted: its membership in every segment

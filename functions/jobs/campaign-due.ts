@@ -1,5 +1,5 @@
 import { jobHandler } from '#packages/core/bus/job-handler.ts';
-import { runDueCampaigns } from '#packages/core/campaigns/due-campaigns.ts';
+import { runDueCampaigns } from '#packages/features/campaigns/due-campaigns.ts';
 import { logger } from '#packages/core/logger.ts';
 
 export const handler = jobHandler('campaign-due', async () => {

@@ -1,5 +1,5 @@
 import { jobHandler } from '#packages/core/bus/job-handler.ts';
-import { runDueCancellations } from '#packages/core/cancellations/due-cancellations.ts';
+import { runDueCancellations } from '#packages/features/events/cancellation/due-cancellations.ts';
 import { logger } from '#packages/core/logger.ts';
 
 export const handler = jobHandler('event-cancellations-due', async () => {

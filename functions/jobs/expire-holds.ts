@@ -1,5 +1,5 @@
 import { jobHandler } from '#packages/core/bus/job-handler.ts';
-import { expireHolds } from '#packages/core/orders/expire-holds.ts';
+import { expireHolds } from '#packages/features/orders/expire-holds.ts';
 import { logger } from '#packages/core/logger.ts';
 
 export const handler = jobHandler('expire-holds', async () => {

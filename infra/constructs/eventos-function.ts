@@ -9,9 +9,9 @@ import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type 
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { cognitoDirectoryActions } from '../../packages/auth/cognito-directory-actions.ts';
-import { tenantSecretVariables, type TenantSecret } from '../../packages/core/tenant-secrets.ts';
-import { tableDefinition } from '../../packages/core/db/table-definition.ts';
+import { cognitoDirectoryActions } from '#packages/auth/cognito-directory-actions.ts';
+import { tenantSecretVariables, type TenantSecret } from '#packages/core/tenant-secrets.ts';
+import { tableDefinition } from '#packages/core/db/table-definition.ts';
 import { lambdaBundleDir, skippedBundleDir } from '../lambda-bundles.ts';
 import { functionsRoot as defaultFunctionsRoot, repoRoot } from '../paths.ts';
 

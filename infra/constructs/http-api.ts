@@ -5,7 +5,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { RouteDefinition } from '../../packages/api/route.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
 import { httpLayout } from '../http-layout.ts';
 import type { TenantConfig } from '../tenants.ts';
 import { Concern } from './concern.ts';

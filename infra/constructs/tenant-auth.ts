@@ -9,7 +9,7 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { builtInRoleNames } from '../../packages/auth/roles.ts';
+import { builtInRoleNames } from '#packages/auth/roles.ts';
 import type { TenantConfig } from '../tenants.ts';
 import { Concern } from './concern.ts';
 import { constructId } from './names.ts';

@@ -3,8 +3,8 @@ import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { tableDefinition } from '../../packages/core/db/table-definition.ts';
-import type { TenantSecret } from '../../packages/core/tenant-secrets.ts';
+import { tableDefinition } from '#packages/core/db/table-definition.ts';
+import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import type { TenantConfig } from '../tenants.ts';
 import { Concern } from './concern.ts';
 

@@ -4,9 +4,9 @@ import { Schedule as RuleSchedule, type IEventBus } from 'aws-cdk-lib/aws-events
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { sourceOf, type ConsumerRoute } from '../../events/routing.ts';
-import type { Schedule } from '../../events/schedules.ts';
-import type { TenantSecret } from '../../packages/core/tenant-secrets.ts';
+import { sourceOf, type ConsumerRoute } from '#events/routing.ts';
+import type { Schedule } from '#events/schedules.ts';
+import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { AsyncWorker, LAMBDA_ASYNC_MAX_EVENT_AGE, LAMBDA_ASYNC_MAX_RETRIES } from './async-worker.ts';
 import { Concern } from './concern.ts';
 import { constructId } from './names.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { isPublic, type RouteDefinition } from './route.ts';
-import { Problem } from './schemas/common.ts';
+import { isPublic, type RouteDefinition } from '#packages/core/route.ts';
+import { Problem } from '#packages/core/common-schemas.ts';
 
 type JsonSchema = z.core.JSONSchema.BaseSchema;
 type Io = 'input' | 'output';

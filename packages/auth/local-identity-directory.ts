@@ -1,4 +1,4 @@
-import { logger } from '../core/logger.ts';
+import { logger } from '#packages/core/logger.ts';
 import type { IdentityDirectory } from './identity-directory.ts';
 
 /**

@@ -6,7 +6,7 @@
 export const tenantSecretVariables = {
   ticketSigningKey: 'TICKET_SIGNING_SECRET_ARN',
   stripe: 'STRIPE_SECRET_ARN',
-  /** HMAC key of the unsubscribe and recipient tokens in campaign mail (packages/core/campaigns/tokens.ts). */
+  /** HMAC key of the unsubscribe and recipient tokens in campaign mail (packages/features/campaigns/tokens.ts). */
   marketingTokenKey: 'MARKETING_TOKEN_SECRET_ARN',
 } as const;
 

@@ -1,4 +1,4 @@
-import { NotNoteAuthor } from '../core/activities/note-service.ts';
+import { NotNoteAuthor } from '#packages/features/activities/note-service.ts';
 import { HttpProblem } from './problem.ts';
 
 /**

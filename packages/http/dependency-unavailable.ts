@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { DependencyFaultReason } from '../core/dependencies/faults.ts';
-import { dependencyTimeouts } from '../core/dependencies/timeouts.ts';
+import type { DependencyFaultReason } from '#packages/core/dependencies/faults.ts';
+import { dependencyTimeouts } from '#packages/core/dependencies/timeouts.ts';
 import { problem } from './problem.ts';
 
 const whatHappened: Record<DependencyFaultReason, string> = {

@@ -11,7 +11,7 @@ export interface FeatureDispatcher extends HttpLambdaHandler {
 /**
  * The Lambda handler of a feature function (infra/http-layout.ts): API
  * Gateway names the matched route in `event.routeKey`, and this calls that
- * route's handler, the same `functions/http/<handler>.ts` export the local
+ * route's handler, the same `packages/features/<feature>/http/<action>.ts` export the local
  * runner calls per route. The entry CDK bundles for each feature is generated
  * at synth (infra/http-entries.ts) and imports only that feature's handlers.
  *

@@ -1,6 +1,6 @@
-import { escalationOf } from '../auth/escalation.ts';
-import type { Principal } from '../auth/principal.ts';
-import type { GrantCheck } from '../core/users/role-service.ts';
+import { escalationOf } from '#packages/auth/escalation.ts';
+import type { Principal } from '#packages/auth/principal.ts';
+import type { GrantCheck } from '#packages/features/identity/role-service.ts';
 import { HttpProblem } from './problem.ts';
 
 /**

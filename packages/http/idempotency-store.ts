@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { EntityItem } from 'electrodb';
-import { nowIso } from '../core/clock.ts';
-import { isConditionFailure } from '../core/db/conditions.ts';
-import type { idempotencyRecordEntity } from '../core/db/entities/idempotency-record.ts';
-import { db } from '../core/db/service.ts';
+import { nowIso } from '#packages/core/clock.ts';
+import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import type { idempotencyRecordEntity } from '#packages/core/db/entities/idempotency-record.ts';
+import { db } from '#packages/core/db/service.ts';
 
 export type IdempotencyRecord = EntityItem<typeof idempotencyRecordEntity>;
 

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { ReservedDetailName } from '../core/errors.ts';
-import { logger } from '../core/logger.ts';
+import type { ReservedDetailName } from '#packages/core/errors.ts';
+import { logger } from '#packages/core/logger.ts';
 
 export interface FieldError {
   path: string;

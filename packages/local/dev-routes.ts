@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { RoleName } from '../api/schemas/roles.ts';
-import { isBuiltInRole } from '../auth/roles.ts';
-import { cachedAccessSource } from '../core/users/access-source.ts';
+import { RoleName } from '#packages/features/identity/roles-contract.ts';
+import { isBuiltInRole } from '#packages/auth/roles.ts';
+import { cachedAccessSource } from '#packages/features/identity/access-source.ts';
 import { issueDevToken } from './dev-token.ts';
 import { docsRoutes } from './docs-routes.ts';
 import type { LocalEventBus } from './event-bus.ts';

@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
-import { ROLES_CLAIM } from '../auth/principal.ts';
+import { ROLES_CLAIM } from '#packages/auth/principal.ts';
 
 /**
  * Local stand-in for the Cognito user pool: HS256 tokens with a local key,

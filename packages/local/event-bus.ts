@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { newId } from '../core/ids.ts';
-import { routing as defaultRouting, type ConsumerRoute } from '../../events/routing.ts';
+import { newId } from '#packages/core/ids.ts';
+import { routing as defaultRouting, type ConsumerRoute } from '#events/routing.ts';
 
 type ConsumerHandler = (event: EventBridgeEvent<string, unknown>, context: unknown) => Promise<unknown>;
 

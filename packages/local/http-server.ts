@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { RouteDefinition } from '../api/route.ts';
+import { handlerEntryPath, type RouteDefinition } from '#packages/core/route.ts';
 import { toApiGatewayEvent, lambdaContext } from './api-gateway-event.ts';
 import { verifyDevToken } from './dev-token.ts';
 import { createRouteMatcher } from './route-matcher.ts';
@@ -30,7 +30,7 @@ const handlerCache = new Map<string, Promise<LambdaHandler>>();
 export function loadHttpHandler(handlerPath: string): Promise<LambdaHandler> {
   let loading = handlerCache.get(handlerPath);
   if (!loading) {
-    const file = new URL(`../../functions/http/${handlerPath}.ts`, import.meta.url).href;
+    const file = new URL(`../../${handlerEntryPath(handlerPath)}`, import.meta.url).href;
     loading = import(file).then((m: { handler: LambdaHandler }) => m.handler);
     handlerCache.set(handlerPath, loading);
   }

@@ -1,6 +1,6 @@
-import { LOCAL_MARKETING_TOKEN_KEY } from '../core/campaigns/tokens.ts';
-import { parseSecret, type RawSecret } from '../core/secrets/secret-values.ts';
-import type { TenantSecret } from '../core/tenant-secrets.ts';
+import { LOCAL_MARKETING_TOKEN_KEY } from '#packages/features/campaigns/tokens.ts';
+import { parseSecret, type RawSecret } from '#packages/core/secrets/secret-values.ts';
+import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { LocalStartError } from './local-start-error.ts';
 import { LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from './stripe-standin/defaults.ts';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { routes } from '../api/routes/index.ts';
+import { routes } from '#packages/api/routes/index.ts';
 import { issueDevToken } from './dev-token.ts';
 import { startDynamoDbLocal, localDynamoClient, type RunningDynamoDb } from './dynamodb-local.ts';
 import { startLocalEventBus } from './event-bus.ts';
@@ -7,8 +7,8 @@ import { startLocalHttpServer, type LocalRoute } from './http-server.ts';
 import { startLocalScheduler } from './scheduler.ts';
 import { startSesLocal } from './ses-local.ts';
 import { ensureTable } from './table-setup.ts';
-import { useLocalSecrets } from '../core/secrets/index.ts';
-import { parseSecret } from '../core/secrets/secret-values.ts';
+import { useLocalSecrets } from '#packages/core/secrets/index.ts';
+import { parseSecret } from '#packages/core/secrets/secret-values.ts';
 import { devRoutes } from './dev-routes.ts';
 import { sesEventDevRoutes } from './ses-event-routes.ts';
 import { localSecrets } from './local-secrets.ts';

@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '../api/route.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
 
 export interface RouteMatch {
   route: RouteDefinition;

@@ -1,4 +1,4 @@
-import { schedules as defaultSchedules, type Schedule } from '../../events/schedules.ts';
+import { schedules as defaultSchedules, type Schedule } from '#events/schedules.ts';
 
 type JobHandler = (event: unknown, context: unknown) => Promise<unknown>;
 

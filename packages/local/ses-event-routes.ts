@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { publishSesRecord, sesRecordFor } from '../core/campaigns/ses-event-fixture.ts';
+import { publishSesRecord, sesRecordFor } from '#packages/features/campaigns/ses-event-fixture.ts';
 import { sendJson, type LocalRoute } from './http-server.ts';
 
 const SesEventBody = z.object({

@@ -7,7 +7,7 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { tableDefinition } from '../core/db/table-definition.ts';
+import { tableDefinition } from '#packages/core/db/table-definition.ts';
 
 /** The same table CDK declares, as a CreateTable request for DynamoDB Local. */
 export function createTableInput(tableName: string): CreateTableCommandInput {

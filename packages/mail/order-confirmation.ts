@@ -1,4 +1,4 @@
-import { ticketQrPng } from '../tickets/qr.ts';
+import { ticketQrPng } from '#packages/tickets/qr.ts';
 import { formatMoney, formatUtcDateTime, type Money } from './format.ts';
 import { escapeHtml as e } from './html-escape.ts';
 import type { MailAttachment, RenderedMail } from './mail-message.ts';

@@ -1,5 +1,5 @@
 import { SendEmailCommand, SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
-import { boundedClient, dependencyClientConfig } from '../core/dependencies/client-config.ts';
+import { boundedClient, dependencyClientConfig } from '#packages/core/dependencies/client-config.ts';
 import { inlineCidImages } from './inline-images.ts';
 import type { OutgoingMail } from './mail-message.ts';
 

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { currentSecret } from '../core/secrets/index.ts';
+import { currentSecret } from '#packages/core/secrets/index.ts';
 import { callStripe, PaymentProviderError } from './errors.ts';
 import { stripeAgent, stripeTimeoutsFromEnv, type StripeTimeouts } from './stripe-timeouts.ts';
 

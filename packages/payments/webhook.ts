@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { currentSecret } from '../core/secrets/index.ts';
+import { currentSecret } from '#packages/core/secrets/index.ts';
 
 /** Stripe's own default: a signed delivery older than five minutes is treated as a replay. */
 export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readCampaignCounters } from '../../packages/core/campaigns/campaign-counters.ts';
-import { publishSesRecord } from '../../packages/core/campaigns/ses-event-fixture.ts';
-import { isSuppressed } from '../../packages/core/campaigns/suppression.ts';
-import { db } from '../../packages/core/db/service.ts';
+import { readCampaignCounters } from '#packages/features/campaigns/campaign-counters.ts';
+import { publishSesRecord } from '#packages/features/campaigns/ses-event-fixture.ts';
+import { isSuppressed } from '#packages/features/campaigns/suppression.ts';
+import { db } from '#packages/core/db/service.ts';
 import { consentRecordsOf, contactOf, givenSentCampaign, sesEvent } from '../support/campaign-tracking-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readCampaignCounters } from '../../packages/core/campaigns/campaign-counters.ts';
-import { signRecipientToken, signUnsubscribeToken } from '../../packages/core/campaigns/tokens.ts';
+import { readCampaignCounters } from '#packages/features/campaigns/campaign-counters.ts';
+import { signRecipientToken, signUnsubscribeToken } from '#packages/features/campaigns/tokens.ts';
 import { givenCampaign, givenContacts, givenReadySegment, header, mailFor, recipientsOf } from '../support/campaign-fixtures.ts';
 import { consentRecordsOf, contactOf, givenSentCampaign, oneClick, sesEvent, statsOf } from '../support/campaign-tracking-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handler as dueJob } from '../../functions/jobs/campaign-due.ts';
-import { resetCrashHook } from '../../packages/core/campaigns/test-crash-hook.ts';
+import { handler as dueJob } from '#functions/jobs/campaign-due.ts';
+import { resetCrashHook } from '#packages/features/campaigns/test-crash-hook.ts';
 import { givenCampaign, givenContacts, givenReadySegment, mailFor, recipientsOf } from '../support/campaign-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { advanceClock } from '../support/clock.ts';

@@ -1,7 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it, vi } from 'vitest';
-import { handler as dueJob } from '../../functions/jobs/campaign-due.ts';
-import { db } from '../../packages/core/db/service.ts';
+import { handler as dueJob } from '#functions/jobs/campaign-due.ts';
+import { db } from '#packages/core/db/service.ts';
 import { campaignBody, givenCampaign, givenContacts, givenReadySegment, header, mailbox, mailFor, recipientsOf } from '../support/campaign-fixtures.ts';
 import { hours } from '../support/fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';

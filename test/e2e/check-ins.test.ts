@@ -1,12 +1,12 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_TICKET_SIGNING_KEY } from '../../packages/local/local-stack.ts';
+import { LOCAL_TICKET_SIGNING_KEY } from '#packages/local/local-stack.ts';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { itemSize, type Item } from '../../bench/orders/item-size.ts';
-import { documentClient } from '../../packages/core/db/client.ts';
-import { db } from '../../packages/core/db/service.ts';
-import { signTicketCode, ticketCodeDigest } from '../../packages/tickets/ticket-code.ts';
+import { documentClient } from '#packages/core/db/client.ts';
+import { db } from '#packages/core/db/service.ts';
+import { signTicketCode, ticketCodeDigest } from '#packages/tickets/ticket-code.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { givenPaidOrder, givenPublishedEvent, givenTicketType, hours } from '../support/sales-fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureCompanyByDomain } from '../../packages/core/companies/company-service.ts';
+import { ensureCompanyByDomain } from '#packages/features/companies/company-service.ts';
 import { givenCompany, givenContact, ids } from '../support/contact-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../packages/core/ids.ts';
+import { newId } from '#packages/core/ids.ts';
 import { givenAttendance, givenCompany, givenContact, givenScore, ids, type ContactBody } from '../support/contact-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handler as cancellationConsumer } from '../../functions/consumers/event-cancellation.ts';
-import { handler as dueJob } from '../../functions/jobs/event-cancellations-due.ts';
-import { crashesSoFar, resetCrashHooks } from '../../packages/core/cancellations/test-crash-hook.ts';
+import { handler as cancellationConsumer } from '#functions/consumers/event-cancellation.ts';
+import { handler as dueJob } from '#functions/jobs/event-cancellations-due.ts';
+import { crashesSoFar, resetCrashHooks } from '#packages/features/events/cancellation/test-crash-hook.ts';
 import { freePort } from '../support/free-port.ts';
 import { useTestApi, type ApiCaller } from '../support/local-api.ts';
 import {

@@ -53,7 +53,7 @@ describe('events', () => {
     // Redeliver the very same event (EventBridge is at-least-once): nothing changes.
     const delivered = api.bus.recent.filter((e) => e['detail-type'] === 'event.published' && (e.detail as any).data.eventId === event.id);
     expect(delivered).toHaveLength(1);
-    const { handler } = await import('../../functions/consumers/count-published-events.ts');
+    const { handler } = await import('#functions/consumers/count-published-events.ts');
     await handler(delivered[0]!, {} as never);
     const again2 = await api.call('GET', `/v1/venues/${venue.id}`);
     expect(again2.body.publishedEventsCount).toBe(1);

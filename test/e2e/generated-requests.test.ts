@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '../../packages/api/openapi.ts';
-import type { RouteDefinition } from '../../packages/api/route.ts';
-import { routes } from '../../packages/api/routes/index.ts';
+import { buildOpenApiDocument } from '#packages/api/openapi.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
+import { routes } from '#packages/api/routes/index.ts';
 import { givenCampaign } from '../support/campaign-fixtures.ts';
 import { givenCompany, givenContact } from '../support/contact-fixtures.ts';
 import { givenVenue } from '../support/fixtures.ts';

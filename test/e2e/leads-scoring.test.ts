@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../packages/core/db/service.ts';
+import { db } from '#packages/core/db/service.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { givenCompany, givenContact, givenLead, givenRule, uniq } from '../support/pipeline-fixtures.ts';
 import { givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';

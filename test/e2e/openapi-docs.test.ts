@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../packages/api/routes/index.ts';
+import { routes } from '#packages/api/routes/index.ts';
 import { useTestApi } from '../support/local-api.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');

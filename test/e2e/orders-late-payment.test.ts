@@ -18,7 +18,7 @@ const api = useTestApi();
 /** Runs the hold sweeper as if two minutes had passed (holdMinutes is 1). */
 async function sweepAsIfLater() {
   // Imported here, after the stack set the endpoints its clients read.
-  const { expireHolds } = await import('../../packages/core/orders/expire-holds.ts');
+  const { expireHolds } = await import('#packages/features/orders/expire-holds.ts');
   return expireHolds(new Date(Date.now() + 2 * 60_000).toISOString());
 }
 

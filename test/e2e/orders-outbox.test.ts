@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { relayOutbox } from '../../packages/core/bus/outbox.ts';
-import { db } from '../../packages/core/db/service.ts';
+import { relayOutbox } from '#packages/core/bus/outbox.ts';
+import { db } from '#packages/core/db/service.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { givenOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
 

@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { isPublic, routeKey, type RouteDefinition } from '../../packages/api/route.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import { builtInRoleNames, builtInRoles } from '../../packages/auth/roles.ts';
+import { isPublic, routeKey, type RouteDefinition } from '#packages/core/route.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { builtInRoleNames, builtInRoles } from '#packages/auth/roles.ts';
 import { useTestApi, type ApiResponse } from '../support/local-api.ts';
 
 /**

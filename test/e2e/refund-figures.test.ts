@@ -44,7 +44,7 @@ describe('figures stay true after refunds', () => {
 
     // The bus delivers at least once: the same refund event again takes nothing more off.
     const refunded = api.bus.recent.find((e) => e['detail-type'] === 'order.refunded' && (e.detail as { data: { orderId: string } }).data.orderId === orderId)!;
-    const { handler } = await import('../../functions/consumers/crm-timeline-refund.ts');
+    const { handler } = await import('#functions/consumers/crm-timeline-refund.ts');
     await handler(refunded as EventBridgeEvent<string, unknown>, { awsRequestId: 'redelivery', functionName: 'crm-timeline-refund' } as Context);
     expect((await contactByEmail(email)).lifetimeValue).toEqual({ amount: 3500, currency: 'EUR' });
 

@@ -5,12 +5,12 @@ import { availability, countsOf, getOrder, givenPaidOrder, givenPublishedEvent, 
 const api = useTestApi();
 
 // Imported after the stack set the endpoints and keys their clients read.
-const payments = () => import('../../packages/payments/stripe-client.ts');
+const payments = () => import('#packages/payments/stripe-client.ts');
 const core = async () => ({
-  ...(await import('../../packages/core/orders/refund-order.ts')),
-  ...(await import('../../packages/core/orders/refund-claims.ts')),
-  ...(await import('../../packages/core/orders/order-item.ts')),
-  ...(await import('../../packages/core/ids.ts')),
+  ...(await import('#packages/features/orders/refund-order.ts')),
+  ...(await import('#packages/features/orders/refund-claims.ts')),
+  ...(await import('#packages/features/orders/order-item.ts')),
+  ...(await import('#packages/core/ids.ts')),
 });
 
 async function givenPaid(price = 2500, quantity = 2) {

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
-import type { RouteDefinition } from '../../packages/api/route.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import { cursorBinding } from '../../packages/http/cursors/cursor-binding.ts';
-import { cursorKey, deriveCursorKey } from '../../packages/http/cursors/cursor-key.ts';
-import { openCursor, sealCursor, SEALED_CURSOR_PREFIX } from '../../packages/http/cursors/cursor-seal.ts';
-import { pagesWithCursor } from '../../packages/http/cursors/list-routes.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { cursorBinding } from '#packages/http/cursors/cursor-binding.ts';
+import { cursorKey, deriveCursorKey } from '#packages/http/cursors/cursor-key.ts';
+import { openCursor, sealCursor, SEALED_CURSOR_PREFIX } from '#packages/http/cursors/cursor-seal.ts';
+import { pagesWithCursor } from '#packages/http/cursors/list-routes.ts';
 import { listSeeds, type ListRequest } from '../support/list-seeds.ts';
 import { useTestApi, type ApiResponse } from '../support/local-api.ts';
 

@@ -1,11 +1,11 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handler as refreshHandler } from '../../functions/consumers/segments-refresh-contact.ts';
-import { handler as buildHandler } from '../../functions/consumers/segments-build.ts';
-import { db } from '../../packages/core/db/service.ts';
-import { buildSegmentChunk } from '../../packages/core/segments/build-segment.ts';
-import { applyFlips } from '../../packages/core/segments/membership-writes.ts';
-import { refreshContactMemberships } from '../../packages/core/segments/refresh-contact.ts';
+import { handler as refreshHandler } from '#functions/consumers/segments-refresh-contact.ts';
+import { handler as buildHandler } from '#functions/consumers/segments-build.ts';
+import { db } from '#packages/core/db/service.ts';
+import { buildSegmentChunk } from '#packages/features/segments/build-segment.ts';
+import { applyFlips } from '#packages/features/segments/membership-writes.ts';
+import { refreshContactMemberships } from '#packages/features/segments/refresh-contact.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { countOf, givenContact, givenSegment, memberIds, sorted, storedMembers, uniqueTag } from '../support/segment-fixtures.ts';
 

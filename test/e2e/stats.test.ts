@@ -1,21 +1,21 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventData } from '../../events/catalog.ts';
+import type { EventData } from '#events/catalog.ts';
 import { givenEvent } from '../support/fixtures.ts';
 import { startTestApi } from '../support/local-api.ts';
 import { availability, buyerEmail, givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
-let putOnBus: typeof import('../../packages/core/bus/publish.ts').putOnBus;
-let domainEvent: typeof import('../../packages/core/bus/pending-event.ts').domainEvent;
+let putOnBus: typeof import('#packages/core/bus/publish.ts').putOnBus;
+let domainEvent: typeof import('#packages/core/bus/pending-event.ts').domainEvent;
 let newId: () => string;
 
 beforeAll(async () => {
   api = await startTestApi();
   // After the stack is up: the EventBridge client reads AWS_ENDPOINT_URL_EVENTBRIDGE when it is built.
-  ({ putOnBus } = await import('../../packages/core/bus/publish.ts'));
-  ({ domainEvent } = await import('../../packages/core/bus/pending-event.ts'));
-  ({ newId } = await import('../../packages/core/ids.ts'));
+  ({ putOnBus } = await import('#packages/core/bus/publish.ts'));
+  ({ domainEvent } = await import('#packages/core/bus/pending-event.ts'));
+  ({ newId } = await import('#packages/core/ids.ts'));
 }, 60_000);
 afterAll(() => api.stop());
 
@@ -96,7 +96,7 @@ describe('event stats', () => {
     expect(body).toMatchObject({ eventId: event.id, ticketsSold: 0, revenue: [] });
 
     // Every scan has its audit record, created by the consumer.
-    const { db } = await import('../../packages/core/db/service.ts');
+    const { db } = await import('#packages/core/db/service.ts');
     const audit = await db().entities.checkIn.query.byEvent({ eventId: event.id }).go({ pages: 'all' });
     expect(audit.data).toHaveLength(1000);
     expect(audit.data.every((c) => c.result === 'ok' && c.type === 'entry')).toBe(true);
@@ -144,7 +144,7 @@ describe('event stats', () => {
     expect(body.checkedIn.byList).toEqual([{ listId: LIST_A, count: 3 }]);
     expect(body.arrivals).toEqual([{ bucketStart: '2026-12-31T21:30:00.000Z', count: 3 }]);
 
-    const { db } = await import('../../packages/core/db/service.ts');
+    const { db } = await import('#packages/core/db/service.ts');
     const audit = (await db().entities.checkIn.query.byEvent({ eventId: event.id }).go({ pages: 'all' })).data;
     expect(audit.map((c) => `${c.type}:${c.result}:${c.offline}`).sort()).toEqual(
       ['entry:duplicate:true', 'entry:ok:false', 'entry:ok:false', 'entry:ok:false', 'exit:ok:false'].sort(),

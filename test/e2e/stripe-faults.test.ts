@@ -5,7 +5,7 @@ import { buy, getOrder, givenPaidOrder, givenPublishedEvent, givenTicketType } f
 
 const api = useTestApi();
 
-const payments = () => import('../../packages/payments/stripe-client.ts');
+const payments = () => import('#packages/payments/stripe-client.ts');
 
 async function givenPaid() {
   const event = await givenPublishedEvent(api.call);

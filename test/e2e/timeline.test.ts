@@ -115,7 +115,7 @@ describe('contact timeline', () => {
     expect(items[0]).toMatchObject({ summary: 'Refunded EUR 10.00', ref: { type: 'order', id: order.id }, data: { full: false, amount: { amount: 1000, currency: 'EUR' } } });
 
     // The facts segments filter on, kept in the same transactions.
-    const { db } = await import('../../packages/core/db/service.ts');
+    const { db } = await import('#packages/core/db/service.ts');
     const contact = (await db().entities.contact.get({ contactId }).go()).data!;
     expect([...(contact.boughtTicketTypeIds ?? [])]).toEqual([type.id]);
     expect([...(contact.attendedEventIds ?? [])]).toEqual([event.id]);
@@ -136,12 +136,12 @@ describe('contact timeline', () => {
       (e) => e['detail-type'] === 'order.paid' && (e.detail as { data: { orderId: string } }).data.orderId === order.id,
     ) as EventBridgeEvent<string, unknown>[];
     expect(delivered).toHaveLength(1);
-    const { handler } = await import('../../functions/consumers/crm-record-purchase.ts');
+    const { handler } = await import('#functions/consumers/crm-record-purchase.ts');
     await handler(delivered[0]!, {} as never);
     await handler(delivered[0]!, {} as never);
 
-    const { putOnBus } = await import('../../packages/core/bus/publish.ts');
-    const { domainEvent } = await import('../../packages/core/bus/pending-event.ts');
+    const { putOnBus } = await import('#packages/core/bus/publish.ts');
+    const { domainEvent } = await import('#packages/core/bus/pending-event.ts');
     await putOnBus([domainEvent('order.paid', (delivered[0]!.detail as { data: never }).data, { correlationId: 'again' })]);
     await settle();
 
@@ -213,7 +213,7 @@ describe('contact timeline', () => {
     expect((await api.call('DELETE', `/v1/contacts/${contactId}/permanent`)).status).toBeLessThan(300);
     await settle();
 
-    const { db } = await import('../../packages/core/db/service.ts');
+    const { db } = await import('#packages/core/db/service.ts');
     const left = (await db().collections.timeline({ contactId }).go({ pages: 'all' })).data;
     expect(Object.values(left).flat()).toEqual([]);
     expect((await api.call('GET', `/v1/notes/${note.body.id}`, { userId: 'u-writer' })).status).toBe(404);

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { builtInRoleNames } from '../../packages/auth/roles.ts';
+import { builtInRoleNames } from '#packages/auth/roles.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
 

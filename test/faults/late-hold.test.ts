@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { answerBoundMs, dependencyTimeouts } from '../../packages/core/dependencies/timeouts.ts';
-import { expireHolds } from '../../packages/core/orders/expire-holds.ts';
-import { startLocalStack, type LocalStack } from '../../packages/local/local-stack.ts';
+import { answerBoundMs, dependencyTimeouts } from '#packages/core/dependencies/timeouts.ts';
+import { expireHolds } from '#packages/features/orders/expire-holds.ts';
+import { startLocalStack, type LocalStack } from '#packages/local/local-stack.ts';
 import { apiCaller, type ApiCaller } from '../support/local-api.ts';
 import { availability, buy, countsOf, getOrder, givenPublishedEvent, givenTicketType, listAllOrders } from '../support/sales-fixtures.ts';
 import { startStallingProxy, type StallingProxy } from '../support/stalling-proxy.ts';

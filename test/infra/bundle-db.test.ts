@@ -3,8 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ELECTRODB_SIDE_FILE, esbuildOptions, writeElectrodbSideFile } from '../../infra/bundling.ts';
-import { repoRoot } from '../../infra/paths.ts';
+import { ELECTRODB_SIDE_FILE, esbuildOptions, writeElectrodbSideFile } from '#infra/bundling.ts';
+import { repoRoot } from '#infra/paths.ts';
 
 /**
  * packages/core/db as a Lambda bundle runs it: ElectroDB loaded on the first

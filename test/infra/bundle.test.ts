@@ -4,15 +4,15 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { routing } from '../../events/routing.ts';
-import { schedules } from '../../events/schedules.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import { ELECTRODB_SIDE_FILE, esbuildOptions, lambdaBuildOptions } from '../../infra/bundling.ts';
-import { functionKinds } from '../../infra/constructs/eventos-function.ts';
-import { lambdaBundleDir } from '../../infra/lambda-bundles.ts';
-import { functionsRoot, repoRoot } from '../../infra/paths.ts';
-import { httpEntryFile } from '../../infra/http-entries.ts';
-import { httpFunctions } from '../../infra/http-layout.ts';
+import { routing } from '#events/routing.ts';
+import { schedules } from '#events/schedules.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { ELECTRODB_SIDE_FILE, esbuildOptions, lambdaBuildOptions } from '#infra/bundling.ts';
+import { functionKinds } from '#infra/constructs/eventos-function.ts';
+import { lambdaBundleDir } from '#infra/lambda-bundles.ts';
+import { functionsRoot, repoRoot } from '#infra/paths.ts';
+import { httpEntryFile } from '#infra/http-entries.ts';
+import { httpFunctions } from '#infra/http-layout.ts';
 
 /**
  * The stack tests synthesize with bundling skipped; this bundles every entry
@@ -54,7 +54,7 @@ describe('Lambda bundles', () => {
   });
 
   it('bundles at synth into the function’s asset (index.mjs, handler index.handler), once per entry', () => {
-    const entry = path.join(functionsRoot, 'http', 'system', 'health.ts');
+    const entry = path.join(repoRoot, 'packages', 'features', 'system', 'http', 'health.ts');
     const dir = lambdaBundleDir(entry);
     expect(lambdaBundleDir(entry)).toBe(dir);
     const source = readFileSync(path.join(dir, 'index.mjs'), 'utf8');

@@ -1,9 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routing } from '../../events/routing.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import type { TenantStack } from '../../infra/tenant-stack.ts';
-import { parseTenants } from '../../infra/tenants.ts';
+import { routing } from '#events/routing.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import type { TenantStack } from '#infra/tenant-stack.ts';
+import { parseTenants } from '#infra/tenants.ts';
 import { reconcileAcknowledgements, resourcesOf, synthTenants, templatesOf, violationsOf, type Synthesized } from './support/synth.ts';
 
 // The unsubscribe and stats routes and the two tracking consumers: a small, quick stack.

@@ -2,11 +2,11 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sourceOf } from '../../events/routing.ts';
-import { isPublic, routeKey } from '../../packages/api/route.ts';
-import { TenantStack } from '../../infra/tenant-stack.ts';
-import { cdkJsonContext } from '../../infra/tenant-app.ts';
-import { parseTenants } from '../../infra/tenants.ts';
+import { sourceOf } from '#events/routing.ts';
+import { isPublic, routeKey } from '#packages/core/route.ts';
+import { TenantStack } from '#infra/tenant-stack.ts';
+import { cdkJsonContext } from '#infra/tenant-app.ts';
+import { parseTenants } from '#infra/tenants.ts';
 import { fixtureDefinitions, fixtureRoutes, fixtureRouting, fixtureSchedules } from './fixtures/definitions.ts';
 import {
   logicalIdIn,

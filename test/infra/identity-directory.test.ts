@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../packages/api/routes/index.ts';
-import { cognitoDirectoryActions } from '../../packages/auth/cognito-directory-actions.ts';
-import { httpFunctions } from '../../infra/http-layout.ts';
-import type { TenantStack } from '../../infra/tenant-stack.ts';
-import { parseTenants } from '../../infra/tenants.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { cognitoDirectoryActions } from '#packages/auth/cognito-directory-actions.ts';
+import { httpFunctions } from '#infra/http-layout.ts';
+import type { TenantStack } from '#infra/tenant-stack.ts';
+import { parseTenants } from '#infra/tenants.ts';
 import { logicalIdIn, reconcileAcknowledgements, resourcesOf, synthTenants, templatesOf, violationsOf, type Synthesized } from './support/synth.ts';
 
 // The users and roles routes plus two that must get nothing from Cognito: a small, quick stack.
@@ -54,7 +54,7 @@ describe('identity directory grants', () => {
     const layout = httpFunctions(definitions.routes);
     expect([...functions.keys()].sort()).toEqual(layout.map((f) => f.name).sort());
     const withDirectoryRoutes = new Set(definitions.routes.filter((r) => r.identityDirectory).map((r) => r.handler));
-    expect([...withDirectoryRoutes].sort()).toEqual(['roles/create', 'users/create', 'users/disable', 'users/update']);
+    expect([...withDirectoryRoutes].sort()).toEqual(['identity/roles/create', 'identity/users/create', 'identity/users/disable', 'identity/users/update']);
     // users and roles are one feature; contacts are another and get nothing from Cognito.
     const withDirectory = new Set(layout.filter((f) => f.routes.some((r) => r.identityDirectory)).map((f) => f.name));
     expect([...withDirectory]).toEqual(['identity']);

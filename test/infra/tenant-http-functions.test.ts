@@ -5,14 +5,14 @@ import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routing } from '../../events/routing.ts';
-import { schedules } from '../../events/schedules.ts';
-import { isPublic, routeKey } from '../../packages/api/route.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import { functionKinds } from '../../infra/constructs/eventos-function.ts';
-import { accessOf, httpFunctions, httpLayout } from '../../infra/http-layout.ts';
-import type { TenantStack } from '../../infra/tenant-stack.ts';
-import { addNagChecks, cdkJsonContext } from '../../infra/tenant-app.ts';
+import { routing } from '#events/routing.ts';
+import { schedules } from '#events/schedules.ts';
+import { handlerEntryPath, isPublic, routeKey } from '#packages/core/route.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { functionKinds } from '#infra/constructs/eventos-function.ts';
+import { accessOf, httpFunctions, httpLayout } from '#infra/http-layout.ts';
+import type { TenantStack } from '#infra/tenant-stack.ts';
+import { addNagChecks, cdkJsonContext } from '#infra/tenant-app.ts';
 import {
   functionsIn,
   logicalIdIn,
@@ -61,10 +61,10 @@ describe('tenant stack: HTTP functions', () => {
     expect(functionsIn(features)).toHaveLength(httpFunctions(routes).length);
     // The routes that asked for a function of their own got one, with a reason.
     const own = routes.filter((r) => r.ownFunction !== undefined).map((r) => r.handler).sort();
-    expect(own).toEqual(['check-ins/batch', 'check-ins/scan', 'orders/create', 'orders/refund', 'webhooks/stripe']);
+    expect(own).toEqual(['check-ins/batch', 'check-ins/scan', 'orders/create', 'orders/refund', 'orders/stripe-webhook']);
     for (const handler of own) {
       const feature = stack.httpFeatures.find((f) => f.functions.has(handler))!;
-      expect(feature.functions.get(handler)!.entry.endsWith(`functions/http/${handler}.ts`), handler).toBe(true);
+      expect(feature.functions.get(handler)!.entry.endsWith(handlerEntryPath(handler)), handler).toBe(true);
     }
   });
 
@@ -87,13 +87,13 @@ describe('tenant stack: HTTP functions', () => {
       expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
       expect(logicalIdIn(integration.Properties!.IntegrationUri)).toBe(functionId);
 
-      // Its bundle runs functions/http/<handler>.ts: directly, or through the generated dispatcher entry.
+      // Its bundle runs its handler file: directly, or through the generated dispatcher entry.
       if (route.ownFunction) {
-        expect(fn.entry.endsWith(`functions/http/${route.handler}.ts`), key).toBe(true);
+        expect(fn.entry.endsWith(handlerEntryPath(route.handler)), key).toBe(true);
       } else {
         const source = readFileSync(fn.entry, 'utf8');
-        const local = new RegExp(`import \\{ handler as (h\\d+) \\} from "[./]*functions/http/${route.handler}\\.ts";`).exec(source)?.[1];
-        expect(local, `${key}: ${fn.entry} imports functions/http/${route.handler}.ts`).toBeDefined();
+        const local = new RegExp(`import \\{ handler as (h\\d+) \\} from "[./]*${handlerEntryPath(route.handler).replace(/\./g, '\\.')}";`).exec(source)?.[1];
+        expect(local, `${key}: ${fn.entry} imports ${handlerEntryPath(route.handler)}`).toBeDefined();
         expect(source, key).toContain(`  ${JSON.stringify(key)}: ${local},`);
       }
       expect(resourcesOf(template)[functionId]!.Properties).toMatchObject({
@@ -110,8 +110,8 @@ describe('tenant stack: HTTP functions', () => {
       for (const [name, fn] of feature.functions) {
         const spec = httpFunctions(routes).find((f) => f.name === name)!;
         if (spec.ownReason) continue;
-        const imported = [...readFileSync(fn.entry, 'utf8').matchAll(/functions\/http\/(.+)\.ts"/g)].map((m) => m[1]).sort();
-        expect(imported, name).toEqual([...new Set(spec.routes.map((r) => r.handler))].sort());
+        const imported = [...readFileSync(fn.entry, 'utf8').matchAll(/(packages\/features\/.+\.ts)"/g)].map((m) => m[1]).sort();
+        expect(imported, name).toEqual([...new Set(spec.routes.map((r) => handlerEntryPath(r.handler)))].sort());
       }
     }
   });
@@ -150,7 +150,7 @@ describe('tenant stack: HTTP functions', () => {
     expect(readOnly).toBeGreaterThan(0);
     // The Stripe key is in the storefront order, the refund and the webhook only.
     const stripeReaders = httpFunctions(routes).filter((f) => accessOf(f).secrets.includes('stripe')).map((f) => f.name).sort();
-    expect(stripeReaders).toEqual(['orders/create', 'orders/refund', 'webhooks/stripe']);
+    expect(stripeReaders).toEqual(['orders/create', 'orders/refund', 'orders/stripe-webhook']);
   });
 
   it('keeps the logical id of every resource the split into concern constructs moved (nothing stateful is replaced)', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../infra/paths.ts';
-import { loadTenants, parseTenants, selectTenants, stackNameOf, TenantConfigError, builtInDefaults } from '../../infra/tenants.ts';
+import { repoRoot } from '#infra/paths.ts';
+import { loadTenants, parseTenants, selectTenants, stackNameOf, TenantConfigError, builtInDefaults } from '#infra/tenants.ts';
 
 const minimal = (extra: Record<string, unknown> = {}) => ({ tenants: [{ name: 'acme', mailFromDomain: 'acme.example', ...extra }] });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listTasks } from '../../packages/core/activities/task-service.ts';
-import { listVenues } from '../../packages/core/venues/venue-service.ts';
-import { toProblem } from '../../packages/http/middleware/error-mapper.ts';
+import { listTasks } from '#packages/features/activities/task-service.ts';
+import { listVenues } from '#packages/features/venues/venue-service.ts';
+import { toProblem } from '#packages/http/middleware/error-mapper.ts';
 
 /** A cursor in the format services take (base64url JSON of a DynamoDB key) but for another index. */
 const rawKey = (key: Record<string, string>) => Buffer.from(JSON.stringify(key)).toString('base64url');

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import { ulid } from 'ulid';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { renderOrderConfirmation, type OrderConfirmationInput } from '../../packages/mail/order-confirmation.ts';
-import { sendEmail } from '../../packages/mail/ses-mailer.ts';
-import { signTicketCode, verifyTicketCode } from '../../packages/tickets/ticket-code.ts';
+import { renderOrderConfirmation, type OrderConfirmationInput } from '#packages/mail/order-confirmation.ts';
+import { sendEmail } from '#packages/mail/ses-mailer.ts';
+import { signTicketCode, verifyTicketCode } from '#packages/tickets/ticket-code.ts';
 
 const { PNG } = createRequire(import.meta.url)('pngjs') as {
   PNG: { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } };

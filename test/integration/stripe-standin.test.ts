@@ -2,14 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runWithSecrets, useLocalSecrets } from '../../packages/core/secrets/index.ts';
-import { startLocalHttpServer } from '../../packages/local/http-server.ts';
-import { LOCAL_STRIPE_SECRET_KEY } from '../../packages/local/stripe-standin/defaults.ts';
-import { stripeDevRoutes } from '../../packages/local/stripe-standin/dev-routes.ts';
-import { startStripeStandIn, type StripeStandIn } from '../../packages/local/stripe-standin/server.ts';
-import { PaymentProviderError } from '../../packages/payments/errors.ts';
-import { createPaymentIntent, createRefund, retrievePaymentIntent } from '../../packages/payments/stripe-client.ts';
-import { verifyStripeWebhook } from '../../packages/payments/webhook.ts';
+import { runWithSecrets, useLocalSecrets } from '#packages/core/secrets/index.ts';
+import { startLocalHttpServer } from '#packages/local/http-server.ts';
+import { LOCAL_STRIPE_SECRET_KEY } from '#packages/local/stripe-standin/defaults.ts';
+import { stripeDevRoutes } from '#packages/local/stripe-standin/dev-routes.ts';
+import { startStripeStandIn, type StripeStandIn } from '#packages/local/stripe-standin/server.ts';
+import { PaymentProviderError } from '#packages/payments/errors.ts';
+import { createPaymentIntent, createRefund, retrievePaymentIntent } from '#packages/payments/stripe-client.ts';
+import { verifyStripeWebhook } from '#packages/payments/webhook.ts';
 
 const webhookSecret = 'whsec_integration_test';
 

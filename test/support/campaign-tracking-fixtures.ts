@@ -1,7 +1,7 @@
-import { counterAdd } from '../../packages/core/campaigns/campaign-counters.ts';
-import { signRecipientToken, signUnsubscribeToken } from '../../packages/core/campaigns/tokens.ts';
-import { db } from '../../packages/core/db/service.ts';
-import { newId } from '../../packages/core/ids.ts';
+import { counterAdd } from '#packages/features/campaigns/campaign-counters.ts';
+import { signRecipientToken, signUnsubscribeToken } from '#packages/features/campaigns/tokens.ts';
+import { db } from '#packages/core/db/service.ts';
+import { newId } from '#packages/core/ids.ts';
 import { givenContacts } from './campaign-fixtures.ts';
 import type { ApiCaller } from './local-api.ts';
 

@@ -1,5 +1,5 @@
-import { db } from '../../packages/core/db/service.ts';
-import { nowIso } from '../../packages/core/clock.ts';
+import { db } from '#packages/core/db/service.ts';
+import { nowIso } from '#packages/core/clock.ts';
 import type { ApiCaller } from './local-api.ts';
 
 export interface ContactBody {

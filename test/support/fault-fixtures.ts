@@ -1,5 +1,5 @@
-import { HOLD_SHARDS } from '../../packages/core/db/entities/order-hold.ts';
-import { db } from '../../packages/core/db/service.ts';
+import { HOLD_SHARDS } from '#packages/core/db/entities/order-hold.ts';
+import { db } from '#packages/core/db/service.ts';
 import type { ApiCaller, ApiResponse } from './local-api.ts';
 import { availability, countsOf, listAllOrders, tally, type CountsView, type OrderBody } from './sales-fixtures.ts';
 

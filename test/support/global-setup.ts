@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../packages/local/dynamodb-local.ts';
-import { startSesLocal } from '../../packages/local/ses-local.ts';
+import { startDynamoDbLocal } from '#packages/local/dynamodb-local.ts';
+import { startSesLocal } from '#packages/local/ses-local.ts';
 import { freePort } from './free-port.ts';
 
 declare module 'vitest' {

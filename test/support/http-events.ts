@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, EventBridgeEvent } from 'aws-lambda';
-import type { RouteDefinition } from '../../packages/api/route.ts';
-import { lambdaContext } from '../../packages/local/api-gateway-event.ts';
-import { newId } from '../../packages/core/ids.ts';
-import { catalog, type DetailType } from '../../events/catalog.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
+import { lambdaContext } from '#packages/local/api-gateway-event.ts';
+import { newId } from '#packages/core/ids.ts';
+import { catalog, type DetailType } from '#events/catalog.ts';
 
 /** A payload-2.0 event for an anonymous call of `route`, as API Gateway hands it to Lambda. */
 export function anonymousEvent(route: RouteDefinition, requestId: string = randomUUID()): APIGatewayProxyEventV2 {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { defineRoute, type RouteDefinition } from '../../packages/api/route.ts';
-import { ROLES_CLAIM } from '../../packages/auth/principal.ts';
-import { httpHandler, type HttpResult } from '../../packages/http/http-handler.ts';
-import { lambdaContext } from '../../packages/local/api-gateway-event.ts';
+import { defineRoute, type RouteDefinition } from '#packages/core/route.ts';
+import { ROLES_CLAIM } from '#packages/auth/principal.ts';
+import { httpHandler, type HttpResult } from '#packages/http/http-handler.ts';
+import { lambdaContext } from '#packages/local/api-gateway-event.ts';
 
 /**
  * Given: routes and a fake domain handler run through the real middy stack, on

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../packages/local/local-stack.ts';
+import { startLocalStack, type LocalStack } from '#packages/local/local-stack.ts';
 
 /**
  * The local stack (HTTP server, bus, scheduler) on ephemeral ports over the

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { localDynamoClient } from '../../packages/local/dynamodb-local.ts';
-import { ensureTable } from '../../packages/local/table-setup.ts';
+import { localDynamoClient } from '#packages/local/dynamodb-local.ts';
+import { ensureTable } from '#packages/local/table-setup.ts';
 
 // Runs before each test file's imports: the SDK clients those imports build read these.
 const endpoint = inject('dynamoEndpoint');

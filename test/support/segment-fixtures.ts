@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { db } from '../../packages/core/db/service.ts';
+import { db } from '#packages/core/db/service.ts';
 import type { ApiCaller, ApiResponse } from './local-api.ts';
 
 /** A tag no other test in the file uses, so a segment on it sees only this test's contacts. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseRolesClaim, principalFromClaims, type AccessSource } from '../../packages/auth/principal.ts';
-import { builtInRoles } from '../../packages/auth/roles.ts';
-import { authorize } from '../../packages/http/middleware/authorize.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import { HttpProblem } from '../../packages/http/problem.ts';
+import { parseRolesClaim, principalFromClaims, type AccessSource } from '#packages/auth/principal.ts';
+import { builtInRoles } from '#packages/auth/roles.ts';
+import { authorize } from '#packages/http/middleware/authorize.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { HttpProblem } from '#packages/http/problem.ts';
 
 const eventWith = (claims?: Record<string, string>) => ({ requestContext: { authorizer: claims ? { jwt: { claims, scopes: [] } } : undefined } }) as never;
 

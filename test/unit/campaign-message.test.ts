@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { campaignSendEmailInput, renderCampaignMessage, tagHtmlLinks, tagTextLinks, unsubscribeHeaders } from '../../packages/core/campaigns/message.ts';
-import { knownPlaceholders, renderPart, unknownPlaceholders } from '../../packages/core/campaigns/template.ts';
+import { campaignSendEmailInput, renderCampaignMessage, tagHtmlLinks, tagTextLinks, unsubscribeHeaders } from '#packages/features/campaigns/message.ts';
+import { knownPlaceholders, renderPart, unknownPlaceholders } from '#packages/features/campaigns/template.ts';
 
 const URL_UNSUB = 'https://api.example.com/v1/unsubscribe/tok.en';
 

@@ -1,8 +1,8 @@
 import { GetAccountCommand, SendEmailCommand, SESv2Client, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Pacer } from '../../packages/core/campaigns/pacer.ts';
-import { backoffMs, classifySesError, resolveMaxSendRate, sendOnce } from '../../packages/core/campaigns/ses-sender.ts';
+import { Pacer } from '#packages/features/campaigns/pacer.ts';
+import { backoffMs, classifySesError, resolveMaxSendRate, sendOnce } from '#packages/features/campaigns/ses-sender.ts';
 
 const ses = mockClient(SESv2Client);
 afterEach(() => {

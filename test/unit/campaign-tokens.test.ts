@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runWithSecrets } from '../../packages/core/secrets/index.ts';
+import { runWithSecrets } from '#packages/core/secrets/index.ts';
 import {
   currentMarketingTokenKey,
   signRecipientToken,
@@ -8,7 +8,7 @@ import {
   verifyRecipientToken,
   verifyUnsubscribeToken,
   withRecipientToken,
-} from '../../packages/core/campaigns/tokens.ts';
+} from '#packages/features/campaigns/tokens.ts';
 
 const key = 'k'.repeat(32);
 const other = 'o'.repeat(32);

@@ -12,9 +12,9 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cognitoDirectoryActions } from '../../packages/auth/cognito-directory-actions.ts';
-import { CognitoIdentityDirectory } from '../../packages/auth/cognito-identity-directory.ts';
-import { IdentityConflict } from '../../packages/auth/identity-directory.ts';
+import { cognitoDirectoryActions } from '#packages/auth/cognito-directory-actions.ts';
+import { CognitoIdentityDirectory } from '#packages/auth/cognito-identity-directory.ts';
+import { IdentityConflict } from '#packages/auth/identity-directory.ts';
 
 const POOL = 'eu-west-1_TestPool';
 const SUB = '1c2d3e4f-0000-4000-8000-000000000001';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, type SimRequest } from '../../bench/lib/cold-start/simulate.ts';
 import { DAY, seededRandom, syntheticTraffic } from '../../bench/lib/cold-start/traffic.ts';
-import { routeKey } from '../../packages/api/route.ts';
-import { routes } from '../../packages/api/routes/index.ts';
+import { routeKey } from '#packages/core/route.ts';
+import { routes } from '#packages/api/routes/index.ts';
 
 const MIN = 60_000;
 const req = (at: number, routeKey: string, durationMs = 100): SimRequest => ({ at, routeKey, durationMs });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDomain } from '../../packages/core/companies/domain.ts';
+import { normalizeDomain } from '#packages/core/domain-name.ts';
 
 describe('normalizeDomain', () => {
   it.each([

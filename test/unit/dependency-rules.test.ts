@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The layer rules of .dependency-cruiser.cjs (docs/architecture.md), run by
- * dependency-cruiser itself over the code that ships: transport → domain →
- * shared kit, never back.
+ * dependency-cruiser itself over the code that ships: transport → features →
+ * shared kit, never back, and features meet only through their index and contract.
  */
 function cruise(): { status: number; output: string } {
   try {
@@ -27,15 +27,24 @@ describe('dependency rules', () => {
     expect(status).toBe(0);
   });
 
-  it('catch a domain file that imports the transport', () => {
-    const probe = 'packages/core/zz-dependency-rule-probe.ts';
-    writeFileSync(probe, "import { problem } from '../http/problem.ts';\nexport const probe = problem;\n");
+  // One cruise over three probes (a cruise takes seconds): each rule must name its probe.
+  it('catch a domain file importing the transport, the kit importing a feature, and a feature reaching into another', () => {
+    const probes: Record<string, string> = {
+      'packages/core/zz-probe-transport.ts': "import { problem } from '../http/problem.ts';\nexport const probe = problem;\n",
+      'packages/core/zz-probe-kit.ts': "import { getVenue } from '../features/venues/venue-service.ts';\nexport const probe = getVenue;\n",
+      'packages/features/venues/zz-probe-internals.ts': "import { toView } from '../contacts/contact-service.ts';\nimport { createPoolItems } from '../inventory/index.ts';\nexport const probe = [toView, createPoolItems];\n",
+    };
+    for (const [file, source] of Object.entries(probes)) writeFileSync(file, source);
     try {
       const { status, output } = cruise();
       expect(status).not.toBe(0);
-      expect(output).toContain('domain-knows-no-transport: packages/core/zz-dependency-rule-probe.ts → packages/http/problem.ts');
+      expect(output).toContain('domain-knows-no-transport: packages/core/zz-probe-transport.ts → packages/http/problem.ts');
+      expect(output).toContain('kit-knows-no-feature: packages/core/zz-probe-kit.ts → packages/features/venues/venue-service.ts');
+      expect(output).toContain('features-meet-through-their-index: packages/features/venues/zz-probe-internals.ts → packages/features/contacts/contact-service.ts');
+      // Through the other feature's index is the allowed way in.
+      expect(output).not.toContain('zz-probe-internals.ts → packages/features/inventory/index.ts');
     } finally {
-      rmSync(probe);
+      for (const file of Object.keys(probes)) rmSync(file);
     }
   });
 });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { catalog, detailTypes, type EventData } from '../../events/catalog.ts';
-import { envelopeOf } from '../../events/envelope.ts';
-import { consumers, routing } from '../../events/routing.ts';
-import { sesDetailTypes } from '../../events/ses.ts';
-import type { ConsumedEvent } from '../../packages/core/bus/consumer-handler.ts';
-import { domainEvent } from '../../packages/core/bus/pending-event.ts';
+import { catalog, detailTypes, type EventData } from '#events/catalog.ts';
+import { envelopeOf } from '#events/envelope.ts';
+import { consumers, routing } from '#events/routing.ts';
+import { sesDetailTypes } from '#events/ses.ts';
+import type { ConsumedEvent } from '#packages/core/bus/consumer-handler.ts';
+import { domainEvent } from '#packages/core/bus/pending-event.ts';
 
 describe('event catalog', () => {
   it.each(detailTypes)('%s: the example parses, and the envelope built from it does too', (type) => {

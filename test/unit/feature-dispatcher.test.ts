@@ -2,13 +2,13 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { httpEntryFile } from '../../infra/http-entries.ts';
-import { featureOf, functionByRouteKey, httpFunctions, httpLayout } from '../../infra/http-layout.ts';
-import { functionsRoot } from '../../infra/paths.ts';
-import { routeKey } from '../../packages/api/route.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import { featureDispatcher, type FeatureDispatcher, type HttpLambdaHandler } from '../../packages/http/feature-dispatcher.ts';
-import { lambdaContext } from '../../packages/local/api-gateway-event.ts';
+import { httpEntryFile } from '#infra/http-entries.ts';
+import { featureOf, functionByRouteKey, httpFunctions, httpLayout } from '#infra/http-layout.ts';
+import { repoRoot } from '#infra/paths.ts';
+import { handlerEntryPath, routeKey } from '#packages/core/route.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { featureDispatcher, type FeatureDispatcher, type HttpLambdaHandler } from '#packages/http/feature-dispatcher.ts';
+import { lambdaContext } from '#packages/local/api-gateway-event.ts';
 
 const event = (key: string, rawPath = '/'): APIGatewayProxyEventV2 =>
   ({
@@ -65,7 +65,7 @@ describe('the deployed layout (infra/http-layout.ts)', () => {
     }
   });
 
-  it('generates, per feature, an entry whose dispatcher maps each of its route keys to that route’s functions/http/<handler>.ts export', async () => {
+  it('generates, per feature, an entry whose dispatcher maps each of its route keys to that route’s handler file export', async () => {
     const features = httpFunctions(routes).filter((fn) => fn.ownReason === undefined);
     expect(features.length).toBeGreaterThan(5);
     for (const fn of features) {
@@ -73,7 +73,7 @@ describe('the deployed layout (infra/http-layout.ts)', () => {
       expect(Object.keys(entry.handler.routes).sort(), fn.name).toEqual(fn.routes.map(routeKey).sort());
       for (const route of fn.routes) {
         // The very export the local runner calls for this route (same module, same function object).
-        const own = (await import(pathToFileURL(path.join(functionsRoot, 'http', `${route.handler}.ts`)).href)) as { handler: unknown };
+        const own = (await import(pathToFileURL(path.join(repoRoot, handlerEntryPath(route.handler))).href)) as { handler: unknown };
         expect(entry.handler.routes[routeKey(route)], `${fn.name}: ${routeKey(route)} → ${route.handler}`).toBe(own.handler);
       }
       expectNotFound(await entry.handler(event('GET /v1/no-such-route'), context));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { forecastOf, weightedAmount, type ForecastOpportunity } from '../../packages/core/opportunities/forecast.ts';
-import { dayAfter } from '../../packages/core/opportunities/forecast-query.ts';
-import type { Stage } from '../../packages/core/pipelines/stages.ts';
+import { forecastOf, weightedAmount, type ForecastOpportunity } from '#packages/features/opportunities/forecast.ts';
+import { dayAfter } from '#packages/features/opportunities/forecast-query.ts';
+import type { Stage } from '#packages/features/pipelines/stages.ts';
 
 const stages: Stage[] = [
   { stageId: 's10', name: 'Ten', probability: 10, kind: 'open' },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { created, ok } from '../../packages/http/http-handler.ts';
+import { created, ok } from '#packages/http/http-handler.ts';
 import { protectedRoute, publicRoute, getRoute, given, key } from '../support/idempotency-harness.ts';
 
 describe('Idempotency-Key: which requests share a key', () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../packages/core/db/service.ts';
-import { acquire, complete, RECORD_TTL_SECONDS } from '../../packages/http/idempotency-store.ts';
-import { fingerprintOf } from '../../packages/http/middleware/idempotency.ts';
+import { db } from '#packages/core/db/service.ts';
+import { acquire, complete, RECORD_TTL_SECONDS } from '#packages/http/idempotency-store.ts';
+import { fingerprintOf } from '#packages/http/middleware/idempotency.ts';
 
 describe('idempotency store', () => {
   const route = 'POST /v1/things';

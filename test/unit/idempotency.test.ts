@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conflict } from '../../packages/core/errors.ts';
-import { created, ok } from '../../packages/http/http-handler.ts';
+import { conflict } from '#packages/core/errors.ts';
+import { created, ok } from '#packages/http/http-handler.ts';
 import { protectedRoute, given, key, deferred } from '../support/idempotency-harness.ts';
 
 /** A first request with a fresh key whose handler has started and waits until `release`. */

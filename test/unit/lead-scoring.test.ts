@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkRule } from '../../packages/core/leads/scoring-rules.ts';
-import { pointsOf, scoreLead, type LeadFacts, type ScoringRule } from '../../packages/core/leads/scoring.ts';
-import { factsFrom } from '../../packages/core/leads/lead-facts.ts';
+import { checkRule } from '#packages/features/leads/scoring-rules.ts';
+import { pointsOf, scoreLead, type LeadFacts, type ScoringRule } from '#packages/features/leads/scoring.ts';
+import { factsFrom } from '#packages/features/leads/lead-facts.ts';
 
 /** The example: industry = Software +20; attended ≥ 2 events +15; +5 per email click; cap 100. */
 const example: ScoringRule[] = [

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineRoute } from '../../packages/api/route.ts';
-import { consumerHandler } from '../../packages/core/bus/consumer-handler.ts';
-import { consumers } from '../../events/routing.ts';
-import { jobHandler } from '../../packages/core/bus/job-handler.ts';
-import { httpHandler, ok } from '../../packages/http/http-handler.ts';
-import { logger } from '../../packages/core/logger.ts';
+import { defineRoute } from '#packages/core/route.ts';
+import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
+import { consumers } from '#events/routing.ts';
+import { jobHandler } from '#packages/core/bus/job-handler.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+import { logger } from '#packages/core/logger.ts';
 import { busEvent, invoke } from '../support/http-events.ts';
 
 // Given: the local runner's situation — a route and a consumer in one process,

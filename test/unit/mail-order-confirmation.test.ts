@@ -1,9 +1,9 @@
 // Pure rendering and request-mapping tests: no SES involved (mail.test.ts covers the emulator).
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatUtcDateTime } from '../../packages/mail/format.ts';
-import { inlineCidImages } from '../../packages/mail/inline-images.ts';
-import { renderOrderConfirmation, type OrderConfirmationInput } from '../../packages/mail/order-confirmation.ts';
-import { buildSendEmailInput, inlineImageMode, type OutgoingMail } from '../../packages/mail/ses-mailer.ts';
+import { formatMoney, formatUtcDateTime } from '#packages/mail/format.ts';
+import { inlineCidImages } from '#packages/mail/inline-images.ts';
+import { renderOrderConfirmation, type OrderConfirmationInput } from '#packages/mail/order-confirmation.ts';
+import { buildSendEmailInput, inlineImageMode, type OutgoingMail } from '#packages/mail/ses-mailer.ts';
 
 const input: OrderConfirmationInput = {
   buyer: { email: 'ada@example.com', firstName: 'Ada' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namedTransaction, type TransactionResult } from '../../packages/core/db/named-transaction.ts';
-import type { TransactionItem } from '../../packages/core/db/transaction-types.ts';
+import { namedTransaction, type TransactionResult } from '#packages/core/db/named-transaction.ts';
+import type { TransactionItem } from '#packages/core/db/transaction-types.ts';
 
 /** Stand-ins for built items: the helper only counts and names them. */
 const item = (label: string) => ({ label }) as unknown as TransactionItem;

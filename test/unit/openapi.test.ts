@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { buildOpenApiDocument, type OpenApiDocument } from '../../packages/api/openapi.ts';
-import { defineRoute, type RouteDefinition } from '../../packages/api/route.ts';
-import { routes } from '../../packages/api/routes/index.ts';
+import { buildOpenApiDocument, type OpenApiDocument } from '#packages/api/openapi.ts';
+import { defineRoute, type RouteDefinition } from '#packages/core/route.ts';
+import { routes } from '#packages/api/routes/index.ts';
 
 const doc = buildOpenApiDocument(routes);
 const operations = routes.map((route) => ({ route, op: doc.paths[route.path]?.[route.method.toLowerCase()] }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkedCursor } from '../../packages/core/pagination.ts';
+import { checkedCursor } from '#packages/core/pagination.ts';
 
 describe('cursors', () => {
   it('passes a cursor made of key attributes through, and refuses anything else as invalid_cursor', () => {

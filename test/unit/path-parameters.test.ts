@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { defineRoute } from '../../packages/api/route.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import { httpHandler, ok } from '../../packages/http/http-handler.ts';
-import { lambdaContext } from '../../packages/local/api-gateway-event.ts';
-import { createRouteMatcher } from '../../packages/local/route-matcher.ts';
+import { defineRoute } from '#packages/core/route.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+import { lambdaContext } from '#packages/local/api-gateway-event.ts';
+import { createRouteMatcher } from '#packages/local/route-matcher.ts';
 
 // Given: a route with a free-form string parameter, invoked as Lambda is when deployed (API Gateway's raw segment).
 const route = defineRoute({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chargeMismatch, paymentMismatch, refundMismatch } from '../../packages/core/orders/payment-checks.ts';
+import { chargeMismatch, paymentMismatch, refundMismatch } from '#packages/features/orders/payment-checks.ts';
 
 const order = { paymentIntentId: 'pi_order', total: { amount: 5000, currency: 'EUR' } };
 const intent = { id: 'pi_order', orderId: 'o1', amountReceived: 5000, currency: 'EUR' };

@@ -1,8 +1,8 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { runWithSecrets } from '../../packages/core/secrets/index.ts';
-import { PaymentProviderError, toPaymentProviderError } from '../../packages/payments/errors.ts';
-import { createPaymentIntent, createRefund, stripeConfigFromEnv, stripeSdk, summarizePaymentIntent } from '../../packages/payments/stripe-client.ts';
+import { runWithSecrets } from '#packages/core/secrets/index.ts';
+import { PaymentProviderError, toPaymentProviderError } from '#packages/payments/errors.ts';
+import { createPaymentIntent, createRefund, stripeConfigFromEnv, stripeSdk, summarizePaymentIntent } from '#packages/payments/stripe-client.ts';
 
 describe('stripeConfigFromEnv', () => {
   it('reads the key from the secrets of the current route, and the optional local endpoint', () => {

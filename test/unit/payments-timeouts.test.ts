@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STRIPE_TIMEOUTS, stripeTimeoutsFromEnv } from '../../packages/payments/stripe-timeouts.ts';
+import { DEFAULT_STRIPE_TIMEOUTS, stripeTimeoutsFromEnv } from '#packages/payments/stripe-timeouts.ts';
 
 /** The HTTP functions' Lambda timeout (infra/constructs/eventos-function.ts). */
 const HTTP_LAMBDA_TIMEOUT_MS = 10_000;

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { InvalidWebhookSignature, rawBodyOf, stripeWebhookSecret, verifyStripeWebhook } from '../../packages/payments/webhook.ts';
-import { runWithSecrets } from '../../packages/core/secrets/index.ts';
+import { InvalidWebhookSignature, rawBodyOf, stripeWebhookSecret, verifyStripeWebhook } from '#packages/payments/webhook.ts';
+import { runWithSecrets } from '#packages/core/secrets/index.ts';
 
 const secret = 'whsec_unit_test_secret';
 const nowSeconds = () => Math.floor(Date.now() / 1000);

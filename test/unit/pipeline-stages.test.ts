@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assertConvertible, assertTransition, canMove } from '../../packages/core/leads/lead-status.ts';
-import { companyDomainFor } from '../../packages/core/leads/free-mail.ts';
-import { checkedStages, DEFAULT_STAGES } from '../../packages/core/pipelines/stages.ts';
+import { assertConvertible, assertTransition, canMove } from '#packages/features/leads/lead-status.ts';
+import { companyDomainFor } from '#packages/features/leads/free-mail.ts';
+import { checkedStages, DEFAULT_STAGES } from '#packages/features/pipelines/stages.ts';
 
 describe('pipeline stages', () => {
   it('completes the default stages: won 100, lost 0, ids assigned', () => {

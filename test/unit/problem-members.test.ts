@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { Problem } from '../../packages/api/schemas/common.ts';
-import { buildOpenApiDocument } from '../../packages/api/openapi.ts';
-import { routes } from '../../packages/api/routes/index.ts';
-import { conflict, DomainError, type ErrorDetails } from '../../packages/core/errors.ts';
-import { toProblem } from '../../packages/http/middleware/error-mapper.ts';
-import { HttpProblem } from '../../packages/http/problem.ts';
+import { Problem } from '#packages/core/common-schemas.ts';
+import { buildOpenApiDocument } from '#packages/api/openapi.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { conflict, DomainError, type ErrorDetails } from '#packages/core/errors.ts';
+import { toProblem } from '#packages/http/middleware/error-mapper.ts';
+import { HttpProblem } from '#packages/http/problem.ts';
 
 // Given: details as untyped code might build them (a Record slips past the compile-time guard).
 const colliding: Record<string, unknown> = {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { ticketQrPng, ticketQrSvg } from '../../packages/tickets/qr.ts';
+import { ticketQrPng, ticketQrSvg } from '#packages/tickets/qr.ts';
 
 const code = 'EO1.01JZ3F8Q6VQ2K7N4M9T5W1X0YB.01JZ3F7A2C4D6E8G0H2J4K6M8N.NY5Z3W3TCQ46R.SFR89FD2GD0FFCS1CCRDNMCG6C';
 // pngjs comes with qrcode (which draws its PNGs with it) and ships no types.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { HttpProblem } from '../../packages/http/problem.ts';
-import { parseInput } from '../../packages/http/validation.ts';
+import { HttpProblem } from '#packages/http/problem.ts';
+import { parseInput } from '#packages/http/validation.ts';
 
 // Given: a schema with a bare z.number(), as a lead-scoring rule's value has.
 const schema = z.object({ value: z.number(), list: z.optional(z.array(z.number())) });

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { routes } from '../../packages/api/routes/index.ts';
-import { escalationOf } from '../../packages/auth/escalation.ts';
-import { resolvePrincipal, type AccessSource } from '../../packages/auth/principal.ts';
-import { builtInRoleLevels, builtInRoleNames, builtInRoles, type RoleGrant } from '../../packages/auth/roles.ts';
-import { grantCheckFor } from '../../packages/http/grant-check.ts';
-import { authorize } from '../../packages/http/middleware/authorize.ts';
-import { HttpProblem } from '../../packages/http/problem.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { escalationOf } from '#packages/auth/escalation.ts';
+import { resolvePrincipal, type AccessSource } from '#packages/auth/principal.ts';
+import { builtInRoleLevels, builtInRoleNames, builtInRoles, type RoleGrant } from '#packages/auth/roles.ts';
+import { grantCheckFor } from '#packages/http/grant-check.ts';
+import { authorize } from '#packages/http/middleware/authorize.ts';
+import { HttpProblem } from '#packages/http/problem.ts';
 
 const doorLead: RoleGrant = { name: 'door_lead', permissions: ['checkins:read', 'checkins:write', 'stats:read'], level: 30 };
 

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../packages/api/routes/index.ts';
-import { routeKey } from '../../packages/api/route.ts';
-import { createRouteMatcher } from '../../packages/local/route-matcher.ts';
-import { routing } from '../../events/routing.ts';
-import { schedules } from '../../events/schedules.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { handlerEntryPath, routeKey } from '#packages/core/route.ts';
+import { createRouteMatcher } from '#packages/local/route-matcher.ts';
+import { routing } from '#events/routing.ts';
+import { schedules } from '#events/schedules.ts';
 
 describe('route table', () => {
   it('has unique route keys and operation ids, and every handler file exists', () => {
     expect(new Set(routes.map(routeKey)).size).toBe(routes.length);
     expect(new Set(routes.map((r) => r.operationId)).size).toBe(routes.length);
-    for (const r of routes) expect(existsSync(new URL(`../../functions/http/${r.handler}.ts`, import.meta.url)), r.handler).toBe(true);
+    for (const r of routes) expect(existsSync(new URL(`../../${handlerEntryPath(r.handler)}`, import.meta.url)), r.handler).toBe(true);
     for (const c of routing) expect(existsSync(new URL(`../../functions/consumers/${c.handler}.ts`, import.meta.url)), c.handler).toBe(true);
     for (const s of schedules) expect(existsSync(new URL(`../../functions/jobs/${s.handler}.ts`, import.meta.url)), s.handler).toBe(true);
   });

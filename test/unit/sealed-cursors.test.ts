@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../packages/api/routes/index.ts';
-import { cursorBinding } from '../../packages/http/cursors/cursor-binding.ts';
-import { cursorKeySecret, deriveCursorKey } from '../../packages/http/cursors/cursor-key.ts';
-import { openCursor, sealCursor, SEALED_CURSOR_PREFIX } from '../../packages/http/cursors/cursor-seal.ts';
-import { pagesWithCursor, routeSecrets } from '../../packages/http/cursors/list-routes.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { cursorBinding } from '#packages/http/cursors/cursor-binding.ts';
+import { cursorKeySecret, deriveCursorKey } from '#packages/http/cursors/cursor-key.ts';
+import { openCursor, sealCursor, SEALED_CURSOR_PREFIX } from '#packages/http/cursors/cursor-seal.ts';
+import { pagesWithCursor, routeSecrets } from '#packages/http/cursors/list-routes.ts';
 
 const key = deriveCursorKey('a-tenant-root-secret-of-at-least-32-bytes');
 const otherTenant = deriveCursorKey('another-tenant-root-secret-at-least-32-bytes');

@@ -3,19 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { GetSecretValueCommand, InternalServiceError, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineRoute } from '../../packages/api/route.ts';
-import { consumerHandler } from '../../packages/core/bus/consumer-handler.ts';
-import { consumers } from '../../events/routing.ts';
-import { newId } from '../../packages/core/ids.ts';
+import { defineRoute } from '#packages/core/route.ts';
+import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
+import { consumers } from '#events/routing.ts';
+import { newId } from '#packages/core/ids.ts';
 import {
   clearSecretCache,
   currentSecret,
   loadSecrets,
   SECRET_MAX_AGE_SECONDS,
   useLocalSecrets,
-} from '../../packages/core/secrets/index.ts';
-import { httpHandler, ok } from '../../packages/http/http-handler.ts';
-import { createPaymentIntent } from '../../packages/payments/stripe-client.ts';
+} from '#packages/core/secrets/index.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+import { createPaymentIntent } from '#packages/payments/stripe-client.ts';
 import { busEvent, invoke } from '../support/http-events.ts';
 
 // Given: Secrets Manager faked with aws-sdk-client-mock (its answer is the point), the

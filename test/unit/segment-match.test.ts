@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SegmentFilter } from '../../packages/api/schemas/segments.ts';
-import { matches, sameFilter, type SegmentFacts } from '../../packages/core/segments/segment-filter.ts';
+import { SegmentFilter } from '#packages/features/segments/contract.ts';
+import { matches, sameFilter, type SegmentFacts } from '#packages/features/segments/segment-filter.ts';
 
 const EVENT = '01JD0000000000000000000001';
 const OTHER_EVENT = '01JD0000000000000000000002';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routing, sourceOf } from '../../events/routing.ts';
-import { detailTypeOfSesEvent, SesEventRecord, sesCatalog, sesDetailTypes } from '../../events/ses.ts';
+import { routing, sourceOf } from '#events/routing.ts';
+import { detailTypeOfSesEvent, SesEventRecord, sesCatalog, sesDetailTypes } from '#events/ses.ts';
 
 describe('SES events on the tenant bus', () => {
   it.each(sesDetailTypes)('%s: the example parses, with source aws.ses and the matching eventType', (detailType) => {

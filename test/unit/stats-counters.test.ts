@@ -8,8 +8,8 @@ import {
   refundDeltas,
   statsView,
   sumShards,
-} from '../../packages/core/stats/counters.ts';
-import { EventStats } from '../../packages/api/schemas/stats.ts';
+} from '#packages/features/stats/counters.ts';
+import { EventStats } from '#packages/features/stats/contract.ts';
 
 const scan = { type: 'entry' as const, duplicate: false, listId: 'L1', ticketTypeId: 'T1', scannedAt: '2026-12-31T21:34:59.999Z' };
 

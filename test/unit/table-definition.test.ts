@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../packages/core/db/service.ts';
-import { tableDefinition } from '../../packages/core/db/table-definition.ts';
-import { createTableInput } from '../../packages/local/table-setup.ts';
+import { db } from '#packages/core/db/service.ts';
+import { tableDefinition } from '#packages/core/db/table-definition.ts';
+import { createTableInput } from '#packages/local/table-setup.ts';
 
 describe('one table definition', () => {
   it('every ElectroDB index uses a key pair the table declares', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentSecret, loadSecrets, runWithSecrets, useLocalSecrets } from '../../packages/core/secrets/index.ts';
-import { ticketKeyBytes } from '../../packages/tickets/signing-key.ts';
-import { signTicketCode, verifyTicketCode } from '../../packages/tickets/ticket-code.ts';
+import { currentSecret, loadSecrets, runWithSecrets, useLocalSecrets } from '#packages/core/secrets/index.ts';
+import { ticketKeyBytes } from '#packages/tickets/signing-key.ts';
+import { signTicketCode, verifyTicketCode } from '#packages/tickets/ticket-code.ts';
 
 const secret = 'tenant-a-ticket-signing-secret-0123456789';
 const claims = { ticketId: '01JZ3F8Q6VQ2K7N4M9T5W1X0YB', eventId: '01JZ3F7A2C4D6E8G0H2J4K6M8N' };

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { encodeCrockford } from '../../packages/tickets/crockford-base32.ts';
-import { signTicketCode, TICKET_CODE_LENGTH, ticketCodeDigest, verifyTicketCode } from '../../packages/tickets/ticket-code.ts';
+import { encodeCrockford } from '#packages/tickets/crockford-base32.ts';
+import { signTicketCode, TICKET_CODE_LENGTH, ticketCodeDigest, verifyTicketCode } from '#packages/tickets/ticket-code.ts';
 
 const key = 'test-ticket-signing-key-0123456789abcdef';
 const otherKey = 'another-tenant-signing-key-0123456789abc';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ttlCache } from '../../packages/core/cache/ttl-cache.ts';
+import { ttlCache } from '#packages/core/cache/ttl-cache.ts';
 
 describe('ttlCache', () => {
   afterEach(() => {

@@ -1,4 +1,4 @@
-import { routeKey, type RouteDefinition } from '../../../packages/api/route.ts';
+import { routeKey, type RouteDefinition } from '#packages/core/route.ts';
 import type { SimRequest } from './simulate.ts';
 
 /** mulberry32: a small seeded PRNG, uniform in [0, 1). Same seed, same day of traffic. */

@@ -1,7 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { catalog, type DetailType, type EventData } from '../../../events/catalog.ts';
-import { EventMetadata, type EventMetadataValue } from '../../../events/envelope.ts';
-import type { Consumer } from '../../../events/routing.ts';
+import { catalog, type DetailType, type EventData } from '#events/catalog.ts';
+import { EventMetadata, type EventMetadataValue } from '#events/envelope.ts';
+import type { Consumer } from '#events/routing.ts';
 import { logger } from '../logger.ts';
 import { consumerInvocation, isDeclared } from './consumer-invocation.ts';
 

@@ -1,5 +1,5 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import type { ConsumerRoute } from '../../../events/routing.ts';
+import type { ConsumerRoute } from '#events/routing.ts';
 import { withLogScope } from '../logger.ts';
 import { loadSecrets, runWithSecrets } from '../secrets/index.ts';
 

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { schedules } from '../../../events/schedules.ts';
+import { schedules } from '#events/schedules.ts';
 import { withLogScope } from '../logger.ts';
 import { newId } from '../ids.ts';
 

@@ -1,4 +1,4 @@
-import { catalog, type DetailType, type EventData } from '../../../events/catalog.ts';
+import { catalog, type DetailType, type EventData } from '#events/catalog.ts';
 import { nowIso } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
 import { newId } from '../ids.ts';

@@ -1,6 +1,6 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import type { Consumer } from '../../../events/routing.ts';
-import { SesEventRecord, type SesDetailType } from '../../../events/ses.ts';
+import type { Consumer } from '#events/routing.ts';
+import { SesEventRecord, type SesDetailType } from '#events/ses.ts';
 import { logger } from '../logger.ts';
 import { consumerInvocation, isDeclared } from './consumer-invocation.ts';
 

@@ -1,4 +1,4 @@
-import { MIN_TICKET_KEY_BYTES } from '../../tickets/signing-key.ts';
+import { MIN_TICKET_KEY_BYTES } from '#packages/tickets/signing-key.ts';
 import type { TenantSecret } from '../tenant-secrets.ts';
 
 /** A secret as stored: Secrets Manager's SecretString or SecretBinary, or the local runner's value. */
@@ -15,7 +15,7 @@ export interface TenantSecretValues {
   stripe: StripeKeys;
   /** HMAC key of the ticket codes (packages/tickets/ticket-code.ts). */
   ticketSigningKey: Uint8Array;
-  /** HMAC key of the unsubscribe and recipient tokens (packages/core/campaigns/tokens.ts). */
+  /** HMAC key of the unsubscribe and recipient tokens (packages/features/campaigns/tokens.ts). */
   marketingTokenKey: Uint8Array;
 }
 

@@ -1,7 +1,7 @@
 import { hkdfSync } from 'node:crypto';
-import type { TenantSecret } from '../../core/tenant-secrets.ts';
-import { currentSecret } from '../../core/secrets/index.ts';
-import { ticketKeyBytes, type TicketSigningKey } from '../../tickets/signing-key.ts';
+import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
+import { currentSecret } from '#packages/core/secrets/index.ts';
+import { ticketKeyBytes, type TicketSigningKey } from '#packages/tickets/signing-key.ts';
 
 /**
  * The tenant secret the cursor key is derived from, so CDK grants it to every

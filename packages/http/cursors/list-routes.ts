@@ -1,5 +1,5 @@
-import type { RouteDefinition } from '../../api/route.ts';
-import type { TenantSecret } from '../../core/tenant-secrets.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
+import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { cursorKeySecret } from './cursor-key.ts';
 
 interface SchemaDef {

@@ -1,5 +1,5 @@
-import type { RouteDefinition } from '../../api/route.ts';
-import { invalid } from '../../core/errors.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
+import { invalid } from '#packages/core/errors.ts';
 import { cursorBinding } from './cursor-binding.ts';
 import { cursorKey } from './cursor-key.ts';
 import { openCursor, sealCursor } from './cursor-seal.ts';

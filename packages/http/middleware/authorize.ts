@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import type { RouteDefinition } from '../../api/route.ts';
-import { principalFromClaims, resolvePrincipal, type AccessSource, type Principal } from '../../auth/principal.ts';
-import { cachedAccessSource } from '../../core/users/access-source.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
+import { principalFromClaims, resolvePrincipal, type AccessSource, type Principal } from '#packages/auth/principal.ts';
+import { cachedAccessSource } from '#packages/features/identity/access-source.ts';
 import { HttpProblem } from '../problem.ts';
 
 type EventWithClaims = Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'>;

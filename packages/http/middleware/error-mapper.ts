@@ -1,10 +1,10 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { dependencyFaultOf } from '../../core/dependencies/faults.ts';
-import { dependencyTimeouts } from '../../core/dependencies/timeouts.ts';
-import { DomainError, type DomainErrorKind } from '../../core/errors.ts';
+import { dependencyFaultOf } from '#packages/core/dependencies/faults.ts';
+import { dependencyTimeouts } from '#packages/core/dependencies/timeouts.ts';
+import { DomainError, type DomainErrorKind } from '#packages/core/errors.ts';
 import { dependencyUnavailable, faultDetail } from '../dependency-unavailable.ts';
-import { logger } from '../../core/logger.ts';
+import { logger } from '#packages/core/logger.ts';
 import { HttpProblem, problem } from '../problem.ts';
 
 /** The one table from a domain error's kind to its HTTP status. */

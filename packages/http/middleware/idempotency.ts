@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { RouteDefinition } from '../../api/route.ts';
-import { principalFromClaims } from '../../auth/principal.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
+import { principalFromClaims } from '#packages/auth/principal.ts';
 import type { Lock, StoredResponse } from '../idempotency-store.ts';
 
 // Loaded on the first POST that carries a key: a GET-only function never
 // evaluates the store (and the database layer behind it) at all.
 const loadStore = () => import('../idempotency-store.ts');
-import { logger } from '../../core/logger.ts';
+import { logger } from '#packages/core/logger.ts';
 import { HttpProblem } from '../problem.ts';
 
 /**

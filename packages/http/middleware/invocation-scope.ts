@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { RouteDefinition } from '../../api/route.ts';
-import { loadSecrets, runWithSecrets } from '../../core/secrets/index.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
+import { loadSecrets, runWithSecrets } from '#packages/core/secrets/index.ts';
 import { routeSecrets } from '../cursors/list-routes.ts';
-import { withLogScope } from '../../core/logger.ts';
+import { withLogScope } from '#packages/core/logger.ts';
 
 type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 

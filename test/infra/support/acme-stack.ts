@@ -1,8 +1,8 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import type { TenantStack } from '../../../infra/tenant-stack.ts';
-import { parseTenants } from '../../../infra/tenants.ts';
+import type { TenantStack } from '#infra/tenant-stack.ts';
+import { parseTenants } from '#infra/tenants.ts';
 import { synthTenants, templatesOf, type Synthesized } from './synth.ts';
 
 // A tenant defined here, not read from infra/tenants.json (operators edit that file);

@@ -6,8 +6,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { addTenantStacks, cdkJsonContext, type TenantAppOptions } from '../../../infra/tenant-app.ts';
-import type { TenantStack } from '../../../infra/tenant-stack.ts';
+import { addTenantStacks, cdkJsonContext, type TenantAppOptions } from '#infra/tenant-app.ts';
+import type { TenantStack } from '#infra/tenant-stack.ts';
 
 /**
  * The assertion synth skips bundling (`aws:cdk:bundling-stacks: []`, honoured by

@@ -1,5 +1,0 @@
-import { createCampaign as route } from '#packages/api/routes/campaigns.ts';
-import { createCampaign } from '#packages/core/campaigns/campaign-service.ts';
-import { created, httpHandler } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ body, ctx }) => created(await createCampaign(body, ctx)));

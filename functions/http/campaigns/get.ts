@@ -1,5 +1,0 @@
-import { getCampaign as route } from '#packages/api/routes/campaigns.ts';
-import { getCampaign } from '#packages/core/campaigns/campaign-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params }) => ok(await getCampaign(params.id)));

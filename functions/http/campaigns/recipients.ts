@@ -1,5 +1,0 @@
-import { listCampaignRecipients as route } from '#packages/api/routes/campaigns.ts';
-import { listRecipients } from '#packages/core/campaigns/campaign-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, query }) => ok(await listRecipients(params.id, query)));

@@ -1,5 +1,0 @@
-import { scheduleCampaign as route } from '#packages/api/routes/campaigns.ts';
-import { scheduleCampaign } from '#packages/core/campaigns/campaign-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, body }) => ok(await scheduleCampaign(params.id, body.at)));

@@ -1,5 +1,0 @@
-import { updateCampaign as route } from '#packages/api/routes/campaigns.ts';
-import { updateCampaign } from '#packages/core/campaigns/campaign-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, body }) => ok(await updateCampaign(params.id, body)));

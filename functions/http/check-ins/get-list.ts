@@ -1,5 +1,0 @@
-import { getCheckInList as route } from '#packages/api/routes/check-ins.ts';
-import { getCheckInList } from '#packages/core/check-ins/check-in-lists.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params }) => ok(await getCheckInList(params.id, params.listId)));

@@ -1,5 +1,0 @@
-import { listCheckInLists as route } from '#packages/api/routes/check-ins.ts';
-import { listCheckInLists } from '#packages/core/check-ins/check-in-lists.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params }) => ok({ items: await listCheckInLists(params.id), nextCursor: null }));

@@ -1,5 +1,0 @@
-import { scannerBundle as route } from '#packages/api/routes/check-ins.ts';
-import { scannerBundle } from '#packages/core/check-ins/check-in-queries.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params }) => ok(await scannerBundle(params.id)));

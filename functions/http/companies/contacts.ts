@@ -1,9 +1,0 @@
-import { listCompanyContacts as route } from '#packages/api/routes/companies.ts';
-import { getCompany } from '#packages/core/companies/company-service.ts';
-import { listContacts } from '#packages/core/contacts/contact-queries.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, query }) => {
-  await getCompany(params.id); // 404 for an unknown company rather than an empty page
-  return ok(await listContacts({ ...query, companyId: params.id }));
-});

@@ -1,8 +1,0 @@
-import { deleteCompany as route } from '#packages/api/routes/companies.ts';
-import { deleteCompany } from '#packages/core/companies/company-service.ts';
-import { httpHandler, noContent } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params }) => {
-  await deleteCompany(params.id);
-  return noContent();
-});

@@ -1,5 +1,0 @@
-import { updateCompany as route } from '#packages/api/routes/companies.ts';
-import { updateCompany } from '#packages/core/companies/company-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, body, ctx }) => ok(await updateCompany(params.id, body, ctx)));

@@ -1,5 +1,0 @@
-import { restoreContact as route } from '#packages/api/routes/contacts.ts';
-import { restoreContact } from '#packages/core/contacts/contact-trash.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, ctx }) => ok(await restoreContact(params.id, ctx)));

@@ -1,5 +1,0 @@
-import { updateContact as route } from '#packages/api/routes/contacts.ts';
-import { updateContact } from '#packages/core/contacts/contact-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, body, ctx }) => ok(await updateContact(params.id, body, ctx)));

@@ -1,5 +1,0 @@
-import { cancelEvent as route } from '#packages/api/routes/events.ts';
-import { cancelEvent } from '#packages/core/events/event-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, ctx }) => ok(await cancelEvent(params.id, ctx)));

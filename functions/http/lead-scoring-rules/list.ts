@@ -1,5 +1,0 @@
-import { listLeadScoringRules as route } from '#packages/api/routes/lead-scoring.ts';
-import { listRules } from '#packages/core/leads/scoring-rules.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async () => ok(await listRules()));

@@ -1,5 +1,0 @@
-import { updateLeadScoringRule as route } from '#packages/api/routes/lead-scoring.ts';
-import { updateRule } from '#packages/core/leads/scoring-rules.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, body, ctx }) => ok(await updateRule(params.id, body, ctx)));

@@ -1,5 +1,0 @@
-import { convertLead as route } from '#packages/api/routes/leads.ts';
-import { convertLead } from '#packages/core/leads/convert-lead.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, body, ctx }) => ok(await convertLead(params.id, body, ctx)));

@@ -1,5 +1,0 @@
-import { createLead as route } from '#packages/api/routes/leads.ts';
-import { createLead } from '#packages/core/leads/lead-service.ts';
-import { created, httpHandler } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ body, ctx }) => created(await createLead(body, ctx)));

@@ -1,5 +1,0 @@
-import { getNote as route } from '#packages/api/routes/notes.ts';
-import { getNote } from '#packages/core/activities/note-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, ctx }) => ok(await getNote(params.id, ctx)));

@@ -1,5 +1,0 @@
-import { listEventOrders as route } from '#packages/api/routes/orders.ts';
-import { listEventOrders } from '#packages/core/orders/order-queries.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, query }) => ok(await listEventOrders(params.id, query.status, query)));

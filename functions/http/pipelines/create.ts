@@ -1,5 +1,0 @@
-import { createPipeline as route } from '#packages/api/routes/pipelines.ts';
-import { createPipeline } from '#packages/core/pipelines/pipeline-service.ts';
-import { created, httpHandler } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ body, ctx }) => created(await createPipeline(body, ctx)));

@@ -1,5 +1,0 @@
-import { updatePipeline as route } from '#packages/api/routes/pipelines.ts';
-import { updatePipeline } from '#packages/core/pipelines/pipeline-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, body }) => ok(await updatePipeline(params.id, body)));

@@ -1,5 +1,0 @@
-import { createSegment as route } from '#packages/api/routes/segments.ts';
-import { createSegment } from '#packages/core/segments/segment-service.ts';
-import { created, httpHandler } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ body, ctx }) => created(await createSegment(body, ctx)));

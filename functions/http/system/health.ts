@@ -1,4 +1,0 @@
-import { health as route } from '#packages/api/routes/system.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async () => ok({ status: 'ok' }));

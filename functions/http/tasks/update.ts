@@ -1,5 +1,0 @@
-import { updateTask as route } from '#packages/api/routes/tasks.ts';
-import { updateTask } from '#packages/core/activities/task-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, body, ctx }) => ok(await updateTask(params.id, body, ctx)));

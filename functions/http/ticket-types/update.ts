@@ -1,7 +1,0 @@
-import { updateTicketType as route } from '#packages/api/routes/ticket-types.ts';
-import { updateTicketType } from '#packages/core/ticket-types/ticket-type-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, body }) =>
-  ok(await updateTicketType(params.id, params.ticketTypeId, body)),
-);

@@ -1,5 +1,0 @@
-import { createVoucher as route } from '#packages/api/routes/vouchers.ts';
-import { createVoucher } from '#packages/core/vouchers/voucher-service.ts';
-import { created, httpHandler } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, body }) => created(await createVoucher(params.id, body)));

@@ -1,5 +1,0 @@
-import { listVouchers as route } from '#packages/api/routes/vouchers.ts';
-import { listVouchers } from '#packages/core/vouchers/voucher-service.ts';
-import { httpHandler, ok } from '#packages/http/http-handler.ts';
-
-export const handler = httpHandler(route, async ({ params, query }) => ok(await listVouchers(params.id, query)));

@@ -1,8 +1,0 @@
-import { db } from '../db/service.ts';
-import { notFound } from '../errors.ts';
-
-export async function getTicket(ticketId: string) {
-  const { data } = await db().entities.ticket.get({ ticketId }).go();
-  if (!data) throw notFound('Ticket', ticketId);
-  return data;
-}

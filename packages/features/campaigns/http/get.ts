@@ -1,0 +1,5 @@
+import { getCampaign as route } from '#packages/features/campaigns/routes.ts';
+import { getCampaign } from '#packages/features/campaigns/campaign-service.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params }) => ok(await getCampaign(params.id)));

@@ -1,0 +1,5 @@
+import { updateCampaign as route } from '#packages/features/campaigns/routes.ts';
+import { updateCampaign } from '#packages/features/campaigns/campaign-service.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params, body }) => ok(await updateCampaign(params.id, body)));

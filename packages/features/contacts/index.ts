@@ -1,0 +1,5 @@
+/** What other features may use of this one (besides its contract); everything else is internal. */
+export { createContact, toView, updateContact } from './contact-service.ts';
+export type { ContactItem } from './contact-view.ts';
+export { ENGAGEMENT_POINTS, raisedScore, scoreUnchanged } from './engagement.ts';
+export { listContacts } from './contact-queries.ts';

@@ -1,0 +1,83 @@
+import type { EventData } from '#events/catalog.ts';
+import { consumers } from '#events/routing.ts';
+import type { EventMetadataValue } from '#events/envelope.ts';
+import { markerPut } from '#packages/core/bus/apply-once.ts';
+import { transactWithEvents } from '#packages/core/bus/outbox.ts';
+import { domainEvent, type PendingEvent } from '#packages/core/bus/pending-event.ts';
+import { namedTransaction } from '#packages/core/db/named-transaction.ts';
+import { db } from '#packages/core/db/service.ts';
+import { newId } from '#packages/core/ids.ts';
+import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
+import { purchaseLine } from '#packages/features/timeline/index.ts';
+
+const CONSUMER = consumers.crmRecordPurchase.idempotencyScope;
+
+/**
+ * The buyer of a paid order becomes a contact, or the existing contact with
+ * that email gains the purchase: orders count, lifetime value, last purchase,
+ * the ticket types bought (a set, for segments), a line on the timeline, and
+ * `contact.updated` (`contact.created` instead for a new contact) through the
+ * outbox. The marker of the event id commits with all of it, so redelivery
+ * adds nothing; the timeline line's id is the order's, so even a second
+ * publication of the same payment overwrites the line rather than adding one.
+ * A contact created at the same moment by someone else just sends us round
+ * again to the update path.
+ */
+export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | 'correlationId'>, paid: EventData<'order.paid'>): Promise<'recorded' | 'already_recorded'> {
+  const { buyer, total, paidAt } = paid;
+  const email = buyer.email.trim().toLowerCase();
+  const ticketTypeIds = [...new Set(paid.tickets.map((t) => t.ticketTypeId))];
+  const ctx = { correlationId: metadata.correlationId };
+  const outcome = await withRaceRetries(async () => {
+    const { data: guard } = await db().entities.contactEmail.get({ email }).go({ consistent: true });
+    const contactId = guard?.contactId ?? newId();
+    // One event either way: consumers re-read the contact, and a new one is news enough.
+    const events: PendingEvent[] = [
+      guard
+        ? domainEvent('contact.updated', { contactId, reason: 'purchase' }, ctx)
+        : domainEvent('contact.created', { contactId, createdBy: 'order.paid' }, ctx),
+    ];
+    const tx = namedTransaction<'marker' | 'emailGuard' | 'contact' | 'timeline'>();
+    const { contact, contactEmail, timelineEntry } = tx.entities;
+    tx.add('marker', markerPut(tx.entities, CONSUMER, metadata.id));
+    if (guard) {
+      const bought = ticketTypeIds.length ? { boughtTicketTypeIds: ticketTypeIds } : {};
+      tx.add(
+        'contact',
+        contact
+          .patch({ contactId })
+          .add({ ordersCount: 1, lifetimeValueAmount: total.amount, ...bought })
+          .set({ lifetimeValueCurrency: total.currency, lastPurchaseAt: paidAt, lastSeenAt: paidAt })
+          .commit(),
+      );
+    } else {
+      tx.add('emailGuard', contactEmail.create({ email, contactId }).commit()).add(
+        'contact',
+        contact
+          .create({
+            contactId,
+            email,
+            firstName: buyer.firstName,
+            lastName: buyer.lastName,
+            createdBy: 'order.paid',
+            leadSource: 'ticket_purchase',
+            ordersCount: 1,
+            lifetimeValueAmount: total.amount,
+            lifetimeValueCurrency: total.currency,
+            lastPurchaseAt: paidAt,
+            lastSeenAt: paidAt,
+            ...(ticketTypeIds.length ? { boughtTicketTypeIds: ticketTypeIds } : {}),
+          })
+          .commit(),
+      );
+    }
+    tx.add('timeline', timelineEntry.put(purchaseLine(paid, contactId)).commit());
+    const result = await transactWithEvents(() => tx.items, events);
+    if (!result.canceled) return 'recorded' as const;
+    // The marker tells "already recorded" from a lost race.
+    if (tx.rejected(result, 'marker')) return 'already_recorded' as const;
+    return RETRY;
+  }, 10);
+  if (outcome === RETRY) throw new Error('recordPurchase kept losing races');
+  return outcome;
+}

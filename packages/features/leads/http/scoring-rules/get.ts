@@ -1,0 +1,5 @@
+import { getLeadScoringRule as route } from '#packages/features/leads/lead-scoring-routes.ts';
+import { getRule } from '#packages/features/leads/scoring-rules.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params }) => ok(await getRule(params.id)));

@@ -1,0 +1,5 @@
+import { listLeadScoringRules as route } from '#packages/features/leads/lead-scoring-routes.ts';
+import { listRules } from '#packages/features/leads/scoring-rules.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async () => ok(await listRules()));

@@ -1,0 +1,121 @@
+import * as z from 'zod/mini';
+import { IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { Email } from '#packages/features/contacts/contract.ts';
+
+/** Each line names a ticket type or a bundle, never both. */
+const OrderItem = z
+  .object({
+    ticketTypeId: z.optional(Ulid),
+    bundleId: z.optional(Ulid),
+    quantity: z.int().check(z.minimum(1), z.maximum(50)),
+  })
+  .check(
+    z.refine((v) => (v.ticketTypeId === undefined) !== (v.bundleId === undefined), {
+      message: 'give exactly one of ticketTypeId and bundleId',
+    }),
+  );
+
+export const CreateOrder = z
+  .object({
+    buyer: z.object({
+      email: Email,
+      firstName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+      lastName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+      phone: z.optional(z.string().check(z.trim(), z.maxLength(32))),
+    }),
+    items: z.array(OrderItem).check(z.minLength(1), z.maxLength(10)),
+    voucherCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    promoterCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    /** The `rt` parameter of a campaign link the buyer arrived by: attributes the order's revenue to that campaign. Never refused; an invalid one is ignored. */
+    campaignToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(512))),
+  })
+  .register(z.globalRegistry, { id: 'CreateOrder' });
+
+export const OrderStatus = z.enum(['pending', 'paid', 'expired', 'canceled', 'refunded']);
+
+const OrderLine = z.object({
+  ticketTypeId: z.optional(Ulid),
+  bundleId: z.optional(Ulid),
+  name: z.string(),
+  quantity: z.int(),
+  unitPrice: Money,
+  discount: Money,
+  total: Money,
+});
+
+export const OrderTicket = z
+  .object({ id: Ulid, ticketTypeId: Ulid, code: z.string(), status: z.enum(['valid', 'void']) })
+  .register(z.globalRegistry, { id: 'OrderTicket' });
+
+export const PaymentAnomaly = z
+  .object({
+    at: IsoDateTime,
+    /** `wrong_payment_intent`, `amount_short`, `currency_mismatch`, `refund_not_positive`, `refund_exceeds_charge`, `refund_exceeds_paid`, `refund_currency_mismatch`. */
+    reason: z.string(),
+    stripeEventId: z.string(),
+    eventType: z.string(),
+    paymentIntentId: z.optional(z.string()),
+    refundId: z.optional(z.string()),
+    /** What the event said was received or refunded. */
+    amount: z.optional(Money),
+  })
+  .register(z.globalRegistry, { id: 'PaymentAnomaly' });
+
+export const Order = z
+  .object({
+    id: Ulid,
+    eventId: Ulid,
+    status: OrderStatus,
+    buyer: z.object({ email: z.string(), firstName: z.optional(z.string()), lastName: z.optional(z.string()), phone: z.optional(z.string()) }),
+    lines: z.array(OrderLine),
+    subtotal: Money,
+    discount: Money,
+    total: Money,
+    refunded: Money,
+    voucherCode: z.optional(z.string()),
+    promoterCode: z.optional(z.string()),
+    expiresAt: IsoDateTime,
+    payment: z.optional(
+      z.object({
+        provider: z.literal('stripe'),
+        paymentIntentId: z.string(),
+        clientSecret: z.optional(z.string()),
+        status: z.optional(z.string()),
+        failure: z.optional(z.string()),
+      }),
+    ),
+    tickets: z.optional(z.array(OrderTicket)),
+    /** Signed Stripe events that named this order but did not fit it; none of them changed the order. Absent when there are none. */
+    paymentAnomalies: z.optional(z.array(PaymentAnomaly)),
+    paidAt: z.optional(IsoDateTime),
+    canceledAt: z.optional(IsoDateTime),
+    expiredAt: z.optional(IsoDateTime),
+    refundedAt: z.optional(IsoDateTime),
+    ...Timestamps,
+  })
+  .register(z.globalRegistry, { id: 'Order' });
+
+export const OrderListQuery = z.extend(ListQuery, { status: z.optional(OrderStatus) });
+
+export const RefundOrder = z
+  .object({
+    /** Minor units; omitted means everything not yet refunded. */
+    amount: z.optional(z.int().check(z.minimum(1))),
+    reason: z.optional(z.string().check(z.maxLength(500))),
+  })
+  .register(z.globalRegistry, { id: 'RefundOrder' });
+
+const Counts = z.object({ capacity: z.int(), sold: z.int(), held: z.int(), available: z.int() });
+
+export const Availability = z
+  .object({
+    eventId: Ulid,
+    ticketTypes: z.array(z.extend(Counts, { ticketTypeId: Ulid, name: z.string(), price: Money, onSale: z.boolean() })),
+    total: z.nullable(Counts),
+  })
+  .register(z.globalRegistry, { id: 'Availability' });
+
+export type CreateOrderInput = z.infer<typeof CreateOrder>;
+export type OrderView = z.infer<typeof Order>;
+export type AvailabilityView = z.infer<typeof Availability>;
+export type RefundOrderInput = z.infer<typeof RefundOrder>;

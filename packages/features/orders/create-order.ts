@@ -1,0 +1,216 @@
+import type { CreateOrderInput } from './contract.ts';
+import { createPaymentIntent, type CreatedPaymentIntent } from '#packages/payments/stripe-client.ts';
+import { transactWithEvents } from '#packages/core/bus/outbox.ts';
+import { domainEvent } from '#packages/core/bus/pending-event.ts';
+import { nowIso } from '#packages/core/clock.ts';
+import type { RequestContext } from '#packages/core/context.ts';
+import { HOLD_SHARDS } from '#packages/core/db/entities/order-hold.ts';
+import { db } from '#packages/core/db/service.ts';
+import { namedTransaction } from '#packages/core/db/named-transaction.ts';
+import { conflict, notFound, unavailable, unprocessable } from '#packages/core/errors.ts';
+import { newId } from '#packages/core/ids.ts';
+import { readPools, shardUpdates } from '#packages/features/inventory/index.ts';
+import { allocate, blindAllocation, type Allocation } from '#packages/features/inventory/index.ts';
+import { loadEventDetails } from './event-details.ts';
+import { mintTickets, ticketPuts, type IssuedTicket } from './issue-tickets.ts';
+import { releaseOrder } from './release-order.ts';
+import { orderSummary } from './order-events.ts';
+import type { OrderItem } from './order-item.ts';
+import { assertVoucherUsable, priceOrder, type Catalog, type PricedOrder } from './pricing.ts';
+import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
+import { clearShort, markShort, recentlyShort } from './sold-out-hint.ts';
+import { voucherTake } from './voucher-usage.ts';
+
+/** The event, its ticket types and bundles in one Query; the voucher (strongly consistent) beside it. */
+async function loadCatalog(eventId: string, voucherCode: string | undefined): Promise<Catalog> {
+  const [details, voucher] = await Promise.all([
+    loadEventDetails(eventId),
+    voucherCode ? db().entities.voucher.get({ eventId, code: voucherCode.toUpperCase() }).go({ consistent: true }) : null,
+  ]);
+  if (!details.event) throw notFound('Event', eventId);
+  return {
+    event: details.event,
+    ticketTypes: new Map(details.ticketTypes.map((t) => [t.ticketTypeId, t])),
+    bundles: new Map(details.bundles.map((b) => [b.bundleId, b])),
+    voucher: voucher?.data ?? null,
+  };
+}
+
+function assertEventOnSale({ event }: Catalog, now: string): void {
+  if (event.status === 'canceled') throw unprocessable('event_canceled', 'The event was canceled');
+  if (event.status !== 'published') throw unprocessable('event_not_on_sale', 'The event is not on sale');
+  if (now >= event.endsAt) throw unprocessable('event_ended', 'The event is over');
+}
+
+/** A priced order whose id is fixed before anything is written (its retries and its PaymentIntent keep it). */
+interface Draft {
+  orderId: string;
+  eventId: string;
+  input: CreateOrderInput;
+  catalog: Catalog;
+  priced: PricedOrder;
+}
+
+function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, allocations: Allocation[], now: string): OrderItem {
+  const expiresAt = new Date(Date.parse(now) + catalog.event.holdMinutes * 60_000).toISOString();
+  const free = priced.total.amount === 0;
+  return {
+    orderId,
+    eventId,
+    status: free ? 'paid' : 'pending',
+    buyer: input.buyer,
+    lines: priced.lines,
+    subtotal: priced.subtotal,
+    discount: priced.discount,
+    total: priced.total,
+    refunded: { amount: 0, currency: priced.total.currency },
+    ...(catalog.voucher ? { voucherCode: catalog.voucher.code, voucherId: catalog.voucher.voucherId } : {}),
+    ...(input.promoterCode ? { promoterCode: input.promoterCode } : {}),
+    ...(input.campaignToken ? { campaignToken: input.campaignToken } : {}),
+    allocations,
+    expiresAt,
+    ...(free ? { paidAt: now } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The pools with fewer seats available, over all their slices, than the order wants from them. */
+function shortPools(demand: ReadonlyMap<string, number>, pools: ReadonlyMap<string, readonly { available: number }[]>): string[] {
+  return [...demand].filter(([pool, wanted]) => (pools.get(pool) ?? []).reduce((sum, s) => sum + Math.max(0, s.available), 0) < wanted).map(([pool]) => pool);
+}
+
+function soldOut(shortPools: readonly string[]): never {
+  markShort(shortPools);
+  throw conflict('sold_out', 'Not enough tickets left for this order');
+}
+
+/**
+ * Reserves every seat of the order — per ticket type, against the event's
+ * total, from a voucher's block — and the voucher usage, in ONE transaction
+ * with the order and its hold (or, free, its tickets). No read first: each
+ * pool's seats go on one slice picked blind (the only one, for a pool of ≤ 500
+ * seats), and the slices' `available >= n` conditions decide. Except when
+ * `readFirst` (this process saw one of the pools short within seconds): then
+ * a consistent read of the slices (1 RCU per slice ≤ 4 KB) refuses a sold-out
+ * order without a transaction — DynamoDB still bills a canceled transaction
+ * (its prepare phase writes every item), far more than that read. After a cancellation the
+ * reasons say what to do:
+ * - the voucher's condition failed → `voucher_exhausted`;
+ * - a slice's condition failed and its pool has one slice → `sold_out` (that
+ *   slice is the whole pool: fewer than n seats left), still without a read;
+ * - a slice of a pool of several failed → read the pools (strongly
+ *   consistent) and `allocate` from what is there, or `sold_out` if too few;
+ * - no condition failed (a TransactionConflict: a concurrent transaction on a
+ *   slice) → the same allocation again after a jittered pause.
+ */
+async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Promise<OrderItem> {
+  const { eventId, priced } = draft;
+  const free = priced.total.amount === 0;
+  const fromRead = async (): Promise<Allocation[]> => {
+    const pools = await readPools(priced.poolShards);
+    const allocations = allocate(priced.demand, pools);
+    if (!allocations) soldOut(shortPools(priced.demand, pools));
+    return allocations;
+  };
+  let allocations = readFirst ? await fromRead() : blindAllocation(priced.demand, priced.poolShards);
+  const tickets: IssuedTicket[] = free ? await mintTickets(eventId, priced.lines) : [];
+  const result = await withRaceRetries(async () => {
+    const now = nowIso();
+    const order = orderItemFor(draft, allocations, now);
+    const events = [domainEvent('order.created', orderSummary(order), ctx)];
+    if (free) {
+      const issued = tickets.map(({ ticketId, ticketTypeId }) => ({ ticketId, ticketTypeId }));
+      events.push(
+        domainEvent('order.paid', { ...orderSummary(order), tickets: issued, paidAt: now }, ctx),
+        domainEvent('ticket.issued', { orderId: order.orderId, eventId, tickets: issued }, ctx),
+      );
+    }
+    const taken = allocations;
+    // Each slice is named by its pool, so a cancellation says which pools were short, whatever the items before them.
+    const tx = namedTransaction<'order' | 'tickets' | 'hold' | 'voucher' | `pool:${string}`>();
+    const { entities } = tx;
+    tx.add('order', entities.order.create(order).commit());
+    if (free) tx.add('tickets', ...ticketPuts(entities, order.orderId, eventId, tickets, order.buyer));
+    else tx.add('hold', entities.orderHold.create({ orderId: order.orderId, shard: Math.floor(Math.random() * HOLD_SHARDS), expiresAt: order.expiresAt }).commit());
+    taken.forEach((a) => tx.add(`pool:${a.poolId}`, shardUpdates(entities, [a], free ? 'sell' : 'hold')[0]!));
+    tx.add('voucher', ...voucherTake(entities, order));
+    // A pending order's `order.created` has no consumer that cannot wait: the outbox relay publishes it
+    // (packages/core/bus/outbox.ts, `Publish`). A free order's `order.paid` feeds the confirmation mail: at once.
+    const written = await transactWithEvents(() => tx.items, events, free ? 'now' : 'relay');
+    if (!written.canceled) return order;
+    if (tx.rejected(written, 'voucher')) throw unprocessable('voucher_exhausted', 'The voucher has been used up');
+    const short = taken.filter((a) => tx.rejected(written, `pool:${a.poolId}`)).map((a) => a.poolId);
+    if (!short.length) return RETRY;
+    if (short.some((pool) => (priced.poolShards.get(pool) ?? 1) === 1)) soldOut(short);
+    allocations = await fromRead();
+    return RETRY;
+  });
+  if (result === RETRY) throw conflict('sold_out', 'Tickets are selling fast and none could be held; try again');
+  clearShort(priced.demand.keys());
+  return result;
+}
+
+export interface CreatedOrder {
+  order: OrderItem;
+  clientSecret?: string;
+}
+
+async function openPaymentIntent({ orderId, catalog, priced, input }: Draft): Promise<CreatedPaymentIntent> {
+  return createPaymentIntent({
+    orderId,
+    amount: priced.total.amount,
+    currency: priced.total.currency,
+    description: `${catalog.event.name} — order ${orderId}`,
+    receiptEmail: input.buyer.email,
+  });
+}
+
+const paymentUnavailable = (error: unknown) =>
+  unavailable('payment_unavailable', 'The payment provider could not be reached; the tickets were released. Try again.', { cause: (error as Error).name });
+
+/**
+ * An order that costs money needs a PaymentIntent whose id is on the order
+ * (the webhook confirms an order only with its own intent's id) and whose
+ * client secret the buyer gets. Seats first, then the intent: in a rush most
+ * buyers are refused, and a refusal must cost nothing at Stripe — one intent
+ * per attempt would send every refused buyer of a flash sale to Stripe (rate
+ * limits, fees, and locally a stand-in timing out: 157 of 200 buyers answered
+ * 503 in the oversell test when the intent came first).
+ *
+ * The transaction writes the order, its hold, seats, voucher usage and outbox
+ * row; only when it commits is the intent created (idempotency key per order)
+ * and its id patched onto the order (one UpdateItem). Failure orders:
+ *  1. Refused (sold out, voucher used up, races lost) → 409/422; Stripe never called.
+ *  2. Stripe fails or times out after the commit → the order is released at
+ *     once (its seats back on sale) and the answer is 503 `payment_unavailable`.
+ *  3. A crash between the commit and the patch leaves a pending order without
+ *     an intent: nobody can pay it, and the sweeper releases it at `expiresAt`.
+ * While this process saw one of the order's pools sold out within seconds
+ * (sold-out-hint.ts), the pools are read first and a sold-out order is refused
+ * on that read, without a transaction.
+ */
+export async function createOrder(eventId: string, input: CreateOrderInput, ctx: RequestContext): Promise<CreatedOrder> {
+  const now = nowIso();
+  const catalog = await loadCatalog(eventId, input.voucherCode);
+  assertEventOnSale(catalog, now);
+  assertVoucherUsable(catalog.voucher, input.voucherCode, now);
+  const priced = priceOrder(input, catalog, now);
+  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced };
+  const hinted = recentlyShort(priced.demand.keys());
+  if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };
+  return seatsFirst(draft, ctx, hinted);
+}
+
+async function seatsFirst(draft: Draft, ctx: RequestContext, readFirst: boolean): Promise<CreatedOrder> {
+  const order = await reserve(draft, ctx, readFirst);
+  try {
+    const intent = await openPaymentIntent(draft);
+    await db().entities.order.patch({ orderId: order.orderId }).set({ paymentIntentId: intent.id, paymentStatus: intent.status }).go();
+    return { order: { ...order, paymentIntentId: intent.id, paymentStatus: intent.status }, clientSecret: intent.clientSecret };
+  } catch (error) {
+    // No way to pay: give the seats back at once rather than after the hold.
+    await releaseOrder(order.orderId, 'canceled', ctx);
+    throw paymentUnavailable(error);
+  }
+}

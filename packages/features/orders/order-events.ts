@@ -1,0 +1,20 @@
+import type { EventData } from '#events/catalog.ts';
+import { admissionsOf, type OrderItem } from './order-item.ts';
+
+type OrderStatus = OrderItem['status'];
+
+/** The common part of every order.* event. */
+export function orderSummary(order: OrderItem, status: OrderStatus = order.status): EventData<'order.created'> {
+  const { email, firstName, lastName } = order.buyer;
+  return {
+    orderId: order.orderId,
+    eventId: order.eventId,
+    status,
+    buyer: { email, ...(firstName ? { firstName } : {}), ...(lastName ? { lastName } : {}) },
+    total: order.total,
+    admissions: admissionsOf(order),
+    ...(order.voucherCode ? { voucherCode: order.voucherCode } : {}),
+    ...(order.promoterCode ? { promoterCode: order.promoterCode } : {}),
+    ...(order.campaignToken ? { campaignToken: order.campaignToken } : {}),
+  };
+}

@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import { IsoDateTime, Money, Timestamps, Ulid, timesInOrder } from '#packages/core/common-schemas.ts';
+
+const salesWindowInOrder = timesInOrder('salesStartAt', 'salesEndAt');
+
+const ticketTypeFields = {
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  description: z.optional(z.string().check(z.maxLength(5_000))),
+  price: Money,
+  capacity: z.int().check(z.minimum(0)),
+  maxPerOrder: z.int().check(z.minimum(1), z.maximum(100)),
+  salesStartAt: z.optional(IsoDateTime),
+  salesEndAt: z.optional(IsoDateTime),
+};
+
+export const CreateTicketType = z
+  .object(ticketTypeFields)
+  .check(salesWindowInOrder)
+  .register(z.globalRegistry, { id: 'CreateTicketType' });
+
+export const UpdateTicketType = z
+  .partial(z.object(ticketTypeFields))
+  .check(salesWindowInOrder)
+  .register(z.globalRegistry, { id: 'UpdateTicketType' });
+
+export const TicketType = z
+  .object({ id: Ulid, eventId: Ulid, ...ticketTypeFields, ...Timestamps })
+  .register(z.globalRegistry, { id: 'TicketType' });
+
+export const TicketTypeParams = z.object({ id: Ulid, ticketTypeId: Ulid });
+
+export type CreateTicketTypeInput = z.infer<typeof CreateTicketType>;
+export type UpdateTicketTypeInput = z.infer<typeof UpdateTicketType>;
+export type TicketTypeView = z.infer<typeof TicketType>;
