@@ -1,6 +1,6 @@
 import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
-import { recordAttendance } from '#packages/features/stats/record-attendance.ts';
+import { recordAttendance } from '#packages/features/contacts/record-attendance.ts';
 
 /**
  * The buyer's contact attended the event: eventsAttended +1 and the event's

@@ -8,7 +8,7 @@ import { db } from '#packages/core/db/service.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { newId } from '#packages/core/ids.ts';
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
-import { ENGAGEMENT_POINTS, raisedScore, scoreUnchanged } from '#packages/features/contacts/index.ts';
+import { ENGAGEMENT_POINTS, raisedScore, scoreUnchanged } from './engagement.ts';
 import { admissionLine } from '#packages/features/timeline/index.ts';
 
 /** The marker scope of "this contact attended this event" (key `${contactId}#${eventId}`). */
