@@ -1,3 +1,4 @@
+import type { FilesAccess } from '#packages/core/route.ts';
 import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { catalog, type DetailType } from './catalog.ts';
 import { isSesDetailType, sesCatalog, type SesDetailType } from './ses.ts';
@@ -18,6 +19,8 @@ export interface ConsumerRoute {
   secrets?: readonly TenantSecret[];
   /** Reads the SES account's send quota (ses:GetAccount) to pace its sends. */
   readsSendQuota?: boolean;
+  /** Reads or also writes files in the tenant's bucket (CDK grants only that; RouteDefinition.files). */
+  files?: FilesAccess;
 }
 
 /**
@@ -42,6 +45,7 @@ export interface ConsumerDeclaration<T extends RoutedDetailType> {
   idempotencyScope?: string;
   secrets?: readonly TenantSecret[];
   readsSendQuota?: boolean;
+  files?: FilesAccess;
 }
 
 export function defineConsumer<T extends RoutedDetailType>(d: ConsumerDeclaration<T>): Consumer<T> {
@@ -53,6 +57,7 @@ export function defineConsumer<T extends RoutedDetailType>(d: ConsumerDeclaratio
     idempotencyScope: d.idempotencyScope ?? d.name,
     ...(d.secrets ? { secrets: d.secrets } : {}),
     ...(d.readsSendQuota ? { readsSendQuota: d.readsSendQuota } : {}),
+    ...(d.files ? { files: d.files } : {}),
   };
 }
 

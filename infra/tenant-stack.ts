@@ -17,6 +17,7 @@ import { TenantHttpApi } from './constructs/http-api.ts';
 import type { HttpFeatureStack } from './constructs/http-feature-stack.ts';
 import { TenantAuth } from './constructs/tenant-auth.ts';
 import { TenantData } from './constructs/tenant-data.ts';
+import { TenantFiles } from './constructs/tenant-files.ts';
 import { TenantMail } from './constructs/tenant-mail.ts';
 import { EventConsumers, ScheduledJobs } from './constructs/workers.ts';
 import { functionsRoot as defaultFunctionsRoot } from './paths.ts';
@@ -48,6 +49,7 @@ export interface TenantStackProps extends StackProps {
 export class TenantStack extends Stack {
   readonly tenant: TenantConfig;
   readonly data: TenantData;
+  readonly files: TenantFiles;
   readonly mail: TenantMail;
   readonly auth: TenantAuth;
   readonly http: TenantHttpApi;
@@ -73,6 +75,7 @@ export class TenantStack extends Stack {
     Tags.of(this).add('eventos:tenant', tenant.name);
 
     this.data = new TenantData(this, 'Data', tenant);
+    this.files = new TenantFiles(this, 'Files', tenant);
     this.mail = new TenantMail(this, 'Mail', { tenant, bus: this.data.bus });
     this.auth = new TenantAuth(this, 'Auth', tenant);
     this.http = new TenantHttpApi(this, 'Http', { tenant, userPool: this.auth.userPool, userPoolClient: this.auth.userPoolClient });
@@ -94,6 +97,7 @@ export class TenantStack extends Stack {
       table: this.table,
       bus: this.bus,
       secrets: this.data.secrets,
+      files: this.files.bucket,
       environment,
       logRetention: tenant.logRetentionDays,
       functionsRoot: defs.functionsRoot,
@@ -109,6 +113,7 @@ export class TenantStack extends Stack {
     output('UserPoolId', this.userPool.userPoolId, 'Cognito user pool of the tenant');
     output('UserPoolClientId', this.userPoolClient.userPoolClientId, 'App client id (the JWT audience)');
     output('TableName', this.table.tableName, 'DynamoDB table');
+    output('FilesBucketName', this.files.bucket.bucketName, 'S3 bucket of the tenant files (materials, imports, exports); private, reached by presigned links');
     output('EventBusName', this.bus.eventBusName, 'EventBridge bus of domain events');
     output('StripeSecretArn', this.stripeSecret.secretArn, 'Secrets Manager secret to fill with {"secretKey","webhookSecret"} from Stripe');
     output('TicketSigningKeySecretArn', this.ticketSigningKey.secretArn, 'Secrets Manager secret holding the ticket HMAC key');

@@ -10,6 +10,7 @@ import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { AsyncWorker, LAMBDA_ASYNC_MAX_EVENT_AGE, LAMBDA_ASYNC_MAX_RETRIES } from './async-worker.ts';
 import { Concern } from './concern.ts';
 import { constructId } from './names.ts';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { SendEmailGrant } from './tenant-mail.ts';
 
 export interface WorkerDependencies {
@@ -20,6 +21,8 @@ export interface WorkerDependencies {
   environment: Record<string, string>;
   logRetention: RetentionDays;
   deadLetterRetentionDays: number;
+  /** The tenant's file bucket: granted to consumers and jobs that declare `files`. */
+  files: IBucket;
   functionsRoot?: string;
 }
 
@@ -67,6 +70,7 @@ export class EventConsumers extends Concern {
       fn.grantSendEmail(props.sendEmail);
       fn.grantSecrets(props.secrets, entry.secrets ?? []);
       if (entry.readsSendQuota) fn.grantReadSendQuota();
+      fn.grantFiles(props.files, entry.files);
       this.workers.set(entry.consumer, worker);
     }
   }
@@ -105,6 +109,7 @@ export class ScheduledJobs extends Concern {
       worker.function.grantTable(props.table, 'readwrite');
       worker.function.grantPutEvents(props.bus);
       worker.function.grantSendEmail(props.sendEmail);
+      worker.function.grantFiles(props.files, job.files);
       this.workers.set(job.name, worker);
     }
   }

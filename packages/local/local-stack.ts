@@ -37,6 +37,8 @@ export interface LocalStackOptions {
   publicBaseUrl?: string;
   /** The local S3 server (the tenant's file bucket); 0 (the default) for an ephemeral port. */
   s3Port?: number;
+  /** Where it keeps files; null or absent: a temporary folder removed on stop. */
+  filesDir?: string | null;
 }
 
 export interface LocalStack {
@@ -77,7 +79,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stoppers.push(() => ses.stop());
       mailUrl = ses.url;
     }
-    const files = await startS3Local({ port: options.s3Port ?? 0, dataDir: options.dataDir ?? null });
+    const files = await startS3Local({ port: options.s3Port ?? 0, directory: options.filesDir ?? null });
     stoppers.push(() => files.stop());
     const bus = await startLocalEventBus({ port: options.busPort });
     stoppers.push(() => bus.stop());

@@ -19,11 +19,11 @@ export interface RunningS3 {
  * bucket: SDK v3 puts, gets and presigned URLs work against it unchanged. It
  * checks request signatures but NOT presigned-URL signatures, so tests prove
  * that links are issued only to the entitled, not that S3 refuses others.
- * Files go under `<dataDir>/s3` when the runner keeps data, else a temporary
+ * Files go under `directory` when the runner keeps data, else a temporary
  * folder removed on stop.
  */
-export async function startS3Local(options: { port?: number; dataDir?: string | null } = {}): Promise<RunningS3> {
-  const directory = options.dataDir ? path.join(options.dataDir, 's3') : mkdtempSync(path.join(tmpdir(), 'eventos-s3-'));
+export async function startS3Local(options: { port?: number; directory?: string | null } = {}): Promise<RunningS3> {
+  const directory = options.directory ?? mkdtempSync(path.join(tmpdir(), 'eventos-s3-'));
   mkdirSync(directory, { recursive: true });
   const server = new S3rver({
     address: '127.0.0.1',
@@ -38,7 +38,7 @@ export async function startS3Local(options: { port?: number; dataDir?: string | 
     bucket: LOCAL_FILES_BUCKET,
     stop: async () => {
       await server.close();
-      if (!options.dataDir) rmSync(directory, { recursive: true, force: true });
+      if (!options.directory) rmSync(directory, { recursive: true, force: true });
     },
   };
 }
