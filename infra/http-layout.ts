@@ -19,8 +19,8 @@ import { routeSecrets } from '#packages/http/cursors/list-routes.ts';
 export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   catalog: ['venues', 'events', 'ticket-types', 'vouchers', 'bundles'],
   'check-ins': ['check-ins', 'stats'],
-  crm: ['contacts', 'companies', 'timeline'],
-  pipeline: ['pipelines', 'opportunities'],
+  crm: ['contacts', 'companies', 'timeline', 'activities'],
+  pipeline: ['pipelines', 'opportunities', 'leads'],
 };
 
 const featureByFolder = new Map<string, string>();
