@@ -1,4 +1,4 @@
-import { routeKey, type RouteDefinition } from '../packages/api/route.ts';
+import { routeKey, type RouteDefinition } from '#packages/core/route.ts';
 import type { TenantConfig } from './tenants.ts';
 
 export interface RouteThrottle {

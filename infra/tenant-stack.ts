@@ -15,13 +15,13 @@ import type { AsyncWorker } from './constructs/async-worker.ts';
 import { transparentLogicalId } from './constructs/concern.ts';
 import { TenantHttpApi } from './constructs/http-api.ts';
 import type { HttpFeatureStack } from './constructs/http-feature-stack.ts';
-import { monitoredResources } from './monitoring/resources.ts';
-import { TenantMonitoring } from './monitoring/tenant-monitoring.ts';
 import { TenantAuth } from './constructs/tenant-auth.ts';
 import { TenantData } from './constructs/tenant-data.ts';
 import { TenantFiles } from './constructs/tenant-files.ts';
 import { TenantMail } from './constructs/tenant-mail.ts';
 import { EventConsumers, ScheduledJobs } from './constructs/workers.ts';
+import { monitoredResources } from './monitoring/resources.ts';
+import { TenantMonitoring } from './monitoring/tenant-monitoring.ts';
 import { functionsRoot as defaultFunctionsRoot } from './paths.ts';
 import type { TenantConfig } from './tenants.ts';
 

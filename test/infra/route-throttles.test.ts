@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routeKey } from '../../packages/api/route.ts';
-import { routes } from '../../packages/api/routes/index.ts';
+import { routeKey } from '#packages/core/route.ts';
+import { routes } from '#packages/api/routes/index.ts';
 import { routeThrottles, stageRouteSettings } from '../../infra/route-throttles.ts';
 
 describe('per-route throttles (infra/route-throttles.ts)', () => {
@@ -8,7 +8,7 @@ describe('per-route throttles (infra/route-throttles.ts)', () => {
     const keys = new Set(routes.map(routeKey));
     for (const key of Object.keys(routeThrottles)) expect(keys.has(key), key).toBe(true);
     const handlers = routes.filter((route) => routeKey(route) in routeThrottles).map((route) => route.handler).sort();
-    expect(handlers).toEqual(['check-ins/batch', 'check-ins/scan', 'webhooks/stripe']);
+    expect(handlers).toEqual(['check-ins/batch', 'check-ins/scan', 'orders/stripe-webhook']);
   });
 
   it('gives each a bucket at least as large as its steady rate, and a reason', () => {

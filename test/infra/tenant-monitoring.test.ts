@@ -1,8 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routing } from '../../events/routing.ts';
-import { schedules } from '../../events/schedules.ts';
-import { routes } from '../../packages/api/routes/index.ts';
+import { routing } from '#events/routing.ts';
+import { schedules } from '#events/schedules.ts';
+import { routes } from '#packages/api/routes/index.ts';
 import { httpFunctions } from '../../infra/http-layout.ts';
 import { jobWindow } from '../../infra/monitoring/thresholds.ts';
 import type { TenantStack } from '../../infra/tenant-stack.ts';
