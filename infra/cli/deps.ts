@@ -5,7 +5,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import Stripe from 'stripe';
-import { STRIPE_API_VERSION } from '../../packages/payments/stripe-client.ts';
+import { STRIPE_API_VERSION } from '#packages/payments/stripe-client.ts';
 import { repoRoot, tenantsFile } from '../paths.ts';
 
 /** Runs a command in the repository with the terminal attached; resolves to its exit code. */
@@ -20,6 +20,10 @@ export interface AwsClients {
 }
 
 /** The part of Stripe's SDK `stripe connect` uses: its webhook endpoints. */
+export interface StripeClient {
+  webhookEndpoints: StripeWebhookEndpoints;
+}
+
 export interface StripeWebhookEndpoints {
   create(params: { url: string; enabled_events: string[]; api_version: string; description: string }): Promise<{ id: string; url: string; secret?: string }>;
   list(params: { limit: number }): Promise<{ data: { id: string; url: string }[] }>;
@@ -38,10 +42,13 @@ export interface CliDeps {
   tenantsFile: string;
   run: Runner;
   aws: (region: string) => AwsClients;
-  stripe: (secretKey: string) => StripeWebhookEndpoints;
+  stripe: (secretKey: string) => StripeClient;
   prompt: Prompt;
   env: NodeJS.ProcessEnv;
+  /** Results, on stdout (`TOKEN=$(… token …)` captures only the token). */
   out: (line: string) => void;
+  /** Guidance and prompts, on stderr. */
+  info: (line: string) => void;
   /** listr2's renderer: `simple` lines in a terminal (cdk's own output interleaves), `silent` in tests. */
   renderer: 'simple' | 'silent';
 }
@@ -55,14 +62,15 @@ const spawnRunner: Runner = (command, args) =>
 
 const terminalPrompt: Prompt = async (question, options = {}) => {
   if (!process.stdin.isTTY) throw new Error(`${question.trim()}: no terminal to ask on (pass it as an option or variable)`);
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // On stderr, so that a command's stdout stays its result.
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   // Hides a secret's characters as they are typed; readline echoes through this method.
-  if (options.secret) (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => process.stdout.write(s.includes(question) ? s : '');
+  if (options.secret) (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => process.stderr.write(s.includes(question) ? s : '');
   try {
     return (await rl.question(question)).trim();
   } finally {
     rl.close();
-    if (options.secret) process.stdout.write('\n');
+    if (options.secret) process.stderr.write('\n');
   }
 };
 
@@ -76,10 +84,12 @@ export function realDeps(): CliDeps {
       secrets: new SecretsManagerClient({ region }),
       ses: new SESv2Client({ region }),
     }),
-    stripe: (secretKey) => new Stripe(secretKey, { apiVersion: STRIPE_API_VERSION }).webhookEndpoints as unknown as StripeWebhookEndpoints,
+    // Stripe's types take its own event-type union; StripeClient takes the strings of stripe-events.ts.
+    stripe: (secretKey) => new Stripe(secretKey, { apiVersion: STRIPE_API_VERSION }) as unknown as StripeClient,
     prompt: terminalPrompt,
     env: process.env,
     out: (line) => console.log(line),
+    info: (line) => console.error(line),
     renderer: 'simple',
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The Stripe event types the webhook handler acts on: the `case` labels of
- * applyStripeEvent (packages/core/orders/stripe-events.ts). `stripe connect`
+ * applyStripeEvent (packages/features/orders/stripe-events.ts). `stripe connect`
  * subscribes the endpoint to exactly these; Stripe sends nothing else.
  * test/unit/cli-stripe.test.ts reads the handler's cases and fails when
  * the two lists part.

@@ -1,4 +1,4 @@
-import { DescribeStacksCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { DescribeStacksCommand, type CloudFormationClient, type Stack } from '@aws-sdk/client-cloudformation';
 import { loadTenants, stackNameOf, type TenantConfig } from '../tenants.ts';
 import type { AwsClients, CliDeps } from './deps.ts';
 
@@ -43,9 +43,9 @@ export function tenantContext(deps: CliDeps, name: string): TenantContext {
 
 /** The stack's outputs by key; a stack that is not there is told as "deploy it first". */
 export async function stackOutputs(cloudFormation: CloudFormationClient, stackName: string): Promise<TenantOutputs> {
-  let stack;
+  let stack: Stack | undefined;
   try {
-    ({ Stacks: [stack] = [] } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName })));
+    stack = (await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
   } catch (error) {
     if (/does not exist/.test((error as Error).message)) throw new CliError(`Stack ${stackName} is not deployed: run \`eventos tenant deploy\` first.`);
     throw error;

@@ -1,14 +1,18 @@
 import type { Command } from 'commander';
 import { Listr } from 'listr2';
-import { stripeWebhook } from '../../../packages/api/routes/orders.ts';
-import { STRIPE_API_VERSION } from '../../../packages/payments/stripe-client.ts';
+import { routes } from '#packages/api/routes/index.ts';
+import { STRIPE_API_VERSION } from '#packages/payments/stripe-client.ts';
 import type { CliDeps } from '../deps.ts';
 import { handledStripeEvents } from '../stripe-events.ts';
 import { readStripeKeys, writeStripeKeys } from '../stripe-secret.ts';
 import { CliError, stackOutputs, tenantContext } from '../tenant-context.ts';
 
-/** The deployed webhook route: the stack's ApiUrl + the route table's path. */
-export const webhookUrlOf = (apiUrl: string) => new URL(stripeWebhook.path.replace(/^\//, ''), apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`).toString();
+/** The deployed webhook route: the stack's ApiUrl + the path the route table gives `stripeWebhook`. */
+export function webhookUrlOf(apiUrl: string): string {
+  const route = routes.find((r) => r.operationId === 'stripeWebhook');
+  if (!route) throw new Error('The route table has no stripeWebhook route');
+  return new URL(route.path.replace(/^\//, ''), apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`).toString();
+}
 
 export function stripeCommands(program: Command, deps: CliDeps): void {
   const stripe = program.command('stripe').description("the tenant's Stripe account");
