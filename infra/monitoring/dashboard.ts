@@ -17,6 +17,10 @@ import type { MonitoredResources } from './resources.ts';
 const PERIOD = Duration.minutes(5);
 const WIDTH = 12;
 const HEIGHT = 6;
+const ALARMS_PER_WIDGET = 100;
+
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.max(1, Math.ceil(items.length / size)) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 const graph = (title: string, left: IMetric[], extra: Partial<ConstructorParameters<typeof GraphWidget>[0]> = {}) =>
   new GraphWidget({ title, left, width: WIDTH, height: HEIGHT, period: PERIOD, ...extra });
@@ -58,7 +62,10 @@ export function tenantDashboard(scope: Construct, id: string, r: MonitoredResour
         height: 2,
       }),
     ],
-    [new AlarmStatusWidget({ title: 'Alarms', alarms, width: 24, height: 6 })],
+    // An alarm status widget shows at most 100 alarms; a tenant has about 110.
+    chunks(alarms, ALARMS_PER_WIDGET).map(
+      (part, index, all) => new AlarmStatusWidget({ title: all.length > 1 ? `Alarms (${index + 1}/${all.length})` : 'Alarms', alarms: part, width: 24 / all.length, height: 6 }),
+    ),
     [
       graph('Sales: purchases attempted and orders paid', [
         ...invocations(r.signals.ordersCreated, 'storefront purchase requests'),

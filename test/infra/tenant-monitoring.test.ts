@@ -146,6 +146,11 @@ describe('tenant monitoring', () => {
       expect(body, title).toContain(title);
     }
     expect(body).toContain('EventosTenant');
+    // Every alarm on an alarm status widget, which shows at most 100.
+    const alarmIds = Object.keys(resourcesOf(monitoring, 'AWS::CloudWatch::Alarm'));
+    for (const id of alarmIds) expect(body, id).toContain(`{"Fn::GetAtt":["${id}","Arn"]}`);
+    const statusWidgets = body.split('\\"type\\":\\"alarm\\"').length - 1;
+    expect(statusWidgets).toBe(Math.ceil(alarmIds.length / 100));
     // The tenant's sends are counted per configuration set, published to CloudWatch by SES.
     parent.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: {

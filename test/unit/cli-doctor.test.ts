@@ -1,10 +1,10 @@
-import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeStacksCommand, type StackStatus } from '@aws-sdk/client-cloudformation';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { GetAccountCommand, GetEmailIdentityCommand } from '@aws-sdk/client-sesv2';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { acmeOutputs, cliHarness, mocks, resetMocks, stackDeployed } from '../support/cli-harness.ts';
 
-const bootstrapped = (StackStatus = 'UPDATE_COMPLETE') =>
+const bootstrapped = (StackStatus: StackStatus = 'UPDATE_COMPLETE') =>
   mocks.cloudFormation.on(DescribeStacksCommand, { StackName: 'CDKToolkit' }).resolves({ Stacks: [{ StackName: 'CDKToolkit', StackStatus, CreationTime: new Date() }] });
 const identity = (verified: boolean) =>
   mocks.ses.on(GetEmailIdentityCommand, { EmailIdentity: 'acme.example' }).resolves({ VerifiedForSendingStatus: verified, DkimAttributes: { Status: verified ? 'SUCCESS' : 'PENDING' } });
