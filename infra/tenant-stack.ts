@@ -20,6 +20,8 @@ import { TenantData } from './constructs/tenant-data.ts';
 import { TenantFiles } from './constructs/tenant-files.ts';
 import { TenantMail } from './constructs/tenant-mail.ts';
 import { EventConsumers, ScheduledJobs } from './constructs/workers.ts';
+import { monitoredResources } from './monitoring/resources.ts';
+import { TenantMonitoring } from './monitoring/tenant-monitoring.ts';
 import { functionsRoot as defaultFunctionsRoot } from './paths.ts';
 import type { TenantConfig } from './tenants.ts';
 
@@ -41,7 +43,8 @@ export interface TenantStackProps extends StackProps {
 
 /**
  * One tenant: its data (table, bus, secrets), mail (SES), auth (Cognito),
- * HTTP API with one function per feature, event consumers and scheduled jobs.
+ * HTTP API with one function per feature, event consumers and scheduled jobs,
+ * and the alarms and dashboard watching them (infra/monitoring).
  * Nothing here is shared with another tenant's stack. Each concern is a
  * construct of infra/constructs/; they are transparent to logical ids
  * (constructs/concern.ts): the split renamed only the rules' invoke permissions.
@@ -55,6 +58,7 @@ export class TenantStack extends Stack {
   readonly http: TenantHttpApi;
   readonly eventConsumers: EventConsumers;
   readonly scheduledJobs: ScheduledJobs;
+  readonly monitoring: TenantMonitoring;
 
   constructor(scope: Construct, id: string, props: TenantStackProps) {
     const { tenant, definitions, ...stackProps } = props;
@@ -107,6 +111,10 @@ export class TenantStack extends Stack {
     const workers = { ...common, sendEmail: this.mail.sendEmail, deadLetterRetentionDays: tenant.deadLetterRetentionDays };
     this.eventConsumers = new EventConsumers(this, 'Consumers', { ...workers, routing: defs.routing });
     this.scheduledJobs = new ScheduledJobs(this, 'Jobs', { ...workers, schedules: defs.schedules });
+    this.monitoring = new TenantMonitoring(this, 'Monitoring', {
+      resources: monitoredResources(this, defs),
+      alertEmail: tenant.alertEmail,
+    });
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
     output('ApiUrl', this.stage.url, 'Base URL of the HTTP API (routes start with /v1)');

@@ -12,7 +12,7 @@ const definitions = {
   routing: routing.filter((c) => c.consumer === 'campaign-track' || c.consumer === 'campaign-attribution'),
   schedules: [],
 };
-const [tenant] = parseTenants({ tenants: [{ name: 'acme', region: 'eu-west-1', account: '123456789012', mailFromDomain: 'acme.example' }] });
+const [tenant] = parseTenants({ tenants: [{ name: 'acme', region: 'eu-west-1', account: '123456789012', mailFromDomain: 'acme.example', alertEmail: 'ops@acme.example' }] });
 
 let synth: Synthesized;
 let stack: TenantStack;

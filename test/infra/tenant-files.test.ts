@@ -23,7 +23,7 @@ const definitions = {
   schedules: [],
 };
 const [tenant] = parseTenants({
-  tenants: [{ name: 'acme', region: 'eu-west-1', account: '123456789012', mailFromDomain: 'acme.example', corsOrigins: ['https://tickets.acme.example'] }],
+  tenants: [{ name: 'acme', region: 'eu-west-1', account: '123456789012', mailFromDomain: 'acme.example', alertEmail: 'ops@acme.example', corsOrigins: ['https://tickets.acme.example'] }],
 });
 
 let synth: Synthesized;

@@ -251,6 +251,9 @@ describe('tenant stack', () => {
     expect(clients).toHaveLength(1);
     expect(clients[0]!.Properties!.GenerateSecret).toBeFalsy();
     expect(clients[0]!.Properties!.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
+    // `eventos token` signs operators in with AdminInitiateAuth (IAM-authorized), never USER_PASSWORD_AUTH.
+    expect(clients[0]!.Properties!.ExplicitAuthFlows).toContain('ALLOW_ADMIN_USER_PASSWORD_AUTH');
+    expect(clients[0]!.Properties!.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
   });
 
   it('keeps a generated ticket-signing secret and a Stripe secret, readable only by the functions whose routes name them', () => {
