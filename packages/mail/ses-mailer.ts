@@ -72,7 +72,7 @@ let client: SESv2Client | undefined;
 
 /** Sends through SES v2 and returns its MessageId. Nothing about the message is logged: it is personal data. */
 export async function sendEmail(mail: OutgoingMail): Promise<string> {
-  const { SendEmailCommand, SESv2Client } = await import('@aws-sdk/client-sesv2');
+  const { SendEmailCommand, SESv2Client } = await import('../core/dependencies/ses-sdk.ts');
   client ??= boundedClient(new SESv2Client(dependencyClientConfig()));
   const out = await client.send(new SendEmailCommand(buildSendEmailInput(mail)));
   if (!out.MessageId) throw new Error('SES returned no MessageId');

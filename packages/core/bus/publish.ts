@@ -4,7 +4,7 @@ import { boundedClient, dependencyClientConfig } from '../dependencies/client-co
 let client: EventBridgeClient | undefined;
 
 /** The EventBridge SDK, loaded on first use (a chunk of its own in a Lambda bundle), not in the cold import of every function that may publish. */
-export const eventBridgeSdk = () => import('@aws-sdk/client-eventbridge');
+export const eventBridgeSdk = () => import('./eventbridge-sdk.ts');
 
 /**
  * The process's EventBridge client, built on first use (resolving an SDK

@@ -40,7 +40,7 @@ export const dependencyProbes: readonly DependencyProbe[] = [
     name: 'ses',
     check: async () => {
       // The SES SDK loaded by the first probe (a chunk of its own in a Lambda bundle), not at import.
-      const { GetAccountCommand, SESv2Client } = await import('@aws-sdk/client-sesv2');
+      const { GetAccountCommand, SESv2Client } = await import('./ses-sdk.ts');
       ses ??= boundedClient(new SESv2Client(dependencyClientConfig()));
       try {
         await ses.send(new GetAccountCommand({}));

@@ -24,10 +24,7 @@ let provider: SecretsProvider | undefined;
 // Lambda bundle), not in every function's cold import.
 async function secretsProvider(): Promise<SecretsProvider> {
   if (provider) return provider;
-  const [{ SecretsProvider }, { SecretsManagerClient }] = await Promise.all([
-    import('@aws-lambda-powertools/parameters/secrets'),
-    import('@aws-sdk/client-secrets-manager'),
-  ]);
+  const { SecretsProvider, SecretsManagerClient } = await import('./secrets-manager-sdk.ts');
   return (provider ??= new SecretsProvider({
     awsSdkV3Client: boundedClient(new SecretsManagerClient(dependencyClientConfig())),
   }));
@@ -50,7 +47,7 @@ export function secretsManagerSource(env: NodeJS.ProcessEnv = process.env): Secr
       } catch (error) {
         // Powertools wraps the SDK's error; hand on the SDK's own (its name and
         // $fault) so that a Secrets Manager outage maps to dependency_unavailable.
-        const { GetParameterError } = await import('@aws-lambda-powertools/parameters');
+        const { GetParameterError } = await import('./secrets-manager-sdk.ts');
         throw error instanceof GetParameterError && error.cause !== undefined ? error.cause : error;
       }
       if (value === undefined) throw new Error(`the ${name} secret has no value`);
