@@ -1,5 +1,5 @@
 import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
-import { catalog, type DetailType } from './catalog.ts';
+import { catalog, detailTypes, type DetailType } from './catalog.ts';
 import { isSesDetailType, sesCatalog, type SesDetailType } from './ses.ts';
 
 export type RoutedDetailType = DetailType | SesDetailType;
@@ -163,6 +163,12 @@ export const consumers = {
     detailTypes: ['order.paid'],
     retryAttempts: 8,
     secrets: ['stripe'],
+  }),
+  // Outbound webhooks: one message per endpoint wanting the event, first attempt at once (retries: the due job).
+  webhooksFanOut: defineConsumer({
+    name: 'webhooks-fan-out',
+    detailTypes: [...detailTypes],
+    retryAttempts: 8,
   }),
 };
 

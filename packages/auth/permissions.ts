@@ -33,6 +33,9 @@ export const permissions = [
   'campaigns:read',
   'campaigns:write',
   'campaigns:send',
+  /** Outbound webhook endpoints, their deliveries and secrets. */
+  'webhooks:read',
+  'webhooks:manage',
   'settings:manage',
   'users:read',
   'users:manage',

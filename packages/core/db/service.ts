@@ -50,6 +50,9 @@ import { campaignSchema } from './entities/campaign.ts';
 import { campaignRecipientSchema } from './entities/campaign-recipient.ts';
 import { eventCancellationSchema } from './entities/event-cancellation.ts';
 import { cancellationOrderSchema } from './entities/cancellation-order.ts';
+import { webhookEndpointSchema } from './entities/webhook-endpoint.ts';
+import { webhookDeliverySchema } from './entities/webhook-delivery.ts';
+import { webhookAttemptSchema } from './entities/webhook-attempt.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -111,6 +114,9 @@ function build(table: string) {
     segmentMember: new Entity(segmentMemberSchema),
     eventCancellation: new Entity(eventCancellationSchema),
     cancellationOrder: new Entity(cancellationOrderSchema),
+    webhookEndpoint: new Entity(webhookEndpointSchema),
+    webhookDelivery: new Entity(webhookDeliverySchema),
+    webhookAttempt: new Entity(webhookAttemptSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }

@@ -1,0 +1,2 @@
+/** What other features and the local runner use of webhooks. */
+export { whichEndpointSigned } from './verify-delivery.ts';
