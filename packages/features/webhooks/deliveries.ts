@@ -23,10 +23,15 @@ export interface NewMessage {
   payload: string;
 }
 
-/** Writes the message unless it exists (a duplicated event); due at once either way it was new. */
-export async function createDelivery(message: NewMessage, now: string): Promise<'created' | 'exists'> {
+/**
+ * Writes the message unless it exists (a duplicated event). `claimedUntil`:
+ * written as already claimed by the writer for its first attempt (one write
+ * fewer than a claim), due for anyone else once that lease runs out; without
+ * it the message is due at `now`.
+ */
+export async function createDelivery(message: NewMessage, now: string, claimedUntil?: string): Promise<DeliveryItem | null> {
   try {
-    await db()
+    const { data } = await db()
       .entities.webhookDelivery.create({
         deliveryId: message.messageId,
         endpointId: message.endpointId,
@@ -34,14 +39,14 @@ export async function createDelivery(message: NewMessage, now: string): Promise<
         eventType: message.eventType,
         payload: message.payload,
         status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
+        attempts: claimedUntil ? 1 : 0,
+        nextAttemptAt: claimedUntil ?? now,
         dueShard: dueShardOf(message.messageId),
       })
       .go();
-    return 'created';
+    return data as DeliveryItem;
   } catch (error) {
-    if (isConditionFailure(error)) return 'exists';
+    if (isConditionFailure(error)) return null;
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import { pool } from '#packages/core/worker-pool.ts';
 import type { ReplayInput, WebhookAttemptView, WebhookMessageView } from './contract.ts';
 import { createDelivery, freshMessageId, toMessageView } from './deliveries.ts';
 import { endpointItem } from './endpoint-service.ts';
-import { sendDelivery } from './send-delivery.ts';
+import { leaseMs, sendClaimed, sendDelivery } from './send-delivery.ts';
 
 /** A range replay queues at most this many messages per call; the answer says how many. */
 const MAX_REPLAY = 1000;
@@ -84,8 +84,9 @@ export async function testSend(endpointId: string): Promise<WebhookMessageView> 
   const messageId = freshMessageId(endpointId);
   const timestamp = nowIso();
   const payload = JSON.stringify({ type: 'webhook.test', timestamp, data: { endpointId, message: 'A test message from EventOS' } });
-  await createDelivery({ messageId, endpointId, eventId: messageId, eventType: 'webhook.test', payload }, timestamp);
-  await sendDelivery(messageId);
+  const lease = new Date(Date.now() + leaseMs()).toISOString();
+  const item = await createDelivery({ messageId, endpointId, eventId: messageId, eventType: 'webhook.test', payload }, timestamp, lease);
+  await sendClaimed(item!, lease, endpoint);
   const { data } = await db().entities.webhookDelivery.get({ deliveryId: messageId }).go();
   return toMessageView(data!);
 }

@@ -5,14 +5,14 @@ import { newId } from '#packages/core/ids.ts';
 import { logger } from '#packages/core/logger.ts';
 import type { DeliveryItem } from './deliveries.ts';
 import { disableEndpoint, recordFailure, recordSuccess } from './endpoint-health.ts';
-import { endpointItem } from './endpoint-service.ts';
+import { endpointItem, type EndpointItem } from './endpoint-service.ts';
 import { postJson, type OutboundResult } from './outbound-http.ts';
 import { nextAttemptAt, retryAfterMs } from './retry-schedule.ts';
 import { signedHeaders } from './signing.ts';
 import { sendCrashHook } from './test-crash-hook.ts';
 
 /** How long a claimed delivery is a worker's: past it (the worker died), the delivery is due again. */
-const leaseMs = () => Number(process.env.WEBHOOKS_LEASE_SECONDS || 60) * 1000;
+export const leaseMs = (): number => Number(process.env.WEBHOOKS_LEASE_SECONDS || 60) * 1000;
 const ATTEMPT_TTL_SECONDS = 30 * 24 * 3600;
 
 export type SendOutcome = 'delivered' | 'retry' | 'failed' | 'not_due';
@@ -61,11 +61,19 @@ function attemptOutcome(result: OutboundResult): 'delivered' | 'failed' | 'refus
  * the retry schedule, or failed for good. A 410 disables the endpoint.
  */
 export async function sendDelivery(deliveryId: string): Promise<SendOutcome> {
-  const now = Date.now();
-  const claimed = await claim(deliveryId, now);
+  const claimed = await claim(deliveryId, Date.now());
   if (!claimed) return 'not_due';
-  const { item, lease } = claimed;
-  const endpoint = await endpointItem(item.endpointId);
+  return sendClaimed(claimed.item, claimed.lease);
+}
+
+/**
+ * The attempt of a delivery this worker holds the lease of: claimed above, or
+ * written already claimed by the fan-out (which passes the endpoint it read).
+ */
+export async function sendClaimed(item: DeliveryItem, lease: string, knownEndpoint?: EndpointItem): Promise<SendOutcome> {
+  const now = Date.now();
+  const { deliveryId } = item;
+  const endpoint = knownEndpoint ?? (await endpointItem(item.endpointId));
   if (!endpoint || endpoint.status !== 'enabled') {
     await settle(deliveryId, lease, { status: 'failed', nextAttemptAt: NEVER, lastError: endpoint ? `endpoint disabled (${endpoint.disabledReason ?? 'manual'})` : 'endpoint deleted' });
     return 'failed';
