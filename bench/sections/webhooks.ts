@@ -42,11 +42,13 @@ export const webhooksSection: BenchSection<WebhooksData> = {
   title: 'Webhooks: domain events fanned out to 3 endpoints on a local receiver — deliveries/s, delivery lag, lost and duplicates (local stack)',
   async run(ctx) {
     const events = intFromEnv('BENCH_WEBHOOK_EVENTS', 10_000);
+    // Thousands of consumer invocations share two cores with the publisher: stretch the SDK timeouts as the tests do.
+    process.env.DEPENDENCY_TIMEOUT_SCALE ??= '8';
     const endpointsCount = 3;
     const timeoutMs = intFromEnv('BENCH_WEBHOOK_TIMEOUT_S', 1800) * 1000;
     const data: WebhooksData = {
       method: {
-        events: `${events} \`${DETAIL_TYPE}\` events (a type no other consumer takes) put on the local bus with PutEvents, 10 a call, 8 calls at a time, as fast as it takes them`,
+        events: `${events} \`${DETAIL_TYPE}\` events (a type no other consumer takes) put on the local bus with PutEvents, 10 a call, 4 calls at a time, as fast as it takes them`,
         fanOut: 'consumer `webhooks-fan-out` in-process (local bus, LOCAL_BUS_CONCURRENCY invocations at once, default 16): per event one Query of the endpoints, a message Put per endpoint, then each first attempt (claim, endpoint Get, signed POST, attempt Put, settle)',
         receiver: 'node:http server in the bench process (loopback: the local runner allows it), 3 paths = 3 endpoints; verifies each delivery with `standardwebhooks` and records its arrival by webhook-id',
         lag: 'arrival at the receiver − the event\'s metadata.occurredAt (set just before its PutEvents)',
@@ -116,7 +118,7 @@ export const webhooksSection: BenchSection<WebhooksData> = {
       const started = Date.now();
       let next = 0;
       await Promise.all(
-        Array.from({ length: 8 }, async () => {
+        Array.from({ length: 4 }, async () => {
           while (next < events) {
             const batch = Array.from({ length: Math.min(10, events - next) }, () => {
               next++;
