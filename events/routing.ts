@@ -170,6 +170,12 @@ export const consumers = {
     detailTypes: [...detailTypes],
     retryAttempts: 8,
   }),
+  // Workflows: starts the runs an event triggers, ends waiting runs whose goal it meets.
+  workflowsTrigger: defineConsumer({
+    name: 'workflows-trigger',
+    detailTypes: [...detailTypes],
+    retryAttempts: 8,
+  }),
 };
 
 /** Which consumer gets which detail-type; read by CDK (rules) and the local bus alike. */

@@ -23,4 +23,6 @@ export const schedules: Schedule[] = [
   { name: 'event-cancellations-due', handler: 'event-cancellations-due', rateMinutes: 1 },
   // Webhook retries whose time came, and first attempts a fan-out did not finish (a crash: the lease ran out).
   { name: 'webhook-deliveries-due', handler: 'webhook-deliveries-due', rateMinutes: 1, localRateSeconds: 5 },
+  // Workflow runs whose wait is over, and runs a crashed worker left (lease out); waits fire within this period.
+  { name: 'workflow-runs-due', handler: 'workflow-runs-due', rateMinutes: 1, localRateSeconds: 5 },
 ];

@@ -36,6 +36,9 @@ export const permissions = [
   /** Outbound webhook endpoints, their deliveries and secrets. */
   'webhooks:read',
   'webhooks:manage',
+  /** Automation workflows and their runs. */
+  'workflows:read',
+  'workflows:manage',
   'settings:manage',
   'users:read',
   'users:manage',

@@ -38,6 +38,8 @@ export const builtInRoles = {
     'campaigns:write',
     'campaigns:send',
     'stats:read',
+    'workflows:read',
+    'workflows:manage',
   ],
   box_office: [
     'venues:read',

@@ -53,6 +53,11 @@ import { cancellationOrderSchema } from './entities/cancellation-order.ts';
 import { webhookEndpointSchema } from './entities/webhook-endpoint.ts';
 import { webhookDeliverySchema } from './entities/webhook-delivery.ts';
 import { webhookAttemptSchema } from './entities/webhook-attempt.ts';
+import { workflowSchema } from './entities/workflow.ts';
+import { workflowVersionSchema } from './entities/workflow-version.ts';
+import { workflowRunSchema } from './entities/workflow-run.ts';
+import { workflowRunStepSchema } from './entities/workflow-run-step.ts';
+import { workflowEnrolmentSchema } from './entities/workflow-enrolment.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -117,6 +122,11 @@ function build(table: string) {
     webhookEndpoint: new Entity(webhookEndpointSchema),
     webhookDelivery: new Entity(webhookDeliverySchema),
     webhookAttempt: new Entity(webhookAttemptSchema),
+    workflow: new Entity(workflowSchema),
+    workflowVersion: new Entity(workflowVersionSchema),
+    workflowRun: new Entity(workflowRunSchema),
+    workflowRunStep: new Entity(workflowRunStepSchema),
+    workflowEnrolment: new Entity(workflowEnrolmentSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }

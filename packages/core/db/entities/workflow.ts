@@ -1,0 +1,28 @@
+import type { Db } from '../service.ts';
+import { SERVICE, timestamps } from './common.ts';
+
+/**
+ * An automation (packages/features/workflows). Its definition lives in
+ * immutable versions (workflowVersion); this item names the current one and
+ * is indexed by what triggers it (`triggerKey`: a detail type, or `manual`),
+ * so the trigger consumer reads only the workflows an event can start.
+ */
+export const workflowSchema = {
+  model: { entity: 'workflow', version: '1', service: SERVICE },
+  attributes: {
+    workflowId: { type: 'string', required: true, readOnly: true },
+    name: { type: 'string', required: true },
+    status: { type: ['active', 'paused'] as const, required: true },
+    currentVersion: { type: 'number', required: true },
+    triggerKey: { type: 'string', required: true },
+    template: { type: 'string' },
+    ...timestamps,
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['workflowId'] }, sk: { field: 'sk', composite: [] } },
+    all: { index: 'gsi1', pk: { field: 'gsi1pk', composite: [] }, sk: { field: 'gsi1sk', composite: ['workflowId'] } },
+    byTrigger: { index: 'gsi2', pk: { field: 'gsi2pk', composite: ['triggerKey'] }, sk: { field: 'gsi2sk', composite: ['workflowId'] } },
+  },
+} as const;
+
+export declare const workflowEntity: Db['entities']['workflow'];
