@@ -3,7 +3,7 @@ import { db } from '#packages/core/db/service.ts';
 import { nowIso } from '#packages/core/clock.ts';
 import { logger } from '#packages/core/logger.ts';
 import { sendEmail } from '#packages/mail/ses-mailer.ts';
-import type { EndpointItem } from './endpoint-service.ts';
+import { forgetEndpoints, type EndpointItem } from './endpoint-service.ts';
 
 export const ALERT_AFTER_MS = 24 * 3600_000;
 export const DISABLE_AFTER_MS = 5 * 24 * 3600_000;
@@ -47,6 +47,7 @@ export async function disableEndpoint(endpoint: EndpointItem, reason: DisabledRe
       .go(),
   );
   if (!won) return;
+  forgetEndpoints();
   logger.warn('webhooks: endpoint disabled', { endpointId: endpoint.endpointId, reason });
   await mailAdmins(`Webhook endpoint disabled: ${endpoint.url}`, `The webhook endpoint ${endpoint.url} (${endpoint.endpointId}) was disabled (${reason}): ${detail}. Re-enable it with PATCH /v1/webhook-endpoints/${endpoint.endpointId} {"status":"enabled"} once it answers again.`);
 }

@@ -9,6 +9,7 @@ import { nowIso } from '#packages/core/clock.ts';
 import { checkedCursor, type Page, type PageRequest } from '#packages/core/pagination.ts';
 import { isAllowedUrl } from './outbound-http.ts';
 import { newSigningSecret } from './signing.ts';
+import { ttlCache } from '#packages/core/cache/ttl-cache.ts';
 
 export type EndpointItem = EntityItem<typeof webhookEndpointEntity>;
 
@@ -44,6 +45,7 @@ export async function createEndpoint(input: CreateWebhookEndpointInput): Promise
       secret,
     })
     .go();
+  forgetEndpoints();
   return { ...toEndpointView(data), secret };
 }
 
@@ -65,11 +67,18 @@ export async function listEndpoints(page: PageRequest): Promise<Page<WebhookEndp
   return { items: data.map(toEndpointView), nextCursor: cursor };
 }
 
-/** Every endpoint (a tenant has a handful): the fan-out reads them per event. */
-export async function allEndpoints(): Promise<EndpointItem[]> {
-  const { data } = await db().entities.webhookEndpoint.query.all({}).go({ pages: 'all' });
-  return data;
+/**
+ * Every endpoint (a tenant has a handful), as the fan-out reads them for each
+ * event: kept 5 s per process, so a burst of events (a thousand scans at the
+ * door) costs a Query every 5 s, and a tenant without endpoints pays nothing
+ * more per event. A change here drops this process's copy at once; other
+ * processes (deployed: other Lambdas) see it within 5 s.
+ */
+const endpointsCache = ttlCache<EndpointItem[]>(5_000, 1);
+export function allEndpoints(): Promise<EndpointItem[]> {
+  return endpointsCache.get('all', async () => (await db().entities.webhookEndpoint.query.all({}).go({ pages: 'all' })).data);
 }
+export const forgetEndpoints = (): void => endpointsCache.clear();
 
 export async function updateEndpoint(id: string, input: UpdateWebhookEndpointInput): Promise<WebhookEndpointView> {
   const { status, url, eventTypes, description } = input;
@@ -84,6 +93,7 @@ export async function updateEndpoint(id: string, input: UpdateWebhookEndpointInp
     let update = db().entities.webhookEndpoint.patch({ endpointId: id }).set(set);
     if (status === 'enabled') update = update.remove(['disabledReason', 'disabledAt', 'failingSince', 'alertedAt']);
     const { data } = await update.go({ response: 'all_new' });
+    forgetEndpoints();
     return toEndpointView(data as EndpointItem);
   } catch (error) {
     if (isConditionFailure(error)) throw notFound('WebhookEndpoint', id);
@@ -93,6 +103,7 @@ export async function updateEndpoint(id: string, input: UpdateWebhookEndpointInp
 
 export async function deleteEndpoint(id: string): Promise<void> {
   const { data } = await db().entities.webhookEndpoint.delete({ endpointId: id }).go({ response: 'all_old' });
+  forgetEndpoints();
   if (!data) throw notFound('WebhookEndpoint', id);
 }
 
@@ -111,6 +122,7 @@ export async function rotateSecret(id: string): Promise<WebhookEndpointView & { 
       // Two rotations at once: the loser retries on a fresh read rather than dropping the winner's secret.
       .where((a, op) => op.eq(a.secret, current.secret))
       .go({ response: 'all_new' });
+    forgetEndpoints();
     return { ...toEndpointView(data as EndpointItem), secret };
   } catch (error) {
     if (isConditionFailure(error)) return rotateSecret(id);

@@ -23,10 +23,27 @@ export async function contactFacts(contactId: string): Promise<Record<string, un
  */
 export async function eventFacts(data: Record<string, unknown>): Promise<Record<string, unknown>> {
   if (typeof data.eventId !== 'string') return { ...data };
-  const { data: event } = await db().entities.event.get({ eventId: data.eventId }).go();
+  const eventId = data.eventId;
+  const { data: event } = await db().entities.event.get({ eventId }).go();
   if (!event) return { ...data };
   const { data: venue } = await db().entities.venue.get({ venueId: event.venueId }).go();
-  return { ...data, name: event.name, startsAt: event.startsAt, ...(venue ? { venueName: venue.name, timezone: venue.timezone } : {}) };
+  return {
+    ...data,
+    name: event.name,
+    startsAt: event.startsAt,
+    ...(venue ? { venueName: venue.name, timezone: venue.timezone } : {}),
+    ...(typeof data.orderId === 'string' ? { ticketTypeNames: await ticketTypeNamesOf(data.orderId, eventId) } : {}),
+  };
+}
+
+/** The names of the ticket types an order holds tickets of (`event.ticketTypeNames contains "VIP"`). */
+async function ticketTypeNamesOf(orderId: string, eventId: string): Promise<string[]> {
+  const [tickets, types] = await Promise.all([
+    db().entities.ticket.query.byOrder({ orderId }).go({ pages: 'all' }),
+    db().entities.ticketType.query.byEvent({ eventId }).go({ pages: 'all' }),
+  ]);
+  const names = new Map(types.data.map((t) => [t.ticketTypeId, t.name]));
+  return [...new Set(tickets.data.map((t) => names.get(t.ticketTypeId)).filter((n): n is string => !!n))];
 }
 
 export async function factsOf(context: string, contactId: string): Promise<Facts> {

@@ -1,7 +1,7 @@
 import { db } from '#packages/core/db/service.ts';
 import { logger } from '#packages/core/logger.ts';
 import { holds } from './conditions.ts';
-import { definitionOf } from './definitions.ts';
+import { allWorkflows, definitionOf } from './definitions.ts';
 import { contactFacts, contactIdOf, eventFacts } from './facts.ts';
 import { endRun } from './run-engine.ts';
 import { startRun } from './start-run.ts';
@@ -33,12 +33,14 @@ async function endRunsAtGoal(contactId: string): Promise<void> {
  * apply; depth past 5 is recorded and stops).
  */
 export async function onDomainEvent(event: TriggeringEvent): Promise<{ started: number }> {
+  const workflows = await allWorkflows();
+  // No workflow this event could start or end: nothing read (most events of most tenants).
+  if (workflows.length === 0) return { started: 0 };
   const data = (event.data ?? {}) as Record<string, unknown>;
   const contactId = await contactIdOf(data);
   if (contactId) await endRunsAtGoal(contactId);
 
-  const { data: workflows } = await db().entities.workflow.query.byTrigger({ triggerKey: event.detailType }).go({ pages: 'all' });
-  const active = workflows.filter((w) => w.status === 'active');
+  const active = workflows.filter((w) => w.status === 'active' && w.triggerKey === event.detailType);
   if (!active.length || !contactId) return { started: 0 };
   const facts = { event: await eventFacts(data), contact: await contactFacts(contactId) };
   let started = 0;

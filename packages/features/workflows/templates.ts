@@ -27,15 +27,20 @@ export const templates: Record<TemplateNameValue, Template> = {
     }),
   },
   vip_purchase_task: {
-    description: 'A VIP (a contact with the tag) bought → a task for the account manager, due in a day',
-    params: { accountManagerId: 'user id of the account manager', vipTag: 'the tag = vip' },
+    description: 'A VIP bought (a ticket of the VIP type, or a contact with the VIP tag) → a task for the account manager, due in a day',
+    params: { accountManagerId: 'user id of the account manager', vipTicketType: 'ticket type name = VIP', vipTag: 'contact tag = vip' },
     build: (p) => ({
       trigger: { type: 'event', eventType: 'order.paid' },
-      conditions: { path: 'contact.tags', op: 'contains', value: p.vipTag ?? 'vip' },
+      conditions: {
+        any: [
+          { path: 'event.ticketTypeNames', op: 'contains', value: p.vipTicketType ?? 'VIP' },
+          { path: 'contact.tags', op: 'contains', value: p.vipTag ?? 'vip' },
+        ],
+      },
       steps: [
         {
           type: 'create_task',
-          title: 'VIP order: call {{contact.firstName}} {{contact.lastName}} ({{contact.email}})',
+          title: 'VIP order: call {{contact.firstName}} ({{contact.email}})',
           description: 'Order {{event.orderId}} for {{event.name}} was paid.',
           assignedTo: p.accountManagerId ?? 'unassigned',
           dueInHours: 24,

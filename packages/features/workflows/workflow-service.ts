@@ -6,7 +6,7 @@ import { newId } from '#packages/core/ids.ts';
 import { checkedCursor, type Page, type PageRequest } from '#packages/core/pagination.ts';
 import type { CreateWorkflowInput, WorkflowDefinitionValue, WorkflowRunView, WorkflowView } from './contract.ts';
 import { WorkflowDefinition } from './contract.ts';
-import { definitionOf, workflowItem, type WorkflowItem } from './definitions.ts';
+import { definitionOf, forgetWorkflows, workflowItem, type WorkflowItem } from './definitions.ts';
 import { eventFacts } from './facts.ts';
 import { startRun } from './start-run.ts';
 import { templates } from './templates.ts';
@@ -47,6 +47,7 @@ export async function createWorkflow(input: CreateWorkflowInput): Promise<Workfl
       workflowVersion.create({ workflowId, version: 1, definition: JSON.stringify(definition), createdAt: at }).commit(),
     ])
     .go();
+  forgetWorkflows();
   return getWorkflow(workflowId);
 }
 
@@ -78,12 +79,14 @@ export async function newVersion(id: string, definition: WorkflowDefinitionValue
     ])
     .go();
   if (result.canceled) return newVersion(id, definition);
+  forgetWorkflows();
   return getWorkflow(id);
 }
 
 export async function setStatus(id: string, status: 'active' | 'paused'): Promise<WorkflowView> {
   try {
     await db().entities.workflow.patch({ workflowId: id }).set({ status }).go();
+    forgetWorkflows();
   } catch (error) {
     if (isConditionFailure(error)) throw notFound('Workflow', id);
     throw error;

@@ -4,8 +4,8 @@ import { SERVICE, timestamps } from './common.ts';
 /**
  * An automation (packages/features/workflows). Its definition lives in
  * immutable versions (workflowVersion); this item names the current one and
- * is indexed by what triggers it (`triggerKey`: a detail type, or `manual`),
- * so the trigger consumer reads only the workflows an event can start.
+ * says what triggers it (`triggerKey`: a detail type, or `manual`); the
+ * trigger consumer keeps the list of all for 5 s and picks by it.
  */
 export const workflowSchema = {
   model: { entity: 'workflow', version: '1', service: SERVICE },
@@ -21,7 +21,6 @@ export const workflowSchema = {
   indexes: {
     byId: { pk: { field: 'pk', composite: ['workflowId'] }, sk: { field: 'sk', composite: [] } },
     all: { index: 'gsi1', pk: { field: 'gsi1pk', composite: [] }, sk: { field: 'gsi1sk', composite: ['workflowId'] } },
-    byTrigger: { index: 'gsi2', pk: { field: 'gsi2pk', composite: ['triggerKey'] }, sk: { field: 'gsi2sk', composite: ['workflowId'] } },
   },
 } as const;
 
