@@ -188,8 +188,10 @@ export const catalog = {
       contactId: z.string(),
       /** Why, for logs and debugging: `fields`, `purchase`, `attendance`, `lead`, `consent`, `trashed`, `restored`. */
       reason: z.string(),
+      /** The contact attributes this change gave a new value (a workflow trigger watches some); absent when not known. */
+      fields: z.optional(z.array(z.string())),
     }),
-    example: { contactId: '01JD0000000000000000000003', reason: 'fields' },
+    example: { contactId: '01JD0000000000000000000003', reason: 'fields', fields: ['firstName', 'tags'] },
   }),
   'contact.deleted': entry({
     source: 'eventos.crm',

@@ -1,6 +1,6 @@
 import type { FilesAccess } from '#packages/core/route.ts';
 import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
-import { catalog, type DetailType } from './catalog.ts';
+import { catalog, detailTypes, type DetailType } from './catalog.ts';
 import { isSesDetailType, sesCatalog, type SesDetailType } from './ses.ts';
 
 export type RoutedDetailType = DetailType | SesDetailType;
@@ -195,6 +195,20 @@ export const consumers = {
     detailTypes: ['order.paid'],
     retryAttempts: 8,
     secrets: ['stripe'],
+  }),
+  // Outbound webhooks: one message per endpoint wanting the event, first attempt at once (retries: the due job).
+  webhooksFanOut: defineConsumer({
+    name: 'webhooks-fan-out',
+    group: 'integrations',
+    detailTypes: [...detailTypes],
+    retryAttempts: 8,
+  }),
+  // Workflows: starts the runs an event triggers, ends waiting runs whose goal it meets.
+  workflowsTrigger: defineConsumer({
+    name: 'workflows-trigger',
+    group: 'integrations',
+    detailTypes: [...detailTypes],
+    retryAttempts: 8,
   }),
 };
 

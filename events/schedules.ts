@@ -8,6 +8,11 @@ export interface Schedule {
   rateMinutes: number;
   /** Reads or also writes files in the tenant's bucket (RouteDefinition.files). */
   files?: FilesAccess;
+  /**
+   * The local runner's period, when it should run more often than EventBridge
+   * schedules can (1 minute at least): webhook retries due after 5 s.
+   */
+  localRateSeconds?: number;
 }
 
 /** Periodic jobs; CDK makes an EventBridge schedule for each, the local runner a timer. */
@@ -20,4 +25,8 @@ export const schedules: Schedule[] = [
   { name: 'campaign-due', handler: 'campaign-due', rateMinutes: 1 },
   // Pushes event cancellations that stalled or whose retry time came (Stripe/SES unavailable, leased email claims).
   { name: 'event-cancellations-due', handler: 'event-cancellations-due', rateMinutes: 1 },
+  // Webhook retries whose time came, and first attempts a fan-out did not finish (a crash: the lease ran out).
+  { name: 'webhook-deliveries-due', handler: 'webhook-deliveries-due', rateMinutes: 1, localRateSeconds: 5 },
+  // Workflow runs whose wait is over, and runs a crashed worker left (lease out); waits fire within this period.
+  { name: 'workflow-runs-due', handler: 'workflow-runs-due', rateMinutes: 1, localRateSeconds: 5 },
 ];

@@ -21,6 +21,7 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   'check-ins': ['check-ins', 'stats'],
   crm: ['contacts', 'companies', 'timeline', 'activities'],
   pipeline: ['pipelines', 'opportunities', 'leads'],
+  integrations: ['webhooks', 'workflows'],
 };
 
 const featureByFolder = new Map<string, string>();

@@ -33,6 +33,12 @@ export const permissions = [
   'campaigns:read',
   'campaigns:write',
   'campaigns:send',
+  /** Outbound webhook endpoints, their deliveries and secrets. */
+  'webhooks:read',
+  'webhooks:manage',
+  /** Automation workflows and their runs. */
+  'workflows:read',
+  'workflows:manage',
   'settings:manage',
   'users:read',
   'users:manage',

@@ -3,7 +3,8 @@ import { permissions, type Permission } from './permissions.ts';
 /** The built-in roles of shared/README.md §2. */
 export const builtInRoles = {
   admin: [...permissions],
-  manager: permissions.filter((p) => p !== 'settings:manage' && p !== 'users:manage' && p !== 'roles:manage'),
+  // An endpoint receives every event it names (buyers' emails, orders): only an admin points one somewhere.
+  manager: permissions.filter((p) => p !== 'settings:manage' && p !== 'users:manage' && p !== 'roles:manage' && p !== 'webhooks:manage'),
   sales: [
     'venues:read',
     'events:read',
@@ -37,6 +38,8 @@ export const builtInRoles = {
     'campaigns:write',
     'campaigns:send',
     'stats:read',
+    'workflows:read',
+    'workflows:manage',
   ],
   box_office: [
     'venues:read',

@@ -2,4 +2,6 @@
 export interface RequestContext {
   actorId: string;
   correlationId: string;
+  /** Set by a workflow acting: the events it causes carry it (metadata.depth), so chains of workflows can be cut. */
+  depth?: number;
 }

@@ -14,7 +14,7 @@ export function startLocalScheduler(schedules: Schedule[] = defaultSchedules, on
       } catch (error) {
         onError(schedule.name, error);
       }
-    }, schedule.rateMinutes * 60_000),
+    }, (schedule.localRateSeconds ?? schedule.rateMinutes * 60) * 1000),
   );
   return {
     jobs: schedules.map((s) => s.name),

@@ -16,11 +16,11 @@ export interface PendingEvent {
 export function domainEvent<T extends DetailType>(
   detailType: T,
   data: EventData<T>,
-  ctx: Pick<RequestContext, 'correlationId'>,
+  ctx: Pick<RequestContext, 'correlationId' | 'depth'>,
 ): PendingEvent {
   const entry = catalog[detailType];
   const eventId = newId();
   const occurredAt = nowIso();
-  const metadata = { id: eventId, occurredAt, version: entry.version, correlationId: ctx.correlationId };
+  const metadata = { id: eventId, occurredAt, version: entry.version, correlationId: ctx.correlationId, ...(ctx.depth ? { depth: ctx.depth } : {}) };
   return { eventId, source: entry.source, detailType, detail: JSON.stringify({ metadata, data: entry.data.parse(data) }), occurredAt };
 }

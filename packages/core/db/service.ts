@@ -50,6 +50,14 @@ import { campaignSchema } from './entities/campaign.ts';
 import { campaignRecipientSchema } from './entities/campaign-recipient.ts';
 import { eventCancellationSchema } from './entities/event-cancellation.ts';
 import { cancellationOrderSchema } from './entities/cancellation-order.ts';
+import { webhookEndpointSchema } from './entities/webhook-endpoint.ts';
+import { webhookDeliverySchema } from './entities/webhook-delivery.ts';
+import { webhookAttemptSchema } from './entities/webhook-attempt.ts';
+import { workflowSchema } from './entities/workflow.ts';
+import { workflowVersionSchema } from './entities/workflow-version.ts';
+import { workflowRunSchema } from './entities/workflow-run.ts';
+import { workflowRunStepSchema } from './entities/workflow-run-step.ts';
+import { workflowEnrolmentSchema } from './entities/workflow-enrolment.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -111,6 +119,14 @@ function build(table: string) {
     segmentMember: new Entity(segmentMemberSchema),
     eventCancellation: new Entity(eventCancellationSchema),
     cancellationOrder: new Entity(cancellationOrderSchema),
+    webhookEndpoint: new Entity(webhookEndpointSchema),
+    webhookDelivery: new Entity(webhookDeliverySchema),
+    webhookAttempt: new Entity(webhookAttemptSchema),
+    workflow: new Entity(workflowSchema),
+    workflowVersion: new Entity(workflowVersionSchema),
+    workflowRun: new Entity(workflowRunSchema),
+    workflowRunStep: new Entity(workflowRunStepSchema),
+    workflowEnrolment: new Entity(workflowEnrolmentSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }

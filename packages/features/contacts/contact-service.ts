@@ -138,6 +138,13 @@ function changeOf(current: ContactItem, input: UpdateContactInput, at: string): 
   return change;
 }
 
+/** The attributes given a new value (the index ranks and consent time follow others, so they are left out). */
+function changedFields(current: ContactItem, change: Change): string[] {
+  const before = current as unknown as Record<string, unknown>;
+  const set = Object.keys(change.set).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(change.set[k]));
+  return [...new Set([...set, ...change.remove])].filter((k) => !k.endsWith('Rank') && k !== 'marketingConsentAt' && k !== 'updatedAt');
+}
+
 /**
  * Changes a contact: a new email moves the uniqueness guard, a new company
  * moves the link counts, changed tags move their contactTag items — all in
@@ -176,7 +183,7 @@ export async function updateContact(id: string, input: UpdateContactInput, ctx?:
         tx.add('other', ...tagPuts(entities, id, change.tagsAdded), ...tagDeletes(entities, id, change.tagsRemoved));
         return tx.items;
       },
-      [domainEvent('contact.updated', { contactId: id, reason: change.reason }, context)],
+      [domainEvent('contact.updated', { contactId: id, reason: change.reason, fields: changedFields(current, change) }, context)],
     );
     if (!result.canceled) {
       const next: Writable = { ...current, ...change.set, updatedAt: at };

@@ -1,0 +1,9 @@
+import { jobHandler } from '#packages/core/bus/job-handler.ts';
+import { logger } from '#packages/core/logger.ts';
+import { runDueWorkflowRuns } from '#packages/features/workflows/due-runs.ts';
+
+export const handler = jobHandler('workflow-runs-due', async () => {
+  const result = await runDueWorkflowRuns();
+  if (result.resumed) logger.info('due workflow runs', { ...result });
+  return result;
+});

@@ -1,0 +1,5 @@
+import { listWebhookAttempts as route } from '#packages/features/webhooks/routes.ts';
+import { listAttempts } from '#packages/features/webhooks/messages-service.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params, query }) => ok(await listAttempts(params.id, query)));

@@ -1,0 +1,5 @@
+import { rotateWebhookSecret as route } from '#packages/features/webhooks/routes.ts';
+import { rotateSecret } from '#packages/features/webhooks/endpoint-service.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params }) => ok(await rotateSecret(params.id)));

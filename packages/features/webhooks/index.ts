@@ -1,0 +1,3 @@
+/** What other features and the local runner use of webhooks. */
+export { whichEndpointSigned } from './verify-delivery.ts';
+export { sendWorkflowMessage } from './workflow-message.ts';

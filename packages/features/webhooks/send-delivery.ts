@@ -1,0 +1,120 @@
+import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import { NEVER } from '#packages/core/db/entities/webhook-delivery.ts';
+import { db } from '#packages/core/db/service.ts';
+import { newId } from '#packages/core/ids.ts';
+import { logger } from '#packages/core/logger.ts';
+import type { DeliveryItem } from './deliveries.ts';
+import { disableEndpoint, recordFailure, recordSuccess } from './endpoint-health.ts';
+import { endpointItem, type EndpointItem } from './endpoint-service.ts';
+import { postJson, type OutboundResult } from './outbound-http.ts';
+import { nextAttemptAt, retryAfterMs } from './retry-schedule.ts';
+import { signedHeaders } from './signing.ts';
+import { sendCrashHook } from './test-crash-hook.ts';
+
+/** How long a claimed delivery is a worker's: past it (the worker died), the delivery is due again. */
+export const leaseMs = (): number => Number(process.env.WEBHOOKS_LEASE_SECONDS || 60) * 1000;
+const ATTEMPT_TTL_SECONDS = 30 * 24 * 3600;
+
+export type SendOutcome = 'delivered' | 'retry' | 'failed' | 'not_due';
+
+/**
+ * Claims a due delivery by pushing its `nextAttemptAt` to the end of a lease:
+ * of two workers (the fan-out and the due job, or two runs of the job) one
+ * wins; the other sends nothing.
+ */
+async function claim(deliveryId: string, now: number): Promise<{ item: DeliveryItem; lease: string } | null> {
+  const lease = new Date(now + leaseMs()).toISOString();
+  try {
+    const { data } = await db()
+      .entities.webhookDelivery.patch({ deliveryId })
+      .set({ nextAttemptAt: lease })
+      .add({ attempts: 1 })
+      .where((a, op) => `${op.eq(a.status, 'pending')} AND ${op.lte(a.nextAttemptAt, new Date(now).toISOString())}`)
+      .go({ response: 'all_new' });
+    return { item: data as DeliveryItem, lease };
+  } catch (error) {
+    if (isConditionFailure(error)) return null;
+    throw error;
+  }
+}
+
+/** Writes the attempt's result, if the lease is still ours (else a later worker owns the delivery). */
+async function settle(deliveryId: string, lease: string, set: Partial<Pick<DeliveryItem, 'status' | 'nextAttemptAt' | 'lastStatusCode' | 'lastError' | 'deliveredAt'>>, clear: ('lastError' | 'lastStatusCode')[] = []): Promise<void> {
+  try {
+    let update = db().entities.webhookDelivery.patch({ deliveryId }).set(set);
+    if (clear.length) update = update.remove(clear);
+    await update.where((a, op) => op.eq(a.nextAttemptAt, lease)).go();
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    logger.warn('webhooks: lease lost before the attempt was recorded', { deliveryId });
+  }
+}
+
+function attemptOutcome(result: OutboundResult): 'delivered' | 'failed' | 'refused' {
+  if (result.refused) return 'refused';
+  return result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300 ? 'delivered' : 'failed';
+}
+
+/**
+ * One attempt of one delivery, if it is due: sign (fresh timestamp, same
+ * webhook-id), POST, keep the attempt, then either done, or the next time on
+ * the retry schedule, or failed for good. A 410 disables the endpoint.
+ */
+export async function sendDelivery(deliveryId: string): Promise<SendOutcome> {
+  const claimed = await claim(deliveryId, Date.now());
+  if (!claimed) return 'not_due';
+  return sendClaimed(claimed.item, claimed.lease);
+}
+
+/**
+ * The attempt of a delivery this worker holds the lease of: claimed above, or
+ * written already claimed by the fan-out (which passes the endpoint it read).
+ */
+export async function sendClaimed(item: DeliveryItem, lease: string, knownEndpoint?: EndpointItem): Promise<SendOutcome> {
+  const now = Date.now();
+  const { deliveryId } = item;
+  const endpoint = knownEndpoint ?? (await endpointItem(item.endpointId));
+  if (!endpoint || endpoint.status !== 'enabled') {
+    await settle(deliveryId, lease, { status: 'failed', nextAttemptAt: NEVER, lastError: endpoint ? `endpoint disabled (${endpoint.disabledReason ?? 'manual'})` : 'endpoint deleted' });
+    return 'failed';
+  }
+
+  const at = new Date();
+  const result = await postJson(endpoint.url, item.payload, signedHeaders(item.deliveryId, item.payload, endpoint, at));
+  sendCrashHook(deliveryId);
+  const outcome = attemptOutcome(result);
+  await db()
+    .entities.webhookAttempt.create({
+      endpointId: endpoint.endpointId,
+      attemptId: newId(),
+      deliveryId,
+      eventType: item.eventType,
+      attemptedAt: at.toISOString(),
+      attempt: item.attempts,
+      outcome,
+      ...(result.statusCode !== undefined ? { statusCode: result.statusCode } : {}),
+      ...(result.error ? { error: result.error } : {}),
+      ...(result.body ? { responseBody: result.body } : {}),
+      durationMs: result.durationMs,
+      ttl: Math.floor(now / 1000) + ATTEMPT_TTL_SECONDS,
+    })
+    .go();
+
+  if (outcome === 'delivered') {
+    await settle(deliveryId, lease, { status: 'delivered', nextAttemptAt: NEVER, deliveredAt: at.toISOString(), lastStatusCode: result.statusCode! }, ['lastError']);
+    await recordSuccess(endpoint);
+    return 'delivered';
+  }
+  const lastError = result.error ?? `HTTP ${result.statusCode}`;
+  const status = result.statusCode !== undefined ? { lastStatusCode: result.statusCode } : {};
+  if (result.statusCode === 410) {
+    await settle(deliveryId, lease, { status: 'failed', nextAttemptAt: NEVER, lastError, ...status });
+    await disableEndpoint(endpoint, 'gone', 'it answered 410 Gone');
+    return 'failed';
+  }
+  const honoured = result.statusCode === 429 || result.statusCode === 503 ? retryAfterMs(result.retryAfter, Date.now()) : null;
+  const next = nextAttemptAt(item.attempts, Date.now(), honoured);
+  await settle(deliveryId, lease, next ? { nextAttemptAt: next, lastError, ...status } : { status: 'failed', nextAttemptAt: NEVER, lastError, ...status });
+  await recordFailure(endpoint, Date.now());
+  return next ? 'retry' : 'failed';
+}
