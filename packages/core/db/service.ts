@@ -50,6 +50,9 @@ import { campaignSchema } from './entities/campaign.ts';
 import { campaignRecipientSchema } from './entities/campaign-recipient.ts';
 import { eventCancellationSchema } from './entities/event-cancellation.ts';
 import { cancellationOrderSchema } from './entities/cancellation-order.ts';
+import { seatSchema } from './entities/seat.ts';
+import { seatMapSchema } from './entities/seat-map.ts';
+import { seatingSchema } from './entities/seating.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -111,6 +114,9 @@ function build(table: string) {
     segmentMember: new Entity(segmentMemberSchema),
     eventCancellation: new Entity(eventCancellationSchema),
     cancellationOrder: new Entity(cancellationOrderSchema),
+    seat: new Entity(seatSchema),
+    seatMap: new Entity(seatMapSchema),
+    seating: new Entity(seatingSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }
