@@ -53,6 +53,8 @@ import { cancellationOrderSchema } from './entities/cancellation-order.ts';
 import { seatSchema } from './entities/seat.ts';
 import { seatMapSchema } from './entities/seat-map.ts';
 import { seatingSchema } from './entities/seating.ts';
+import { vipTableSchema } from './entities/vip-table.ts';
+import { tableBookingSchema } from './entities/table-booking.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -117,6 +119,8 @@ function build(table: string) {
     seat: new Entity(seatSchema),
     seatMap: new Entity(seatMapSchema),
     seating: new Entity(seatingSchema),
+    vipTable: new Entity(vipTableSchema),
+    tableBooking: new Entity(tableBookingSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }
