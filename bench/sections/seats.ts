@@ -19,7 +19,7 @@ export interface SeatRaceRun {
   perSecond: number;
   answers: Record<string, number>;
   latencyMs: { all: Percentiles | null; created: Percentiles | null };
-  /** Seats taken (held) per the seat items, per the winners' answers, and seats named by two live orders. */
+  /** Seats taken (held) per the seat items, per the live orders, and seats named by two live orders. */
   seatsTaken: number;
   seatsWon: number;
   doubleSold: number;
@@ -79,15 +79,17 @@ async function race(ctx: SectionContext, api: Api, apiUrl: string, name: string,
   const out = await runBurst(ctx, name, { apiUrl, token: null, concurrency, requests: buyerRequests(eventId, buyers, rows, perRow, seed) });
   const answers: Record<string, number> = {};
   for (const [status, code] of out.samples) answers[`${status}${code ? ` ${code}` : ''}`] = (answers[`${status}${code ? ` ${code}` : ''}`] ?? 0) + 1;
-  // The burst client keeps no bodies: the winners are the pending orders (every order of this sale is a buyer's).
+  // The burst client keeps no bodies: the winners are the live orders (every order of this sale is a buyer's).
   const created: Array<{ id: string; seats: { seatGuid: string }[] }> = [];
   let cursor: string | null = null;
   do {
-    const page: { body: { items: Array<{ id: string; seats?: { seatGuid: string }[] }>; nextCursor: string | null } } = await api.call(
+    const page: { body: { items: Array<{ id: string; status: string; seats?: { seatGuid: string }[] }>; nextCursor: string | null } } = await api.call(
       'GET',
       `/v1/events/${eventId}/orders?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
     );
-    created.push(...page.body.items.map((o) => ({ id: o.id, seats: o.seats ?? [] })));
+    // Orders released meanwhile (canceled when Stripe or the intent's patch failed after the hold) keep their seats
+    // listed but own them no more: only live orders count, or a seat resold after a release would look double-sold.
+    created.push(...page.body.items.filter((o) => o.status === 'pending' || o.status === 'paid').map((o) => ({ id: o.id, seats: o.seats ?? [] })));
     cursor = page.body.nextCursor;
   } while (cursor);
   const books = await audit(api, eventId, created);
