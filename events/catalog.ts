@@ -53,6 +53,31 @@ const orderSummary = shared(() =>
   }),
 );
 
+/** What every table booking event carries. */
+const tableBookingSummary = shared(() =>
+  z.object({
+  bookingId: z.string(),
+  eventId: z.string(),
+  tableId: z.string(),
+  status: z.enum(['requested', 'approved', 'deposit_paid', 'arrived', 'settled', 'no_show', 'canceled']),
+  partySize: z.int(),
+  booker: z.object({ name: z.string(), email: z.string(), phone: z.optional(z.string()) }),
+  minimumSpend: moneySchema(),
+  deposit: moneySchema(),
+}),
+);
+
+const tableBookingExample = (status: 'deposit_paid' | 'settled') => ({
+  bookingId: '01JD0000000000000000000070',
+  eventId: '01JD0000000000000000000002',
+  tableId: '01JD0000000000000000000071',
+  status,
+  partySize: 6,
+  booker: { name: 'Ada Vega', email: 'ada@example.com' },
+  minimumSpend: { amount: 80000, currency: 'EUR' },
+  deposit: { amount: 20000, currency: 'EUR' },
+});
+
 const checkInData = shared(() =>
   z.object({
     checkInId: z.string(),
@@ -383,6 +408,21 @@ export const catalog = {
       sentAt: '2026-11-25T10:30:00.000Z',
       totals: { audience: 3, sent: 2, skipped_unsubscribed: 1, skipped_suppressed: 0, skipped_no_consent: 0, skipped_invalid_email: 0, failed: 0, unknown: 0 },
     },
+  }),
+  'table.booked': entry({
+    source: 'eventos.nightlife',
+    version: 1,
+    description: 'A VIP table booking is confirmed: its deposit was paid (verified with Stripe). The table is the booking\'s until it is canceled or a no-show releases it.',
+    data: () => tableBookingSummary(),
+    example: tableBookingExample('deposit_paid'),
+  }),
+  'table.settled': entry({
+    source: 'eventos.nightlife',
+    version: 1,
+    description:
+      'A VIP table booking is closed: `settled` after the night (spend recorded, `shortfall` = max(0, minimum spend − spend − deposit) to collect), or `no_show` (deposit kept once, table released for resale).',
+    data: () => z.extend(tableBookingSummary(), { outcome: z.enum(['settled', 'no_show']), spend: moneySchema(), shortfall: moneySchema(), depositKept: moneySchema() }),
+    example: { ...tableBookingExample('settled'), outcome: 'settled', spend: { amount: 90000, currency: 'EUR' }, shortfall: { amount: 0, currency: 'EUR' }, depositKept: { amount: 0, currency: 'EUR' } },
   }),
 } satisfies Record<string, CatalogEntry>;
 

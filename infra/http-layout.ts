@@ -22,6 +22,7 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   crm: ['contacts', 'companies', 'timeline', 'activities'],
   pipeline: ['pipelines', 'opportunities', 'leads'],
   integrations: ['webhooks', 'workflows'],
+  nightlife: ['seating', 'tables', 'promoters', 'guest-lists'],
 };
 
 const featureByFolder = new Map<string, string>();

@@ -94,6 +94,12 @@ export interface CreatePaymentIntentInput {
   currency: string;
   description?: string;
   receiptEmail?: string;
+  /**
+   * What the intent pays for when it is not an order: e.g. `{ tableBookingId }`.
+   * Such an intent carries no `metadata.orderId`, so the order webhook leaves it alone;
+   * `orderId` then only keys the intent's idempotency (`pi-<orderId>`).
+   */
+  purpose?: Record<string, string>;
 }
 
 export interface CreatedPaymentIntent {
@@ -115,7 +121,7 @@ export async function createPaymentIntent(input: CreatePaymentIntentInput): Prom
   const params: Stripe.PaymentIntentCreateParams = {
     amount: input.amount,
     currency: input.currency.toLowerCase(),
-    metadata: { orderId: input.orderId },
+    metadata: input.purpose ?? { orderId: input.orderId },
     automatic_payment_methods: { enabled: true },
   };
   if (input.description) params.description = input.description;

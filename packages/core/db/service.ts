@@ -58,6 +58,11 @@ import { workflowVersionSchema } from './entities/workflow-version.ts';
 import { workflowRunSchema } from './entities/workflow-run.ts';
 import { workflowRunStepSchema } from './entities/workflow-run-step.ts';
 import { workflowEnrolmentSchema } from './entities/workflow-enrolment.ts';
+import { seatSchema } from './entities/seat.ts';
+import { seatMapSchema } from './entities/seat-map.ts';
+import { seatingSchema } from './entities/seating.ts';
+import { vipTableSchema } from './entities/vip-table.ts';
+import { tableBookingSchema } from './entities/table-booking.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -127,6 +132,11 @@ function build(table: string) {
     workflowRun: new Entity(workflowRunSchema),
     workflowRunStep: new Entity(workflowRunStepSchema),
     workflowEnrolment: new Entity(workflowEnrolmentSchema),
+    seat: new Entity(seatSchema),
+    seatMap: new Entity(seatMapSchema),
+    seating: new Entity(seatingSchema),
+    vipTable: new Entity(vipTableSchema),
+    tableBooking: new Entity(tableBookingSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }

@@ -18,6 +18,7 @@ import { demandOf } from './pool-shards.ts';
 import { recordRefund, STRIPE_CONSUMER } from './record-refund.ts';
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import { voucherTake } from './voucher-usage.ts';
+import { seatUpdates } from '#packages/features/seating/index.ts';
 
 export type PaymentOutcome = 'paid' | 'already_processed' | 'refunded_late';
 
@@ -40,13 +41,14 @@ export async function confirmPayment(orderId: string, payment: Payment, ctx: Pic
     if (order.status === 'pending') {
       // Its voucher usage is already taken: only the 'sell' path can find it gone.
       const confirmed = await sell(order, order.allocations, 'confirm', payment, ctx);
-      return confirmed === VOUCHER_GONE ? RETRY : confirmed;
+      return confirmed === VOUCHER_GONE || confirmed === SEATS_GONE ? RETRY : confirmed;
     }
     const fresh = allocate(...(await freshDemand(order)));
     if (!fresh) return refundLate(order, payment, ctx);
     const sold = await sell(order, fresh, 'sell', payment, ctx);
-    // Seats are free but the voucher it was priced with has since been used up by others.
-    return sold === VOUCHER_GONE ? refundLate(order, payment, ctx) : sold;
+    // Seats are free but the voucher it was priced with has since been used up by others,
+    // or one of its map seats is held or sold to someone else now: refunded, never taken from them.
+    return sold === VOUCHER_GONE || sold === SEATS_GONE ? refundLate(order, payment, ctx) : sold;
   }, 10);
   if (outcome === RETRY) throw new Error(`confirmPayment(${orderId}) kept losing races`);
   return outcome;
@@ -58,6 +60,7 @@ async function freshDemand(order: OrderItem) {
 }
 
 const VOUCHER_GONE = Symbol('voucher gone');
+const SEATS_GONE = Symbol('seats gone');
 
 async function sell(
   order: OrderItem,
@@ -65,12 +68,12 @@ async function sell(
   change: 'confirm' | 'sell',
   payment: Payment,
   ctx: Pick<RequestContext, 'correlationId'>,
-): Promise<PaymentOutcome | typeof RETRY | typeof VOUCHER_GONE> {
+): Promise<PaymentOutcome | typeof RETRY | typeof VOUCHER_GONE | typeof SEATS_GONE> {
   const at = nowIso();
   const tickets = await mintTickets(order.eventId, order.lines);
   const issued = tickets.map(({ ticketId, ticketTypeId }) => ({ ticketId, ticketTypeId }));
   const paid: OrderItem = { ...order, status: 'paid', paidAt: at, allocations, paymentIntentId: payment.paymentIntentId, paymentStatus: 'succeeded' };
-  const tx = namedTransaction<'marker' | 'order' | 'hold' | 'seats' | 'voucher' | 'tickets'>();
+  const tx = namedTransaction<'marker' | 'order' | 'hold' | 'seats' | 'voucher' | 'tickets' | 'mapSeats'>();
   const entities = tx.entities;
   tx.add('marker', markerPut(entities, STRIPE_CONSUMER, payment.providerEventId))
     .add(
@@ -86,7 +89,9 @@ async function sell(
     .add('seats', ...shardUpdates(entities, allocations, change))
     // Its voucher usage is already taken when confirming: only a sale takes it again.
     .add('voucher', ...(change === 'sell' ? voucherTake(entities, order) : []))
-    .add('tickets', ...ticketPuts(entities, order.orderId, order.eventId, tickets, order.buyer));
+    .add('tickets', ...ticketPuts(entities, order.orderId, order.eventId, tickets, order.buyer))
+    // Confirming: its own held seats become sold. A late sale: the same seats only if they are free now.
+    .add('mapSeats', ...seatUpdates(entities, order.eventId, order.seats ?? [], change, order.orderId));
   const result = await transactWithEvents(
     () => tx.items,
     [
@@ -97,6 +102,7 @@ async function sell(
   if (!result.canceled) return 'paid';
   if (tx.rejected(result, 'marker')) return 'already_processed';
   if (tx.rejected(result, 'voucher')) return VOUCHER_GONE;
+  if (tx.rejected(result, 'mapSeats')) return change === 'sell' ? SEATS_GONE : RETRY;
   return RETRY;
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
 import { Email } from '#packages/features/contacts/contract.ts';
+import { BestAvailable, SeatList } from '#packages/features/seating/contract.ts';
 
 /** Each line names a ticket type or a bundle, never both. */
 const OrderItem = z
@@ -23,12 +24,22 @@ export const CreateOrder = z
       lastName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
       phone: z.optional(z.string().check(z.trim(), z.maxLength(32))),
     }),
-    items: z.array(OrderItem).check(z.minLength(1), z.maxLength(10)),
+    items: z._default(z.array(OrderItem).check(z.maxLength(10)), []),
+    /** Seats of the published seat map, by guid (at most 40 an order: its hold is one transaction of ≤ 100 items). */
+    seats: z.optional(SeatList),
+    /** Or the best adjacent seats of a category, nearest the stage, leaving no single seat stranded when it can. */
+    bestAvailable: z.optional(BestAvailable),
     voucherCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
     promoterCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
     /** The `rt` parameter of a campaign link the buyer arrived by: attributes the order's revenue to that campaign. Never refused; an invalid one is ignored. */
     campaignToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(512))),
   })
+  .check(
+    z.refine((v) => v.items.length > 0 || v.seats !== undefined || v.bestAvailable !== undefined, {
+      message: 'give items, seats or bestAvailable',
+      path: ['items'],
+    }),
+  )
   .register(z.globalRegistry, { id: 'CreateOrder' });
 
 export const OrderStatus = z.enum(['pending', 'paid', 'expired', 'canceled', 'refunded']);
@@ -74,6 +85,8 @@ export const Order = z
     refunded: Money,
     voucherCode: z.optional(z.string()),
     promoterCode: z.optional(z.string()),
+    /** The seats the order holds or owns. */
+    seats: z.optional(z.array(z.object({ sectionId: z.string(), seatGuid: z.string() }))),
     expiresAt: IsoDateTime,
     payment: z.optional(
       z.object({

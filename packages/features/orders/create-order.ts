@@ -20,9 +20,13 @@ import { assertVoucherUsable, priceOrder, type Catalog, type PricedOrder } from 
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import { clearShort, markShort, recentlyShort } from './sold-out-hint.ts';
 import { voucherTake } from './voucher-usage.ts';
+import { seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
+import type { EventDetails } from './event-details.ts';
+
+type Seating = EventDetails['seating'];
 
 /** The event, its ticket types and bundles in one Query; the voucher (strongly consistent) beside it. */
-async function loadCatalog(eventId: string, voucherCode: string | undefined): Promise<Catalog> {
+async function loadCatalog(eventId: string, voucherCode: string | undefined): Promise<Catalog & { seating: Seating }> {
   const [details, voucher] = await Promise.all([
     loadEventDetails(eventId),
     voucherCode ? db().entities.voucher.get({ eventId, code: voucherCode.toUpperCase() }).go({ consistent: true }) : null,
@@ -33,7 +37,15 @@ async function loadCatalog(eventId: string, voucherCode: string | undefined): Pr
     ticketTypes: new Map(details.ticketTypes.map((t) => [t.ticketTypeId, t])),
     bundles: new Map(details.bundles.map((b) => [b.bundleId, b])),
     voucher: voucher?.data ?? null,
+    seating: details.seating,
   };
+}
+
+/** A seated ticket type is sold by seat: a line of it without seats would sell a place no seat stands for. */
+function assertSeatsNamed(input: CreateOrderInput, seating: Seating): void {
+  const seated = seatedTicketTypes(seating);
+  const unnamed = input.items.filter((i) => i.ticketTypeId !== undefined && seated.has(i.ticketTypeId)).map((i) => i.ticketTypeId);
+  if (unnamed.length) throw unprocessable('seat_required', 'These ticket types are sold by seat: name seats or ask for bestAvailable', { ticketTypeIds: unnamed });
 }
 
 function assertEventOnSale({ event }: Catalog, now: string): void {
@@ -47,8 +59,10 @@ interface Draft {
   orderId: string;
   eventId: string;
   input: CreateOrderInput;
-  catalog: Catalog;
+  catalog: Catalog & { seating: Seating };
   priced: PricedOrder;
+  /** The seat map's seats it takes, when it asks for any. */
+  selection: SeatSelection | null;
 }
 
 function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, allocations: Allocation[], now: string): OrderItem {
@@ -114,10 +128,13 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
     return allocations;
   };
   let allocations = readFirst ? await fromRead() : blindAllocation(priced.demand, priced.poolShards);
+  let seats: SeatRef[] = draft.selection?.refs ?? [];
+  let seatAttempt = 0;
+  const seatName = (ref: SeatRef) => `seat:${ref.sectionId}/${ref.seatGuid}` as const;
   const tickets: IssuedTicket[] = free ? await mintTickets(eventId, priced.lines) : [];
   const result = await withRaceRetries(async () => {
     const now = nowIso();
-    const order = orderItemFor(draft, allocations, now);
+    const order: OrderItem = { ...orderItemFor(draft, allocations, now), ...(seats.length ? { seats } : {}) };
     const events = [domainEvent('order.created', orderSummary(order), ctx)];
     if (free) {
       const issued = tickets.map(({ ticketId, ticketTypeId }) => ({ ticketId, ticketTypeId }));
@@ -128,18 +145,26 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
     }
     const taken = allocations;
     // Each slice is named by its pool, so a cancellation says which pools were short, whatever the items before them.
-    const tx = namedTransaction<'order' | 'tickets' | 'hold' | 'voucher' | `pool:${string}`>();
+    const tx = namedTransaction<'order' | 'tickets' | 'hold' | 'voucher' | `pool:${string}` | `seat:${string}`>();
     const { entities } = tx;
     tx.add('order', entities.order.create(order).commit());
     if (free) tx.add('tickets', ...ticketPuts(entities, order.orderId, eventId, tickets, order.buyer));
     else tx.add('hold', entities.orderHold.create({ orderId: order.orderId, shard: Math.floor(Math.random() * HOLD_SHARDS), expiresAt: order.expiresAt }).commit());
     taken.forEach((a) => tx.add(`pool:${a.poolId}`, shardUpdates(entities, [a], free ? 'sell' : 'hold')[0]!));
     tx.add('voucher', ...voucherTake(entities, order));
+    for (const ref of seats) tx.add(seatName(ref), ...seatUpdates(entities, eventId, [ref], free ? 'sell' : 'hold', order.orderId));
     // A pending order's `order.created` has no consumer that cannot wait: the outbox relay publishes it
     // (packages/core/bus/outbox.ts, `Publish`). A free order's `order.paid` feeds the confirmation mail: at once.
     const written = await transactWithEvents(() => tx.items, events, free ? 'now' : 'relay');
     if (!written.canceled) return order;
     if (tx.rejected(written, 'voucher')) throw unprocessable('voucher_exhausted', 'The voucher has been used up');
+    const lost = seats.filter((ref) => tx.rejected(written, seatName(ref)));
+    if (lost.length) {
+      // Named seats are the buyer's choice: say which went. Best available picks again from a fresh read.
+      if (!draft.selection?.canRepick) throw conflict('seats_taken', 'Some of these seats were just taken by someone else', { seatGuids: lost.map((s) => s.seatGuid) });
+      seats = (await selectSeats(eventId, draft.catalog.seating, draft.input, ++seatAttempt))!.refs;
+      return RETRY;
+    }
     const short = taken.filter((a) => tx.rejected(written, `pool:${a.poolId}`)).map((a) => a.poolId);
     if (!short.length) return RETRY;
     if (short.some((pool) => (priced.poolShards.get(pool) ?? 1) === 1)) soldOut(short);
@@ -195,8 +220,10 @@ export async function createOrder(eventId: string, input: CreateOrderInput, ctx:
   const catalog = await loadCatalog(eventId, input.voucherCode);
   assertEventOnSale(catalog, now);
   assertVoucherUsable(catalog.voucher, input.voucherCode, now);
-  const priced = priceOrder(input, catalog, now);
-  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced };
+  assertSeatsNamed(input, catalog.seating);
+  const selection = await selectSeats(eventId, catalog.seating, input);
+  const priced = priceOrder(selection ? { ...input, items: [...input.items, ...selection.items] } : input, catalog, now);
+  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, selection };
   const hinted = recentlyShort(priced.demand.keys());
   if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };
   return seatsFirst(draft, ctx, hinted);

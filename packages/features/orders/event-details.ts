@@ -3,6 +3,7 @@ import type { EntityItem } from 'electrodb';
 import { documentClient, tableName } from '#packages/core/db/client.ts';
 import type { bundleEntity } from '#packages/core/db/entities/bundle.ts';
 import type { eventEntity } from '#packages/core/db/entities/event.ts';
+import type { seatingEntity } from '#packages/core/db/entities/seating.ts';
 import type { ticketTypeEntity } from '#packages/core/db/entities/ticket-type.ts';
 import { db } from '#packages/core/db/service.ts';
 
@@ -10,6 +11,8 @@ export interface EventDetails {
   event: EntityItem<typeof eventEntity> | null;
   ticketTypes: EntityItem<typeof ticketTypeEntity>[];
   bundles: EntityItem<typeof bundleEntity>[];
+  /** The seating head (`$eventdetails#seating_1`, inside the range): which types are seated, where each category's seats are. */
+  seating: EntityItem<typeof seatingEntity> | null;
 }
 
 /** Past every character ElectroDB puts in a key (lower-cased ULIDs, `#`, `_`). */
@@ -22,6 +25,7 @@ const HIGHEST = '\uffff';
  *   $eventdetails#bundle_1#bundleid_…        ← from here
  *   $eventdetails#checkinlist_1#listid_…      (a few per event; read, then dropped by `parse`)
  *   $eventdetails#event_1
+ *   $eventdetails#seating_1                   (the seat map's head, when the event has one)
  *   $eventdetails#tickettype_1#tickettypeid_… ← to the last of these
  *   $eventdetails#voucher_1#code_…            (left out: an event may have thousands of codes)
  *
@@ -84,5 +88,6 @@ export async function loadEventDetails(eventId: string): Promise<EventDetails> {
     event: entities.event.parse({ Items: items }).data[0] ?? null,
     ticketTypes: entities.ticketType.parse({ Items: items }).data,
     bundles: entities.bundle.parse({ Items: items }).data,
+    seating: entities.seating.parse({ Items: items }).data[0] ?? null,
   };
 }

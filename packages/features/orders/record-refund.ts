@@ -1,3 +1,4 @@
+import { seatUpdates } from '#packages/features/seating/index.ts';
 import { markerPut } from '#packages/core/bus/apply-once.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
 import { domainEvent } from '#packages/core/bus/pending-event.ts';
@@ -101,6 +102,7 @@ export async function recordRefund(
           : []),
       )
       .add('seats', ...(full ? shardUpdates(entities, order.allocations, 'unsell') : []))
+      .add('seats', ...(full ? seatUpdates(entities, order.eventId, order.seats ?? [], 'unsell', orderId) : []))
       .add('tickets', ...tickets.map((t) => entities.ticket.patch({ ticketId: t.ticketId }).set({ status: 'void', updatedAt: at }).commit()))
       .add('marker', ...(options.providerEventId ? [markerPut(entities, STRIPE_CONSUMER, options.providerEventId)] : []));
     const result = await transactWithEvents(

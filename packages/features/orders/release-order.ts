@@ -8,6 +8,7 @@ import { orderSummary } from './order-events.ts';
 import { loadOrder, type OrderItem } from './order-item.ts';
 import { orderPatch } from './order-patch.ts';
 import { voucherGiveBack } from './voucher-usage.ts';
+import { seatUpdates } from '#packages/features/seating/index.ts';
 
 /**
  * pending → canceled | expired: the order, its hold, its held seats and its
@@ -33,6 +34,8 @@ export async function releaseOrder(orderId: string, to: 'canceled' | 'expired', 
       entities.orderHold.delete({ orderId }).commit(),
       ...shardUpdates(entities, order.allocations, 'release'),
       ...voucherGiveBack(entities, order),
+      // The expired or canceled order's seats go back on the map with its counters (the hold sweeper comes through here).
+      ...seatUpdates(entities, order.eventId, order.seats ?? [], 'release', orderId),
     ],
     [domainEvent(to === 'canceled' ? 'order.canceled' : 'order.expired', orderSummary(next), ctx)],
   );

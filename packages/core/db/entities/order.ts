@@ -69,6 +69,11 @@ export const orderSchema = {
     /** The campaign recipient token (`?rt=`) the buyer came with, verified by the attribution consumer. */
     campaignToken: { type: 'string' },
     allocations: { ...allocation, required: true },
+    /** Seats of the seat map the order holds or owns; each seat item names the order (packages/features/seating). */
+    seats: {
+      type: 'list',
+      items: { type: 'map', properties: { sectionId: { type: 'string', required: true }, seatGuid: { type: 'string', required: true } } },
+    },
     expiresAt: { type: 'string', required: true },
     paymentIntentId: { type: 'string' },
     paymentStatus: { type: 'string' },

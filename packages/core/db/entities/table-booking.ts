@@ -1,0 +1,48 @@
+import type { Db } from '../service.ts';
+import { SERVICE, money, timestamps } from './common.ts';
+
+/**
+ * A booking of a VIP table, with the table's terms frozen at booking time.
+ * Every transition is an update conditioned on the state it leaves, so a
+ * retried or concurrent one (two no-shows, a cancel racing an arrival)
+ * happens once.
+ */
+export const tableBookingSchema = {
+  model: { entity: 'tableBooking', version: '1', service: SERVICE },
+  attributes: {
+    bookingId: { type: 'string', required: true, readOnly: true },
+    eventId: { type: 'string', required: true, readOnly: true },
+    tableId: { type: 'string', required: true, readOnly: true },
+    status: { type: ['requested', 'approved', 'deposit_paid', 'arrived', 'settled', 'no_show', 'canceled'] as const, required: true },
+    partySize: { type: 'number', required: true },
+    booker: {
+      type: 'map',
+      required: true,
+      properties: { name: { type: 'string', required: true }, email: { type: 'string', required: true }, phone: { type: 'string' } },
+    },
+    minimumSpend: { ...money, required: true },
+    deposit: { ...money, required: true },
+    refundableUntil: { type: 'string', required: true },
+    arrivalCutoff: { type: 'string', required: true },
+    depositPaymentIntentId: { type: 'string' },
+    depositPaidAt: { type: 'string' },
+    /** The deposit the venue kept (no-show, or canceled after the refundable time); written once, with the transition. */
+    depositKept: money,
+    depositRefundId: { type: 'string' },
+    /** Minor units spent at the bar, in the minimum spend's currency; grows by ADD. */
+    spend: { type: 'number', required: true, default: 0 },
+    shortfall: money,
+    approvedAt: { type: 'string' },
+    arrivedAt: { type: 'string' },
+    settledAt: { type: 'string' },
+    noShowAt: { type: 'string' },
+    canceledAt: { type: 'string' },
+    ...timestamps,
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['bookingId'] }, sk: { field: 'sk', composite: [] } },
+    byEvent: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['eventId'] }, sk: { field: 'gsi1sk', composite: ['bookingId'] } },
+  },
+} as const;
+
+export declare const tableBookingEntity: Db['entities']['tableBooking'];

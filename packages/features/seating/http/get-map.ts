@@ -1,0 +1,5 @@
+import { getSeatMap as route } from '#packages/features/seating/routes.ts';
+import { getSeatMap } from '#packages/features/seating/map-service.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params }) => ok(await getSeatMap(params.id, params.version)));

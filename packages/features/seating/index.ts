@@ -1,0 +1,3 @@
+/** What other features may use of this one (besides its contract); everything else is internal. */
+export { seatedTicketTypes, selectSeats, type SeatSelection } from './pick-seats.ts';
+export { seatUpdates, type SeatRef } from './seat-store.ts';

@@ -1,0 +1,70 @@
+import type { EntityItem } from 'electrodb';
+import type { seatingEntity } from '#packages/core/db/entities/seating.ts';
+import { conflict, unprocessable } from '#packages/core/errors.ts';
+import { bestAvailable } from './best-available.ts';
+import type { BestAvailableInput } from './contract.ts';
+import { refsOf } from './seat-service.ts';
+import { sectionSeats, type SeatRef } from './seat-store.ts';
+
+type SeatingHead = EntityItem<typeof seatingEntity>;
+
+export interface SeatRequest {
+  seats?: string[] | undefined;
+  bestAvailable?: BestAvailableInput | undefined;
+}
+
+/** Seats picked for an order, and the ticket-type quantities they are priced as. */
+export interface SeatSelection {
+  refs: SeatRef[];
+  items: { ticketTypeId: string; quantity: number }[];
+  /** Best available picks again after losing a race; named seats cannot. */
+  canRepick: boolean;
+}
+
+/** Ticket types sold by seat: an order must name seats (or ask for best available) to buy them. */
+export function seatedTicketTypes(head: SeatingHead | null | undefined): Set<string> {
+  if (!head?.publishedVersion) return new Set();
+  return new Set((head.categories ?? []).flatMap((c) => (c.ticketTypeId ? [c.ticketTypeId] : [])));
+}
+
+function itemsOf(seats: readonly { ticketTypeId?: string | undefined; seatGuid: string }[]) {
+  const perType = new Map<string, number>();
+  const unsold = seats.filter((s) => !s.ticketTypeId).map((s) => s.seatGuid);
+  if (unsold.length) throw unprocessable('seat_not_for_sale', 'These seats belong to a category no ticket type sells', { seatGuids: unsold });
+  for (const s of seats) perType.set(s.ticketTypeId!, (perType.get(s.ticketTypeId!) ?? 0) + 1);
+  return [...perType].map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity }));
+}
+
+/**
+ * What seats an order takes: the named ones (their sections from the
+ * published map), or the best block of a category read fresh from its
+ * sections (one Query each; strongly consistent after a lost race). Null
+ * when the order asks for no seats.
+ */
+export async function selectSeats(eventId: string, head: SeatingHead | null | undefined, request: SeatRequest, attempt = 0): Promise<SeatSelection | null> {
+  if (!request.seats && !request.bestAvailable) return null;
+  if (request.seats && request.bestAvailable) throw unprocessable('invalid_seat_request', 'Name seats or ask for best available, not both');
+  if (!head?.publishedVersion) throw unprocessable('no_seat_map', 'This event has no published seat map');
+  if (request.seats) {
+    const seats = await refsOf(eventId, head.publishedVersion, request.seats);
+    return { refs: seats.map(({ sectionId, seatGuid }) => ({ sectionId, seatGuid })), items: itemsOf(seats), canRepick: false };
+  }
+  const ask = request.bestAvailable!;
+  const category = (head.categories ?? []).find((c) => c.name === ask.category);
+  if (!category) throw unprocessable('unknown_category', `The seat map has no category ${ask.category}`, { category: ask.category });
+  if (!category.ticketTypeId) throw unprocessable('seat_not_for_sale', `No ticket type sells category ${ask.category}`, { category: ask.category });
+  const seats = (await Promise.all((category.sectionIds ?? []).map((s) => sectionSeats(eventId, s, attempt > 0)))).flat();
+  const chosen = bestAvailable(seats, {
+    category: ask.category,
+    quantity: ask.quantity,
+    together: ask.together,
+    focalPoint: head.focalPoint ?? { x: 0, y: 0 },
+    spread: Math.min(attempt + 1, 4),
+  });
+  if (!chosen) {
+    const free = seats.filter((s) => s.state === 'free' && s.category === ask.category).length;
+    if (free >= ask.quantity) throw conflict('no_adjacent_seats', `No ${ask.quantity} adjacent seats left together in ${ask.category}`, { category: ask.category });
+    throw conflict('sold_out', `Not enough seats left in ${ask.category}`, { category: ask.category });
+  }
+  return { refs: chosen.map(({ sectionId, seatGuid }) => ({ sectionId, seatGuid })), items: [{ ticketTypeId: category.ticketTypeId, quantity: chosen.length }], canRepick: true };
+}

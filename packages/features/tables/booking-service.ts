@@ -1,0 +1,287 @@
+import type { EntityItem } from 'electrodb';
+import { transactWithEvents } from '#packages/core/bus/outbox.ts';
+import { domainEvent } from '#packages/core/bus/pending-event.ts';
+import { nowIso } from '#packages/core/clock.ts';
+import type { RequestContext } from '#packages/core/context.ts';
+import type { tableBookingEntity } from '#packages/core/db/entities/table-booking.ts';
+import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import { namedTransaction } from '#packages/core/db/named-transaction.ts';
+import { db } from '#packages/core/db/service.ts';
+import type { TransactionEntities, TransactionItem } from '#packages/core/db/transaction-types.ts';
+import { conflict, notFound, unavailable, unprocessable } from '#packages/core/errors.ts';
+import { newId } from '#packages/core/ids.ts';
+import { loadEvent } from '#packages/features/events/index.ts';
+import { PaymentProviderError } from '#packages/payments/errors.ts';
+import { createPaymentIntent, createRefund, retrievePaymentIntent } from '#packages/payments/stripe-client.ts';
+import type { CreateTableBookingInput, TableBookingView } from './contract.ts';
+import { depositOf, loadTable } from './table-service.ts';
+
+type BookingItem = EntityItem<typeof tableBookingEntity>;
+type Status = BookingItem['status'];
+type Ctx = Pick<RequestContext, 'correlationId'>;
+
+export function toBookingView(b: BookingItem): TableBookingView {
+  const { bookingId, spend, ...rest } = b;
+  return { id: bookingId, ...rest, spend: { amount: spend, currency: b.minimumSpend.currency } };
+}
+
+export async function loadBooking(bookingId: string, consistent = true): Promise<BookingItem> {
+  const { data } = await db().entities.tableBooking.get({ bookingId }).go({ consistent });
+  if (!data) throw notFound('Table booking', bookingId);
+  return data;
+}
+
+const summary = (b: BookingItem) => ({
+  bookingId: b.bookingId,
+  eventId: b.eventId,
+  tableId: b.tableId,
+  status: b.status,
+  partySize: b.partySize,
+  booker: b.booker,
+  minimumSpend: b.minimumSpend,
+  deposit: b.deposit,
+});
+
+const refused = (b: BookingItem, to: string) =>
+  conflict('invalid_transition', `A ${b.status.replace('_', '-')} table booking cannot become ${to}`, { bookingStatus: b.status });
+
+/** The table released for resale, only if this booking still holds it. */
+const releaseTable = (entities: TransactionEntities, b: BookingItem): TransactionItem =>
+  entities.vipTable
+    .patch({ eventId: b.eventId, tableId: b.tableId })
+    .remove(['currentBookingId'])
+    .where((a, op) => op.eq(a.currentBookingId, b.bookingId))
+    .commit();
+
+/**
+ * One state change: the booking's update conditioned on the state it was
+ * read in (so a concurrent or repeated change happens once), with whatever
+ * else commits with it and its domain events.
+ */
+async function move(
+  b: BookingItem,
+  to: Status,
+  set: Partial<BookingItem>,
+  options: { also?: (e: TransactionEntities) => TransactionItem[]; events?: (next: BookingItem) => Parameters<typeof transactWithEvents>[1] } = {},
+): Promise<BookingItem> {
+  const at = nowIso();
+  const next: BookingItem = { ...b, ...set, status: to, updatedAt: at };
+  const tx = namedTransaction<'booking' | 'also'>();
+  tx.add(
+    'booking',
+    tx.entities.tableBooking
+      .patch({ bookingId: b.bookingId })
+      .set({ ...set, status: to, updatedAt: at })
+      .where((a, op) => `${op.eq(a.status, b.status)} AND ${op.eq(a.spend, b.spend)}`)
+      .commit(),
+  ).add('also', ...(options.also?.(tx.entities) ?? []));
+  const result = await transactWithEvents(() => tx.items, options.events?.(next) ?? []);
+  if (result.canceled) {
+    const now = await loadBooking(b.bookingId);
+    throw refused(now, to);
+  }
+  return next;
+}
+
+/**
+ * A table is given to one booking at a time: the booking and the table's
+ * `currentBookingId` (put only if absent) commit together, so two bookers
+ * racing for one table get one booking and one 409 `table_taken`.
+ */
+export async function bookTable(input: CreateTableBookingInput): Promise<TableBookingView> {
+  const [event, table] = await Promise.all([loadEvent(input.eventId), loadTable(input.eventId, input.tableId)]);
+  if (event.status !== 'published') throw unprocessable('event_not_on_sale', 'The event is not on sale');
+  const now = nowIso();
+  if (now >= table.arrivalCutoff) throw unprocessable('booking_closed', 'The arrival cut-off of this table has passed');
+  if (input.partySize < table.minParty || input.partySize > table.maxParty) {
+    throw unprocessable('party_size', `This table takes ${table.minParty}–${table.maxParty} guests`, { minParty: table.minParty, maxParty: table.maxParty });
+  }
+  const booking: BookingItem = {
+    bookingId: newId(),
+    eventId: input.eventId,
+    tableId: input.tableId,
+    status: table.requiresApproval ? 'requested' : 'approved',
+    partySize: input.partySize,
+    booker: input.booker,
+    minimumSpend: table.minimumSpend,
+    deposit: { amount: depositOf(table), currency: table.minimumSpend.currency },
+    refundableUntil: table.refundableUntil,
+    arrivalCutoff: table.arrivalCutoff,
+    spend: 0,
+    ...(table.requiresApproval ? {} : { approvedAt: now }),
+    createdAt: now,
+    updatedAt: now,
+  };
+  const tx = namedTransaction<'table' | 'booking'>();
+  tx.add(
+    'table',
+    tx.entities.vipTable
+      .patch({ eventId: input.eventId, tableId: input.tableId })
+      .set({ currentBookingId: booking.bookingId })
+      .where((a, op) => op.notExists(a.currentBookingId))
+      .commit(),
+  ).add('booking', tx.entities.tableBooking.create(booking).commit());
+  const result = await tx.go();
+  if (result.canceled) {
+    if (tx.rejected(result, 'table')) throw conflict('table_taken', 'This table is already booked');
+    throw conflict('table_busy', 'The table was being booked at the same moment; try again');
+  }
+  return toBookingView(booking);
+}
+
+export async function getBooking(bookingId: string): Promise<TableBookingView> {
+  return toBookingView(await loadBooking(bookingId, false));
+}
+
+export async function listEventBookings(eventId: string) {
+  await loadEvent(eventId);
+  const { data } = await db().entities.tableBooking.query.byEvent({ eventId }).go({ pages: 'all' });
+  return { items: data.map(toBookingView) };
+}
+
+export async function approveBooking(bookingId: string): Promise<TableBookingView> {
+  const b = await loadBooking(bookingId);
+  if (b.status !== 'requested') throw refused(b, 'approved');
+  return toBookingView(await move(b, 'approved', { approvedAt: nowIso() }));
+}
+
+const stripeDown = (error: unknown): never => {
+  if (error instanceof PaymentProviderError) throw unavailable('payment_unavailable', 'The payment provider could not be reached. Try again.', { cause: error.type });
+  throw error;
+};
+
+/**
+ * The deposit is a Stripe PaymentIntent of its own per booking (idempotent
+ * per booking), marked `metadata.tableBookingId` so the order webhook leaves
+ * it alone; the booker pays it with the client secret.
+ */
+export async function startDeposit(bookingId: string) {
+  const b = await loadBooking(bookingId);
+  if (b.status !== 'approved') throw refused(b, 'deposit_paid');
+  if (b.deposit.amount === 0) throw unprocessable('no_deposit', 'This booking owes no deposit: confirm it directly');
+  const intent = await createPaymentIntent({
+    orderId: b.bookingId,
+    amount: b.deposit.amount,
+    currency: b.deposit.currency,
+    description: `Table deposit — booking ${b.bookingId}`,
+    receiptEmail: b.booker.email,
+    purpose: { tableBookingId: b.bookingId },
+  }).catch(stripeDown);
+  await db().entities.tableBooking.patch({ bookingId }).set({ depositPaymentIntentId: intent.id }).go();
+  return { bookingId, amount: b.deposit, paymentIntentId: intent.id, clientSecret: intent.clientSecret };
+}
+
+/**
+ * approved → deposit_paid, when Stripe says the booking's own intent
+ * succeeded for the whole deposit (the server asks; the caller's word is not
+ * taken). Emits `table.booked`. Repeating it changes nothing.
+ */
+export async function confirmDeposit(bookingId: string, ctx: Ctx): Promise<TableBookingView> {
+  const b = await loadBooking(bookingId);
+  if (b.status !== 'approved') {
+    if (b.depositPaidAt) return toBookingView(b);
+    throw refused(b, 'deposit_paid');
+  }
+  if (b.deposit.amount > 0) {
+    if (!b.depositPaymentIntentId) throw conflict('deposit_not_paid', 'No deposit payment was started for this booking');
+    const intent = await retrievePaymentIntent(b.depositPaymentIntentId).catch(stripeDown);
+    if (intent.status !== 'succeeded' || intent.amountReceived < b.deposit.amount || intent.currency !== b.deposit.currency) {
+      throw conflict('deposit_not_paid', 'The deposit has not been paid', { paymentStatus: intent.status });
+    }
+  }
+  const at = nowIso();
+  return toBookingView(await move(b, 'deposit_paid', { depositPaidAt: at }, { events: (next) => [domainEvent('table.booked', summary(next), ctx)] }));
+}
+
+export async function arrive(bookingId: string): Promise<TableBookingView> {
+  const b = await loadBooking(bookingId);
+  if (b.status !== 'deposit_paid') throw refused(b, 'arrived');
+  const at = nowIso();
+  if (at > b.arrivalCutoff) throw unprocessable('arrival_cutoff_passed', `Arrivals closed at ${b.arrivalCutoff}`, { arrivalCutoff: b.arrivalCutoff });
+  return toBookingView(await move(b, 'arrived', { arrivedAt: at }));
+}
+
+/** Spend at the bar, ADDed while the party is in (a retry with the same Idempotency-Key adds nothing). */
+export async function recordSpend(bookingId: string, amount: { amount: number; currency: string }): Promise<TableBookingView> {
+  const b = await loadBooking(bookingId);
+  if (amount.currency !== b.minimumSpend.currency) throw unprocessable('currency_mismatch', `This booking spends in ${b.minimumSpend.currency}`);
+  try {
+    const { data } = await db()
+      .entities.tableBooking.patch({ bookingId })
+      .add({ spend: amount.amount })
+      .set({ updatedAt: nowIso() })
+      .where((a, op) => op.eq(a.status, 'arrived'))
+      .go({ response: 'all_new' });
+    return toBookingView(data as BookingItem);
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    throw refused(await loadBooking(bookingId), 'charged (only an arrived party spends)');
+  }
+}
+
+const money = (amount: number, currency: string) => ({ amount, currency });
+
+/** Shortfall to collect at settlement: what the minimum spend still wants after the spend and the deposit. */
+export function shortfallOf(minimumSpend: number, spend: number, deposit: number): number {
+  return Math.max(0, minimumSpend - spend - deposit);
+}
+
+/** arrived → settled, with the shortfall fixed on the spend read (the update is conditioned on it). Emits `table.settled`. */
+export async function settle(bookingId: string, ctx: Ctx): Promise<TableBookingView> {
+  const b = await loadBooking(bookingId);
+  if (b.status !== 'arrived') throw refused(b, 'settled');
+  const cur = b.minimumSpend.currency;
+  const shortfall = money(shortfallOf(b.minimumSpend.amount, b.spend, b.deposit.amount), cur);
+  return toBookingView(
+    await move(b, 'settled', { settledAt: nowIso(), shortfall }, {
+      events: (next) => [domainEvent('table.settled', { ...summary(next), outcome: 'settled', spend: money(b.spend, cur), shortfall, depositKept: money(0, cur) }, ctx)],
+    }),
+  );
+}
+
+/**
+ * After the arrival cut-off, a party that never came: the deposit is kept —
+ * once, since the transition is conditioned on the state it leaves — and the
+ * table goes back on sale in the same transaction. Emits `table.settled`.
+ */
+export async function noShow(bookingId: string, ctx: Ctx): Promise<TableBookingView> {
+  const b = await loadBooking(bookingId);
+  if (b.status !== 'deposit_paid' && b.status !== 'approved' && b.status !== 'requested') throw refused(b, 'no-show');
+  if (nowIso() <= b.arrivalCutoff) throw unprocessable('arrival_cutoff_not_passed', `Guests may arrive until ${b.arrivalCutoff}`, { arrivalCutoff: b.arrivalCutoff });
+  const cur = b.deposit.currency;
+  const kept = money(b.status === 'deposit_paid' ? b.deposit.amount : 0, cur);
+  return toBookingView(
+    await move(b, 'no_show', { noShowAt: nowIso(), depositKept: kept }, {
+      also: (e) => [releaseTable(e, b)],
+      events: (next) => [domainEvent('table.settled', { ...summary(next), outcome: 'no_show', spend: money(0, cur), shortfall: money(0, cur), depositKept: kept }, ctx)],
+    }),
+  );
+}
+
+/**
+ * Canceled before it is used: the table goes back on sale. A paid deposit is
+ * refunded when canceled before `refundableUntil`, else kept. The state moves
+ * first, then Stripe is asked (idempotency key per booking); if Stripe is
+ * down the booking stays canceled with the refund owed, and canceling again
+ * retries only the refund.
+ */
+export async function cancelBooking(bookingId: string, ctx: Ctx): Promise<TableBookingView> {
+  let b = await loadBooking(bookingId);
+  const at = nowIso();
+  if (b.status !== 'canceled') {
+    if (b.status !== 'requested' && b.status !== 'approved' && b.status !== 'deposit_paid') throw refused(b, 'canceled');
+    const paid = b.status === 'deposit_paid';
+    const refundable = paid && at < b.refundableUntil;
+    b = await move(b, 'canceled', { canceledAt: at, ...(paid && !refundable ? { depositKept: b.deposit } : {}) }, { also: (e) => [releaseTable(e, b)] });
+  }
+  const owesRefund = b.depositPaidAt && !b.depositKept && !b.depositRefundId && b.deposit.amount > 0 && b.depositPaymentIntentId;
+  if (!owesRefund) return toBookingView(b);
+  const refund = await createRefund({
+    paymentIntentId: b.depositPaymentIntentId!,
+    idempotencyKey: `table-deposit-${b.bookingId}`,
+    reason: 'requested_by_customer',
+    metadata: { tableBookingId: b.bookingId },
+  }).catch(stripeDown);
+  await db().entities.tableBooking.patch({ bookingId }).set({ depositRefundId: refund.id }).go();
+  return toBookingView({ ...b, depositRefundId: refund.id });
+}

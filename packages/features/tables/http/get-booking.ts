@@ -1,0 +1,5 @@
+import { getBooking as route } from '#packages/features/tables/routes.ts';
+import { getBooking } from '#packages/features/tables/booking-service.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params }) => ok(await getBooking(params.id)));
