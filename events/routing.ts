@@ -157,6 +157,12 @@ export const consumers = {
     retryAttempts: 8,
     secrets: ['stripe'],
   }),
+  // Promoters' commission ledger: sale lines, proportional negative lines on refunds, per-check-in lines (one line per order, rule and cause).
+  promoterLedger: defineConsumer({
+    name: 'promoter-ledger',
+    detailTypes: ['order.paid', 'order.refunded', 'ticket.checked_in', 'guest.checked_in'],
+    retryAttempts: 8,
+  }),
   // An order paid for an event already canceled (a late payment): refunded and emailed like the job's.
   eventCancellationLateOrders: defineConsumer({
     name: 'event-cancellation-late-orders',

@@ -16,4 +16,6 @@ export const schedules: Schedule[] = [
   { name: 'campaign-due', handler: 'campaign-due', rateMinutes: 1 },
   // Pushes event cancellations that stalled or whose retry time came (Stripe/SES unavailable, leased email claims).
   { name: 'event-cancellations-due', handler: 'event-cancellations-due', rateMinutes: 1 },
+  // Approves promoters' commission lines whose hold (event end + the plan's hold days) is over.
+  { name: 'promoter-commission-approval', handler: 'promoter-commission-approval', rateMinutes: 60 },
 ];

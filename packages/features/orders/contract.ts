@@ -25,7 +25,10 @@ export const CreateOrder = z
     }),
     items: z.array(OrderItem).check(z.minLength(1), z.maxLength(10)),
     voucherCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    /** A promoter's code: an unknown or inactive one is refused (422 `promoter_unknown`); it overrides any link token. */
     promoterCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    /** The token of the last promoter link the buyer clicked (GET /v1/promoter-links/{slug}/click); counts within 30 days of the click. An unknown or expired one attributes nothing. */
+    promoterToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))),
     /** The `rt` parameter of a campaign link the buyer arrived by: attributes the order's revenue to that campaign. Never refused; an invalid one is ignored. */
     campaignToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(512))),
   })

@@ -10,6 +10,7 @@ import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { conflict, notFound, unavailable, unprocessable } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { readPools, shardUpdates } from '#packages/features/inventory/index.ts';
+import { attributeOrder, type Attribution } from '#packages/features/promoters/index.ts';
 import { allocate, blindAllocation, type Allocation } from '#packages/features/inventory/index.ts';
 import { loadEventDetails } from './event-details.ts';
 import { mintTickets, ticketPuts, type IssuedTicket } from './issue-tickets.ts';
@@ -49,9 +50,10 @@ interface Draft {
   input: CreateOrderInput;
   catalog: Catalog;
   priced: PricedOrder;
+  attribution: Attribution | null;
 }
 
-function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, allocations: Allocation[], now: string): OrderItem {
+function orderItemFor({ orderId, eventId, input, priced, catalog, attribution }: Draft, allocations: Allocation[], now: string): OrderItem {
   const expiresAt = new Date(Date.parse(now) + catalog.event.holdMinutes * 60_000).toISOString();
   const free = priced.total.amount === 0;
   return {
@@ -65,7 +67,7 @@ function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, alloc
     total: priced.total,
     refunded: { amount: 0, currency: priced.total.currency },
     ...(catalog.voucher ? { voucherCode: catalog.voucher.code, voucherId: catalog.voucher.voucherId } : {}),
-    ...(input.promoterCode ? { promoterCode: input.promoterCode } : {}),
+    ...(attribution ? { promoterCode: attribution.terms.code, promoter: attribution.terms } : {}),
     ...(input.campaignToken ? { campaignToken: input.campaignToken } : {}),
     allocations,
     expiresAt,
@@ -196,7 +198,16 @@ export async function createOrder(eventId: string, input: CreateOrderInput, ctx:
   assertEventOnSale(catalog, now);
   assertVoucherUsable(catalog.voucher, input.voucherCode, now);
   const priced = priceOrder(input, catalog, now);
-  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced };
+  const attribution = await attributeOrder({
+    eventId,
+    eventEndsAt: catalog.event.endsAt,
+    promoterCode: input.promoterCode,
+    promoterToken: input.promoterToken,
+    lines: priced.lines,
+    total: priced.total,
+    now,
+  });
+  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, attribution };
   const hinted = recentlyShort(priced.demand.keys());
   if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };
   return seatsFirst(draft, ctx, hinted);
