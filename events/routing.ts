@@ -163,6 +163,12 @@ export const consumers = {
     detailTypes: ['order.paid', 'order.refunded', 'ticket.checked_in', 'guest.checked_in'],
     retryAttempts: 8,
   }),
+  // Guests become contacts (lead source: their promoter) with timeline lines for the list and the door.
+  crmGuestContact: defineConsumer({
+    name: 'crm-guest-contact',
+    detailTypes: ['guest.added', 'guest.checked_in'],
+    retryAttempts: 8,
+  }),
   // An order paid for an event already canceled (a late payment): refunded and emailed like the job's.
   eventCancellationLateOrders: defineConsumer({
     name: 'event-cancellation-late-orders',

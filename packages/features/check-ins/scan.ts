@@ -12,6 +12,7 @@ import { currentSecret } from '#packages/core/secrets/index.ts';
 import { db } from '#packages/core/db/service.ts';
 import { conflict, DomainError, unprocessable } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
+import { admitGuest, isGuestCode } from '#packages/features/guest-lists/index.ts';
 import { admit, presenceOn, type TicketItem } from './admission.ts';
 import { checkInListRules, eventSnapshot, ticketTypeName, type CheckInListRules } from './check-in-lists.ts';
 import { scanTimes, type ScanTimes } from './scan-time.ts';
@@ -263,6 +264,8 @@ export async function publishScans(events: PendingEvent[]): Promise<void> {
 
 /** POST /check-ins: the answer, or the refusal thrown as a problem. */
 export async function scanOnline(input: Omit<ScanInput, 'offline'>, ctx: RequestContext): Promise<ScanAnswer> {
+  // A guest list's code (guest-lists/guest-code.ts): admitted on the guest, not a ticket.
+  if (isGuestCode(input.code)) return admitGuest(input, ctx);
   const outcome = await decideScan({ ...input, offline: false }, ctx);
   if (outcome.kind === 'refused') throw outcome.error;
   await publishScans([outcome.event]);
