@@ -129,7 +129,8 @@ describe('commission ledger', () => {
   it('approval after event end + hold, payout takes approved lines once, CSV export, refund after payout nets into the next payout', async () => {
     const { event, type } = await givenSale();
     const plan = await givenPlan(api.call, { holdDays: 3 });
-    const { promoter } = await givenPromoter(api.call, { planId: plan.id });
+    // A name a spreadsheet would run as a formula.
+    const { promoter } = await givenPromoter(api.call, { planId: plan.id, name: '=HYPERLINK("http://x.example")' });
     const one = await paidVia(api.call, event.id, type.id, { promoterCode: promoter.code, quantity: 2 });
     const two = await paidVia(api.call, event.id, type.id, { promoterCode: promoter.code, quantity: 1 });
     await settle();
@@ -165,6 +166,8 @@ describe('commission ledger', () => {
     const rows = (await csv.text()).trim().split('\n');
     expect(rows[0]).toBe('payoutId,promoterCode,promoterName,lineId,eventId,orderId,guestId,kind,amountMinor,amount,currency,createdAt');
     expect(rows).toHaveLength(3);
+    expect(rows[1]).toContain(`,"'=HYPERLINK(""http://x.example"")",`);
+    expect(rows.slice(1).map((r) => r.split(',').at(-4)).sort()).toEqual(['200', '400']);
 
     // A refund after the payout: the paid line stays, a negative approved line waits for the next payout.
     expect((await api.call('POST', `/v1/orders/${two.id}/refund`, { body: {} })).status).toBe(200);

@@ -80,10 +80,11 @@ export async function payoutCsv(promoterId: string, payoutId: string): Promise<s
   const promoter = await loadPromoter(promoterId);
   const { data } = await db().entities.commissionLine.get(payout.lineIds.map((lineId) => ({ lineId }))).go();
   const lines = (data as LineItem[]).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.lineId.localeCompare(b.lineId));
+  // Only the free text people type (a promoter's name and code) is escaped; amounts stay numbers a spreadsheet sums.
   const rows = lines.map((l) => [
     payout.payoutId,
-    promoter.code,
-    promoter.name,
+    safeCell(promoter.code),
+    safeCell(promoter.name),
     l.lineId,
     l.eventId,
     l.orderId ?? '',
@@ -94,8 +95,7 @@ export async function payoutCsv(promoterId: string, payoutId: string): Promise<s
     l.currency,
     l.createdAt,
   ]);
-  const text = rows.map((r) => r.map((c) => (typeof c === 'string' ? safeCell(c) : c)));
-  return stringify(text, {
+  return stringify(rows, {
     header: true,
     columns: ['payoutId', 'promoterCode', 'promoterName', 'lineId', 'eventId', 'orderId', 'guestId', 'kind', 'amountMinor', 'amount', 'currency', 'createdAt'],
   });
