@@ -94,6 +94,32 @@ describe('promoters: codes, links and attribution', () => {
   });
 });
 
+describe('promoter-only ticket types', () => {
+  it('are hidden from the public and sold only through a link that unlocks them', async () => {
+    const { event, type } = await givenSale();
+    const vip = await givenTicketType(api.call, event.id, { name: 'RRPP VIP', capacity: 10, price: { amount: 5000, currency: 'EUR' }, promoterOnly: true });
+    const { promoter } = await givenPromoter(api.call);
+    const plain = await givenLink(api.call, promoter.id, event.id);
+    const unlocking = await givenLink(api.call, promoter.id, event.id, { ticketTypeIds: [vip.id] });
+    const plainToken = await click(api.call, plain.slug);
+    const token = await click(api.call, unlocking.slug);
+
+    const ids = async (query = '') => (await api.call('GET', `/v1/events/${event.id}/availability${query}`, { role: null })).body.ticketTypes.map((t: { ticketTypeId: string }) => t.ticketTypeId);
+    expect(await ids()).toEqual([type.id]);
+    expect(await ids(`?promoterToken=${plainToken}`)).toEqual([type.id]);
+    expect((await ids(`?promoterToken=${token}`)).sort()).toEqual([type.id, vip.id].sort());
+
+    for (const via of [{}, { promoterToken: plainToken }, { promoterCode: promoter.code }]) {
+      const refused = await buyVia(api.call, event.id, vip.id, via);
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('ticket_type_not_available');
+    }
+    const sold = await buyVia(api.call, event.id, vip.id, { promoterToken: token });
+    expect(sold.status).toBe(201);
+    expect(sold.body.promoterCode).toBe(promoter.code);
+  });
+});
+
 describe('commission ledger', () => {
   it('sale → proportional negative lines on partial and full refunds; rate frozen at sale; leader override', async () => {
     const { event, type } = await givenSale();

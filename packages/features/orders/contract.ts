@@ -118,6 +118,9 @@ export const Availability = z
   })
   .register(z.globalRegistry, { id: 'Availability' });
 
+/** `promoterToken`: the click token of a promoter link, which may unlock promoter-only ticket types. */
+export const AvailabilityQuery = z.object({ promoterToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))) });
+
 export type CreateOrderInput = z.infer<typeof CreateOrder>;
 export type OrderView = z.infer<typeof Order>;
 export type AvailabilityView = z.infer<typeof Availability>;

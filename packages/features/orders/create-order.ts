@@ -43,6 +43,16 @@ function assertEventOnSale({ event }: Catalog, now: string): void {
   if (now >= event.endsAt) throw unprocessable('event_ended', 'The event is over');
 }
 
+/** Promoter-only ticket types sell only through a link that unlocks them. */
+function assertPromoterOnlyUnlocked(priced: PricedOrder, catalog: Catalog, attribution: Attribution | null): void {
+  for (const line of priced.lines) {
+    if (!line.ticketTypeId || !catalog.ticketTypes.get(line.ticketTypeId)?.promoterOnly) continue;
+    if (!attribution?.unlockedTicketTypeIds.has(line.ticketTypeId)) {
+      throw unprocessable('ticket_type_not_available', 'This ticket type is sold only through a promoter link', { ticketTypeId: line.ticketTypeId });
+    }
+  }
+}
+
 /** A priced order whose id is fixed before anything is written (its retries and its PaymentIntent keep it). */
 interface Draft {
   orderId: string;
@@ -207,6 +217,7 @@ export async function createOrder(eventId: string, input: CreateOrderInput, ctx:
     total: priced.total,
     now,
   });
+  assertPromoterOnlyUnlocked(priced, catalog, attribution);
   const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, attribution };
   const hinted = recentlyShort(priced.demand.keys());
   if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };

@@ -35,6 +35,12 @@ async function byToken(token: string, eventId: string, now: string): Promise<{ p
   return { promoter, slug: click.slug, unlocked: link && link.eventId === eventId ? (link.ticketTypeIds ?? []) : [] };
 }
 
+/** The promoter-only ticket types a click token unlocks for this event (none for an unknown, expired or other event's token). */
+export async function unlockedTicketTypes(token: string | undefined, eventId: string, now: string): Promise<ReadonlySet<string>> {
+  if (!token) return new Set();
+  return new Set((await byToken(token, eventId, now))?.unlocked ?? []);
+}
+
 /** The plan's rules priced on this order, frozen into it. */
 async function frozenRules(promoter: PromoterItem, req: AttributionRequest): Promise<{ rules: FrozenRule[]; holdDays: number }> {
   const plan = promoter.planId ? await loadPlan(promoter.planId) : null;

@@ -1,5 +1,5 @@
 /** What other features may use of this one (besides its contract); everything else is internal. */
-export { attributeOrder, type Attribution } from './attribution.ts';
+export { attributeOrder, unlockedTicketTypes, type Attribution } from './attribution.ts';
 export { assertCanActFor, assertCanSee, promoterOfUser } from './access.ts';
 export { loadLink } from './link-service.ts';
 export { loadPromoter, type PromoterItem } from './promoter-item.ts';
