@@ -152,6 +152,28 @@ describe('commission ledger', () => {
     expect(sum((await ledgerOf(api.call, leader.promoter.id)).filter((l) => l.orderId === order.id))).toBe(0);
   });
 
+  it('a per-check-in rule earns on each ticket’s first admission only', async () => {
+    const { event, type } = await givenSale();
+    const plan = await givenPlan(api.call, { rules: [{ ruleId: 'door', scope: 'ticket_type', basis: 'per_check_in', amount: { amount: 75, currency: 'EUR' } }] });
+    const { promoter } = await givenPromoter(api.call, { planId: plan.id });
+    const order = await paidVia(api.call, event.id, type.id, { promoterCode: promoter.code, quantity: 2 });
+    await settle();
+    expect(await ledgerOf(api.call, promoter.id)).toEqual([]);
+    const tickets = (await getOrder(api.call, order.id)).tickets!;
+    const scan = (code: string, deviceId: string, type: 'entry' | 'exit' = 'entry') =>
+      api.call('POST', `/v1/events/${event.id}/check-ins`, { role: 'scanner', body: { code, deviceId, type } });
+    expect((await scan(tickets[0]!.code, 'gate-1')).status).toBe(201);
+    expect((await scan(tickets[0]!.code, 'gate-1', 'exit')).status).toBe(201);
+    expect((await scan(tickets[0]!.code, 'gate-2')).status).toBe(201); // re-entry after exit
+    await settle();
+    let lines = await ledgerOf(api.call, promoter.id);
+    expect(lines.map((l) => [l.kind, l.amount])).toEqual([['check_in', 75]]);
+    expect((await scan(tickets[1]!.code, 'gate-1')).status).toBe(201);
+    await settle();
+    lines = await ledgerOf(api.call, promoter.id);
+    expect(lines.map((l) => l.amount)).toEqual([75, 75]);
+  });
+
   it('approval after event end + hold, payout takes approved lines once, CSV export, refund after payout nets into the next payout', async () => {
     const { event, type } = await givenSale();
     const plan = await givenPlan(api.call, { holdDays: 3 });
