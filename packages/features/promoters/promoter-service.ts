@@ -5,7 +5,8 @@ import type { RequestContext } from '#packages/core/context.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { db } from '#packages/core/db/service.ts';
-import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
+import { conflict, DomainError, notFound, unprocessable } from '#packages/core/errors.ts';
+import { toE164 } from '#packages/core/phone.ts';
 import { newId } from '#packages/core/ids.ts';
 import { checkedCursor, type Page, type PageRequest } from '#packages/core/pagination.ts';
 import { createContact } from '#packages/features/contacts/index.ts';
@@ -27,13 +28,17 @@ async function assertLeaderAndPlan(leaderId: string | null | undefined, planId: 
 /** The promoter's CRM contact: the existing one for the email, else a new one. */
 async function contactFor(input: CreatePromoterInput, ctx: RequestContext): Promise<string | undefined> {
   const { data } = await db().entities.contactEmail.get({ email: input.email }).go();
-  if (data) return (data as { contactId: string }).contactId;
+  if (data) return data.contactId;
   const [firstName, ...rest] = input.name.split(/\s+/);
+  const phone = input.phone ? toE164(input.phone) : undefined;
   try {
-    const contact = await createContact({ email: input.email, firstName, ...(rest.length ? { lastName: rest.join(' ') } : {}), ...(input.phone ? { phone: input.phone } : {}) } as never, ctx);
+    const contact = await createContact({ email: input.email, ...(firstName ? { firstName } : {}), ...(rest.length ? { lastName: rest.join(' ') } : {}), ...(phone ? { phone } : {}) }, ctx);
     return contact.id;
-  } catch {
-    return undefined;
+  } catch (error) {
+    // Created meanwhile under the same email: that contact is the promoter's.
+    if (!(error instanceof DomainError && error.code === 'duplicate')) throw error;
+    const { data: again } = await db().entities.contactEmail.get({ email: input.email }).go({ consistent: true });
+    return again?.contactId;
   }
 }
 
