@@ -99,4 +99,21 @@ describe('guest lists', () => {
     const mine = await api.call('GET', `/v1/promoters/${promoter.id}/guests?eventId=${event.id}`, as);
     expect(mine.body.items.map((g: { status: string }) => g.status).sort()).toEqual(['checked_in', 'expected']);
   });
+
+  it('a guest code in an offline scanner batch is admitted once', async () => {
+    const event = await givenPublishedEvent(api.call);
+    const list = await givenGuestList(event.id);
+    const { as } = await givenPromoter(api.call);
+    const guest = await api.call('POST', `/v1/guest-lists/${list.id}/guests`, { body: { tierId: 'vip', name: 'Offline Olga', email: buyerEmail('olga') }, ...as });
+    const at = new Date().toISOString();
+    const res = await api.call('POST', `/v1/events/${event.id}/check-ins/batch`, {
+      role: 'scanner',
+      body: { deviceId: 'gate-9', scans: [{ code: guest.body.code, scannedAt: at, nonce: 'n1' }, { code: guest.body.code, scannedAt: at, nonce: 'n2' }] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { code: string; httpStatus: number }) => [r.code, r.httpStatus])).toEqual([
+      ['ok', 201],
+      ['already_checked_in', 409],
+    ]);
+  });
 });

@@ -280,6 +280,17 @@ export async function scanOnline(input: Omit<ScanInput, 'offline'>, ctx: Request
 export type BatchScanOutcome = Omit<BatchScanResultView, 'httpStatus'> & { refusedAs?: DomainError['kind'] };
 const BATCH_CONCURRENCY = 16;
 
+/** A guest code in an offline upload: decided now, on the guest (guests enter once; a second device's upload is refused). */
+async function guestInBatch(eventId: string, scan: CheckInBatchInput['scans'][number], deviceId: string, ctx: RequestContext): Promise<BatchScanOutcome> {
+  try {
+    const { status, checkIn, attendee } = await admitGuest({ eventId, code: scan.code, deviceId, listId: scan.listId, type: scan.type }, ctx);
+    return { nonce: scan.nonce, status, code: status, checkIn: { ...checkIn, offline: true, nonce: scan.nonce }, attendee };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { nonce: scan.nonce, status: 'refused', code: error.code, refusedAs: error.kind, detail: error.message };
+  }
+}
+
 /**
  * An offline upload. Scans of the same code are decided one after another in
  * scannedAt order (entry, exit, entry… keep their meaning); different codes
@@ -296,6 +307,10 @@ export async function scanBatch(eventId: string, batch: CheckInBatchInput, ctx: 
     for (let group = queue.shift(); group; group = queue.shift()) {
       for (const i of group) {
         const scan = batch.scans[i]!;
+        if (isGuestCode(scan.code)) {
+          results[i] = await guestInBatch(eventId, scan, scan.deviceId ?? batch.deviceId, ctx);
+          continue;
+        }
         const outcome = await decideScan(
           { eventId, code: scan.code, deviceId: scan.deviceId ?? batch.deviceId, listId: scan.listId, scannedAt: scan.scannedAt, nonce: scan.nonce, type: scan.type, offline: true },
           ctx,
