@@ -35,7 +35,7 @@ export async function createPayout(promoterId: string, ctx: RequestContext): Pro
     const { data } = await db().entities.commissionLine.query.byStatus({ promoterId, status: 'approved' }).go({ limit: MAX_LINES });
     const lines = data.filter((l) => l.status === 'approved');
     if (!lines.length) throw unprocessable('nothing_to_pay', 'The promoter has no approved commission');
-    const currencies = new Set(lines.map((l) => l.currency));
+    // One currency per payout: lines in another wait for a payout of their own.
     const currency = lines[0]!.currency;
     const taken = lines.filter((l) => l.currency === currency);
     const amount = taken.reduce((s, l) => s + l.amount, 0);
@@ -58,7 +58,6 @@ export async function createPayout(promoterId: string, ctx: RequestContext): Pro
       [event],
     );
     if (written.canceled) return RETRY;
-    void currencies;
     return payout;
   }, 10);
   if (result === RETRY) throw conflict('concurrent_payout', 'Another payout is taking these lines; try again');
