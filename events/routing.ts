@@ -157,16 +157,12 @@ export const consumers = {
     retryAttempts: 8,
     secrets: ['stripe'],
   }),
-  // Promoters' commission ledger: sale lines, proportional negative lines on refunds, per-check-in lines (one line per order, rule and cause).
+  // Promoters' commission ledger (sale lines, proportional negative lines on refunds, per-check-in lines: one line per
+  // order, rule and cause), and guests into the CRM (lead source: their promoter; timeline lines). One function for
+  // both: the tenant's 40-function budget (test/infra).
   promoterLedger: defineConsumer({
     name: 'promoter-ledger',
-    detailTypes: ['order.paid', 'order.refunded', 'ticket.checked_in', 'guest.checked_in'],
-    retryAttempts: 8,
-  }),
-  // Guests become contacts (lead source: their promoter) with timeline lines for the list and the door.
-  crmGuestContact: defineConsumer({
-    name: 'crm-guest-contact',
-    detailTypes: ['guest.added', 'guest.checked_in'],
+    detailTypes: ['order.paid', 'order.refunded', 'ticket.checked_in', 'guest.added', 'guest.checked_in'],
     retryAttempts: 8,
   }),
   // An order paid for an event already canceled (a late payment): refunded and emailed like the job's.

@@ -19,7 +19,8 @@ import { routeSecrets } from '#packages/http/cursors/list-routes.ts';
 export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   catalog: ['venues', 'events', 'ticket-types', 'vouchers', 'bundles'],
   'check-ins': ['check-ins', 'stats'],
-  crm: ['contacts', 'companies', 'timeline'],
+  // Promoters and guest lists ride with the CRM: the tenant's 40-function budget (test/infra).
+  crm: ['contacts', 'companies', 'timeline', 'promoters', 'guest-lists'],
   pipeline: ['pipelines', 'opportunities'],
 };
 

@@ -1,8 +1,12 @@
 import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
+import { recordGuestAdded, recordGuestCheckedIn } from '#packages/features/guest-lists/guest-crm.ts';
 import { recordGuestCheckIn, recordRefund, recordSale, recordTicketCheckIn } from '#packages/features/promoters/ledger.ts';
 
-/** Promoters' ledger lines; each line's key is derived from its cause, so redeliveries write nothing new. */
+/**
+ * Promoters' ledger lines (each line's key is derived from its cause, so redeliveries write nothing new) and
+ * guests into the CRM (contact with the promoter as lead source, timeline lines keyed by the guest).
+ */
 export const handler = consumerHandler(consumers.promoterLedger, async (event) => {
   const correlationId = event.metadata.correlationId;
   switch (event.detailType) {
@@ -15,8 +19,13 @@ export const handler = consumerHandler(consumers.promoterLedger, async (event) =
     case 'ticket.checked_in':
       if (!event.data.duplicate) await recordTicketCheckIn(event.data, correlationId);
       break;
+    case 'guest.added':
+      await recordGuestAdded(event.metadata, event.data);
+      break;
     case 'guest.checked_in':
+      // The ledger line first: it never waits for the contact, which may not exist yet (then this throws and retries).
       await recordGuestCheckIn(event.data, correlationId);
+      await recordGuestCheckedIn(event.data);
       break;
   }
 });
