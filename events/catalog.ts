@@ -37,6 +37,35 @@ const shared = <S>(build: () => S): (() => S) => {
 
 const moneySchema = shared(() => z.object({ amount: z.int(), currency: z.string() }));
 
+/**
+ * The promoter an order was attributed to and the commission terms frozen at
+ * sale: later changes to the promoter's plan never touch this order. A rule's
+ * commission at net paid n is round(base × rateBps × n / (10000 × total)).
+ */
+const promoterAttribution = shared(() =>
+  z.object({
+    promoterId: z.string(),
+    code: z.string(),
+    source: z.enum(['code', 'link']),
+    slug: z.optional(z.string()),
+    leaderId: z.optional(z.string()),
+    /** Lines are approved from here on (event end + the plan's hold). */
+    approveAfter: z.iso.datetime(),
+    rules: z.array(
+      z.object({
+        ruleId: z.string(),
+        basis: z.enum(['fixed_per_ticket', 'percent_of_net', 'per_check_in']),
+        /** Who earns it: the promoter, or its leader for the override. */
+        beneficiaryId: z.string(),
+        base: z.int(),
+        rateBps: z.int(),
+        /** per_check_in: the ticket types it pays for (empty: all). */
+        ticketTypeIds: z.optional(z.array(z.string())),
+      }),
+    ),
+  }),
+);
+
 /** What every order event carries: enough for a consumer to act without reading the order. */
 const orderSummary = shared(() =>
   z.object({
@@ -50,6 +79,7 @@ const orderSummary = shared(() =>
     promoterCode: z.optional(z.string()),
     /** The campaign recipient token the buyer came with (unverified; the attribution consumer checks it). */
     campaignToken: z.optional(z.string()),
+    promoter: z.optional(promoterAttribution()),
   }),
 );
 
@@ -424,8 +454,98 @@ export const catalog = {
     data: () => z.extend(tableBookingSummary(), { outcome: z.enum(['settled', 'no_show']), spend: moneySchema(), shortfall: moneySchema(), depositKept: moneySchema() }),
     example: { ...tableBookingExample('settled'), outcome: 'settled', spend: { amount: 90000, currency: 'EUR' }, shortfall: { amount: 0, currency: 'EUR' }, depositKept: { amount: 0, currency: 'EUR' } },
   }),
+  'promoter.commission_earned': entry({
+    source: 'eventos.promoters',
+    version: 1,
+    description:
+      "A line was added to a promoter's commission ledger: a sale, a check-in, a leader's override, or a negative line for a refund (`amount` below zero). Lines are never changed; a refund after payout nets against the next payout.",
+    data: () => z.object({
+      lineId: z.string(),
+      promoterId: z.string(),
+      eventId: z.string(),
+      orderId: z.optional(z.string()),
+      guestId: z.optional(z.string()),
+      ruleId: z.string(),
+      kind: z.string(),
+      amount: moneySchema(),
+      status: z.enum(['pending', 'approved']),
+    }),
+    example: {
+      lineId: 'o:01JD0000000000000000000009:r1:sale',
+      promoterId: '01JD0000000000000000000030',
+      eventId: '01JD0000000000000000000001',
+      orderId: '01JD0000000000000000000009',
+      ruleId: 'r1',
+      kind: 'sale',
+      amount: { amount: 500, currency: 'EUR' },
+      status: 'pending',
+    },
+  }),
+  'promoter.payout_made': entry({
+    source: 'eventos.promoters',
+    version: 1,
+    description: "A payout took a promoter's approved lines (now paid) for accounting; its CSV is at GET /v1/promoters/{id}/payouts/{payoutId}/csv.",
+    data: () => z.object({ payoutId: z.string(), promoterId: z.string(), amount: moneySchema(), lineCount: z.int(), createdBy: z.string() }),
+    example: { payoutId: '01JD0000000000000000000040', promoterId: '01JD0000000000000000000030', amount: { amount: 4200, currency: 'EUR' }, lineCount: 7, createdBy: 'u1' },
+  }),
+  'guest.added': entry({
+    source: 'eventos.promoters',
+    version: 1,
+    description: "A guest was put on a promoter's guest list (by the promoter, or signing up through the promoter's link); the CRM makes them a contact with the promoter as lead source.",
+    data: () => z.object({
+      guestId: z.string(),
+      eventId: z.string(),
+      guestListId: z.string(),
+      tierId: z.string(),
+      promoterId: z.string(),
+      promoterCode: z.string(),
+      name: z.string(),
+      email: z.optional(z.string()),
+      phone: z.optional(z.string()),
+      source: z.enum(['promoter', 'link']),
+    }),
+    example: {
+      guestId: '01JD0000000000000000000050',
+      eventId: '01JD0000000000000000000001',
+      guestListId: '01JD0000000000000000000051',
+      tierId: 'vip',
+      promoterId: '01JD0000000000000000000030',
+      promoterCode: 'MARTA',
+      name: 'Ana Ruiz',
+      email: 'ana@example.com',
+      source: 'link',
+    },
+  }),
+  'guest.checked_in': entry({
+    source: 'eventos.access',
+    version: 1,
+    description: 'A guest was admitted at the door by their guest code (first admission only); counts for per-check-in commission.',
+    data: () => z.object({
+      guestId: z.string(),
+      eventId: z.string(),
+      guestListId: z.string(),
+      tierId: z.string(),
+      promoterId: z.string(),
+      name: z.string(),
+      email: z.optional(z.string()),
+      deviceId: z.string(),
+      checkedInAt: z.iso.datetime(),
+    }),
+    example: {
+      guestId: '01JD0000000000000000000050',
+      eventId: '01JD0000000000000000000001',
+      guestListId: '01JD0000000000000000000051',
+      tierId: 'vip',
+      promoterId: '01JD0000000000000000000030',
+      name: 'Ana Ruiz',
+      email: 'ana@example.com',
+      deviceId: 'gate-1',
+      checkedInAt: '2026-12-31T23:30:00.000Z',
+    },
+  }),
 } satisfies Record<string, CatalogEntry>;
 
+export type PromoterAttribution = z.infer<ReturnType<typeof promoterAttribution>>;
 export type DetailType = keyof typeof catalog;
 export type EventData<T extends DetailType> = z.infer<(typeof catalog)[T]['data']>;
 

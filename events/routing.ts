@@ -188,6 +188,15 @@ export const consumers = {
     retryAttempts: 8,
     secrets: ['stripe'],
   }),
+  // Promoters' commission ledger (sale lines, proportional negative lines on refunds, per-check-in lines: one line per
+  // order, rule and cause), and guests into the CRM (lead source: their promoter; timeline lines). One function for
+  // both: the tenant's 40-function budget (test/infra).
+  promoterLedger: defineConsumer({
+    name: 'promoter-ledger',
+    group: 'nightlife',
+    detailTypes: ['order.paid', 'order.refunded', 'ticket.checked_in', 'guest.added', 'guest.checked_in'],
+    retryAttempts: 8,
+  }),
   // An order paid for an event already canceled (a late payment): refunded and emailed like the job's.
   eventCancellationLateOrders: defineConsumer({
     name: 'event-cancellation-late-orders',

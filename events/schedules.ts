@@ -29,4 +29,6 @@ export const schedules: Schedule[] = [
   { name: 'webhook-deliveries-due', handler: 'webhook-deliveries-due', rateMinutes: 1, localRateSeconds: 5 },
   // Workflow runs whose wait is over, and runs a crashed worker left (lease out); waits fire within this period.
   { name: 'workflow-runs-due', handler: 'workflow-runs-due', rateMinutes: 1, localRateSeconds: 5 },
+  // Approves promoters' commission lines whose hold (event end + the plan's hold days) is over.
+  { name: 'promoter-commission-approval', handler: 'promoter-commission-approval', rateMinutes: 60 },
 ];

@@ -30,6 +30,14 @@ export const permissions = [
   'checkins:read',
   'checkins:write',
   'stats:read',
+  /** Every promoter's records, plans, links, orders and ledger. */
+  'promoters:read',
+  /** Create and change promoters, plans and guest lists. */
+  'promoters:write',
+  /** Approve commission early, pay promoters. */
+  'promoters:payout',
+  /** A promoter's own routes: the service scopes them to the caller's promoter (and team); organisers see all. */
+  'promoters:self',
   'campaigns:read',
   'campaigns:write',
   'campaigns:send',

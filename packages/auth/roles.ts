@@ -55,7 +55,8 @@ export const builtInRoles = {
     'checkins:write',
   ],
   scanner: ['checkins:read', 'checkins:write'],
-  promoter: ['stats:read'],
+  // Never stats:read: a promoter sees only its own figures (GET /v1/promoters/{id}/figures), not the event's totals.
+  promoter: ['promoters:self'],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type BuiltInRole = keyof typeof builtInRoles;

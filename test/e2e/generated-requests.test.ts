@@ -37,7 +37,7 @@ const api = useTestApi();
 /** Fixed, so a failure reproduces; GENERATED_SEED=<n> explores other requests. */
 const SEED = Number(process.env.GENERATED_SEED ?? 20261111);
 const BODY_RUNS = 2_000;
-const PATH_RUNS = 600;
+const PATH_RUNS = 900;
 const CONCURRENCY = 6;
 
 const doc = buildOpenApiDocument(routes);

@@ -28,8 +28,10 @@ import * as webhooks from '#packages/features/webhooks/routes.ts';
 import * as workflows from '#packages/features/workflows/routes.ts';
 import * as seating from '#packages/features/seating/routes.ts';
 import * as tables from '#packages/features/tables/routes.ts';
+import * as promoters from '#packages/features/promoters/routes.ts';
+import * as guestLists from '#packages/features/guest-lists/routes.ts';
 
 /** The route table: every HTTP route of the product, defined once. */
-export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, webhooks, workflows, seating, tables].flatMap((group) =>
+export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, webhooks, workflows, seating, tables, promoters, guestLists].flatMap((group) =>
   Object.values(group),
 );

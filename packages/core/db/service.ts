@@ -63,6 +63,18 @@ import { seatMapSchema } from './entities/seat-map.ts';
 import { seatingSchema } from './entities/seating.ts';
 import { vipTableSchema } from './entities/vip-table.ts';
 import { tableBookingSchema } from './entities/table-booking.ts';
+import { promoterSchema } from './entities/promoter.ts';
+import { promoterCodeSchema } from './entities/promoter-code.ts';
+import { commissionPlanSchema } from './entities/commission-plan.ts';
+import { promoterLinkSchema } from './entities/promoter-link.ts';
+import { promoterClickSchema } from './entities/promoter-click.ts';
+import { promoterOrderSchema } from './entities/promoter-order.ts';
+import { commissionLineSchema } from './entities/commission-line.ts';
+import { promoterPayoutSchema } from './entities/promoter-payout.ts';
+import { guestListSchema } from './entities/guest-list.ts';
+import { guestTierCountSchema } from './entities/guest-tier-count.ts';
+import { guestSchema } from './entities/guest.ts';
+import { guestIdentitySchema } from './entities/guest-identity.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -137,6 +149,18 @@ function build(table: string) {
     seating: new Entity(seatingSchema),
     vipTable: new Entity(vipTableSchema),
     tableBooking: new Entity(tableBookingSchema),
+    promoter: new Entity(promoterSchema),
+    promoterCode: new Entity(promoterCodeSchema),
+    commissionPlan: new Entity(commissionPlanSchema),
+    promoterLink: new Entity(promoterLinkSchema),
+    promoterClick: new Entity(promoterClickSchema),
+    promoterOrder: new Entity(promoterOrderSchema),
+    commissionLine: new Entity(commissionLineSchema),
+    promoterPayout: new Entity(promoterPayoutSchema),
+    guestList: new Entity(guestListSchema),
+    guestTierCount: new Entity(guestTierCountSchema),
+    guest: new Entity(guestSchema),
+    guestIdentity: new Entity(guestIdentitySchema),
   };
   return new Service(entities, { client: documentClient, table });
 }

@@ -12,6 +12,7 @@ import { currentSecret } from '#packages/core/secrets/index.ts';
 import { db } from '#packages/core/db/service.ts';
 import { conflict, DomainError, unprocessable } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
+import { admitGuest, isGuestCode } from '#packages/features/guest-lists/index.ts';
 import { admit, presenceOn, type TicketItem } from './admission.ts';
 import { checkInListRules, eventSnapshot, ticketTypeName, type CheckInListRules } from './check-in-lists.ts';
 import { scanTimes, type ScanTimes } from './scan-time.ts';
@@ -263,6 +264,8 @@ export async function publishScans(events: PendingEvent[]): Promise<void> {
 
 /** POST /check-ins: the answer, or the refusal thrown as a problem. */
 export async function scanOnline(input: Omit<ScanInput, 'offline'>, ctx: RequestContext): Promise<ScanAnswer> {
+  // A guest list's code (guest-lists/guest-code.ts): admitted on the guest, not a ticket.
+  if (isGuestCode(input.code)) return admitGuest(input, ctx);
   const outcome = await decideScan({ ...input, offline: false }, ctx);
   if (outcome.kind === 'refused') throw outcome.error;
   await publishScans([outcome.event]);
@@ -276,6 +279,17 @@ export async function scanOnline(input: Omit<ScanInput, 'offline'>, ctx: Request
  */
 export type BatchScanOutcome = Omit<BatchScanResultView, 'httpStatus'> & { refusedAs?: DomainError['kind'] };
 const BATCH_CONCURRENCY = 16;
+
+/** A guest code in an offline upload: decided now, on the guest (guests enter once; a second device's upload is refused). */
+async function guestInBatch(eventId: string, scan: CheckInBatchInput['scans'][number], deviceId: string, ctx: RequestContext): Promise<BatchScanOutcome> {
+  try {
+    const { status, checkIn, attendee } = await admitGuest({ eventId, code: scan.code, deviceId, listId: scan.listId, type: scan.type }, ctx);
+    return { nonce: scan.nonce, status, code: status, checkIn: { ...checkIn, offline: true, nonce: scan.nonce }, attendee };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { nonce: scan.nonce, status: 'refused', code: error.code, refusedAs: error.kind, detail: error.message };
+  }
+}
 
 /**
  * An offline upload. Scans of the same code are decided one after another in
@@ -293,6 +307,10 @@ export async function scanBatch(eventId: string, batch: CheckInBatchInput, ctx: 
     for (let group = queue.shift(); group; group = queue.shift()) {
       for (const i of group) {
         const scan = batch.scans[i]!;
+        if (isGuestCode(scan.code)) {
+          results[i] = await guestInBatch(eventId, scan, scan.deviceId ?? batch.deviceId, ctx);
+          continue;
+        }
         const outcome = await decideScan(
           { eventId, code: scan.code, deviceId: scan.deviceId ?? batch.deviceId, listId: scan.listId, scannedAt: scan.scannedAt, nonce: scan.nonce, type: scan.type, offline: true },
           ctx,

@@ -30,7 +30,10 @@ export const CreateOrder = z
     /** Or the best adjacent seats of a category, nearest the stage, leaving no single seat stranded when it can. */
     bestAvailable: z.optional(BestAvailable),
     voucherCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    /** A promoter's code: an unknown or inactive one is refused (422 `promoter_unknown`); it overrides any link token. */
     promoterCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    /** The token of the last promoter link the buyer clicked (GET /v1/promoter-links/{slug}/click); counts within 30 days of the click. An unknown or expired one attributes nothing. */
+    promoterToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))),
     /** The `rt` parameter of a campaign link the buyer arrived by: attributes the order's revenue to that campaign. Never refused; an invalid one is ignored. */
     campaignToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(512))),
   })
@@ -127,6 +130,9 @@ export const Availability = z
     total: z.nullable(Counts),
   })
   .register(z.globalRegistry, { id: 'Availability' });
+
+/** `promoterToken`: the click token of a promoter link, which may unlock promoter-only ticket types. */
+export const AvailabilityQuery = z.object({ promoterToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))) });
 
 export type CreateOrderInput = z.infer<typeof CreateOrder>;
 export type OrderView = z.infer<typeof Order>;

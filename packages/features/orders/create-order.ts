@@ -10,6 +10,7 @@ import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { conflict, notFound, unavailable, unprocessable } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { readPools, shardUpdates } from '#packages/features/inventory/index.ts';
+import { attributeOrder, type Attribution } from '#packages/features/promoters/index.ts';
 import { allocate, blindAllocation, type Allocation } from '#packages/features/inventory/index.ts';
 import { loadEventDetails } from './event-details.ts';
 import { mintTickets, ticketPuts, type IssuedTicket } from './issue-tickets.ts';
@@ -54,6 +55,16 @@ function assertEventOnSale({ event }: Catalog, now: string): void {
   if (now >= event.endsAt) throw unprocessable('event_ended', 'The event is over');
 }
 
+/** Promoter-only ticket types sell only through a link that unlocks them. */
+function assertPromoterOnlyUnlocked(priced: PricedOrder, catalog: Catalog, attribution: Attribution | null): void {
+  for (const line of priced.lines) {
+    if (!line.ticketTypeId || !catalog.ticketTypes.get(line.ticketTypeId)?.promoterOnly) continue;
+    if (!attribution?.unlockedTicketTypeIds.has(line.ticketTypeId)) {
+      throw unprocessable('ticket_type_not_available', 'This ticket type is sold only through a promoter link', { ticketTypeId: line.ticketTypeId });
+    }
+  }
+}
+
 /** A priced order whose id is fixed before anything is written (its retries and its PaymentIntent keep it). */
 interface Draft {
   orderId: string;
@@ -63,9 +74,10 @@ interface Draft {
   priced: PricedOrder;
   /** The seat map's seats it takes, when it asks for any. */
   selection: SeatSelection | null;
+  attribution: Attribution | null;
 }
 
-function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, allocations: Allocation[], now: string): OrderItem {
+function orderItemFor({ orderId, eventId, input, priced, catalog, attribution }: Draft, allocations: Allocation[], now: string): OrderItem {
   const expiresAt = new Date(Date.parse(now) + catalog.event.holdMinutes * 60_000).toISOString();
   const free = priced.total.amount === 0;
   return {
@@ -79,7 +91,7 @@ function orderItemFor({ orderId, eventId, input, priced, catalog }: Draft, alloc
     total: priced.total,
     refunded: { amount: 0, currency: priced.total.currency },
     ...(catalog.voucher ? { voucherCode: catalog.voucher.code, voucherId: catalog.voucher.voucherId } : {}),
-    ...(input.promoterCode ? { promoterCode: input.promoterCode } : {}),
+    ...(attribution ? { promoterCode: attribution.terms.code, promoter: attribution.terms } : {}),
     ...(input.campaignToken ? { campaignToken: input.campaignToken } : {}),
     allocations,
     expiresAt,
@@ -223,7 +235,17 @@ export async function createOrder(eventId: string, input: CreateOrderInput, ctx:
   assertSeatsNamed(input, catalog.seating);
   const selection = await selectSeats(eventId, catalog.seating, input);
   const priced = priceOrder(selection ? { ...input, items: [...input.items, ...selection.items] } : input, catalog, now);
-  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, selection };
+  const attribution = await attributeOrder({
+    eventId,
+    eventEndsAt: catalog.event.endsAt,
+    promoterCode: input.promoterCode,
+    promoterToken: input.promoterToken,
+    lines: priced.lines,
+    total: priced.total,
+    now,
+  });
+  assertPromoterOnlyUnlocked(priced, catalog, attribution);
+  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, selection, attribution };
   const hinted = recentlyShort(priced.demand.keys());
   if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };
   return seatsFirst(draft, ctx, hinted);

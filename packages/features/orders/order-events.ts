@@ -1,4 +1,4 @@
-import type { EventData } from '#events/catalog.ts';
+import type { EventData, PromoterAttribution } from '#events/catalog.ts';
 import { admissionsOf, type OrderItem } from './order-item.ts';
 
 type OrderStatus = OrderItem['status'];
@@ -16,5 +16,6 @@ export function orderSummary(order: OrderItem, status: OrderStatus = order.statu
     ...(order.voucherCode ? { voucherCode: order.voucherCode } : {}),
     ...(order.promoterCode ? { promoterCode: order.promoterCode } : {}),
     ...(order.campaignToken ? { campaignToken: order.campaignToken } : {}),
+    ...(order.promoter ? { promoter: order.promoter as PromoterAttribution } : {}),
   };
 }

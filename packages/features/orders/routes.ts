@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { IdParams, listOf } from '#packages/core/common-schemas.ts';
-import { Availability, CreateOrder, Order, OrderListQuery, RefundOrder } from './contract.ts';
+import { Availability, AvailabilityQuery, CreateOrder, Order, OrderListQuery, RefundOrder } from './contract.ts';
 import { defineRoute } from '#packages/core/route.ts';
 
 const tag = 'Orders';
@@ -27,7 +27,7 @@ export const getAvailability = defineRoute({
   permission: null,
   summary: 'Seats per ticket type and for the event (public: the storefront shows it)',
   tag,
-  request: { params: IdParams },
+  request: { params: IdParams, query: AvailabilityQuery },
   responses: { 200: { description: 'Capacity, sold, held and available seats', schema: Availability } },
 });
 

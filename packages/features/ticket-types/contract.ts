@@ -11,6 +11,8 @@ const ticketTypeFields = {
   maxPerOrder: z.int().check(z.minimum(1), z.maximum(100)),
   salesStartAt: z.optional(IsoDateTime),
   salesEndAt: z.optional(IsoDateTime),
+  /** Sold only through a promoter link that unlocks it (the link's `ticketTypeIds`); hidden from the public availability. */
+  promoterOnly: z.optional(z.boolean()),
 };
 
 export const CreateTicketType = z

@@ -66,6 +66,8 @@ export const orderSchema = {
     voucherId: { type: 'string' },
     voucherCode: { type: 'string' },
     promoterCode: { type: 'string' },
+    /** The promoter attribution and commission terms frozen at sale (events/catalog.ts `promoterAttribution`). */
+    promoter: { type: 'any' },
     /** The campaign recipient token (`?rt=`) the buyer came with, verified by the attribution consumer. */
     campaignToken: { type: 'string' },
     allocations: { ...allocation, required: true },

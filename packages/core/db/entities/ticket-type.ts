@@ -13,6 +13,8 @@ export const ticketTypeSchema = {
     maxPerOrder: { type: 'number', required: true },
     salesStartAt: { type: 'string' },
     salesEndAt: { type: 'string' },
+    /** Sold only through a promoter link that unlocks it. */
+    promoterOnly: { type: 'boolean' },
     /** How many inventory slices hold this type's capacity (fixed at creation). */
     inventoryShards: { type: 'number', required: true, default: 1 },
     ...timestamps,

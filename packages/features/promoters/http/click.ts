@@ -1,0 +1,13 @@
+import { clickPromoterLink as route } from '#packages/features/promoters/routes.ts';
+import { recordClick } from '#packages/features/promoters/link-service.ts';
+import { httpHandler, type HttpResult } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params }): Promise<HttpResult> => {
+  const { targetUrl, ...click } = await recordClick(params.slug);
+  // A click is a write: never served from a cache.
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (!targetUrl) return { status: 200, body: click, headers };
+  const location = new URL(targetUrl);
+  location.searchParams.set('promoterToken', click.token);
+  return { status: 302, body: click, headers: { ...headers, location: location.toString() } };
+});

@@ -1,0 +1,5 @@
+import { listPromoterLedger as route } from '#packages/features/promoters/routes.ts';
+import { listLedger } from '#packages/features/promoters/promoter-queries.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params, query, principal }) => ok(await listLedger(params.id, query, principal)));
