@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELECTRODB_SIDE_FILE, esbuildOptions, writeElectrodbSideFile } from '#infra/bundling.ts';
 import { repoRoot } from '#infra/paths.ts';
+import { SYNTH_TIMEOUT_MS } from './support/synth.ts';
 
 /**
  * packages/core/db as a Lambda bundle runs it: ElectroDB loaded on the first
@@ -51,5 +52,5 @@ describe('packages/core/db bundled', () => {
       canceled: true,
       reasons: [{ code: 'ConditionalCheckFailed' }],
     });
-  }, 120_000);
+  }, SYNTH_TIMEOUT_MS);
 });

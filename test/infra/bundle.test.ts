@@ -14,6 +14,7 @@ import { functionsRoot, repoRoot } from '#infra/paths.ts';
 import { httpEntryFile } from '#infra/http-entries.ts';
 import { consumerEntryFile } from '#infra/consumer-entries.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
+import { SYNTH_TIMEOUT_MS } from './support/synth.ts';
 import { httpFunctions } from '#infra/http-layout.ts';
 
 /**
@@ -147,5 +148,5 @@ describe('Lambda bundles', () => {
     // Nothing left for the runtime to provide: the SDK is in the bundle.
     const imports = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
     expect(imports.filter((i) => !builtinModules.includes(i.replace(/^node:/, '')))).toEqual([]);
-  }, 120_000);
+  }, SYNTH_TIMEOUT_MS);
 });

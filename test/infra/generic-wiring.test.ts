@@ -15,8 +15,7 @@ import {
   synthTenants,
   templatesOf,
   violationsOf,
-  type Synthesized,
-} from './support/synth.ts';
+  type Synthesized, SYNTH_TIMEOUT_MS } from './support/synth.ts';
 
 // Two tenants with opposite settings, built from fixture tables larger than today's.
 const tenants = parseTenants({
@@ -47,7 +46,7 @@ beforeAll(() => {
   [alpha, beta] = synth.stacks as [TenantStack, TenantStack];
   t.alpha = templatesOf(alpha);
   t.beta = templatesOf(beta);
-}, 120_000);
+}, SYNTH_TIMEOUT_MS);
 
 const idOf = (construct: IConstruct) => {
   const element = construct.node.defaultChild as CfnElement;

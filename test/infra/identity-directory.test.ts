@@ -4,7 +4,7 @@ import { cognitoDirectoryActions } from '#packages/auth/cognito-directory-action
 import { httpFunctions } from '#infra/http-layout.ts';
 import type { TenantStack } from '#infra/tenant-stack.ts';
 import { parseTenants } from '#infra/tenants.ts';
-import { logicalIdIn, reconcileAcknowledgements, resourcesOf, synthTenants, templatesOf, violationsOf, type Synthesized } from './support/synth.ts';
+import { logicalIdIn, reconcileAcknowledgements, resourcesOf, synthTenants, templatesOf, violationsOf, type Synthesized, SYNTH_TIMEOUT_MS } from './support/synth.ts';
 
 // The users and roles routes plus two that must get nothing from Cognito: a small, quick stack.
 const tags = new Set(['Users', 'Roles']);
@@ -21,7 +21,7 @@ let stack: TenantStack;
 beforeAll(() => {
   synth = synthTenants({ tenants: [tenant!], definitions, cloudFormationValidation: false });
   stack = synth.stacks[0]!;
-}, 120_000);
+}, SYNTH_TIMEOUT_MS);
 
 type Statement = { Action: string | string[]; Resource: unknown };
 

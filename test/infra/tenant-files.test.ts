@@ -6,7 +6,7 @@ import { accessOf, filesAccessOf, httpFunctions } from '#infra/http-layout.ts';
 import { EXPORT_RETENTION_DAYS, IMPORT_RETENTION_DAYS } from '#infra/constructs/tenant-files.ts';
 import type { TenantStack } from '#infra/tenant-stack.ts';
 import { parseTenants } from '#infra/tenants.ts';
-import { logicalIdIn, reconcileAcknowledgements, resourcesOf, synthTenants, templatesOf, violationsOf, type Synthesized } from './support/synth.ts';
+import { logicalIdIn, reconcileAcknowledgements, resourcesOf, synthTenants, templatesOf, violationsOf, type Synthesized, SYNTH_TIMEOUT_MS } from './support/synth.ts';
 
 // A small stack: venues (one route reads files), contacts (one route writes them), companies (none),
 // and one consumer that writes files: who gets the bucket, and how much of it.
@@ -54,7 +54,7 @@ const s3Actions = (statements: Statement[]) => statements.flatMap((s) => ([] as 
 beforeAll(() => {
   synth = synthTenants({ tenants: [tenant!], definitions, cloudFormationValidation: false });
   stack = synth.stacks[0]!;
-}, 120_000);
+}, SYNTH_TIMEOUT_MS);
 
 describe('tenant file bucket', () => {
   it('is private, encrypted, TLS only, retained, logged, and forgets exports and imports after their days', () => {

@@ -22,8 +22,7 @@ import {
   tempOutdir,
   violationsOf,
   type Synthesized,
-  type ValidationReport,
-} from './support/synth.ts';
+  type ValidationReport, SYNTH_TIMEOUT_MS } from './support/synth.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
 import { idOf, synthAcme, writeActions } from './support/acme-stack.ts';
 
@@ -35,7 +34,7 @@ let all: Template[];
 
 beforeAll(() => {
   ({ synth, stack, parent, features, all } = synthAcme());
-}, 120_000);
+}, SYNTH_TIMEOUT_MS);
 
 describe('tenant stack: HTTP functions', () => {
   it('has one API route per route-table entry, JWT unless the route is public', () => {

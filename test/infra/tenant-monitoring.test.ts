@@ -8,7 +8,7 @@ import { jobWindow } from '../../infra/monitoring/thresholds.ts';
 import type { TenantStack } from '../../infra/tenant-stack.ts';
 import { acmeTenant, idOf, synthAcme } from './support/acme-stack.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
-import { reconcileAcknowledgements, resourcesOf, violationsOf, type Synthesized } from './support/synth.ts';
+import { reconcileAcknowledgements, resourcesOf, violationsOf, type Synthesized, SYNTH_TIMEOUT_MS } from './support/synth.ts';
 
 let synth: Synthesized;
 let stack: TenantStack;
@@ -18,7 +18,7 @@ let monitoring: Template;
 beforeAll(() => {
   ({ synth, stack, parent } = synthAcme());
   monitoring = Template.fromStack(stack.monitoring);
-}, 120_000);
+}, SYNTH_TIMEOUT_MS);
 
 interface AlarmProps {
   AlarmName: string;

@@ -16,7 +16,7 @@ import { functionKinds } from '#infra/constructs/eventos-function.ts';
 import { accessOf, httpFunctions } from '#infra/http-layout.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
 import { accessLogFields, type TenantStack } from '#infra/tenant-stack.ts';
-import { functionsIn, logicalIdIn, resourcesOf } from './support/synth.ts';
+import { functionsIn, logicalIdIn, resourcesOf, SYNTH_TIMEOUT_MS } from './support/synth.ts';
 import { acmeTenant, idOf, synthAcme } from './support/acme-stack.ts';
 
 let stack: TenantStack;
@@ -26,7 +26,7 @@ let all: Template[];
 
 beforeAll(() => {
   ({ stack, parent, features, all } = synthAcme());
-}, 120_000);
+}, SYNTH_TIMEOUT_MS);
 
 describe('tenant stack', () => {
   it('is named after the tenant and deploys to its account/region', () => {

@@ -17,6 +17,13 @@ import type { TenantStack } from '#infra/tenant-stack.ts';
  */
 export const bundleInSynth = process.env.EVENTOS_INFRA_BUNDLE === '1';
 
+/**
+ * How long a synth (or a bundling) may take in a hook or test: a bound that
+ * only stops a hung run, never a speed check. Synth is CPU-bound; with other
+ * test runs beside it on 2 cores it took over 2 minutes here.
+ */
+export const SYNTH_TIMEOUT_MS = 600_000;
+
 export interface ValidationReport {
   pluginReports: {
     pluginName: string;
