@@ -6,6 +6,9 @@ import { resetStepCrashHook } from '#packages/features/workflows/test-crash-hook
 import { mailFor } from '../support/campaign-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { advanceClock } from '../support/clock.ts';
+import { givenEvent, givenVenue, hours } from '../support/fixtures.ts';
+import { buyerEmail, givenPaidOrder, givenTicketType, publishEvent } from '../support/sales-fixtures.ts';
+import { localTimeOn } from '#packages/features/workflows/local-time.ts';
 import { until } from '../support/webhook-receiver.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -189,5 +192,38 @@ describe('workflows', () => {
     const res = await api.call('POST', '/v1/workflows', { body: { name: 'expired reminder', template: 'expired_order_reminder', params: { delaySeconds: '3600' } } });
     expect(res.status).toBe(201);
     expect(res.body.definition.steps[0]).toEqual({ type: 'wait', seconds: 3600 });
+  });
+
+  it('templates end to end: a VIP ticket bought → a task; 3 days before the event at 10:00 local → a reminder to a first-time buyer', async () => {
+    const vip = await api.call('POST', '/v1/workflows', { body: { name: 'VIP', template: 'vip_purchase_task', params: { accountManagerId: 'am-1' } } });
+    const reminder = await api.call('POST', '/v1/workflows', { body: { name: 'Reminder', template: 'event_reminder' } });
+    expect([vip.status, reminder.status]).toEqual([201, 201]);
+    const venue = await givenVenue(api.call, { timezone: 'Europe/Madrid' });
+    const startsAt = hours(24 * 10);
+    const event = await givenEvent(api.call, { venueId: venue.id, startsAt, endsAt: hours(24 * 10 + 6) });
+    const ga = await givenTicketType(api.call, event.id, { name: 'General admission' });
+    const vipType = await givenTicketType(api.call, event.id, { name: 'VIP', price: { amount: 9000, currency: 'EUR' } });
+    await publishEvent(api.call, event.id);
+
+    // A buyer the CRM does not know yet (the purchase consumer makes the contact meanwhile).
+    const email = buyerEmail('wfvip');
+    await givenPaidOrder(api.call, event.id, [{ ticketTypeId: vipType.id, quantity: 1 }], { email });
+    await givenPaidOrder(api.call, event.id, [{ ticketTypeId: ga.id, quantity: 1 }]);
+    await drain();
+
+    const vipRuns = await runsOf(vip.body.id);
+    expect(vipRuns).toHaveLength(1);
+    expect(vipRuns[0]).toMatchObject({ status: 'completed', steps: [{ stepType: 'create_task', status: 'done' }] });
+    const tasks = (await api.call('GET', '/v1/tasks?assignedTo=am-1')).body.items;
+    expect(tasks.map((t: any) => t.title)).toContain(`VIP order: call Test (${email})`);
+
+    const reminders = await runsOf(reminder.body.id);
+    expect(reminders).toHaveLength(2);
+    const expected = new Date(localTimeOn(Date.parse(startsAt), -3, '10:00', 'Europe/Madrid')).toISOString();
+    for (const run of reminders) expect(run).toMatchObject({ status: 'waiting', wakeAt: expected });
+    await runDueJob(Date.parse(expected) - Date.now() + 1_000);
+    await until(async () => (await runsOf(reminder.body.id)).every((r) => r.status === 'completed'), 'the reminders');
+    const mail = await mailFor(api.mailUrl, [email], (m: any) => JSON.stringify(m).includes('See you soon'));
+    expect(mail.get(email)).toHaveLength(1);
   });
 });

@@ -41,10 +41,11 @@ export async function perform(step: WorkflowStepValue, run: RunItem, facts: Fact
   const contact = facts.contact;
   switch (step.type) {
     case 'update_contact': {
-      if (!contact) return { kind: 'skipped', result: 'no contact' };
+      const contactId = typeof contact?.id === 'string' ? contact.id : null;
+      if (!contact || !contactId) return { kind: 'skipped', result: 'no contact' };
       const before = (contact.tags as string[]) ?? [];
       const tags = step.addTags || step.removeTags ? [...new Set([...before, ...(step.addTags ?? [])])].filter((t) => !(step.removeTags ?? []).includes(t)) : undefined;
-      await updateContact(run.contactId, { ...step.set, ...(tags ? { tags } : {}) }, ctx);
+      await updateContact(contactId, { ...step.set, ...(tags ? { tags } : {}) }, ctx);
       return { kind: 'done', result: 'contact updated' };
     }
     case 'create_task': {
@@ -54,7 +55,7 @@ export async function perform(step: WorkflowStepValue, run: RunItem, facts: Fact
           ...(step.description ? { description: fill(step.description, facts) } : {}),
           assignedTo: step.assignedTo,
           dueAt: new Date(now + step.dueInHours * 3600_000).toISOString(),
-          ...(contact ? { contactId: run.contactId } : {}),
+          ...(typeof contact?.id === 'string' ? { contactId: contact.id } : {}),
         },
         ctx,
       );

@@ -1,17 +1,44 @@
 import { db } from '#packages/core/db/service.ts';
 import type { Facts } from './conditions.ts';
 
-/** The contact a trigger's data is about: its `contactId`, or the contact of its buyer's email. */
-export async function contactIdOf(data: Record<string, unknown>): Promise<string | null> {
-  if (typeof data.contactId === 'string') return data.contactId;
+const EMAIL_SUBJECT = 'email:';
+
+function buyerEmailOf(data: Record<string, unknown>): string | null {
   const buyer = data.buyer as { email?: unknown } | undefined;
   const email = typeof buyer?.email === 'string' ? buyer.email : typeof data.buyerEmail === 'string' ? data.buyerEmail : null;
-  if (!email) return null;
-  const { data: guard } = await db().entities.contactEmail.get({ email: email.trim().toLowerCase() }).go();
+  return email ? email.trim().toLowerCase() : null;
+}
+
+async function contactIdByEmail(email: string): Promise<string | null> {
+  const { data: guard } = await db().entities.contactEmail.get({ email }).go();
   return guard?.contactId ?? null;
 }
 
-export async function contactFacts(contactId: string): Promise<Record<string, unknown> | null> {
+/**
+ * Whom a run is for: the event's `contactId`, else the contact of its buyer's
+ * email — or, when the CRM has no contact for that email yet (an order's buyer
+ * is made a contact by another consumer, maybe not yet), `email:<address>`,
+ * which later steps resolve again.
+ */
+export async function subjectOf(data: Record<string, unknown>): Promise<string | null> {
+  if (typeof data.contactId === 'string') return data.contactId;
+  const email = buyerEmailOf(data);
+  if (!email) return null;
+  return (await contactIdByEmail(email)) ?? `${EMAIL_SUBJECT}${email}`;
+}
+
+/** The contact's id now, for a subject that may be an email. */
+export async function contactIdOfSubject(subject: string): Promise<string | null> {
+  return subject.startsWith(EMAIL_SUBJECT) ? contactIdByEmail(subject.slice(EMAIL_SUBJECT.length)) : subject;
+}
+
+export async function contactFacts(subject: string, event: Record<string, unknown> = {}): Promise<Record<string, unknown> | null> {
+  const contactId = await contactIdOfSubject(subject);
+  if (!contactId) {
+    // Not (yet) a contact: what the event says of the buyer.
+    const buyer = (event.buyer ?? {}) as Record<string, unknown>;
+    return { email: subject.slice(EMAIL_SUBJECT.length), firstName: buyer.firstName, lastName: buyer.lastName, tags: [] };
+  }
   const { data } = await db().entities.contact.get({ contactId }).go({ consistent: true });
   if (!data || data.state === 'trashed') return null;
   return { ...data, id: data.contactId, tags: data.tags ?? [] } as Record<string, unknown>;
@@ -46,8 +73,9 @@ async function ticketTypeNamesOf(orderId: string, eventId: string): Promise<stri
   return [...new Set(tickets.data.map((t) => names.get(t.ticketTypeId)).filter((n): n is string => !!n))];
 }
 
-export async function factsOf(context: string, contactId: string): Promise<Facts> {
-  return { event: JSON.parse(context) as Record<string, unknown>, contact: await contactFacts(contactId) };
+export async function factsOf(context: string, subject: string): Promise<Facts> {
+  const event = JSON.parse(context) as Record<string, unknown>;
+  return { event, contact: await contactFacts(subject, event) };
 }
 
 /** `{{contact.firstName}}` → the fact, '' when absent. */

@@ -2,7 +2,7 @@ import { db } from '#packages/core/db/service.ts';
 import { logger } from '#packages/core/logger.ts';
 import { holds } from './conditions.ts';
 import { allWorkflows, definitionOf } from './definitions.ts';
-import { contactFacts, contactIdOf, eventFacts } from './facts.ts';
+import { contactFacts, eventFacts, subjectOf } from './facts.ts';
 import { endRun } from './run-engine.ts';
 import { startRun } from './start-run.ts';
 
@@ -17,10 +17,11 @@ async function endRunsAtGoal(contactId: string): Promise<void> {
   const { data: runs } = await db().entities.workflowRun.query.byContact({ contactId }).go({ pages: 'all' });
   const waiting = runs.filter((r) => r.status === 'waiting');
   if (!waiting.length) return;
-  const contact = await contactFacts(contactId);
   for (const run of waiting) {
     const definition = await definitionOf(run.workflowId, run.version);
-    if (definition.goal && holds(definition.goal, { event: JSON.parse(run.context) as Record<string, unknown>, contact })) {
+    if (!definition.goal) continue;
+    const event = JSON.parse(run.context) as Record<string, unknown>;
+    if (holds(definition.goal, { event, contact: await contactFacts(contactId, event) })) {
       await endRun(run, 'goal_met', 'goal met while waiting', 'waiting');
     }
   }
@@ -37,12 +38,13 @@ export async function onDomainEvent(event: TriggeringEvent): Promise<{ started: 
   // No workflow this event could start or end: nothing read (most events of most tenants).
   if (workflows.length === 0) return { started: 0 };
   const data = (event.data ?? {}) as Record<string, unknown>;
-  const contactId = await contactIdOf(data);
+  const contactId = await subjectOf(data);
   if (contactId) await endRunsAtGoal(contactId);
 
   const active = workflows.filter((w) => w.status === 'active' && w.triggerKey === event.detailType);
   if (!active.length || !contactId) return { started: 0 };
-  const facts = { event: await eventFacts(data), contact: await contactFacts(contactId) };
+  const known = await eventFacts(data);
+  const facts = { event: known, contact: await contactFacts(contactId, known) };
   let started = 0;
   for (const workflow of active) {
     const definition = await definitionOf(workflow.workflowId, workflow.currentVersion);

@@ -4,7 +4,7 @@ import { db } from '#packages/core/db/service.ts';
 import { invalid, notFound } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { checkedCursor, type Page, type PageRequest } from '#packages/core/pagination.ts';
-import type { CreateWorkflowInput, WorkflowDefinitionValue, WorkflowRunView, WorkflowView } from './contract.ts';
+import type { CreateWorkflowInput, TemplateNameValue, WorkflowDefinitionValue, WorkflowRunView, WorkflowView } from './contract.ts';
 import { WorkflowDefinition } from './contract.ts';
 import { definitionOf, forgetWorkflows, workflowItem, type WorkflowItem } from './definitions.ts';
 import { eventFacts } from './facts.ts';
@@ -34,9 +34,18 @@ async function toView(item: WorkflowItem): Promise<WorkflowView> {
   return { id: workflowId, ...rest, definition: await definitionOf(workflowId, item.currentVersion) } as WorkflowView;
 }
 
+/** A template's definition with the caller's parameters; a parameter that makes it invalid is a 400. */
+function fromTemplate(name: TemplateNameValue, params: Record<string, string>): WorkflowDefinitionValue {
+  const parsed = WorkflowDefinition.safeParse(templates[name].build(params));
+  if (!parsed.success) {
+    throw invalid('invalid_template_params', `These parameters do not make a valid ${name} workflow: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
 export async function createWorkflow(input: CreateWorkflowInput): Promise<WorkflowView> {
   if (!input.definition === !input.template) throw invalid('definition_or_template', 'Give either a definition or a template');
-  const definition = checked(input.definition ?? WorkflowDefinition.parse(templates[input.template!].build(input.params ?? {})));
+  const definition = checked(input.definition ?? fromTemplate(input.template!, input.params ?? {}));
   const workflowId = newId();
   const at = nowIso();
   await db()
