@@ -12,7 +12,8 @@ import { LocalStartError } from '../local-start-error.ts';
 import { startLocalStack } from '../local-stack.ts';
 import { assertPortFree, portFromEnv } from '../ports.ts';
 import { watchLauncher } from './launcher-watch.ts';
-import { seedDemo } from '../seed.ts';
+import { seedDemo, type DemoData } from '../seed.ts';
+import { DEMO_TOKEN_ROLES, demoBanner, type DemoTokens } from '../demo-banner.ts';
 import { DEFAULT_STRIPE_STANDIN_PORT } from '../stripe-standin/defaults.ts';
 
 const { values: flags } = parseArgs({
@@ -87,10 +88,12 @@ try {
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
   });
 
-  if (flags.seed) {
-    const summary = await seedDemo(stack.apiUrl, await stack.token('admin', 'seed'), (line) => process.stderr.write(`${line}\n`));
-    process.stderr.write(`Seeded: ${summary}\n`);
-  }
+  let demo: DemoData | undefined;
+  if (flags.seed) demo = await seedDemo(stack.apiUrl, await stack.token('admin', 'seed'), (line) => process.stderr.write(`${line}\n`));
+  const running = stack;
+  const demoTokens = Object.fromEntries(
+    await Promise.all(Object.entries(DEMO_TOKEN_ROLES).map(async ([variable, role]) => [variable, await running.token(role, `demo-${role}`)])),
+  ) as DemoTokens;
 
   const adminToken = await stack.token('admin', 'local-admin');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -107,10 +110,12 @@ try {
       `  Mail links   ${publicBaseUrl ?? stack.apiUrl} (PUBLIC_BASE_URL)`,
       `  DynamoDB     ${stack.dynamoEndpoint}`,
       `  Stripe       ${stack.stripe.url} (stand-in; sent webhooks: ${stack.apiUrl}/dev/stripe/events)`,
+      `  Sent mail    ${stack.apiUrl}/dev/mail  (headers, message ids, simulated SES events)`,
       `  Dead letters ${stack.apiUrl}/dev/bus/dead-letters`,
       '',
-      'Admin token (12 h; more with POST /dev/token {"role":"scanner"}):',
-      adminToken,
+      ...(demo
+        ? demoBanner(demo, demoTokens)
+        : ['Admin token (12 h; more with POST /dev/token {"role":"scanner"}; the demo: npm start -- --seed, or npm run seed):', adminToken]),
       '',
       'Ctrl-C stops everything.',
       '',
