@@ -8,6 +8,10 @@ export interface SentMail {
   to: string[];
   subject: string;
   headers: Array<{ name: string; value: string }>;
+  /** The http(s) URL of List-Unsubscribe, when it has one (campaign mail). */
+  unsubscribeUrl: string | null;
+  /** The http(s) links of the HTML body, in order (campaign links carry `rt=`). */
+  links: string[];
 }
 
 interface StoredEmail {
@@ -16,7 +20,20 @@ interface StoredEmail {
   destination: { to: string[] };
   subject: string;
   headers?: Array<{ name: string; value: string }>;
+  body: { html?: string; text?: string };
   at: number;
+}
+
+const unescapeHtml = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+
+function unsubscribeUrlOf(headers: Array<{ name: string; value: string }>): string | null {
+  const value = headers.find((h) => h.name.toLowerCase() === 'list-unsubscribe')?.value ?? '';
+  return /<(https?:[^>]+)>/.exec(value)?.[1] ?? null;
+}
+
+function linksOf(html: string | undefined): string[] {
+  return [...(html ?? '').matchAll(/href="(https?:[^"]+)"/g)].map((m) => unescapeHtml(m[1]!));
 }
 
 const SES_EVENT_TYPES = ['Delivery', 'Open', 'Click', 'Bounce', 'Complaint'] as const;
@@ -40,6 +57,8 @@ async function sentMail(mailUrl: string, to: string | null): Promise<SentMail[]>
       to: e.destination.to,
       subject: e.subject,
       headers: e.headers ?? [],
+      unsubscribeUrl: unsubscribeUrlOf(e.headers ?? []),
+      links: linksOf(e.body?.html),
     }))
     .reverse();
 }
