@@ -48,8 +48,9 @@ function script(blocks: CommandBlock[]): string {
   return [
     'set -euo pipefail',
     // The leading newline: an answer without one (curl's) would hide the marker.
-    ...blocks.map((b) => `printf '\\n>>> %s\\n' '${b.file}:${b.line}'\n${b.code}`),
-    "printf '\\n>>> done\\n'",
+    // $SECONDS: when each block started, to see in the transcript where a slow file spends its time.
+    ...blocks.map((b) => `printf '\\n>>> %s\\n[at %ss]\\n' '${b.file}:${b.line}' "$SECONDS"\n${b.code}`),
+    "printf '\\n>>> done\\n[at %ss]\\n' \"$SECONDS\"",
   ].join('\n');
 }
 
