@@ -4,6 +4,12 @@ import type { DemoData } from './seed.ts';
 export const DEMO_TOKEN_ROLES = { TOKEN: 'admin', SCANNER: 'scanner', MARKETING: 'marketing' } as const;
 export type DemoTokens = Record<keyof typeof DEMO_TOKEN_ROLES, string>;
 
+/** One token per role of DEMO_TOKEN_ROLES, from `issue` (the runner's signer, or POST /dev/token). */
+export async function demoTokens(issue: (role: string, userId: string) => Promise<string>): Promise<DemoTokens> {
+  const entries = await Promise.all(Object.entries(DEMO_TOKEN_ROLES).map(async ([variable, role]) => [variable, await issue(role, `demo-${role}`)]));
+  return Object.fromEntries(entries) as DemoTokens;
+}
+
 /** The shell variable each demo ticket type goes in. */
 const TICKET_TYPE_VARIABLES: Record<string, string> = { 'General admission': 'GA', VIP: 'VIP' };
 

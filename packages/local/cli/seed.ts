@@ -5,7 +5,7 @@
  *   --env       print shell assignments only (EVENT=…, GA=…, VIP=…, TOKEN=…, SCANNER=…, MARKETING=…), for eval
  */
 import { parseArgs } from 'node:util';
-import { DEMO_TOKEN_ROLES, demoBanner, demoEnv, type DemoTokens } from '../demo-banner.ts';
+import { demoBanner, demoEnv, demoTokens } from '../demo-banner.ts';
 import { seedDemo } from '../seed.ts';
 
 const { values: flags } = parseArgs({ options: { api: { type: 'string' }, env: { type: 'boolean', default: false } } });
@@ -19,9 +19,7 @@ async function devToken(role: string, userId: string): Promise<string> {
 
 try {
   const demo = await seedDemo(apiUrl, await devToken('admin', 'seed'), (line) => process.stderr.write(`${line}\n`));
-  const tokens = Object.fromEntries(
-    await Promise.all(Object.entries(DEMO_TOKEN_ROLES).map(async ([variable, role]) => [variable, await devToken(role, `demo-${role}`)])),
-  ) as DemoTokens;
+  const tokens = await demoTokens(devToken);
   process.stdout.write(`${(flags.env ? demoEnv(demo, tokens) : demoBanner(demo, tokens)).join('\n')}\n`);
 } catch (error) {
   process.stderr.write(`Seeding ${apiUrl} failed: ${(error as Error).message}\nIs \`npm start\` running?\n`);

@@ -14,8 +14,8 @@ import { LocalStartError } from '../local-start-error.ts';
 import { startLocalStack } from '../local-stack.ts';
 import { assertPortFree, portFromEnv } from '../ports.ts';
 import { watchLauncher } from './launcher-watch.ts';
-import { seedDemo, type DemoData } from '../seed.ts';
-import { DEMO_TOKEN_ROLES, demoBanner, type DemoTokens } from '../demo-banner.ts';
+import { seedDemo } from '../seed.ts';
+import { demoBanner, demoTokens } from '../demo-banner.ts';
 import { DEFAULT_STRIPE_STANDIN_PORT } from '../stripe-standin/defaults.ts';
 
 const { values: flags } = parseArgs({
@@ -93,12 +93,12 @@ try {
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
   });
 
-  let demo: DemoData | undefined;
-  if (flags.seed) demo = await seedDemo(stack.apiUrl, await stack.token('admin', 'seed'), (line) => process.stderr.write(`${line}\n`));
-  const running = stack;
-  const demoTokens = Object.fromEntries(
-    await Promise.all(Object.entries(DEMO_TOKEN_ROLES).map(async ([variable, role]) => [variable, await running.token(role, `demo-${role}`)])),
-  ) as DemoTokens;
+  let demo: string[] | undefined;
+  if (flags.seed) {
+    const running = stack;
+    const data = await seedDemo(running.apiUrl, await running.token('admin', 'seed'), (line) => process.stderr.write(`${line}\n`));
+    demo = demoBanner(data, await demoTokens((role, userId) => running.token(role, userId)));
+  }
 
   const adminToken = await stack.token('admin', 'local-admin');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -118,9 +118,7 @@ try {
       `  Sent mail    ${stack.apiUrl}/dev/mail  (headers, message ids, simulated SES events)`,
       `  Dead letters ${stack.apiUrl}/dev/bus/dead-letters`,
       '',
-      ...(demo
-        ? demoBanner(demo, demoTokens)
-        : ['Admin token (12 h; more with POST /dev/token {"role":"scanner"}; the demo: npm start -- --seed, or npm run seed):', adminToken]),
+      ...(demo ?? ['Admin token (12 h; more with POST /dev/token {"role":"scanner"}; the demo: npm start -- --seed, or npm run seed):', adminToken]),
       '',
       'Ctrl-C stops everything.',
       '',
