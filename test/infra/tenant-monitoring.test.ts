@@ -7,6 +7,7 @@ import { httpFunctions } from '../../infra/http-layout.ts';
 import { jobWindow } from '../../infra/monitoring/thresholds.ts';
 import type { TenantStack } from '../../infra/tenant-stack.ts';
 import { acmeTenant, idOf, synthAcme } from './support/acme-stack.ts';
+import { consumerGroups } from '#infra/consumer-layout.ts';
 import { reconcileAcknowledgements, resourcesOf, violationsOf, type Synthesized } from './support/synth.ts';
 
 let synth: Synthesized;
@@ -41,7 +42,7 @@ const ofKind = (kind: string) => alarms().filter((a) => a.AlarmName.startsWith(`
 const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const functionNames = () => [
   ...httpFunctions(routes).map((fn) => `http ${fn.name}`),
-  ...routing.map((entry) => `consumer ${entry.consumer}`),
+  ...consumerGroups(routing).map((group) => `consumer ${group.name}`),
   ...schedules.map((job) => `job ${job.name}`),
 ];
 
@@ -55,7 +56,8 @@ describe('tenant monitoring', () => {
     const [policy] = Object.values(resourcesOf(monitoring, 'AWS::SNS::TopicPolicy'));
     expect(JSON.stringify(policy!.Properties)).toContain('cloudwatch.amazonaws.com');
     expect(JSON.stringify(policy!.Properties)).toContain('aws:SecureTransport');
-    expect(alarms().length).toBeGreaterThan(80);
+    // At least errors and throttles per function and one per dead-letter queue.
+    expect(alarms().length).toBeGreaterThan(2 * functionNames().length + consumerGroups(routing).length + schedules.length);
     for (const alarm of alarms()) {
       expect(alarm.AlarmActions, alarm.AlarmName).toEqual([topicRef]);
       expect(alarm.OKActions, alarm.AlarmName).toEqual([topicRef]);
@@ -63,10 +65,10 @@ describe('tenant monitoring', () => {
     expect(new Set(alarms().map((a) => a.AlarmName)).size).toBe(alarms().length);
   });
 
-  it('alarms on any message in each dead-letter queue: every consumer, job and the SES forwarding', () => {
+  it('alarms on any message in each dead-letter queue: every consumer group, job and the SES forwarding', () => {
     const dlq = ofKind('dead-letters');
     expect(dlq.map((a) => a.AlarmName).sort()).toEqual(
-      [...routing.map((e) => `consumer ${e.consumer}`), ...schedules.map((j) => `job ${j.name}`), 'ses forwarding']
+      [...consumerGroups(routing).map((g) => `consumer ${g.name}`), ...schedules.map((j) => `job ${j.name}`), 'ses forwarding']
         .map((name) => `eventos-acme-dead-letters-${kebab(name)}`)
         .sort(),
     );
