@@ -67,7 +67,7 @@ describe('command blocks of the docs', () => {
     it(
       `${file}: its ${runnable.length} block(s) run top to bottom`,
       async () => {
-        const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, API: api.apiUrl, LANG: 'C.UTF-8' };
+        const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? tmpdir(), API: api.apiUrl, LANG: 'C.UTF-8' };
         const result = await runShell(script(runnable), env, PER_FILE_TIMEOUT_MS);
         // The whole transcript, to read what each command answered.
         const transcript = `${tmpdir()}/eventos-docs/${file.replaceAll('/', '_')}.log`;
