@@ -13,6 +13,7 @@ import { parseSecret } from '#packages/core/secrets/secret-values.ts';
 import { devRoutes } from './dev-routes.ts';
 import { sesEventDevRoutes } from './ses-event-routes.ts';
 import { webhookInboxRoutes } from './webhook-inbox.ts';
+import { mailDevRoutes } from './mail-page.ts';
 import { localSecrets } from './local-secrets.ts';
 import { stripeDevRoutes } from './stripe-standin/dev-routes.ts';
 import { startStripeStandIn, type StripeStandIn } from './stripe-standin/server.ts';
@@ -118,7 +119,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const scheduler = startLocalScheduler();
     stoppers.push(() => scheduler.stop());
 
-    const local: LocalRoute[] = [...devRoutes({ tokenSecret, bus }), ...stripeDevRoutes(stripe), ...sesEventDevRoutes(), ...webhookInboxRoutes()];
+    const local: LocalRoute[] = [...devRoutes({ tokenSecret, bus }), ...stripeDevRoutes(stripe), ...sesEventDevRoutes(), ...webhookInboxRoutes(), ...mailDevRoutes(mailUrl)];
     const http = await startLocalHttpServer({ port: options.apiPort, routes, tokenSecret, localRoutes: local });
     stoppers.push(() => new Promise<void>((resolve) => http.server.close(() => resolve())));
     // Known only now that the API listens (port 0 in tests).

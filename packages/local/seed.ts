@@ -4,8 +4,18 @@ const FIRST = ['Ana', 'Marc', 'Laia', 'Jordi', 'Nuria', 'Pau', 'Carla', 'Oriol',
 const LAST = ['Garcia', 'Puig', 'Soler', 'Vidal'];
 
 export const SEED_MARKER_EMAIL = 'demo.contact.01@eventos.local';
+export const DEMO_EVENT_NAME = 'Nitsa Club: Winter Opening';
 
 type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+
+/** What the demo holds: printed by `npm start -- --seed` and `npm run seed`, whether it was just loaded or not. */
+export interface DemoData {
+  /** false: it was there already and nothing changed. */
+  created: boolean;
+  event: { id: string; name: string };
+  ticketTypes: Array<{ id: string; name: string; price: { amount: number; currency: string } }>;
+  contacts: number;
+}
 
 function caller(apiUrl: string, token: string): Call {
   return async (method, path, body) => {
@@ -24,11 +34,32 @@ async function must(call: Call, method: string, path: string, body?: unknown) {
   return res.body;
 }
 
-/** Goes through the HTTP API like any client; running it twice changes nothing. */
-export async function seedDemo(apiUrl: string, token: string, progress: (line: string) => void = () => {}): Promise<string> {
+async function ticketTypesOf(call: Call, eventId: string): Promise<DemoData['ticketTypes']> {
+  const availability = await must(call, 'GET', `/v1/events/${eventId}/availability`);
+  return availability.ticketTypes.map((t: any) => ({ id: t.ticketTypeId, name: t.name, price: t.price }));
+}
+
+/** The demo event of an earlier seed: the oldest event with the demo's name (events list oldest first). */
+async function findDemoEvent(call: Call): Promise<{ id: string; name: string } | null> {
+  let cursor: string | undefined;
+  do {
+    const page = await must(call, 'GET', `/v1/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const found = page.items.find((e: any) => e.name === DEMO_EVENT_NAME);
+    if (found) return { id: found.id, name: found.name };
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return null;
+}
+
+/** Goes through the HTTP API like any client; running it twice changes nothing and answers the same demo. */
+export async function seedDemo(apiUrl: string, token: string, progress: (line: string) => void = () => {}): Promise<DemoData> {
   const call = caller(apiUrl, token);
   const existing = await must(call, 'GET', `/v1/contacts?email=${encodeURIComponent(SEED_MARKER_EMAIL)}`);
-  if (existing.items.length) return 'already seeded, nothing changed';
+  if (existing.items.length) {
+    const event = await findDemoEvent(call);
+    if (!event) throw new Error(`the demo contacts exist but no event is named "${DEMO_EVENT_NAME}"`);
+    return { created: false, event, ticketTypes: await ticketTypesOf(call, event.id), contacts: 20 };
+  }
 
   const venue = await must(call, 'POST', '/v1/venues', {
     name: 'Sala Apolo',
@@ -41,7 +72,7 @@ export async function seedDemo(apiUrl: string, token: string, progress: (line: s
   const startsAt = new Date(Date.now() + 14 * day);
   const event = await must(call, 'POST', '/v1/events', {
     venueId: venue.id,
-    name: 'Nitsa Club: Winter Opening',
+    name: DEMO_EVENT_NAME,
     startsAt: startsAt.toISOString(),
     endsAt: new Date(startsAt.getTime() + 6 * 3600_000).toISOString(),
     currency: 'EUR',
@@ -66,5 +97,5 @@ export async function seedDemo(apiUrl: string, token: string, progress: (line: s
     });
     progress(`  contacts ${i}/20`);
   }
-  return `venue ${venue.id}, event ${event.id} (published, 2 ticket types: GET /v1/events/${event.id}/availability), 20 contacts`;
+  return { created: true, event: { id: event.id, name: event.name }, ticketTypes: await ticketTypesOf(call, event.id), contacts: 20 };
 }

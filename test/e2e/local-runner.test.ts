@@ -52,7 +52,7 @@ beforeAll(async () => {
   env.CAMPAIGN_MAX_SEND_RATE = '500';
   delete env.TABLE_NAME; // this file's test table belongs to the shared DynamoDB Local, not to the runner's
   // Its own process group, so that whatever this test leaves behind can be cleaned up in afterAll.
-  npm = spawn('npm', ['start', '--', '--in-memory'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  npm = spawn('npm', ['start', '--', '--in-memory', '--seed'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await until('the runner to be ready', async () => (output.includes('EventOS is running locally') ? true : undefined), 120_000);
@@ -66,6 +66,18 @@ afterAll(() => {
     // already gone, as it should be
   }
 });
+
+/** `npm run -s seed -- --api <the runner> ...args`: its standard output. */
+function runSeed(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', 'seed', '--', '--api', api(), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`npm run seed exited ${code}: ${err}`))));
+  });
+}
 
 describe('the local runner (item 12)', () => {
   it('honours PUBLIC_BASE_URL for the links in the mail it sends', async () => {
@@ -97,6 +109,40 @@ describe('the local runner (item 12)', () => {
     for (const href of unsubscribe) expect(href.startsWith(`${TUNNEL}/v1/unsubscribe/`)).toBe(true);
     expect(message!.body.text).toContain(`${TUNNEL}/v1/unsubscribe/`);
     expect(`${message!.body.html}${message!.body.text}`).not.toContain(`127.0.0.1:${ports.PORT}`);
+
+    // The same message on /dev/mail: its headers, its message id, and the SES event simulator for it.
+    const listed = await call('GET', `/dev/mail.json?to=${encodeURIComponent(email.toUpperCase())}`);
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).toMatchObject({ messageId: message!.messageId, to: [email], unsubscribeUrl: expect.stringMatching(`^${TUNNEL}/v1/unsubscribe/`) });
+    expect(listed.body.items[0].headers).toContainEqual({ name: 'List-Unsubscribe', value: listUnsubscribe });
+    const page = await call('GET', '/dev/mail');
+    expect(page.body).toContain('List-Unsubscribe:');
+    expect(page.body).toContain(message!.messageId);
+    expect(page.body).toContain(`data-id="${message!.messageId}" data-type="Open"`);
+    expect(page.body).toContain("fetch('/dev/ses-events'");
+    expect(page.body).not.toContain('<http'); // header values are escaped
+    const simulated = await call('POST', '/dev/ses-events', { messageId: message!.messageId, type: 'Open' });
+    expect(simulated.status).toBe(202);
+  }, 120_000);
+
+  it('with --seed prints the demo event, its ticket types and ready tokens; `npm run seed` prints the same again', async () => {
+    const printed = (text: string, name: string) => new RegExp(`^\\s*${name}=(\\S+)`, 'm').exec(text)?.[1];
+    const event = printed(output, 'EVENT');
+    const [ga, vip, admin, scanner] = ['GA', 'VIP', 'TOKEN', 'SCANNER'].map((name) => printed(output, name));
+    expect(output).toContain('Demo loaded');
+    const availability = await call('GET', `/v1/events/${event}/availability`);
+    expect(availability.status).toBe(200);
+    expect(availability.body.ticketTypes.map((t: { ticketTypeId: string }) => t.ticketTypeId).sort()).toEqual([ga, vip].sort());
+    expect((await call('GET', `/v1/events/${event}`, undefined, admin)).status).toBe(200);
+    expect(JSON.parse(Buffer.from(scanner!.split('.')[1]!, 'base64url').toString())['cognito:groups']).toEqual(['scanner']);
+
+    const again = await runSeed([]);
+    expect(again).toContain('already loaded, nothing changed');
+    expect(printed(again, 'EVENT')).toBe(event);
+    expect(printed(again, 'GA')).toBe(ga);
+    const env = await runSeed(['--env']);
+    expect(env.trim().split('\n').map((line) => line.split('=')[0])).toEqual(['EVENT', 'GA', 'VIP', 'TOKEN', 'SCANNER', 'MARKETING']);
+    expect(printed(env, 'EVENT')).toBe(event);
   }, 120_000);
 
   it('SIGTERM to the npm process stops every child: every port is free again', async () => {

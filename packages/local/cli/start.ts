@@ -2,10 +2,12 @@
  * `npm start`: the whole backend locally, on real embedded parts.
  *   --in-memory   throwaway DynamoDB (default: data kept in .data/dynamodb)
  *   --seed        load the demo data once started
+ *   --pretty-logs indented, multi-line log records (also LOG_PRETTY=1); by default one JSON line per record
  * Ports: PORT (API, 3000), DYNAMODB_PORT (8000), SES_PORT (8005), EVENTBRIDGE_PORT (4010), STRIPE_PORT (12111), S3_PORT (4569).
  * PUBLIC_BASE_URL: where links in mail point (a tunnel's https URL); default the API's URL.
  * Ctrl-C, SIGTERM (to this process or to `npm start`), SIGHUP stop every child.
  */
+import './log-format-flag.ts';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { LocalStartError } from '../local-start-error.ts';
@@ -13,15 +15,19 @@ import { startLocalStack } from '../local-stack.ts';
 import { assertPortFree, portFromEnv } from '../ports.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import { seedDemo } from '../seed.ts';
+import { demoBanner, demoTokens } from '../demo-banner.ts';
 import { DEFAULT_STRIPE_STANDIN_PORT } from '../stripe-standin/defaults.ts';
 
 const { values: flags } = parseArgs({
-  options: { 'in-memory': { type: 'boolean', default: false }, seed: { type: 'boolean', default: false } },
+  options: {
+    'in-memory': { type: 'boolean', default: false },
+    seed: { type: 'boolean', default: false },
+    'pretty-logs': { type: 'boolean', default: false },
+  },
 });
 
 const started = performance.now();
-// Indented, readable log lines in a terminal; deployed functions log one JSON object per line.
-process.env.POWERTOOLS_DEV ??= 'true';
+// The log format (--pretty-logs) is set by the first import, log-format-flag.ts.
 const ports = {
   api: portFromEnv('PORT', 3000),
   dynamo: portFromEnv('DYNAMODB_PORT', 8000),
@@ -87,9 +93,11 @@ try {
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
   });
 
+  let demo: string[] | undefined;
   if (flags.seed) {
-    const summary = await seedDemo(stack.apiUrl, await stack.token('admin', 'seed'), (line) => process.stderr.write(`${line}\n`));
-    process.stderr.write(`Seeded: ${summary}\n`);
+    const running = stack;
+    const data = await seedDemo(running.apiUrl, await running.token('admin', 'seed'), (line) => process.stderr.write(`${line}\n`));
+    demo = demoBanner(data, await demoTokens((role, userId) => running.token(role, userId)));
   }
 
   const adminToken = await stack.token('admin', 'local-admin');
@@ -107,10 +115,10 @@ try {
       `  Mail links   ${publicBaseUrl ?? stack.apiUrl} (PUBLIC_BASE_URL)`,
       `  DynamoDB     ${stack.dynamoEndpoint}`,
       `  Stripe       ${stack.stripe.url} (stand-in; sent webhooks: ${stack.apiUrl}/dev/stripe/events)`,
+      `  Sent mail    ${stack.apiUrl}/dev/mail  (headers, message ids, simulated SES events)`,
       `  Dead letters ${stack.apiUrl}/dev/bus/dead-letters`,
       '',
-      'Admin token (12 h; more with POST /dev/token {"role":"scanner"}):',
-      adminToken,
+      ...(demo ?? ['Admin token (12 h; more with POST /dev/token {"role":"scanner"}; the demo: npm start -- --seed, or npm run seed):', adminToken]),
       '',
       'Ctrl-C stops everything.',
       '',
