@@ -23,7 +23,7 @@ export interface SeatRaceRun {
   seatsTaken: number;
   seatsWon: number;
   doubleSold: number;
-  /** Ticket-type counters (held + sold) equal the seat items taken, section by section. */
+  /** Ticket-type counters (held + sold, all sections) equal the seat items taken, and every taken seat has one live order. */
   countersMatch: boolean;
 }
 
