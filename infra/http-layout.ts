@@ -21,6 +21,7 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   'check-ins': ['check-ins', 'stats'],
   crm: ['contacts', 'companies', 'timeline', 'activities'],
   pipeline: ['pipelines', 'opportunities', 'leads'],
+  nightlife: ['seating', 'tables'],
 };
 
 const featureByFolder = new Map<string, string>();
