@@ -86,15 +86,15 @@ const orderSummary = shared(() =>
 /** What every table booking event carries. */
 const tableBookingSummary = shared(() =>
   z.object({
-  bookingId: z.string(),
-  eventId: z.string(),
-  tableId: z.string(),
-  status: z.enum(['requested', 'approved', 'deposit_paid', 'arrived', 'settled', 'no_show', 'canceled']),
-  partySize: z.int(),
-  booker: z.object({ name: z.string(), email: z.string(), phone: z.optional(z.string()) }),
-  minimumSpend: moneySchema(),
-  deposit: moneySchema(),
-}),
+    bookingId: z.string(),
+    eventId: z.string(),
+    tableId: z.string(),
+    status: z.enum(['requested', 'approved', 'deposit_paid', 'arrived', 'settled', 'no_show', 'canceled']),
+    partySize: z.int(),
+    booker: z.object({ name: z.string(), email: z.string(), phone: z.optional(z.string()) }),
+    minimumSpend: moneySchema(),
+    deposit: moneySchema(),
+  }),
 );
 
 const tableBookingExample = (status: 'deposit_paid' | 'settled') => ({

@@ -148,9 +148,10 @@ describe('tenant stack: HTTP functions', () => {
     }
     // The system feature (health, OpenAPI) is GET-only: the case exists in the real table.
     expect(readOnly).toBeGreaterThan(0);
-    // The Stripe key is in the storefront order, the refund and the webhook only.
+    // The Stripe key is in the storefront order, the refund and the webhook, and in the nightlife function for
+    // table deposits (the deposit's intent, the server's check of it, and its refund on cancel) only.
     const stripeReaders = httpFunctions(routes).filter((f) => accessOf(f).secrets.includes('stripe')).map((f) => f.name).sort();
-    expect(stripeReaders).toEqual(['orders/create', 'orders/refund', 'orders/stripe-webhook']);
+    expect(stripeReaders).toEqual(['nightlife', 'orders/create', 'orders/refund', 'orders/stripe-webhook']);
   });
 
   it('keeps the logical id of every resource the split into concern constructs moved (nothing stateful is replaced)', () => {
