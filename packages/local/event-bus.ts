@@ -68,10 +68,15 @@ export async function startLocalEventBus(options: LocalBusOptions) {
     else running--;
   };
 
+  // Set by stop(): no new delivery or retry starts, and stop() waits for those under way, so
+  // nothing runs (or loads a consumer module) after the stack that owns it has stopped.
+  let stopping = false;
+
   async function deliver(route: ConsumerRoute, event: EventBridgeEvent<string, unknown>): Promise<void> {
     const handler = await load(route.handler);
     let lastError: unknown;
     for (let attempt = 0; attempt <= route.retryAttempts; attempt++) {
+      if (stopping) return;
       await acquire();
       try {
         await handler(event, { awsRequestId: newId(), functionName: route.consumer, getRemainingTimeInMillis: () => 30_000 });
@@ -98,6 +103,7 @@ export async function startLocalEventBus(options: LocalBusOptions) {
   let held: EventBridgeEvent<string, unknown>[] | null = null;
 
   function dispatch(event: EventBridgeEvent<string, unknown>): void {
+    if (stopping) return;
     if (held) {
       held.push(event);
       return;
@@ -180,7 +186,11 @@ export async function startLocalEventBus(options: LocalBusOptions) {
     async drain(): Promise<void> {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async stop(): Promise<void> {
+      stopping = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
   };
 }
 
