@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { mailFor } from '../support/campaign-fixtures.ts';
+import { useTestApi } from '../support/local-api.ts';
+
+const api = useTestApi();
+let n = 0;
+const mailbox = () => `consent-${Date.now()}-${n++}@consents.test`;
+
+async function givenContact(body: Record<string, unknown> = {}) {
+  const res = await api.call('POST', '/v1/contacts', { body: { email: mailbox(), firstName: 'Ana', ...body } });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; email: string };
+}
+
+async function confirmationLink(address: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const mail = (await mailFor(api.mailUrl, [address])).get(address) ?? [];
+    const text = mail[0]?.body.text;
+    const link = text?.match(/https?:\/\/\S+\/v1\/consents\/confirm\/\S+/)?.[0];
+    if (link) return link;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no confirmation mail for ${address}`);
+}
+
+describe('consents', () => {
+  it('lists the built-in purposes, and a PUT changes the wording (a new text hash)', async () => {
+    const list = await api.call('GET', '/v1/consent-purposes');
+    expect(list.status).toBe(200);
+    const ids = list.body.items.map((p: { id: string }) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(['marketing_email', 'sms', 'exhibitor_sharing', 'photography']));
+    const before = list.body.items.find((p: { id: string }) => p.id === 'photography');
+    const put = await api.call('PUT', '/v1/consent-purposes/photography', {
+      body: { name: 'Photos', text: 'You may photograph me at the venue.', channel: 'none' },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.textHash).not.toBe(before.textHash);
+    expect(put.body.textHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('appends records with proof; the current state follows the newest; marketing_email moves the contact flag', async () => {
+    const c = await givenContact();
+    const granted = await api.call('POST', `/v1/contacts/${c.id}/consents`, {
+      body: { purpose: 'marketing_email', state: 'granted', method: 'form', text: 'Send me news', subject: { ip: '203.0.113.9', userAgent: 'Firefox' } },
+    });
+    expect(granted.status).toBe(201);
+    expect(granted.body).toMatchObject({ purpose: 'marketing_email', state: 'granted', legalBasis: 'consent', method: 'form', ip: '203.0.113.9', userAgent: 'Firefox' });
+    expect(granted.body.textHash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await api.call('GET', `/v1/contacts/${c.id}`)).body.marketingConsent).toBe(true);
+
+    await api.call('POST', `/v1/contacts/${c.id}/consents`, { body: { purpose: 'marketing_email', state: 'withdrawn', method: 'admin' } });
+    await api.call('POST', `/v1/contacts/${c.id}/consents`, { body: { purpose: 'sms', state: 'granted' } });
+    const read = await api.call('GET', `/v1/contacts/${c.id}/consents`);
+    expect(read.body.records).toHaveLength(3);
+    const current = Object.fromEntries(read.body.current.map((s: { purpose: string; state: string }) => [s.purpose, s.state]));
+    expect(current).toEqual({ marketing_email: 'withdrawn', sms: 'granted' });
+    expect((await api.call('GET', `/v1/contacts/${c.id}`)).body.marketingConsent).toBe(false);
+  });
+
+  it('refuses an unknown purpose (404) and an unknown contact (404)', async () => {
+    const c = await givenContact();
+    expect((await api.call('POST', `/v1/contacts/${c.id}/consents`, { body: { purpose: 'no_such_purpose', state: 'granted' } })).status).toBe(404);
+    expect((await api.call('POST', '/v1/contacts/01JD0000000000000000000000/consents', { body: { purpose: 'sms', state: 'granted' } })).status).toBe(404);
+  });
+
+  it('double opt-in: pending until the mailed link is confirmed; GET changes nothing; both proofs on the granted record; a second POST is a no-op', async () => {
+    const c = await givenContact();
+    const req = await api.call('POST', `/v1/contacts/${c.id}/consents/marketing_email/opt-in`, {
+      body: { subject: { ip: '198.51.100.7', userAgent: 'Signup form' } },
+    });
+    expect(req.status).toBe(202);
+    let state = await api.call('GET', `/v1/contacts/${c.id}/consents`);
+    expect(state.body.current).toEqual([expect.objectContaining({ purpose: 'marketing_email', state: 'pending' })]);
+    expect((await api.call('GET', `/v1/contacts/${c.id}`)).body.marketingConsent).toBeUndefined();
+
+    const link = await confirmationLink(c.email);
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<form method="post">');
+    state = await api.call('GET', `/v1/contacts/${c.id}/consents`);
+    expect(state.body.current[0].state).toBe('pending');
+
+    const confirm = await fetch(link, { method: 'POST', headers: { 'user-agent': 'Mail client browser' } });
+    expect(await confirm.json()).toEqual({ status: 'confirmed' });
+    state = await api.call('GET', `/v1/contacts/${c.id}/consents`);
+    expect(state.body.current[0].state).toBe('granted');
+    const [pending, grantedRecord] = state.body.records;
+    expect(grantedRecord).toMatchObject({
+      state: 'granted',
+      requestRecordId: pending.id,
+      ip: '198.51.100.7',
+      userAgent: 'Signup form',
+      confirmedUserAgent: 'Mail client browser',
+      textHash: pending.textHash,
+    });
+    expect(grantedRecord.confirmedIp).toEqual(expect.any(String));
+    expect((await api.call('GET', `/v1/contacts/${c.id}`)).body.marketingConsent).toBe(true);
+
+    const again = await fetch(link, { method: 'POST' });
+    expect(await again.json()).toEqual({ status: 'already_confirmed' });
+    expect((await api.call('GET', `/v1/contacts/${c.id}/consents`)).body.records).toHaveLength(2);
+  });
+
+  it('a withdrawal after the request makes the link void; a forged link is a 404', async () => {
+    const c = await givenContact();
+    await api.call('POST', `/v1/contacts/${c.id}/consents/sms/opt-in`, { body: {} });
+    const link = await confirmationLink(c.email);
+    await api.call('POST', `/v1/contacts/${c.id}/consents`, { body: { purpose: 'sms', state: 'withdrawn', method: 'admin' } });
+    const res = await fetch(link, { method: 'POST' });
+    expect(res.status).toBe(404);
+    const forged = await fetch(link.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')), { method: 'POST' });
+    expect(forged.status).toBe(404);
+    const state = await api.call('GET', `/v1/contacts/${c.id}/consents`);
+    expect(state.body.current[0].state).toBe('withdrawn');
+  });
+});
