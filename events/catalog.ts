@@ -24,6 +24,8 @@ const orderSummary = z.object({
   promoterCode: z.optional(z.string()),
   /** The campaign recipient token the buyer came with (unverified; the attribution consumer checks it). */
   campaignToken: z.optional(z.string()),
+  /** The buyer ticked marketing consent at checkout (time, ip and user agent of that request). */
+  marketingConsent: z.optional(z.object({ at: z.string(), ip: z.optional(z.string()), userAgent: z.optional(z.string()) })),
 });
 
 const checkInData = z.object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mailFor } from '../support/campaign-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
+import { buyerEmail, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
 
 const api = useTestApi();
 let n = 0;
@@ -112,5 +113,37 @@ describe('consents', () => {
     expect(forged.status).toBe(404);
     const state = await api.call('GET', `/v1/contacts/${c.id}/consents`);
     expect(state.body.current[0].state).toBe('withdrawn');
+  });
+
+  it('checkout: marketing consent only when the buyer ticked it, recorded with method checkout, the order and the request proof', async () => {
+    const event = await givenPublishedEvent(api.call);
+    const free = await givenTicketType(api.call, event.id, { price: { amount: 0, currency: 'EUR' } });
+    const ticked = buyerEmail('ticked');
+    const unticked = buyerEmail('unticked');
+    for (const [email, consent] of [[ticked, true], [unticked, undefined]] as const) {
+      const res = await api.call('POST', `/v1/events/${event.id}/orders`, {
+        role: null,
+        headers: { 'user-agent': 'Storefront checkout' },
+        body: { buyer: { email }, items: [{ ticketTypeId: free.id, quantity: 1 }], ...(consent ? { marketingConsent: true } : {}) },
+      });
+      expect(res.status).toBe(201);
+    }
+    const contactOf = async (email: string) => {
+      for (let i = 0; i < 200; i++) {
+        const res = await api.call('GET', `/v1/contacts?email=${encodeURIComponent(email)}`);
+        if (res.body.items?.length) return res.body.items[0];
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no contact for ${email}`);
+    };
+    const yes = await contactOf(ticked);
+    expect(yes.marketingConsent).toBe(true);
+    const consents = await api.call('GET', `/v1/contacts/${yes.id}/consents`);
+    expect(consents.body.records).toEqual([
+      expect.objectContaining({ purpose: 'marketing_email', state: 'granted', method: 'checkout', userAgent: 'Storefront checkout', orderId: expect.any(String) }),
+    ]);
+    const no = await contactOf(unticked);
+    expect(no.marketingConsent).toBeUndefined();
+    expect((await api.call('GET', `/v1/contacts/${no.id}/consents`)).body.records).toEqual([]);
   });
 });

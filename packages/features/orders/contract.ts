@@ -28,6 +28,11 @@ export const CreateOrder = z
     promoterCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
     /** The `rt` parameter of a campaign link the buyer arrived by: attributes the order's revenue to that campaign. Never refused; an invalid one is ignored. */
     campaignToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(512))),
+    /**
+     * The buyer ticked "send me news by email" at checkout: unticked (absent or false) by default, never assumed.
+     * `true` records a `marketing_email` consent (method `checkout`, with the checkout request's ip and user agent) once the order is paid.
+     */
+    marketingConsent: z.optional(z.boolean()),
   })
   .register(z.globalRegistry, { id: 'CreateOrder' });
 

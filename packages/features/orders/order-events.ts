@@ -16,5 +16,6 @@ export function orderSummary(order: OrderItem, status: OrderStatus = order.statu
     ...(order.voucherCode ? { voucherCode: order.voucherCode } : {}),
     ...(order.promoterCode ? { promoterCode: order.promoterCode } : {}),
     ...(order.campaignToken ? { campaignToken: order.campaignToken } : {}),
+    ...(order.marketingConsent ? { marketingConsent: order.marketingConsent } : {}),
   };
 }
