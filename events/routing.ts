@@ -143,6 +143,12 @@ export const consumers = {
     secrets: ['marketingTokenKey'],
   }),
   // Campaign mail: resolves the audience, then claims and sends chunk by chunk (its own continuation events).
+  importsRun: defineConsumer({
+    name: 'imports-run',
+    detailTypes: ['import.chunk'],
+    retryAttempts: 8,
+    secrets: ['marketingTokenKey'],
+  }),
   campaignSend: defineConsumer({
     name: 'campaign-send',
     detailTypes: ['campaign.send_requested', 'campaign.send_chunk'],

@@ -25,8 +25,9 @@ import * as unsubscribe from '#packages/features/unsubscribe/routes.ts';
 import * as campaignStats from '#packages/features/campaigns/campaign-stats-routes.ts';
 import * as campaigns from '#packages/features/campaigns/routes.ts';
 import * as consents from '#packages/features/consents/routes.ts';
+import * as imports from '#packages/features/imports/routes.ts';
 
 /** The route table: every HTTP route of the product, defined once. */
-export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, consents].flatMap((group) =>
+export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, consents, imports].flatMap((group) =>
   Object.values(group),
 );

@@ -50,6 +50,8 @@ import { consentTextSchema } from './entities/consent-text.ts';
 import { dataImportSchema } from './entities/data-import.ts';
 import { importChunkSchema } from './entities/import-chunk.ts';
 import { erasedEmailSchema } from './entities/erased-email.ts';
+import { contactExternalIdSchema } from './entities/contact-external-id.ts';
+import { importChangeSchema } from './entities/import-change.ts';
 import { campaignEngagementSchema } from './entities/campaign-engagement.ts';
 import { campaignAttributionSchema } from './entities/campaign-attribution.ts';
 import { campaignSchema } from './entities/campaign.ts';
@@ -115,6 +117,8 @@ function build(table: string) {
     dataImport: new Entity(dataImportSchema),
     importChunk: new Entity(importChunkSchema),
     erasedEmail: new Entity(erasedEmailSchema),
+    contactExternalId: new Entity(contactExternalIdSchema),
+    importChange: new Entity(importChangeSchema),
     campaignEngagement: new Entity(campaignEngagementSchema),
     campaignAttribution: new Entity(campaignAttributionSchema),
     campaign: new Entity(campaignSchema),

@@ -26,6 +26,13 @@ export const dataImportSchema = {
     updated: { type: 'number', required: true },
     skipped: { type: 'number', required: true },
     failed: { type: 'number', required: true },
+    /** Undo: contacts deleted, contacts put back, contacts left as they were (changed by someone since). */
+    undoDeleted: { type: 'number' },
+    undoRestored: { type: 'number' },
+    undoKept: { type: 'number' },
+    /** Undo walks the import's change shards in turn: which one, and where in it. */
+    undoShard: { type: 'number' },
+    undoCursor: { type: 'string' },
     undoUntil: { type: 'string' },
     finishedAt: { type: 'string' },
     createdBy: { type: 'string', required: true, readOnly: true },
