@@ -26,8 +26,9 @@ import * as campaignStats from '#packages/features/campaigns/campaign-stats-rout
 import * as campaigns from '#packages/features/campaigns/routes.ts';
 import * as consents from '#packages/features/consents/routes.ts';
 import * as imports from '#packages/features/imports/routes.ts';
+import * as erasure from '#packages/features/erasure/routes.ts';
 
 /** The route table: every HTTP route of the product, defined once. */
-export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, consents, imports].flatMap((group) =>
+export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, consents, imports, erasure].flatMap((group) =>
   Object.values(group),
 );

@@ -1,8 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { db } from '#packages/core/db/service.ts';
 import { safeCell } from '#packages/core/csv-safe.ts';
-import type { RowResultT } from './contract.ts';
 import { readImport, type StoredOptions } from './import-store.ts';
+
+export interface FailedRow {
+  line: number;
+  reason?: string;
+  cells?: string[];
+}
 
 /**
  * The rows an import refused, as a CSV to fix and import again: the file's
@@ -15,15 +20,12 @@ export async function failedRowsCsv(importId: string): Promise<string> {
   const out: string[][] = [[...headers, 'line', 'reason'].map(safeCell)];
   let cursor: string | null = null;
   do {
-    const page: { data: { rows: unknown; results?: unknown; firstLine: number }[]; cursor: string | null } = await db()
+    const page: { data: { failedRows?: unknown }[]; cursor: string | null } = await db()
       .entities.importChunk.query.byImport({ importId })
-      .go({ cursor, limit: 20 });
+      .go({ cursor, limit: 50 });
     for (const chunk of page.data) {
-      const rows = chunk.rows as string[][];
-      for (const r of (chunk.results as RowResultT[] | undefined) ?? []) {
-        if (r.outcome !== 'failed') continue;
-        const cells = rows[r.line - chunk.firstLine] ?? [];
-        out.push([...headers.map((_, i) => cells[i] ?? ''), String(r.line), r.reason ?? ''].map(safeCell));
+      for (const r of (chunk.failedRows as FailedRow[] | undefined) ?? []) {
+        out.push([...headers.map((_, i) => r.cells?.[i] ?? ''), String(r.line), r.reason ?? ''].map(safeCell));
       }
     }
     cursor = page.cursor;

@@ -89,14 +89,15 @@ async function startImport(input: CreateImportInput, ctx: RequestContext): Promi
   const { headers, rows } = parseCsv(input.csv);
   const mapping = checkedMapping(headers, input.mapping, input.matchKey);
   const importId = newId();
-  const chunks: { importId: string; chunkNo: number; firstLine: number; rows: string[][] }[] = [];
+  const ttl = Math.floor(Date.now() / 1000) + 8 * 86_400;
+  const chunks: { importId: string; chunkNo: number; firstLine: number; rows: string[][]; ttl: number }[] = [];
   let current: string[][] = [];
   let bytes = 0;
   let firstLine = 2;
   rows.forEach((row, i) => {
     const size = row.reduce((n, c) => n + c.length + 4, 0);
     if (current.length && (current.length >= CHUNK_ROWS || bytes + size > CHUNK_BYTES)) {
-      chunks.push({ importId, chunkNo: chunks.length, firstLine, rows: current });
+      chunks.push({ importId, chunkNo: chunks.length, firstLine, rows: current, ttl });
       current = [];
       bytes = 0;
       firstLine = i + 2;
@@ -104,7 +105,7 @@ async function startImport(input: CreateImportInput, ctx: RequestContext): Promi
     current.push(row);
     bytes += size;
   });
-  if (current.length) chunks.push({ importId, chunkNo: chunks.length, firstLine, rows: current });
+  if (current.length) chunks.push({ importId, chunkNo: chunks.length, firstLine, rows: current, ttl });
   await pool(chunks, 4, () => false, async (chunk) => {
     await db().entities.importChunk.put(chunk).go();
   });

@@ -20,7 +20,7 @@ export const UNDO_DAYS = 7;
  * import is running and at the chunk's step (a consistent read), applies the
  * chunk's rows — each row's write is idempotent by itself (its importChange
  * says what it did), so a chunk re-run after a crash finds its own work and
- * reports it again — then stores the rows' results on the chunk item and
+ * reports it again — then keeps only the refused rows on the chunk item and
  * advances the import (counters, step, the next chunk event) in ONE
  * transaction conditioned on the step: of two runners, one advances.
  */
@@ -42,7 +42,7 @@ export async function runImportChunk(chunk: ImportChunk, correlationId: string):
     ...(options.consentTextHash ? { consentTextHash: options.consentTextHash } : {}),
     seen: new Set(),
   };
-  const rows = part.rows as string[][];
+  const rows = (part.rows ?? []) as string[][];
   const results: RowResultT[] = new Array(rows.length);
   await pool(
     rows.map((cells, i) => ({ cells, i })),
@@ -58,7 +58,11 @@ export async function runImportChunk(chunk: ImportChunk, correlationId: string):
   const finish = last ? { status: 'done' as const, finishedAt: at, undoUntil: new Date(Date.parse(at) + UNDO_DAYS * 86_400_000).toISOString() } : {};
   const result = await transactWithEvents(
     ({ dataImport, importChunk }) => [
-      importChunk.patch({ importId: imp.importId, chunkNo: chunk.step }).set({ results }).commit(),
+      importChunk
+        .patch({ importId: imp.importId, chunkNo: chunk.step })
+        .set({ failedRows: results.filter((r) => r.outcome === 'failed').map((r) => ({ line: r.line, reason: r.reason, cells: rows[r.line - part.firstLine] })) })
+        .remove(['rows'])
+        .commit(),
       dataImport
         .patch({ importId: imp.importId })
         .set({ step: chunk.step + 1, ...finish })
