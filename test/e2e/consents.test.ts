@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mailFor } from '../support/campaign-fixtures.ts';
+import { preferencesLink } from '#packages/features/consents/index.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { buyerEmail, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
 
@@ -145,5 +146,40 @@ describe('consents', () => {
     const no = await contactOf(unticked);
     expect(no.marketingConsent).toBeUndefined();
     expect((await api.call('GET', `/v1/contacts/${no.id}/consents`)).body.records).toEqual([]);
+  });
+
+  it('preference centre: a signed link shows an accessible form without script; saving records one change per purpose', async () => {
+    const c = await givenContact();
+    await api.call('POST', `/v1/contacts/${c.id}/consents`, { body: { purpose: 'marketing_email', state: 'granted' } });
+    const link = preferencesLink(c.id).replace(/^https?:\/\/[^/]+/, api.apiUrl);
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toMatch(/<legend>By email<\/legend>/);
+    expect(html).toMatch(/<label for="p-marketing_email"><input type="checkbox" id="p-marketing_email" name="purpose" value="marketing_email" aria-describedby="d-marketing_email" checked>/);
+    expect(html).toMatch(/id="p-event_announcements"[^>]*value="event_announcements"[^>]*aria-describedby="d-event_announcements">/);
+    expect(html).not.toContain('p-photography'); // not a channel: not on the page
+
+    // The browser posts the form as it is: marketing unticked, event announcements ticked.
+    const saved = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Pref browser' }, body: 'purpose=event_announcements' });
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain('Your preferences are saved.');
+    const consents = await api.call('GET', `/v1/contacts/${c.id}/consents`);
+    const current = Object.fromEntries(consents.body.current.map((s: { purpose: string; state: string }) => [s.purpose, s.state]));
+    expect(current).toEqual({ marketing_email: 'withdrawn', event_announcements: 'granted' });
+    expect(consents.body.records.slice(1)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ purpose: 'marketing_email', state: 'withdrawn', method: 'preferences', userAgent: 'Pref browser' }),
+        expect.objectContaining({ purpose: 'event_announcements', state: 'granted', method: 'preferences' }),
+      ]),
+    );
+    expect((await api.call('GET', `/v1/contacts/${c.id}`)).body.marketingConsent).toBe(false);
+
+    const again = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'purpose=event_announcements' });
+    expect(await again.text()).toContain('Nothing changed.');
+    expect((await api.call('GET', `/v1/contacts/${c.id}/consents`)).body.records).toHaveLength(3);
+    expect((await fetch(link.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')))).status).toBe(404);
   });
 });

@@ -22,21 +22,21 @@ export interface ConsentClaims {
   recordId?: string;
 }
 
-function mac(payloadPart: string, key?: string): Buffer {
+function mac(payloadPart: string, key?: string | Uint8Array): Buffer {
   return createHmac('sha256', ticketKeyBytes(key ?? currentSecret('marketingTokenKey')))
     .update(DOMAIN + payloadPart, 'ascii')
     .digest()
     .subarray(0, MAC_BYTES);
 }
 
-export function signConsentToken(kind: ConsentTokenKind, claims: ConsentClaims, key?: string): string {
+export function signConsentToken(kind: ConsentTokenKind, claims: ConsentClaims, key?: string | Uint8Array): string {
   if (!ID.test(claims.contactId) || (claims.recordId !== undefined && !ID.test(claims.recordId))) throw new TypeError('not an id');
   const payloadPart = Buffer.from(JSON.stringify({ k: kind, c: claims.contactId, r: claims.recordId }), 'utf8').toString('base64url');
   return `${payloadPart}.${mac(payloadPart, key).toString('base64url')}`;
 }
 
 /** The claims of a valid token of `kind`, or null (never throws on bad input). */
-export function verifyConsentToken(kind: ConsentTokenKind, token: unknown, key?: string): ConsentClaims | null {
+export function verifyConsentToken(kind: ConsentTokenKind, token: unknown, key?: string | Uint8Array): ConsentClaims | null {
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
   const [payloadPart, macPart, extra] = token.split('.');
   if (!payloadPart || !macPart || extra !== undefined) return null;

@@ -55,3 +55,43 @@ export function linkNotValidPage(): string {
     '<h1>This link is not valid</h1>\n<p>It may have expired, or the request was withdrawn since. Use the link of our newest email, exactly as it came.</p>',
   );
 }
+
+export interface PreferenceFormRow {
+  id: string;
+  name: string;
+  text: string;
+  channel: string;
+  checked: boolean;
+}
+
+/**
+ * The preference centre: one labelled checkbox per subscription type, grouped
+ * by channel in fieldsets with legends, and a Save button. Works without
+ * JavaScript or CSS; every control has a label and a description tied to it.
+ */
+export function preferencesPage(email: string, rows: readonly PreferenceFormRow[], saved?: number): string {
+  const groups = (['email', 'sms'] as const)
+    .map((channel) => {
+      const mine = rows.filter((r) => r.channel === channel);
+      if (!mine.length) return '';
+      const legend = channel === 'email' ? 'By email' : 'By text message';
+      const boxes = mine
+        .map(
+          (r) => `<label for="p-${escapeHtml(r.id)}"><input type="checkbox" id="p-${escapeHtml(r.id)}" name="purpose" value="${escapeHtml(r.id)}" aria-describedby="d-${escapeHtml(r.id)}"${r.checked ? ' checked' : ''}> ${escapeHtml(r.name)}</label>
+<p class="hint" id="d-${escapeHtml(r.id)}">${escapeHtml(r.text)}</p>`,
+        )
+        .join('\n');
+      return `<fieldset>\n<legend>${legend}</legend>\n${boxes}\n</fieldset>`;
+    })
+    .join('\n');
+  const status = saved === undefined ? '' : `<p role="status">${saved ? 'Your preferences are saved.' : 'Nothing changed.'}</p>\n`;
+  return page(
+    'Your email preferences',
+    `<h1>Your preferences</h1>
+${status}<p>What we may send to <strong>${escapeHtml(email)}</strong>. Untick everything to receive no marketing at all; order confirmations and tickets still reach you.</p>
+<form method="post">
+${groups}
+<button type="submit">Save my preferences</button>
+</form>`,
+  );
+}

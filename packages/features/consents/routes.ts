@@ -105,3 +105,30 @@ export const confirmOptIn = defineRoute({
     404: { description: 'invalid_token: forged, expired or withdrawn since', schema: Problem },
   },
 });
+
+export const preferencesPage = defineRoute({
+  operationId: 'getPreferencesPage',
+  method: 'GET',
+  path: '/v1/preferences/{token}',
+  handler: 'consents/preferences-page',
+  permission: null,
+  summary: 'The preference centre (text/html, no JavaScript): the subscription types and channels, ticked as the contact chose; changes nothing',
+  tag,
+  request: { params: TokenParams },
+  secrets: ['marketingTokenKey'],
+  responses: { 200: { description: 'text/html form' }, 404: { description: 'text/html: the link is not valid' } },
+});
+
+export const savePreferences = defineRoute({
+  operationId: 'savePreferences',
+  method: 'POST',
+  path: '/v1/preferences/{token}',
+  handler: 'consents/save-preferences',
+  permission: null,
+  summary:
+    'Saves the preference centre form (application/x-www-form-urlencoded, `purpose=<id>` per ticked box): a consent record per change (method preferences); answers the page again',
+  tag,
+  request: { params: TokenParams },
+  secrets: ['marketingTokenKey'],
+  responses: { 200: { description: 'text/html: the form, saved' }, 404: { description: 'text/html: the link is not valid' } },
+});
