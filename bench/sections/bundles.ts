@@ -17,6 +17,7 @@ import type { BenchSection, SectionContext } from '../lib/section.ts';
 import type { Summary } from '../lib/stats.ts';
 import { stripeLevers, type SizeLever } from '../lib/stripe-levers.ts';
 import { timeCdkSynth, type SynthRun } from '../lib/synth.ts';
+import { consumerGroups } from '#infra/consumer-layout.ts';
 import { renderBundles } from './bundles-render.ts';
 
 export interface BundleRow {
@@ -104,7 +105,8 @@ export const bundlesSection: BenchSection<BundlesData> = {
     const errors: string[] = [];
 
     const http = httpFunctions(routes).length;
-    const layout = { http, consumers: routing.length, jobs: schedules.length, total: http + routing.length + schedules.length, perRouteBefore };
+    const consumers = consumerGroups(routing).length;
+    const layout = { http, consumers, jobs: schedules.length, total: http + consumers + schedules.length, perRouteBefore };
 
     // Synth first, while nothing of ours is running: it is the figure most sensitive to load.
     let synth: BundlesData['synth'] = null;

@@ -12,6 +12,8 @@ import { functionKinds } from '#infra/constructs/eventos-function.ts';
 import { lambdaBundleDir } from '#infra/lambda-bundles.ts';
 import { functionsRoot, repoRoot } from '#infra/paths.ts';
 import { httpEntryFile } from '#infra/http-entries.ts';
+import { consumerEntryFile } from '#infra/consumer-entries.ts';
+import { consumerGroups } from '#infra/consumer-layout.ts';
 import { httpFunctions } from '#infra/http-layout.ts';
 
 /**
@@ -24,7 +26,7 @@ import { httpFunctions } from '#infra/http-layout.ts';
 const entries = [
   ...new Set([
     ...httpFunctions(routes).map((fn) => httpEntryFile(fn)),
-    ...routing.map((r) => path.join(functionsRoot, functionKinds.consumer.dir, `${r.handler}.ts`)),
+    ...consumerGroups(routing).map((group) => consumerEntryFile(group)),
     ...schedules.map((s) => path.join(functionsRoot, functionKinds.job.dir, `${s.handler}.ts`)),
   ]),
 ];
