@@ -117,6 +117,19 @@ describe('CSV import of contacts', () => {
     expect((await api.call('GET', `/v1/contacts/${c!.id}`)).body.marketingConsent).toBe(true);
   });
 
+  it('takes a file uploaded by a presigned link instead of the body', async () => {
+    const d = domain();
+    const up = await api.call('POST', '/v1/imports/uploads');
+    expect(up.status).toBe(201);
+    const put = await fetch(up.body.url, { method: 'PUT', headers: up.body.headers, body: `email,first name\nup@${d},Uploaded\n` });
+    expect(put.status).toBe(200);
+    const imp = await runImport({ uploadId: up.body.uploadId });
+    expect(imp).toMatchObject({ total: 1, created: 1 });
+    expect((await contactByEmail(`up@${d}`))[0]!.firstName).toBe('Uploaded');
+    const missing = await api.call('POST', '/v1/imports', { body: { resource: 'contacts', uploadId: '01JD0000000000000000000000' } });
+    expect(missing.body.code).toBe('upload_not_found');
+  });
+
   it('refuses a mapping without the match key, and a file over 5 MB', async () => {
     const res = await api.call('POST', '/v1/imports', { body: { resource: 'contacts', csv: 'name\nAna\n' } });
     expect(res.status).toBe(400);

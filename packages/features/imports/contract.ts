@@ -32,16 +32,25 @@ export type ImportOptionsT = z.infer<typeof ImportOptions>;
 export const CreateImport = z
   .extend(ImportOptions, {
     resource: z.literal('contacts'),
-    /** The file itself, UTF-8, header row first; at most 5 MB. */
-    csv: z.string().check(z.minLength(1), z.maxLength(MAX_CSV_BYTES)),
+    /** The file itself, UTF-8, header row first; at most 5 MB. Or: */
+    csv: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CSV_BYTES))),
+    /** The id of a file uploaded by a presigned link (POST /v1/imports/uploads); at most 50 MB. */
+    uploadId: z.optional(Ulid),
     fileName: z.optional(z.string().check(z.maxLength(200))),
     /** The suggested mapping (POST /v1/imports/mapping) when absent. */
     mapping: z.optional(ColumnMapping),
     /** Report what each row would do and write nothing. */
     dryRun: z._default(z.boolean(), false),
   })
+  .check(z.refine((v) => (v.csv === undefined) !== (v.uploadId === undefined), { message: 'give exactly one of csv and uploadId' }))
   .register(z.globalRegistry, { id: 'CreateImport' });
 export type CreateImportInput = z.infer<typeof CreateImport>;
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+export const ImportUpload = z
+  .object({ uploadId: Ulid, url: z.string(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()), expiresAt: IsoDateTime })
+  .register(z.globalRegistry, { id: 'ImportUpload' });
 
 export const SuggestMapping = z
   .object({ resource: z.literal('contacts'), csv: z.string().check(z.minLength(1), z.maxLength(MAX_CSV_BYTES)) })

@@ -12,6 +12,7 @@ import { parseCsv } from './csv.ts';
 import { importRow, type ImportRun } from './import-row.ts';
 import { toImportView, type StoredOptions } from './import-store.ts';
 import { suggestMapping } from './mapping.ts';
+import { uploadedCsv } from './uploads.ts';
 
 /** Rows per chunk: one consumer run (≈ 2 transactions per row, 8 at a time) stays well inside a Lambda minute. */
 export const CHUNK_ROWS = 250;
@@ -60,7 +61,7 @@ export function tally(results: readonly RowResultT[]) {
  * with the same key), one result per row, and nothing written.
  */
 async function dryRun(input: CreateImportInput, ctx: RequestContext): Promise<DryRunReport> {
-  const { headers, rows } = parseCsv(input.csv);
+  const { headers, rows } = parseCsv(await csvOf(input));
   const mapping = checkedMapping(headers, input.mapping, input.matchKey);
   const run: ImportRun = {
     importId: 'dry-run',
@@ -86,7 +87,7 @@ async function dryRun(input: CreateImportInput, ctx: RequestContext): Promise<Dr
  * transaction. The imports-run consumer takes it from there.
  */
 async function startImport(input: CreateImportInput, ctx: RequestContext): Promise<ImportView> {
-  const { headers, rows } = parseCsv(input.csv);
+  const { headers, rows } = parseCsv(await csvOf(input));
   const mapping = checkedMapping(headers, input.mapping, input.matchKey);
   const importId = newId();
   const ttl = Math.floor(Date.now() / 1000) + 8 * 86_400;
@@ -142,6 +143,11 @@ async function startImport(input: CreateImportInput, ctx: RequestContext): Promi
   );
   const { data } = await db().entities.dataImport.get({ importId }).go({ consistent: true });
   return toImportView(data!);
+}
+
+/** The file: in the body, or uploaded by a presigned link. */
+async function csvOf(input: CreateImportInput): Promise<string> {
+  return input.csv ?? (await uploadedCsv(input.uploadId!));
 }
 
 export async function createImport(input: CreateImportInput, ctx: RequestContext): Promise<DryRunReport | ImportView> {

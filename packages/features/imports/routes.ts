@@ -1,6 +1,6 @@
 import { IdParams, listOf } from '#packages/core/common-schemas.ts';
 import { defineRoute } from '#packages/core/route.ts';
-import { CreateImport, DryRunReport, Import, ImportListQuery, MappingSuggestion, MAX_CSV_BYTES, SuggestMapping } from './contract.ts';
+import { CreateImport, DryRunReport, Import, ImportListQuery, ImportUpload, MappingSuggestion, MAX_CSV_BYTES, SuggestMapping } from './contract.ts';
 
 const tag = 'Imports';
 
@@ -15,6 +15,7 @@ export const createImport = defineRoute({
   tag,
   request: { body: CreateImport },
   secrets: ['marketingTokenKey'],
+  files: 'read',
   // The CSV is JSON-escaped in the body: room for its quotes and backslashes.
   maxBodyBytes: Math.ceil(MAX_CSV_BYTES * 1.1) + 16 * 1024,
   responses: {
@@ -83,4 +84,16 @@ export const undoImport = defineRoute({
   tag,
   request: { params: IdParams },
   responses: { 202: { description: 'Undoing', schema: Import } },
+});
+
+export const createImportUpload = defineRoute({
+  operationId: 'createImportUpload',
+  method: 'POST',
+  path: '/v1/imports/uploads',
+  handler: 'imports/create-upload',
+  permission: 'contacts:write',
+  summary: 'A presigned PUT link (15 minutes) for a CSV up to 50 MB; then POST /v1/imports with its uploadId instead of csv',
+  tag,
+  files: 'write',
+  responses: { 201: { description: 'Where to PUT the file', schema: ImportUpload } },
 });
