@@ -152,6 +152,8 @@ describe('consents', () => {
     const c = await givenContact();
     await api.call('POST', `/v1/contacts/${c.id}/consents`, { body: { purpose: 'marketing_email', state: 'granted' } });
     const link = preferencesLink(c.id).replace(/^https?:\/\/[^/]+/, api.apiUrl);
+    const viaApi = await api.call('GET', `/v1/contacts/${c.id}/preferences-link`);
+    expect(viaApi.body.url.replace(/^https?:\/\/[^/]+/, api.apiUrl)).toBe(link);
     const page = await fetch(link);
     expect(page.status).toBe(200);
     const html = await page.text();

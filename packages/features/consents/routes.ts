@@ -132,3 +132,16 @@ export const savePreferences = defineRoute({
   secrets: ['marketingTokenKey'],
   responses: { 200: { description: 'text/html: the form, saved' }, 404: { description: 'text/html: the link is not valid' } },
 });
+
+export const getPreferencesLink = defineRoute({
+  operationId: 'getPreferencesLink',
+  method: 'GET',
+  path: '/v1/contacts/{id}/preferences-link',
+  handler: 'consents/preferences-link',
+  permission: 'contacts:write',
+  summary: "The contact's signed preference-centre link (as in every campaign mail), for support to send on request",
+  tag,
+  request: { params: IdParams },
+  secrets: ['marketingTokenKey'],
+  responses: { 200: { description: 'The link', schema: z.object({ url: z.string() }) } },
+});
