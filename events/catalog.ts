@@ -80,6 +80,8 @@ const orderSummary = shared(() =>
     /** The campaign recipient token the buyer came with (unverified; the attribution consumer checks it). */
     campaignToken: z.optional(z.string()),
     promoter: z.optional(promoterAttribution()),
+    /** The buyer ticked marketing consent at checkout (time, ip and user agent of that request). */
+    marketingConsent: z.optional(z.object({ at: z.string(), ip: z.optional(z.string()), userAgent: z.optional(z.string()) })),
   }),
 );
 
@@ -404,6 +406,14 @@ export const catalog = {
       ruleId: z.optional(z.string()),
     }),
     example: { reason: 'created', ruleId: '01JD0000000000000000000040' },
+  }),
+  'import.chunk': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description:
+      "The next chunk of a CSV import or of its undo (the imports-run consumer's own continuation). It runs only while `step` is the import's current one: `import` applies up to 250 rows of the file, `undo` reverts up to 100 of the import's changes.",
+    data: () => z.object({ importId: z.string(), mode: z.enum(['import', 'undo']), step: z.int().check(z.minimum(0)) }),
+    example: { importId: '01JD0000000000000000000070', mode: 'import', step: 3 },
   }),
   'campaign.send_requested': entry({
     source: 'eventos.marketing',

@@ -172,6 +172,13 @@ export const consumers = {
     secrets: ['marketingTokenKey'],
   }),
   // Campaign mail: resolves the audience, then claims and sends chunk by chunk (its own continuation events).
+  importsRun: defineConsumer({
+    name: 'imports-run',
+    detailTypes: ['import.chunk'],
+    retryAttempts: 8,
+    group: 'crm',
+    secrets: ['marketingTokenKey'],
+  }),
   campaignSend: defineConsumer({
     name: 'campaign-send',
     group: 'campaigns',

@@ -19,7 +19,7 @@ import { routeSecrets } from '#packages/http/cursors/list-routes.ts';
 export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   catalog: ['venues', 'events', 'ticket-types', 'vouchers', 'bundles'],
   'check-ins': ['check-ins', 'stats'],
-  crm: ['contacts', 'companies', 'timeline', 'activities'],
+  crm: ['contacts', 'companies', 'timeline', 'activities', 'consents', 'imports', 'erasure', 'exports'],
   pipeline: ['pipelines', 'opportunities', 'leads'],
   integrations: ['webhooks', 'workflows'],
   nightlife: ['seating', 'tables', 'promoters', 'guest-lists'],

@@ -12,6 +12,8 @@ export const permissions = [
   'contacts:write',
   /** Hard delete and emptying the trash: beyond everyday editing. */
   'contacts:delete',
+  /** Erasure of a person (GDPR art. 17): irreversible, so apart from deleting. */
+  'contacts:erase',
   'companies:read',
   'companies:write',
   'leads:read',

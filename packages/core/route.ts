@@ -66,6 +66,8 @@ export interface RouteDefinition {
    * secret or a dependency the rest of the feature must not carry.
    */
   ownFunction?: string;
+  /** A larger request body than the stack's default (256 KB), for the few routes that take a file in the body (imports: 5 MB). */
+  maxBodyBytes?: number;
 }
 
 export const defineRoute = <const R extends RouteDefinition>(route: R): R => route;

@@ -95,7 +95,7 @@ export function httpHandler<const R extends RouteDefinition>(
 
   const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
     .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key' }))
-    .use(bodyLimit())
+    .use(bodyLimit(route.maxBodyBytes))
     .use(idempotent)
     .use(errorMapper());
   // The whole invocation, idempotency record included, under one deadline for

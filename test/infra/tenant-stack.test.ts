@@ -132,8 +132,9 @@ describe('tenant stack', () => {
       const logGroup = resourcesOf(t)[logicalIdIn(props.LoggingConfig.LogGroup)]!;
       expect(logGroup.Properties!.RetentionInDays).toBe(acmeTenant!.logRetentionDays);
       // Secret ARNs appear only where a route names the secret (checked in the access test);
-      // USER_POOL_ID only on identityDirectory routes (test/infra/identity-directory.test.ts).
-      expect(Object.keys(props.Environment.Variables).filter((k) => !k.endsWith('_SECRET_ARN') && k !== 'USER_POOL_ID').sort()).toEqual(
+      // USER_POOL_ID only on identityDirectory routes (test/infra/identity-directory.test.ts),
+      // FILES_BUCKET only on functions whose routes or consumers declare `files` (the storage kit's grants).
+      expect(Object.keys(props.Environment.Variables).filter((k) => !k.endsWith('_SECRET_ARN') && k !== 'USER_POOL_ID' && k !== 'FILES_BUCKET').sort()).toEqual(
         [
           'TABLE_NAME',
           'EVENT_BUS_NAME',

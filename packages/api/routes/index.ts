@@ -30,8 +30,11 @@ import * as seating from '#packages/features/seating/routes.ts';
 import * as tables from '#packages/features/tables/routes.ts';
 import * as promoters from '#packages/features/promoters/routes.ts';
 import * as guestLists from '#packages/features/guest-lists/routes.ts';
-
+import * as consents from '#packages/features/consents/routes.ts';
+import * as imports from '#packages/features/imports/routes.ts';
+import * as erasure from '#packages/features/erasure/routes.ts';
+import * as exportsRoutes from '#packages/features/exports/routes.ts';
 /** The route table: every HTTP route of the product, defined once. */
-export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, webhooks, workflows, seating, tables, promoters, guestLists].flatMap((group) =>
+export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, webhooks, workflows, seating, tables, promoters, guestLists, consents, imports, erasure, exportsRoutes].flatMap((group) =>
   Object.values(group),
 );

@@ -44,6 +44,14 @@ import { userEmailSchema } from './entities/user-email.ts';
 import { campaignCounterSchema } from './entities/campaign-counter.ts';
 import { suppressionSchema } from './entities/suppression.ts';
 import { consentRecordSchema } from './entities/consent-record.ts';
+import { consentStateSchema } from './entities/consent-state.ts';
+import { consentPurposeSchema } from './entities/consent-purpose.ts';
+import { consentTextSchema } from './entities/consent-text.ts';
+import { dataImportSchema } from './entities/data-import.ts';
+import { importChunkSchema } from './entities/import-chunk.ts';
+import { erasedEmailSchema } from './entities/erased-email.ts';
+import { contactExternalIdSchema } from './entities/contact-external-id.ts';
+import { importChangeSchema } from './entities/import-change.ts';
 import { campaignEngagementSchema } from './entities/campaign-engagement.ts';
 import { campaignAttributionSchema } from './entities/campaign-attribution.ts';
 import { campaignSchema } from './entities/campaign.ts';
@@ -128,6 +136,14 @@ function build(table: string) {
     campaignCounter: new Entity(campaignCounterSchema),
     suppression: new Entity(suppressionSchema),
     consentRecord: new Entity(consentRecordSchema),
+    consentState: new Entity(consentStateSchema),
+    consentPurpose: new Entity(consentPurposeSchema),
+    consentText: new Entity(consentTextSchema),
+    dataImport: new Entity(dataImportSchema),
+    importChunk: new Entity(importChunkSchema),
+    erasedEmail: new Entity(erasedEmailSchema),
+    contactExternalId: new Entity(contactExternalIdSchema),
+    importChange: new Entity(importChangeSchema),
     campaignEngagement: new Entity(campaignEngagementSchema),
     campaignAttribution: new Entity(campaignAttributionSchema),
     campaign: new Entity(campaignSchema),

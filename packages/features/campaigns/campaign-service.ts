@@ -1,3 +1,4 @@
+import { getPurpose } from '#packages/features/consents/index.ts';
 import type { EntityItem } from 'electrodb';
 import type {
   CampaignAudienceInput,
@@ -41,6 +42,14 @@ function checkPlaceholders(parts: TemplateParts, eventId: string | undefined): v
   });
 }
 
+async function checkSubscriptionType(id: string | undefined): Promise<void> {
+  if (id === undefined) return;
+  const known = await getPurpose(id).catch(() => null);
+  if (known?.channel !== 'email') {
+    throw unprocessable('unknown_subscription_type', `${id} is not a subscription type (a consent purpose on the email channel)`, { subscriptionType: id });
+  }
+}
+
 async function checkReferences(audience: CampaignAudienceInput | undefined, eventId: string | undefined): Promise<void> {
   const eventIds = new Set([eventId, audience && 'eventId' in audience ? audience.eventId : undefined].filter((id): id is string => !!id));
   for (const id of eventIds) {
@@ -56,6 +65,7 @@ export async function createCampaign(input: CreateCampaignInput, ctx: RequestCon
   const eventId = input.eventId ?? ('eventId' in input.audience ? input.audience.eventId : undefined);
   checkPlaceholders(input, eventId);
   await checkReferences(input.audience, eventId);
+  await checkSubscriptionType(input.subscriptionType);
   const at = nowIso();
   const item: CampaignItem = {
     campaignId: newId(),
@@ -67,6 +77,7 @@ export async function createCampaign(input: CreateCampaignInput, ctx: RequestCon
     audience: audienceItem(input.audience),
     ...(eventId ? { eventId } : {}),
     ...(input.budget ? { budget: input.budget } : {}),
+    ...(input.subscriptionType ? { subscriptionType: input.subscriptionType } : {}),
     status: 'draft',
     // Every write of status carries dueAt (the `due` index needs both); a draft is not in that index.
     dueAt: at,
@@ -103,7 +114,9 @@ export async function updateCampaign(id: string, input: UpdateCampaignInput): Pr
   };
   checkPlaceholders(merged, eventId);
   await checkReferences(input.audience, input.eventId ?? undefined);
+  await checkSubscriptionType(input.subscriptionType);
   const set = {
+    ...(input.subscriptionType !== undefined ? { subscriptionType: input.subscriptionType } : {}),
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.type !== undefined ? { type: input.type } : {}),
     ...(input.subject !== undefined ? { subject: input.subject } : {}),

@@ -27,6 +27,11 @@ const content = {
   /** The event `{{event.*}}` refers to; defaults to the audience's event. */
   eventId: z.optional(Ulid),
   budget: z.optional(Money),
+  /**
+   * The subscription type (a consent purpose on the email channel: GET /v1/consent-purposes) the mail belongs to:
+   * only contacts who granted it receive it, and an unsubscribe from all marketing still wins. Default `marketing_email`.
+   */
+  subscriptionType: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9_]{1,47}$/))),
 };
 
 export const CreateCampaign = z.object(content).register(z.globalRegistry, { id: 'CreateCampaign' });
@@ -42,6 +47,7 @@ export const UpdateCampaign = z
     audience: z.optional(content.audience),
     eventId: z.optional(z.nullable(Ulid)),
     budget: z.optional(z.nullable(Money)),
+    subscriptionType: content.subscriptionType,
   })
   .register(z.globalRegistry, { id: 'UpdateCampaign' });
 
@@ -65,6 +71,7 @@ export const Campaign = z
     audience: CampaignAudience,
     eventId: z.optional(Ulid),
     budget: z.nullable(Money),
+    subscriptionType: z.optional(z.string()),
     status: CampaignStatus,
     scheduledAt: z.optional(IsoDateTime),
     sendRequestedAt: z.optional(IsoDateTime),

@@ -1,3 +1,4 @@
+import { MARKETING_EMAIL } from '#packages/features/consents/index.ts';
 import type { EntityItem } from 'electrodb';
 import type { contactEntity } from '#packages/core/db/entities/contact.ts';
 import type { SkipReason } from '#packages/core/db/entities/campaign-recipient.ts';
@@ -20,11 +21,16 @@ const PLAUSIBLE_EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
  * - no usable address (flagged invalid after a bounce, or malformed) → `invalid_email`;
  * - consent never given (`marketingConsent` unset) → `no_consent`: opt-in, not opt-out.
  */
-export function skipReasonOf(contact: ContactItem | undefined, suppressed: boolean): SkipReason | null {
+export function skipReasonOf(contact: ContactItem | undefined, suppressed: boolean, typeState?: string | null): SkipReason | null {
   if (!contact || contact.state === 'trashed') return 'no_consent';
   if (suppressed) return 'suppressed';
   if (contact.marketingConsent === false) return 'unsubscribed';
   if (contact.emailStatus === 'invalid' || !PLAUSIBLE_EMAIL.test(contact.email ?? '')) return 'invalid_email';
+  // A campaign of another subscription type: its own consent decides (the one-click "unsubscribe from all" above still wins).
+  if (typeState !== undefined) {
+    if (typeState === 'withdrawn') return 'unsubscribed';
+    return typeState === 'granted' ? null : 'no_consent';
+  }
   if (contact.marketingConsent !== true) return 'no_consent';
   return null;
 }
@@ -47,6 +53,13 @@ export async function suppressedAmong(emails: readonly string[]): Promise<Set<st
   return new Set(items.map((i) => i.email));
 }
 
+/** The contacts' current consent to one purpose (consentState items, 100 to a BatchGetItem). */
+async function subscriptionStates(contactIds: readonly string[], purpose: string, consistent: boolean): Promise<Map<string, string>> {
+  const keys = [...new Set(contactIds)].map((contactId) => ({ contactId, purpose }));
+  const items = await batchGetAll(keys, (batch) => db().entities.consentState.get(batch).go({ consistent }));
+  return new Map(items.map((s) => [s.contactId, s.state]));
+}
+
 export interface Decision {
   contactId: string;
   contact: ContactItem | undefined;
@@ -58,13 +71,15 @@ export interface Decision {
  * `consistent`: the last check before a send reads strongly consistent (an
  * unsubscribe a moment ago counts); resolving the audience need not.
  */
-export async function decide(contactIds: readonly string[], consistent: boolean): Promise<Decision[]> {
+export async function decide(contactIds: readonly string[], consistent: boolean, subscriptionType?: string): Promise<Decision[]> {
   const contacts = await loadContacts(contactIds, consistent);
+  const typed = subscriptionType !== undefined && subscriptionType !== MARKETING_EMAIL;
+  const typeStates = typed ? await subscriptionStates(contactIds, subscriptionType, consistent) : null;
   const emails = [...contacts.values()].map((c) => c.email).filter((e): e is string => Boolean(e));
   const suppressed = await suppressedAmong(emails);
   return contactIds.map((contactId) => {
     const contact = contacts.get(contactId);
     const isOut = contact?.email ? suppressed.has(normalizeEmail(contact.email)) : false;
-    return { contactId, contact, skipReason: skipReasonOf(contact, isOut) };
+    return { contactId, contact, skipReason: skipReasonOf(contact, isOut, typeStates ? (typeStates.get(contactId) ?? null) : undefined) };
   });
 }

@@ -13,6 +13,8 @@ export interface CampaignMessageInput {
   /** The one-click HTTPS endpoint with the signed unsubscribe token. */
   unsubscribeUrl: string;
   unsubscribeToken: string;
+  /** The preference centre's signed link (packages/features/consents), in the footer next to Unsubscribe. */
+  preferencesUrl?: string;
   /** Signed recipient token added to every http(s) link as `rt=`. */
   recipientToken: string;
 }
@@ -60,8 +62,9 @@ export function tagTextLinks(text: string, recipientToken: string, except: strin
   });
 }
 
-function htmlFooter(url: string): string {
-  return `<p style="margin:24px 0 0;font-size:12px;color:#666">You receive this because you agreed to hear from us. <a href="${escapeHtml(url)}">Unsubscribe</a></p>`;
+function htmlFooter(url: string, preferences?: string): string {
+  const manage = preferences ? ` · <a href="${escapeHtml(preferences)}">Manage preferences</a>` : '';
+  return `<p style="margin:24px 0 0;font-size:12px;color:#666">You receive this because you agreed to hear from us. <a href="${escapeHtml(url)}">Unsubscribe</a>${manage}</p>`;
 }
 
 /** Before `</body>` when there is one, else at the end. */
@@ -80,8 +83,9 @@ export function renderCampaignMessage(input: CampaignMessageInput): { subject: s
   let text = renderPart(input.template.text, data, 'text');
   html = tagHtmlLinks(html, input.recipientToken, input.unsubscribeUrl);
   text = tagTextLinks(text, input.recipientToken, input.unsubscribeUrl);
-  if (!usesPlaceholder(input.template.html, UNSUBSCRIBE_PLACEHOLDER)) html = appendToBody(html, htmlFooter(input.unsubscribeUrl));
+  if (!usesPlaceholder(input.template.html, UNSUBSCRIBE_PLACEHOLDER)) html = appendToBody(html, htmlFooter(input.unsubscribeUrl, input.preferencesUrl));
   if (!usesPlaceholder(input.template.text, UNSUBSCRIBE_PLACEHOLDER)) text = `${text}\n\n--\nUnsubscribe: ${input.unsubscribeUrl}\n`;
+  if (input.preferencesUrl) text = `${text}${usesPlaceholder(input.template.text, UNSUBSCRIBE_PLACEHOLDER) ? '\n\n--\n' : ''}Manage preferences: ${input.preferencesUrl}\n`;
   return {
     subject: renderPart(input.template.subject, data, 'text'),
     html,

@@ -18,7 +18,7 @@ export async function resolvePage(campaign: CampaignItem, cursor: string | null)
   const contactIds = [...new Set(page.contactIds)];
   if (contactIds.length) {
     // Eventually consistent: the send re-checks every pending recipient strongly consistent anyway.
-    const decisions = await decide(contactIds, false);
+    const decisions = await decide(contactIds, false, campaign.subscriptionType);
     await commitChanges(
       campaign.campaignId,
       decisions.map((d) => createRecipient(campaign.campaignId, d.contactId, d.contact?.email, d.skipReason)),

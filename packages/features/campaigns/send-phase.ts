@@ -1,3 +1,4 @@
+import { preferencesLink } from '#packages/features/consents/index.ts';
 import type { EntityItem } from 'electrodb';
 import { nowIso } from '#packages/core/clock.ts';
 import type { campaignRecipientEntity } from '#packages/core/db/entities/campaign-recipient.ts';
@@ -66,6 +67,7 @@ async function mailOne(run: Run, recipient: RecipientItem, contact: ContactItem)
     data: { firstName: contact.firstName, lastName: contact.lastName, email: contact.email, event: run.event },
     unsubscribeUrl: unsubscribeUrl(unsubscribeToken),
     unsubscribeToken,
+    preferencesUrl: preferencesLink(contactId, run.key),
     recipientToken,
   });
   const claim: Claim = { token: run.claimToken, claimedAt: nowIso() };
@@ -114,7 +116,7 @@ export async function sendPage(campaign: CampaignItem, cursor: string | null, de
   const pending = page.filter((r) => r.status === 'pending');
   const stop: Run['stop'] = {};
   if (pending.length) {
-    const decisions = await decide(pending.map((r) => r.contactId), true);
+    const decisions = await decide(pending.map((r) => r.contactId), true, campaign.subscriptionType);
     const skips = decisions.filter((d) => d.skipReason).map((d) => skipPending(campaignId, d.contactId, d.skipReason!));
     if (skips.length) await commitChanges(campaignId, skips);
     const contacts = new Map(decisions.filter((d) => !d.skipReason).map((d) => [d.contactId, d.contact!]));

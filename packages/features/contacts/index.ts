@@ -1,5 +1,6 @@
 /** What other features may use of this one (besides its contract); everything else is internal. */
-export { createContact, toView, updateContact } from './contact-service.ts';
+export { createContact, creationItems, newContactItem, toView, updateContact } from './contact-service.ts';
 export type { ContactItem } from './contact-view.ts';
+export { ContactTransaction, tagDeletes, tagPuts, uniqueTags, word } from './contact-writes.ts';
 export { ENGAGEMENT_POINTS, raisedScore, scoreUnchanged } from './engagement.ts';
 export { listContacts } from './contact-queries.ts';

@@ -9,6 +9,7 @@ import { db } from '#packages/core/db/service.ts';
 import { newId } from '#packages/core/ids.ts';
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import { purchaseLine } from '#packages/features/timeline/index.ts';
+import { BUILT_IN_PURPOSES, consentItems, MARKETING_EMAIL, sha256Hex } from '#packages/features/consents/index.ts';
 
 const CONSUMER = consumers.crmRecordPurchase.idempotencyScope;
 
@@ -21,13 +22,17 @@ const CONSUMER = consumers.crmRecordPurchase.idempotencyScope;
  * adds nothing; the timeline line's id is the order's, so even a second
  * publication of the same payment overwrites the line rather than adding one.
  * A contact created at the same moment by someone else just sends us round
- * again to the update path.
+ * again to the update path. A buyer who ticked marketing consent at checkout
+ * gets a `marketing_email` consent record (method `checkout`, the checkout
+ * request's proof, the order) and the contact's flag, in the same transaction.
  */
 export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | 'correlationId'>, paid: EventData<'order.paid'>): Promise<'recorded' | 'already_recorded'> {
   const { buyer, total, paidAt } = paid;
   const email = buyer.email.trim().toLowerCase();
   const ticketTypeIds = [...new Set(paid.tickets.map((t) => t.ticketTypeId))];
   const ctx = { correlationId: metadata.correlationId };
+  // A newer consent change of the contact (a withdrawal after the checkout) wins: the checkout's is then left out.
+  let consentSuperseded = false;
   const outcome = await withRaceRetries(async () => {
     const { data: guard } = await db().entities.contactEmail.get({ email }).go({ consistent: true });
     const contactId = guard?.contactId ?? newId();
@@ -37,7 +42,9 @@ export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | '
         ? domainEvent('contact.updated', { contactId, reason: 'purchase' }, ctx)
         : domainEvent('contact.created', { contactId, createdBy: 'order.paid' }, ctx),
     ];
-    const tx = namedTransaction<'marker' | 'emailGuard' | 'contact' | 'timeline'>();
+    const tx = namedTransaction<'marker' | 'emailGuard' | 'contact' | 'timeline' | 'consent'>();
+    const consent = consentSuperseded ? undefined : paid.marketingConsent;
+    const flag = consent ? { marketingConsent: true, marketingConsentAt: consent.at } : {};
     const { contact, contactEmail, timelineEntry } = tx.entities;
     tx.add('marker', markerPut(tx.entities, CONSUMER, metadata.id));
     if (guard) {
@@ -47,7 +54,7 @@ export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | '
         contact
           .patch({ contactId })
           .add({ ordersCount: 1, lifetimeValueAmount: total.amount, ...bought })
-          .set({ lifetimeValueCurrency: total.currency, lastPurchaseAt: paidAt, lastSeenAt: paidAt })
+          .set({ lifetimeValueCurrency: total.currency, lastPurchaseAt: paidAt, lastSeenAt: paidAt, ...flag })
           .commit(),
       );
     } else {
@@ -67,15 +74,40 @@ export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | '
             lastPurchaseAt: paidAt,
             lastSeenAt: paidAt,
             ...(ticketTypeIds.length ? { boughtTicketTypeIds: ticketTypeIds } : {}),
+            ...flag,
           })
           .commit(),
       );
     }
     tx.add('timeline', timelineEntry.put(purchaseLine(paid, contactId)).commit());
+    if (consent) {
+      tx.add(
+        'consent',
+        ...consentItems(
+          tx.entities,
+          {
+            contactId,
+            purpose: MARKETING_EMAIL,
+            state: 'granted',
+            legalBasis: 'consent',
+            method: 'checkout',
+            at: consent.at,
+            // The checkout shows the purpose's built-in wording (a tenant's own wording is a storefront's to pass as text).
+            textHash: sha256Hex(BUILT_IN_PURPOSES[MARKETING_EMAIL]!.text),
+            ...(consent.ip ? { ip: consent.ip } : {}),
+            ...(consent.userAgent ? { userAgent: consent.userAgent } : {}),
+            orderId: paid.orderId,
+          },
+          // One record per order, whatever the redeliveries: the marker above already guards the whole transaction.
+          `checkout-${paid.orderId}`,
+        ),
+      );
+    }
     const result = await transactWithEvents(() => tx.items, events);
     if (!result.canceled) return 'recorded' as const;
     // The marker tells "already recorded" from a lost race.
     if (tx.rejected(result, 'marker')) return 'already_recorded' as const;
+    if (tx.rejected(result, 'consent')) consentSuperseded = true;
     return RETRY;
   }, 10);
   if (outcome === RETRY) throw new Error('recordPurchase kept losing races');

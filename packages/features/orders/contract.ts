@@ -36,6 +36,11 @@ export const CreateOrder = z
     promoterToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))),
     /** The `rt` parameter of a campaign link the buyer arrived by: attributes the order's revenue to that campaign. Never refused; an invalid one is ignored. */
     campaignToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(512))),
+    /**
+     * The buyer ticked "send me news by email" at checkout: unticked (absent or false) by default, never assumed.
+     * `true` records a `marketing_email` consent (method `checkout`, with the checkout request's ip and user agent) once the order is paid.
+     */
+    marketingConsent: z.optional(z.boolean()),
   })
   .check(
     z.refine((v) => v.items.length > 0 || v.seats !== undefined || v.bestAvailable !== undefined, {

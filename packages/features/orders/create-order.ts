@@ -9,6 +9,7 @@ import { db } from '#packages/core/db/service.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { conflict, notFound, unavailable, unprocessable } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
+import { definedOnly } from '#packages/core/views.ts';
 import { readPools, shardUpdates } from '#packages/features/inventory/index.ts';
 import { attributeOrder, type Attribution } from '#packages/features/promoters/index.ts';
 import { allocate, blindAllocation, type Allocation } from '#packages/features/inventory/index.ts';
@@ -75,9 +76,16 @@ interface Draft {
   /** The seat map's seats it takes, when it asks for any. */
   selection: SeatSelection | null;
   attribution: Attribution | null;
+  /** Where the checkout request came from: the proof of a marketing consent ticked there. */
+  origin: CheckoutOrigin;
 }
 
-function orderItemFor({ orderId, eventId, input, priced, catalog, attribution }: Draft, allocations: Allocation[], now: string): OrderItem {
+export interface CheckoutOrigin {
+  ip?: string;
+  userAgent?: string;
+}
+
+function orderItemFor({ orderId, eventId, input, priced, catalog, attribution, origin }: Draft, allocations: Allocation[], now: string): OrderItem {
   const expiresAt = new Date(Date.parse(now) + catalog.event.holdMinutes * 60_000).toISOString();
   const free = priced.total.amount === 0;
   return {
@@ -93,6 +101,7 @@ function orderItemFor({ orderId, eventId, input, priced, catalog, attribution }:
     ...(catalog.voucher ? { voucherCode: catalog.voucher.code, voucherId: catalog.voucher.voucherId } : {}),
     ...(attribution ? { promoterCode: attribution.terms.code, promoter: attribution.terms } : {}),
     ...(input.campaignToken ? { campaignToken: input.campaignToken } : {}),
+    ...(input.marketingConsent === true ? { marketingConsent: definedOnly({ at: now, ...origin }) as { at: string } } : {}),
     allocations,
     expiresAt,
     ...(free ? { paidAt: now } : {}),
@@ -227,7 +236,7 @@ const paymentUnavailable = (error: unknown) =>
  * (sold-out-hint.ts), the pools are read first and a sold-out order is refused
  * on that read, without a transaction.
  */
-export async function createOrder(eventId: string, input: CreateOrderInput, ctx: RequestContext): Promise<CreatedOrder> {
+export async function createOrder(eventId: string, input: CreateOrderInput, ctx: RequestContext, origin: CheckoutOrigin = {}): Promise<CreatedOrder> {
   const now = nowIso();
   const catalog = await loadCatalog(eventId, input.voucherCode);
   assertEventOnSale(catalog, now);
@@ -245,7 +254,7 @@ export async function createOrder(eventId: string, input: CreateOrderInput, ctx:
     now,
   });
   assertPromoterOnlyUnlocked(priced, catalog, attribution);
-  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, selection, attribution };
+  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, selection, attribution, origin };
   const hinted = recentlyShort(priced.demand.keys());
   if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };
   return seatsFirst(draft, ctx, hinted);

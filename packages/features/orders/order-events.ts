@@ -17,5 +17,6 @@ export function orderSummary(order: OrderItem, status: OrderStatus = order.statu
     ...(order.promoterCode ? { promoterCode: order.promoterCode } : {}),
     ...(order.campaignToken ? { campaignToken: order.campaignToken } : {}),
     ...(order.promoter ? { promoter: order.promoter as PromoterAttribution } : {}),
+    ...(order.marketingConsent ? { marketingConsent: order.marketingConsent } : {}),
   };
 }

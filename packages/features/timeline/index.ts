@@ -1,2 +1,3 @@
 /** What other features may use of this one (besides its contract); everything else is internal. */
 export { admissionLine, purchaseLine } from './sales-lines.ts';
+export { purgeContactTimeline } from './purge-contact-timeline.ts';

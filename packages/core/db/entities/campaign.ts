@@ -34,6 +34,8 @@ export const campaignSchema = {
         eventId: { type: 'string' },
       },
     },
+    /** The consent purpose (an email subscription type) recipients must have granted; absent: `marketing_email`. */
+    subscriptionType: { type: 'string' },
     /** The event whose fields `{{event.*}}` renders (defaults to the audience's event). */
     eventId: { type: 'string' },
     budget: money,

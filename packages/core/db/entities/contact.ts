@@ -65,6 +65,13 @@ export const contactSchema = {
     /** Marketing consent: given explicitly, withdrawn by an unsubscribe or a complaint. */
     marketingConsent: { type: 'boolean' },
     marketingConsentAt: { type: 'string' },
+    /** The id the contact has in the system it was imported from; unique through the contactExternalId item. */
+    externalId: { type: 'string' },
+    /** The last import that created or changed the contact, and the one that created it (packages/features/imports). */
+    importId: { type: 'string' },
+    createdByImport: { type: 'string' },
+    /** Set by an erasure: every personal field is gone or pseudonymised (packages/features/erasure). */
+    erasedAt: { type: 'string' },
     /** `invalid` after a permanent bounce: no more mail to it. */
     emailStatus: { type: ['valid', 'invalid'] as const },
     ...timestamps,

@@ -70,6 +70,11 @@ export const orderSchema = {
     promoter: { type: 'any' },
     /** The campaign recipient token (`?rt=`) the buyer came with, verified by the attribution consumer. */
     campaignToken: { type: 'string' },
+    /** The buyer's explicit marketing consent at checkout, with the checkout request's proof; recorded as a consent when paid. */
+    marketingConsent: {
+      type: 'map',
+      properties: { at: { type: 'string', required: true }, ip: { type: 'string' }, userAgent: { type: 'string' } },
+    },
     allocations: { ...allocation, required: true },
     /** Seats of the seat map the order holds or owns; each seat item names the order (packages/features/seating). */
     seats: {

@@ -3,7 +3,8 @@ import { createOrder } from '#packages/features/orders/create-order.ts';
 import { toOrderView } from '#packages/features/orders/order-queries.ts';
 import { created, httpHandler } from '#packages/http/http-handler.ts';
 
-export const handler = httpHandler(route, async ({ params, body, ctx }) => {
-  const { order, clientSecret } = await createOrder(params.id, body, ctx);
+export const handler = httpHandler(route, async ({ params, body, ctx, event }) => {
+  const origin = { ip: event.requestContext?.http?.sourceIp, userAgent: event.headers?.['user-agent'] };
+  const { order, clientSecret } = await createOrder(params.id, body, ctx, origin);
   return created(toOrderView(order, clientSecret ? { clientSecret } : {}));
 });

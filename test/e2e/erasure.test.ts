@@ -1,0 +1,104 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { documentClient, tableName } from '#packages/core/db/client.ts';
+import { db } from '#packages/core/db/service.ts';
+import { givenSentCampaign } from '../support/campaign-tracking-fixtures.ts';
+import { useTestApi } from '../support/local-api.ts';
+import { givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
+
+const api = useTestApi();
+
+/** Every item of the table, as JSON text (a Scan: fine in a test, never on a request path). */
+async function wholeTable(): Promise<string[]> {
+  const items: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start }));
+    for (const item of page.Items ?? []) items.push(JSON.stringify(item));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function importAndWait(csv: string, extra: Record<string, unknown> = {}) {
+  const res = await api.call('POST', '/v1/imports', { body: { resource: 'contacts', csv, ...extra } });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  return until('import', async () => {
+    const imp = await api.call('GET', `/v1/imports/${res.body.id}`);
+    return imp.body.status === 'done' && imp.body;
+  });
+}
+
+describe('erasure', () => {
+  it('leaves no plain-text email, phone or name anywhere in the table; orders stay under a pseudonym; re-import needs new consent', { timeout: 180_000 }, async () => {
+    const { campaignId, recipients } = await givenSentCampaign(api.call, 1);
+    const { contactId, email } = recipients[0]! as { contactId: string; email: string };
+    const first = 'Zebulon';
+    const last = 'Quixotically';
+    const phone = '+34699887766';
+    expect((await api.call('PATCH', `/v1/contacts/${contactId}`, { body: { firstName: first, lastName: last, phone, tags: ['vip'] } })).status).toBe(200);
+    await api.call('POST', `/v1/contacts/${contactId}/consents`, { body: { purpose: 'marketing_email', state: 'granted', subject: { ip: '203.0.113.50', userAgent: 'Zebulon-Browser' } } });
+    await api.call('POST', '/v1/notes', { body: { contactId, body: `Call ${first} ${last} back on ${phone}` } });
+    await api.call('POST', '/v1/interactions', { body: { contactId, type: 'call', subject: `Spoke with ${first}`, content: `${email}` } });
+    await db().entities.suppression.create({ email, reason: 'manual', at: new Date().toISOString(), contactId }).go();
+
+    // A paid order (free ticket) by the same person: its buyer, its tickets' holder, the timeline line.
+    const event = await givenPublishedEvent(api.call);
+    const free = await givenTicketType(api.call, event.id, { price: { amount: 0, currency: 'EUR' } });
+    const order = await api.call('POST', `/v1/events/${event.id}/orders`, {
+      role: null,
+      body: { buyer: { email: email.toUpperCase(), firstName: first, lastName: last, phone }, items: [{ ticketTypeId: free.id, quantity: 2 }] },
+    });
+    expect(order.status).toBe(201);
+    await until('the purchase on the contact', async () => (await api.call('GET', `/v1/contacts/${contactId}`)).body.ordersCount === 1);
+
+    // A recent import that changed them (before-values kept) and one that refused a row holding their address.
+    await importAndWait(`email,last name\n${email},${last}-Imported\n`);
+    await importAndWait(`email,first name,phone\n${email},${first},not a phone\n`);
+
+    const before = await wholeTable();
+    for (const secret of [email, phone, first, last]) expect(before.some((item) => item.includes(secret)), secret).toBe(true);
+
+    const erased = await api.call('POST', `/v1/contacts/${contactId}/erase`);
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    expect(erased.body.touched).toMatchObject({ orders: 1, tickets: 2, campaignRecipients: 1, suppressions: 1, contact: 1 });
+    expect(erased.body.touched.timeline).toBeGreaterThanOrEqual(3);
+
+    const after = await wholeTable();
+    const hits = (s: string) => after.filter((item) => item.toLowerCase().includes(s.toLowerCase()));
+    expect(hits(email)).toEqual([]);
+    expect(hits(phone)).toEqual([]);
+    expect(hits(phone.slice(3))).toEqual([]);
+    expect(hits(first)).toEqual([]);
+    expect(hits(last)).toEqual([]);
+    expect(hits('203.0.113.50')).toEqual([]);
+    expect(hits('Zebulon-Browser')).toEqual([]);
+
+    // The money stays, under a pseudonym; the campaign still counts its recipient.
+    const kept = await api.call('GET', `/v1/orders/${order.body.id}`);
+    expect(kept.body.total).toEqual({ amount: 0, currency: 'EUR' });
+    expect(kept.body.buyer.email).toMatch(/@erased\.invalid$/);
+    const { data: recipient } = await db().entities.campaignRecipient.get({ campaignId, contactId }).go();
+    expect(recipient?.status).toBe('sent');
+    expect((await api.call('GET', `/v1/contacts/${contactId}`)).body).toMatchObject({ state: 'trashed' });
+    expect((await api.call('POST', `/v1/contacts/${contactId}/erase`)).status).toBe(409);
+
+    // Their address alone cannot bring them back; with their new consent it can.
+    const blocked = await api.call('POST', '/v1/imports', { body: { resource: 'contacts', csv: `email\n${email.toUpperCase()}\n`, dryRun: true } });
+    expect(blocked.body.rows[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/^erased/) });
+    const refused = await importAndWait(`email\n ${email} \n`);
+    expect(refused).toMatchObject({ created: 0, failed: 1 });
+    expect((await api.call('GET', `/v1/contacts?email=${encodeURIComponent(email)}`)).body.items).toEqual([]);
+    const back = await importAndWait(`email\n${email}\n`, { consent: { purpose: 'marketing_email', legalBasis: 'consent' } });
+    expect(back.created).toBe(1);
+  });
+});
