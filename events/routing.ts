@@ -74,6 +74,13 @@ export const consumers = {
     retryAttempts: 8,
     // Its claims (one per order) were stored under this name before the declarations.
     idempotencyScope: 'order-confirmation-email',
+    // Signs the attendee-form link the confirmation carries.
+    secrets: ['ticketSigningKey'],
+  }),
+  mailAttendeeTicket: defineConsumer({
+    name: 'mail-attendee-ticket',
+    detailTypes: ['attendee.assigned'],
+    retryAttempts: 8,
   }),
   crmRecordPurchase: defineConsumer({
     name: 'crm-record-purchase',

@@ -21,6 +21,7 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   'check-ins': ['check-ins', 'stats'],
   crm: ['contacts', 'companies', 'timeline'],
   pipeline: ['pipelines', 'opportunities'],
+  conference: ['attendees', 'agenda', 'sessions', 'feedback'],
 };
 
 const featureByFolder = new Map<string, string>();

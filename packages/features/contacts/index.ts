@@ -3,3 +3,4 @@ export { createContact, toView, updateContact } from './contact-service.ts';
 export type { ContactItem } from './contact-view.ts';
 export { ENGAGEMENT_POINTS, raisedScore, scoreUnchanged } from './engagement.ts';
 export { listContacts } from './contact-queries.ts';
+export { ensureContact, type PersonInput } from './ensure-contact.ts';
