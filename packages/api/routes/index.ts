@@ -25,8 +25,9 @@ import * as unsubscribe from '#packages/features/unsubscribe/routes.ts';
 import * as campaignStats from '#packages/features/campaigns/campaign-stats-routes.ts';
 import * as campaigns from '#packages/features/campaigns/routes.ts';
 import * as attendees from '#packages/features/attendees/routes.ts';
+import * as agenda from '#packages/features/agenda/routes.ts';
 
 /** The route table: every HTTP route of the product, defined once. */
-export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, attendees].flatMap((group) =>
+export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, attendees, agenda].flatMap((group) =>
   Object.values(group),
 );

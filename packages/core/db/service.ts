@@ -50,6 +50,15 @@ import { campaignSchema } from './entities/campaign.ts';
 import { campaignRecipientSchema } from './entities/campaign-recipient.ts';
 import { eventCancellationSchema } from './entities/event-cancellation.ts';
 import { cancellationOrderSchema } from './entities/cancellation-order.ts';
+import { roomSchema } from './entities/room.ts';
+import { sessionSchema } from './entities/session.ts';
+import { scheduleVersionSchema } from './entities/schedule-version.ts';
+import { sessionSeatsSchema } from './entities/session-seats.ts';
+import { sessionRegistrationSchema } from './entities/session-registration.ts';
+import { attendeeScheduleSchema } from './entities/attendee-schedule.ts';
+import { sessionOfferSchema } from './entities/session-offer.ts';
+import { sessionCheckInSchema } from './entities/session-check-in.ts';
+import { feedbackSchema } from './entities/feedback.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -111,6 +120,15 @@ function build(table: string) {
     segmentMember: new Entity(segmentMemberSchema),
     eventCancellation: new Entity(eventCancellationSchema),
     cancellationOrder: new Entity(cancellationOrderSchema),
+    room: new Entity(roomSchema),
+    session: new Entity(sessionSchema),
+    scheduleVersion: new Entity(scheduleVersionSchema),
+    sessionSeats: new Entity(sessionSeatsSchema),
+    sessionRegistration: new Entity(sessionRegistrationSchema),
+    attendeeSchedule: new Entity(attendeeScheduleSchema),
+    sessionOffer: new Entity(sessionOfferSchema),
+    sessionCheckIn: new Entity(sessionCheckInSchema),
+    feedback: new Entity(feedbackSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }
