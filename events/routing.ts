@@ -77,6 +77,16 @@ export const consumers = {
     // Signs the attendee-form link the confirmation carries.
     secrets: ['ticketSigningKey'],
   }),
+  sessionOfferSeat: defineConsumer({
+    name: 'session-offer-seat',
+    detailTypes: ['session.seat_released'],
+    retryAttempts: 8,
+  }),
+  sessionReschedule: defineConsumer({
+    name: 'session-reschedule',
+    detailTypes: ['session.rescheduled'],
+    retryAttempts: 8,
+  }),
   mailAttendeeTicket: defineConsumer({
     name: 'mail-attendee-ticket',
     detailTypes: ['attendee.assigned'],

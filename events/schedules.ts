@@ -16,4 +16,6 @@ export const schedules: Schedule[] = [
   { name: 'campaign-due', handler: 'campaign-due', rateMinutes: 1 },
   // Pushes event cancellations that stalled or whose retry time came (Stripe/SES unavailable, leased email claims).
   { name: 'event-cancellations-due', handler: 'event-cancellations-due', rateMinutes: 1 },
+  // Session seats offered from a waitlist and not taken in time go to the next in line.
+  { name: 'expire-session-offers', handler: 'expire-session-offers', rateMinutes: 1 },
 ];

@@ -46,7 +46,7 @@ export const Session = z
     ...sessionFields,
     state: SessionState,
     speakerIds: z.array(Ulid),
-    /** Present for a session with registration. */
+    /** Seat counts (`capacity` 0: an open session, no registration) and session check-ins. */
     seats: z.optional(Seats),
     ...Timestamps,
   })

@@ -59,9 +59,10 @@ export async function createSession(eventId: string, input: CreateSessionInput):
     createdAt: at,
     updatedAt: at,
   } as SessionItem;
-  const seats = input.capacity ? { sessionId: item.sessionId, eventId, capacity: input.capacity, taken: 0, waiting: 0, seq: 0, attended: 0 } : null;
+  // Every session counts its attendance; capacity 0 marks an open session (no registration).
+  const seats = { sessionId: item.sessionId, eventId, capacity: input.capacity ?? 0, taken: 0, waiting: 0, seq: 0, attended: 0 };
   await db()
-    .transaction.write((e) => [e.session.create(item).commit(), ...(seats ? [e.sessionSeats.create(seats).commit()] : [])])
+    .transaction.write((e) => [e.session.create(item).commit(), e.sessionSeats.create(seats).commit()])
     .go();
   return toSessionView(item, seats);
 }
@@ -118,13 +119,7 @@ export async function updateSession(eventId: string, sessionId: string, input: U
         .set(set)
         .where((a, op) => op.eq(a.updatedAt, current.updatedAt))
         .commit(),
-      ...(input.capacity
-        ? [
-            current.capacity
-              ? e.sessionSeats.patch({ sessionId }).set({ capacity: input.capacity }).commit()
-              : e.sessionSeats.create({ sessionId, eventId, capacity: input.capacity, taken: 0, waiting: 0, seq: 0, attended: 0 }).commit(),
-          ]
-        : []),
+      ...(input.capacity ? [e.sessionSeats.patch({ sessionId }).set({ capacity: input.capacity }).commit()] : []),
     ],
     events,
   );
