@@ -8,6 +8,7 @@ import { httpLatencySection } from './http-latency.ts';
 import { ordersSection } from './orders.ts';
 import { crmSegmentsSection } from './crm-segments.ts';
 import { crmTimelineSection } from './crm-timeline.ts';
+import { sessionsSection } from './sessions.ts';
 
 /** Run order and RESULTS.md order. A new section is a file here plus one line below. */
-export const sections: BenchSection<unknown>[] = [bundlesSection, coldStartsSection, httpLatencySection, ordersSection, checkInsSection, contactsSection, crmSegmentsSection, crmTimelineSection, campaignsSection];
+export const sections: BenchSection<unknown>[] = [bundlesSection, coldStartsSection, httpLatencySection, ordersSection, checkInsSection, contactsSection, crmSegmentsSection, crmTimelineSection, campaignsSection, sessionsSection];
