@@ -87,6 +87,11 @@ export const consumers = {
     detailTypes: ['session.rescheduled'],
     retryAttempts: 8,
   }),
+  crmConferenceActivity: defineConsumer({
+    name: 'crm-conference-activity',
+    detailTypes: ['session.checked_in', 'feedback.submitted'],
+    retryAttempts: 8,
+  }),
   mailAttendeeTicket: defineConsumer({
     name: 'mail-attendee-ticket',
     detailTypes: ['attendee.assigned'],

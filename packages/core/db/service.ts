@@ -59,6 +59,7 @@ import { attendeeScheduleSchema } from './entities/attendee-schedule.ts';
 import { sessionOfferSchema } from './entities/session-offer.ts';
 import { sessionCheckInSchema } from './entities/session-check-in.ts';
 import { feedbackSchema } from './entities/feedback.ts';
+import { feedbackSettingsSchema } from './entities/feedback-settings.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -129,6 +130,7 @@ function build(table: string) {
     sessionOffer: new Entity(sessionOfferSchema),
     sessionCheckIn: new Entity(sessionCheckInSchema),
     feedback: new Entity(feedbackSchema),
+    feedbackSettings: new Entity(feedbackSettingsSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }
