@@ -55,6 +55,13 @@ module.exports = {
       to: { path: ['^infra/', '^bench/'] },
     },
     {
+      name: 'operator-cli-is-a-leaf',
+      comment: 'infra/cli is run by an operator (npm run eventos), never loaded: not by run-time code, not by the CDK app (it carries the Stripe SDK, prompts and shell-outs).',
+      severity: 'error',
+      from: { pathNot: '^infra/cli/' },
+      to: { path: '^infra/cli/' },
+    },
+    {
       name: 'deployed-code-never-loads-the-local-runner',
       comment: 'The local runner stands in for AWS; a deployed function must not carry it.',
       severity: 'error',

@@ -8,46 +8,75 @@ export interface CatalogEntry<S extends z.ZodMiniType = z.ZodMiniType> {
   example: z.infer<S>;
 }
 
-const entry = <S extends z.ZodMiniType>(e: CatalogEntry<S>) => e;
+/** An entry as declared: its schema built by a function, on first use. */
+interface CatalogDeclaration<S extends z.ZodMiniType> extends Omit<CatalogEntry<S>, 'data'> {
+  data: () => S;
+}
 
-const moneySchema = z.object({ amount: z.int(), currency: z.string() });
+/**
+ * Each entry's zod schema is built the first time its `data` is read, not at
+ * import: every consumer and publisher imports the catalog, and building every
+ * detail-type's schema cost each of them in its cold import (bench: bundles),
+ * though a function parses one or two detail-types.
+ */
+const entry = <S extends z.ZodMiniType>({ data, ...rest }: CatalogDeclaration<S>): CatalogEntry<S> => {
+  let schema: S | undefined;
+  return {
+    ...rest,
+    get data() {
+      return (schema ??= data());
+    },
+  };
+};
+
+/** A schema shared by several entries, built once, on first use. */
+const shared = <S>(build: () => S): (() => S) => {
+  let schema: S | undefined;
+  return () => (schema ??= build());
+};
+
+const moneySchema = shared(() => z.object({ amount: z.int(), currency: z.string() }));
 
 /** What every order event carries: enough for a consumer to act without reading the order. */
-const orderSummary = z.object({
-  orderId: z.string(),
-  eventId: z.string(),
-  status: z.enum(['pending', 'paid', 'expired', 'canceled', 'refunded']),
-  buyer: z.object({ email: z.string(), firstName: z.optional(z.string()), lastName: z.optional(z.string()) }),
-  total: moneySchema,
-  admissions: z.int(),
-  voucherCode: z.optional(z.string()),
-  promoterCode: z.optional(z.string()),
-  /** The campaign recipient token the buyer came with (unverified; the attribution consumer checks it). */
-  campaignToken: z.optional(z.string()),
-});
+const orderSummary = shared(() =>
+  z.object({
+    orderId: z.string(),
+    eventId: z.string(),
+    status: z.enum(['pending', 'paid', 'expired', 'canceled', 'refunded']),
+    buyer: z.object({ email: z.string(), firstName: z.optional(z.string()), lastName: z.optional(z.string()) }),
+    total: moneySchema(),
+    admissions: z.int(),
+    voucherCode: z.optional(z.string()),
+    promoterCode: z.optional(z.string()),
+    /** The campaign recipient token the buyer came with (unverified; the attribution consumer checks it). */
+    campaignToken: z.optional(z.string()),
+  }),
+);
 
-const checkInData = z.object({
-  checkInId: z.string(),
-  eventId: z.string(),
-  listId: z.string(),
-  ticketId: z.string(),
-  ticketTypeId: z.string(),
-  orderId: z.string(),
-  buyerEmail: z.string(),
-  /** The ticket's named attendee, when one was given: attendance credits their contact, not the buyer's. */
-  attendeeEmail: z.optional(z.string()),
-  attendeeContactId: z.optional(z.string()),
-  deviceId: z.string(),
-  type: z.enum(['entry', 'exit']),
-  /** The time the scan was judged by: the server's for online scans, the device's (within bounds) for offline ones. */
-  scannedAt: z.iso.datetime(),
-  /** When the server received the scan. */
-  receivedAt: z.optional(z.iso.datetime()),
-  /** What the device claimed, when it sent a time. */
-  clientScannedAt: z.optional(z.iso.datetime()),
-  offline: z.boolean(),
-  duplicate: z.boolean(),
-});
+const checkInData = shared(() =>
+  z.object({
+    checkInId: z.string(),
+    eventId: z.string(),
+    listId: z.string(),
+    ticketId: z.string(),
+    ticketTypeId: z.string(),
+    orderId: z.string(),
+    buyerEmail: z.string(),
+    /** The ticket's named attendee, when one was given: attendance credits their contact, not the buyer's. */
+    attendeeEmail: z.optional(z.string()),
+    attendeeContactId: z.optional(z.string()),
+    deviceId: z.string(),
+    type: z.enum(['entry', 'exit']),
+    /** The time the scan was judged by: the server's for online scans, the device's (within bounds) for offline ones. */
+    scannedAt: z.iso.datetime(),
+    /** When the server received the scan. */
+    receivedAt: z.optional(z.iso.datetime()),
+    /** What the device claimed, when it sent a time. */
+    clientScannedAt: z.optional(z.iso.datetime()),
+    offline: z.boolean(),
+    duplicate: z.boolean(),
+  }),
+);
 
 function checkInExample(type: 'entry' | 'exit') {
   return {
@@ -87,7 +116,7 @@ export const catalog = {
     source: 'eventos.ticketing',
     version: 1,
     description: 'An event went from draft to published and is on sale.',
-    data: z.object({
+    data: () => z.object({
       eventId: z.string(),
       venueId: z.string(),
       name: z.string(),
@@ -109,7 +138,7 @@ export const catalog = {
     version: 1,
     description:
       "An event was canceled: its tickets are void for scanning at once, and the event-cancellation consumer starts the job that cancels its pending orders and refunds and emails every paid one (step 0 of the job; the progress is on GET /v1/events/{id} as `cancellation`).",
-    data: z.object({
+    data: () => z.object({
       eventId: z.string(),
       venueId: z.string(),
       name: z.string(),
@@ -134,7 +163,7 @@ export const catalog = {
     version: 1,
     description:
       "The next chunk of an event's cancellation job (the consumer's own continuation, or the due job's push of a stalled one). It runs only while `step` is the cancellation's current one: `pending` cancels a page of pending orders, `paid` refunds and emails a page of paid orders, `finish` settles what is left and closes the job.",
-    data: z.object({
+    data: () => z.object({
       eventId: z.string(),
       phase: z.enum(['pending', 'paid', 'finish']),
       /** The last orderId handled in the phase; null at its start. */
@@ -147,7 +176,7 @@ export const catalog = {
     source: 'eventos.crm',
     version: 1,
     description: 'A contact was created (by a user, an import or a purchase).',
-    data: z.object({
+    data: () => z.object({
       contactId: z.string(),
       createdBy: z.string(),
     }),
@@ -158,7 +187,7 @@ export const catalog = {
     version: 1,
     description:
       'Something segments filter on changed for a contact (fields, tags, purchases, attendance, lead status, consent, trash). Consumers re-read the contact: the event says which, not what.',
-    data: z.object({
+    data: () => z.object({
       contactId: z.string(),
       /** Why, for logs and debugging: `fields`, `purchase`, `attendance`, `lead`, `consent`, `trashed`, `restored`. */
       reason: z.string(),
@@ -169,7 +198,7 @@ export const catalog = {
     source: 'eventos.crm',
     version: 1,
     description: 'A contact was deleted for good (hard delete); consumers drop what they hold about it.',
-    data: z.object({ contactId: z.string(), email: z.string() }),
+    data: () => z.object({ contactId: z.string(), email: z.string() }),
     example: { contactId: '01JD0000000000000000000003', email: 'ana@example.com' },
   }),
   'order.created': entry({
@@ -177,14 +206,14 @@ export const catalog = {
     version: 1,
     description:
       'A buyer reserved seats; the order is pending payment (or paid at once when free). A pending order\'s is published by the outbox relay, one to two minutes after the order (no consumer needs it sooner); a free order\'s at once, with its order.paid.',
-    data: orderSummary,
+    data: () => orderSummary(),
     example: orderExample('pending'),
   }),
   'order.paid': entry({
     source: 'eventos.ticketing',
     version: 1,
     description: 'Payment succeeded (or the order was free): the seats are sold and tickets issued.',
-    data: z.extend(orderSummary, {
+    data: () => z.extend(orderSummary(), {
       tickets: z.array(z.object({ ticketId: z.string(), ticketTypeId: z.string() })),
       paidAt: z.iso.datetime(),
     }),
@@ -194,21 +223,21 @@ export const catalog = {
     source: 'eventos.ticketing',
     version: 1,
     description: 'A pending order was not paid in time; its seats and voucher usage were released.',
-    data: orderSummary,
+    data: () => orderSummary(),
     example: orderExample('expired'),
   }),
   'order.canceled': entry({
     source: 'eventos.ticketing',
     version: 1,
     description: 'An order was canceled; its seats and voucher usage were released.',
-    data: orderSummary,
+    data: () => orderSummary(),
     example: orderExample('canceled'),
   }),
   'order.refunded': entry({
     source: 'eventos.ticketing',
     version: 1,
     description: 'Money went back to the buyer. `full` means the whole order: its tickets were voided and seats released.',
-    data: z.extend(orderSummary, { refundId: z.string(), amount: moneySchema, refundedTotal: moneySchema, full: z.boolean() }),
+    data: () => z.extend(orderSummary(), { refundId: z.string(), amount: moneySchema(), refundedTotal: moneySchema(), full: z.boolean() }),
     example: { ...orderExample('refunded'), refundId: 're_123', amount: { amount: 5000, currency: 'EUR' }, refundedTotal: { amount: 5000, currency: 'EUR' }, full: true },
   }),
   'payment.mismatch': entry({
@@ -216,7 +245,7 @@ export const catalog = {
     version: 1,
     description:
       'A correctly signed Stripe event did not fit the order it named (another PaymentIntent, less received than the total, another currency, a refund that is not positive or exceeds the charge or what was paid) or named an order that does not exist. Nothing was applied; the order, when it exists, lists the anomaly under `paymentAnomalies`.',
-    data: z.object({
+    data: () => z.object({
       /** The order the event named (metadata or PaymentIntent); null when it named none we could read. */
       orderId: z.nullable(z.string()),
       reason: z.enum([
@@ -234,9 +263,9 @@ export const catalog = {
       paymentIntentId: z.nullable(z.string()),
       refundId: z.optional(z.string()),
       /** What the event said was received or refunded. */
-      amount: z.nullable(moneySchema),
+      amount: z.nullable(moneySchema()),
       /** What the order expected; null for an unknown order. */
-      expected: z.nullable(z.object({ paymentIntentId: z.nullable(z.string()), total: moneySchema })),
+      expected: z.nullable(z.object({ paymentIntentId: z.nullable(z.string()), total: moneySchema() })),
     }),
     example: {
       orderId: '01JD0000000000000000000009',
@@ -252,7 +281,7 @@ export const catalog = {
     source: 'eventos.ticketing',
     version: 1,
     description: "An order's tickets were issued, one per admission (one event per order, listing them all).",
-    data: z.object({
+    data: () => z.object({
       orderId: z.string(),
       eventId: z.string(),
       tickets: z.array(z.object({ ticketId: z.string(), ticketTypeId: z.string() })),
@@ -264,14 +293,14 @@ export const catalog = {
     version: 1,
     description:
       'A ticket was admitted on a check-in list (online, or uploaded from an offline scanner). `duplicate`: an offline scan of a ticket already admitted — kept for the audit, counted once in attendance.',
-    data: checkInData,
+    data: () => checkInData(),
     example: checkInExample('entry'),
   }),
   'ticket.checked_out': entry({
     source: 'eventos.access',
     version: 1,
     description: 'A ticket left through an exit scan on a check-in list.',
-    data: checkInData,
+    data: () => checkInData(),
     example: checkInExample('exit'),
   }),
   'segment.build_requested': entry({
@@ -279,28 +308,28 @@ export const catalog = {
     version: 1,
     description:
       "Evaluate the next chunk of contacts for a segment's membership (emitted on create, on a filter change and by each chunk for the next one). The resume point lives on the segment; a request for an older version is ignored.",
-    data: z.object({ segmentId: z.string(), version: z.int() }),
+    data: () => z.object({ segmentId: z.string(), version: z.int() }),
     example: { segmentId: '01JD0000000000000000000030', version: 1 },
   }),
   'segment.built': entry({
     source: 'eventos.crm',
     version: 1,
     description: "A segment's build finished: every contact was evaluated and the membership is ready to use.",
-    data: z.object({ segmentId: z.string(), version: z.int(), builtAt: z.iso.datetime() }),
+    data: () => z.object({ segmentId: z.string(), version: z.int(), builtAt: z.iso.datetime() }),
     example: { segmentId: '01JD0000000000000000000030', version: 1, builtAt: '2026-11-25T10:00:00.000Z' },
   }),
   'segment.deleted': entry({
     source: 'eventos.crm',
     version: 1,
     description: 'A segment was deleted; its member items are purged in the background.',
-    data: z.object({ segmentId: z.string() }),
+    data: () => z.object({ segmentId: z.string() }),
     example: { segmentId: '01JD0000000000000000000030' },
   }),
   'segment.purge_requested': entry({
     source: 'eventos.crm',
     version: 1,
     description: "Delete the next chunk of a deleted segment's member items (emitted by each purge chunk while some remain).",
-    data: z.object({ segmentId: z.string() }),
+    data: () => z.object({ segmentId: z.string() }),
     example: { segmentId: '01JD0000000000000000000030' },
   }),
   'company.updated': entry({
@@ -308,14 +337,14 @@ export const catalog = {
     version: 1,
     description:
       "A company's facts changed (industry, size, revenue, account type, …). Consumers re-read the company; lead scoring rescores the company's leads.",
-    data: z.object({ companyId: z.string(), reason: z.string() }),
+    data: () => z.object({ companyId: z.string(), reason: z.string() }),
     example: { companyId: '01JD0000000000000000000004', reason: 'fields' },
   }),
   'lead_scoring_rules.changed': entry({
     source: 'eventos.crm',
     version: 1,
     description: 'A lead-scoring rule was created, changed or deleted, or the cap changed: every open lead is rescored.',
-    data: z.object({
+    data: () => z.object({
       /** `created`, `updated`, `deleted` or `settings`. */
       reason: z.string(),
       ruleId: z.optional(z.string()),
@@ -327,7 +356,7 @@ export const catalog = {
     version: 1,
     description:
       'A campaign went from draft or scheduled to sending (by a user, or by the due job at its schedule time). The campaign-send consumer starts resolving its audience.',
-    data: z.object({ campaignId: z.string(), requestedBy: z.string(), scheduled: z.boolean() }),
+    data: () => z.object({ campaignId: z.string(), requestedBy: z.string(), scheduled: z.boolean() }),
     example: { campaignId: '01JD0000000000000000000040', requestedBy: 'u1', scheduled: false },
   }),
   'campaign.send_chunk': entry({
@@ -335,7 +364,7 @@ export const catalog = {
     version: 1,
     description:
       "The next chunk of a campaign send (the campaign-send consumer's own continuation, or the due job's push of a stalled send). It runs only while `step` is the campaign's current one: `resolve` creates recipients from one audience page, `send` mails up to 50 recipients, `finish` closes the send.",
-    data: z.object({
+    data: () => z.object({
       campaignId: z.string(),
       phase: z.enum(['resolve', 'send', 'finish']),
       /** Where the phase continues: an audience cursor (resolve) or the last contactId handled (send); null at its start. */
@@ -349,7 +378,7 @@ export const catalog = {
     version: 1,
     description:
       'Every recipient of a campaign has a final status (sent, skipped, failed or unknown). Emitted once per campaign, in the transaction that marks it sent; `totals` are its counters at that moment.',
-    data: z.object({ campaignId: z.string(), sentAt: z.iso.datetime(), totals: z.record(z.string(), z.int()) }),
+    data: () => z.object({ campaignId: z.string(), sentAt: z.iso.datetime(), totals: z.record(z.string(), z.int()) }),
     example: {
       campaignId: '01JD0000000000000000000040',
       sentAt: '2026-11-25T10:30:00.000Z',
@@ -361,7 +390,7 @@ export const catalog = {
     version: 1,
     description:
       "A ticket was given its named attendee (by the buyer's signed link or by staff), or the attendee changed. `contactId` is the attendee's contact (deduplicated by email); the ticket is mailed to `email`.",
-    data: z.object({
+    data: () => z.object({
       ticketId: z.string(),
       eventId: z.string(),
       orderId: z.string(),
@@ -387,7 +416,7 @@ export const catalog = {
     version: 1,
     description:
       "A scheduled session moved (times) or was canceled. Its registrations are re-checked: an attendee whose confirmed sessions now overlap loses this one (the seat goes to the waitlist) and is told.",
-    data: z.object({
+    data: () => z.object({
       eventId: z.string(),
       sessionId: z.string(),
       startsAt: z.iso.datetime(),
@@ -400,7 +429,7 @@ export const catalog = {
     source: 'eventos.conference',
     version: 1,
     description: 'A ticket holder registered for a session: `confirmed` (a seat) or `waitlisted` (with its position).',
-    data: z.object({
+    data: () => z.object({
       eventId: z.string(),
       sessionId: z.string(),
       ticketId: z.string(),
@@ -415,14 +444,14 @@ export const catalog = {
     version: 1,
     description:
       'A seat of a session came free (a confirmed registration canceled, an offer declined or expired, a schedule conflict): the next waitlisted attendee, if any, is offered it.',
-    data: z.object({ eventId: z.string(), sessionId: z.string(), ticketId: z.string(), reason: z.enum(['canceled', 'offer_declined', 'offer_expired', 'schedule_conflict']) }),
+    data: () => z.object({ eventId: z.string(), sessionId: z.string(), ticketId: z.string(), reason: z.enum(['canceled', 'offer_declined', 'offer_expired', 'schedule_conflict']) }),
     example: { eventId: '01JD0000000000000000000001', sessionId: '01JD0000000000000000000050', ticketId: '01JD0000000000000000000010', reason: 'canceled' },
   }),
   'session.waitlist_promoted': entry({
     source: 'eventos.conference',
     version: 1,
     description: 'The first waitlisted attendee of a session was offered a freed seat, held for them until `offerExpiresAt`.',
-    data: z.object({ eventId: z.string(), sessionId: z.string(), ticketId: z.string(), contactId: z.optional(z.string()), position: z.int(), offerExpiresAt: z.iso.datetime() }),
+    data: () => z.object({ eventId: z.string(), sessionId: z.string(), ticketId: z.string(), contactId: z.optional(z.string()), position: z.int(), offerExpiresAt: z.iso.datetime() }),
     example: {
       eventId: '01JD0000000000000000000001',
       sessionId: '01JD0000000000000000000050',
@@ -436,7 +465,7 @@ export const catalog = {
     source: 'eventos.conference',
     version: 1,
     description: "A ticket was admitted at a session's door (the session's own check-in list); counted once per ticket and session.",
-    data: z.object({ eventId: z.string(), sessionId: z.string(), ticketId: z.string(), contactId: z.optional(z.string()), email: z.string(), scannedAt: z.iso.datetime() }),
+    data: () => z.object({ eventId: z.string(), sessionId: z.string(), ticketId: z.string(), contactId: z.optional(z.string()), email: z.string(), scannedAt: z.iso.datetime() }),
     example: {
       eventId: '01JD0000000000000000000001',
       sessionId: '01JD0000000000000000000050',
@@ -450,7 +479,7 @@ export const catalog = {
     source: 'eventos.conference',
     version: 1,
     description: "An attendee gave (or changed) feedback on a session or the event. `target` is the session's id or `event`.",
-    data: z.object({
+    data: () => z.object({
       eventId: z.string(),
       target: z.string(),
       ticketId: z.string(),

@@ -1,3 +1,4 @@
+import type { FilesAccess } from '#packages/core/route.ts';
 import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { catalog, type DetailType } from './catalog.ts';
 import { isSesDetailType, sesCatalog, type SesDetailType } from './ses.ts';
@@ -18,6 +19,14 @@ export interface ConsumerRoute {
   secrets?: readonly TenantSecret[];
   /** Reads the SES account's send quota (ses:GetAccount) to pace its sends. */
   readsSendQuota?: boolean;
+  /**
+   * The consumer function it deploys in: the consumers of one group share one
+   * Lambda, one rule and one dead-letter queue (infra/consumer-layout.ts);
+   * without a group, a function of its own.
+   */
+  group?: string;
+  /** Reads or also writes files in the tenant's bucket (CDK grants only that; RouteDefinition.files). */
+  files?: FilesAccess;
 }
 
 /**
@@ -42,6 +51,9 @@ export interface ConsumerDeclaration<T extends RoutedDetailType> {
   idempotencyScope?: string;
   secrets?: readonly TenantSecret[];
   readsSendQuota?: boolean;
+  files?: FilesAccess;
+  /** Its feature's consumer group (ConsumerRoute.group). */
+  group?: string;
 }
 
 export function defineConsumer<T extends RoutedDetailType>(d: ConsumerDeclaration<T>): Consumer<T> {
@@ -53,6 +65,8 @@ export function defineConsumer<T extends RoutedDetailType>(d: ConsumerDeclaratio
     idempotencyScope: d.idempotencyScope ?? d.name,
     ...(d.secrets ? { secrets: d.secrets } : {}),
     ...(d.readsSendQuota ? { readsSendQuota: d.readsSendQuota } : {}),
+    ...(d.files ? { files: d.files } : {}),
+    ...(d.group ? { group: d.group } : {}),
   };
 }
 
@@ -65,11 +79,13 @@ export function sourceOf(detailType: RoutedDetailType): string {
 export const consumers = {
   countPublishedEvents: defineConsumer({
     name: 'count-published-events',
+    group: 'catalog',
     detailTypes: ['event.published'],
     retryAttempts: 8,
   }),
   sendOrderConfirmation: defineConsumer({
     name: 'send-order-confirmation',
+    group: 'orders',
     detailTypes: ['order.paid'],
     retryAttempts: 8,
     // Its claims (one per order) were stored under this name before the declarations.
@@ -79,87 +95,104 @@ export const consumers = {
   }),
   sessionOfferSeat: defineConsumer({
     name: 'session-offer-seat',
+    group: 'conference',
     detailTypes: ['session.seat_released'],
     retryAttempts: 8,
   }),
   sessionReschedule: defineConsumer({
     name: 'session-reschedule',
+    group: 'conference',
     detailTypes: ['session.rescheduled'],
     retryAttempts: 8,
   }),
   crmConferenceActivity: defineConsumer({
     name: 'crm-conference-activity',
+    group: 'crm',
     detailTypes: ['session.checked_in', 'feedback.submitted'],
     retryAttempts: 8,
   }),
   mailAttendeeTicket: defineConsumer({
     name: 'mail-attendee-ticket',
+    group: 'conference',
     detailTypes: ['attendee.assigned'],
     retryAttempts: 8,
   }),
   crmRecordPurchase: defineConsumer({
     name: 'crm-record-purchase',
+    group: 'crm',
     detailTypes: ['order.paid'],
     retryAttempts: 8,
   }),
   recordCheckIn: defineConsumer({
     name: 'record-check-in',
+    group: 'stats',
     detailTypes: ['ticket.checked_in', 'ticket.checked_out'],
     retryAttempts: 8,
   }),
   countAttendance: defineConsumer({
     name: 'count-attendance',
+    group: 'stats',
     detailTypes: ['ticket.checked_in', 'ticket.checked_out'],
     retryAttempts: 8,
   }),
   countSales: defineConsumer({
     name: 'count-sales',
+    group: 'stats',
     detailTypes: ['order.paid', 'order.refunded'],
     retryAttempts: 8,
   }),
   crmRecordAttendance: defineConsumer({
     name: 'crm-record-attendance',
+    group: 'crm',
     detailTypes: ['ticket.checked_in'],
     retryAttempts: 8,
   }),
   crmTimelineRefund: defineConsumer({
     name: 'crm-timeline-refund',
+    group: 'crm',
     detailTypes: ['order.refunded'],
     retryAttempts: 8,
   }),
   crmTimelinePurge: defineConsumer({
     name: 'crm-timeline-purge',
+    group: 'crm',
     detailTypes: ['contact.deleted'],
     retryAttempts: 8,
   }),
   segmentsRefreshContact: defineConsumer({
     name: 'segments-refresh-contact',
+    group: 'segments',
     detailTypes: ['contact.created', 'contact.updated', 'contact.deleted'],
     retryAttempts: 8,
   }),
   segmentsBuild: defineConsumer({
     name: 'segments-build',
+    group: 'segments',
     detailTypes: ['segment.build_requested'],
     retryAttempts: 8,
   }),
   segmentsPurge: defineConsumer({
     name: 'segments-purge',
+    group: 'segments',
     detailTypes: ['segment.deleted', 'segment.purge_requested'],
     retryAttempts: 8,
   }),
   crmRescoreLeads: defineConsumer({
     name: 'crm-rescore-leads',
+    group: 'crm',
     detailTypes: ['contact.updated', 'company.updated', 'lead_scoring_rules.changed'],
     retryAttempts: 8,
   }),
   // SES events of the configuration set, forwarded from the default bus (infra/tenant-stack.ts).
   campaignTrack: defineConsumer({
     name: 'campaign-track',
+    group: 'campaigns',
     detailTypes: ['Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced', 'Email Complaint Received'],
     retryAttempts: 8,
   }),
   campaignAttribution: defineConsumer({
     name: 'campaign-attribution',
+    group: 'campaigns',
     detailTypes: ['order.paid', 'order.refunded'],
     retryAttempts: 8,
     secrets: ['marketingTokenKey'],
@@ -167,6 +200,7 @@ export const consumers = {
   // Campaign mail: resolves the audience, then claims and sends chunk by chunk (its own continuation events).
   campaignSend: defineConsumer({
     name: 'campaign-send',
+    group: 'campaigns',
     detailTypes: ['campaign.send_requested', 'campaign.send_chunk'],
     retryAttempts: 8,
     secrets: ['marketingTokenKey'],
@@ -175,6 +209,7 @@ export const consumers = {
   // A canceled event's job: cancels pending orders, refunds and emails paid ones, chunk by chunk (its own continuation events).
   eventCancellation: defineConsumer({
     name: 'event-cancellation',
+    group: 'events',
     detailTypes: ['event.canceled', 'event.cancellation_chunk'],
     retryAttempts: 8,
     secrets: ['stripe'],
@@ -182,6 +217,7 @@ export const consumers = {
   // An order paid for an event already canceled (a late payment): refunded and emailed like the job's.
   eventCancellationLateOrders: defineConsumer({
     name: 'event-cancellation-late-orders',
+    group: 'events',
     detailTypes: ['order.paid'],
     retryAttempts: 8,
     secrets: ['stripe'],

@@ -1,9 +1,13 @@
+import type { FilesAccess } from '#packages/core/route.ts';
+
 export interface Schedule {
   /** Stable name: the EventBridge schedule id in CDK and the local scheduler's label. */
   name: string;
   /** Entry file under functions/jobs/, without `.ts`; it exports `handler`. */
   handler: string;
   rateMinutes: number;
+  /** Reads or also writes files in the tenant's bucket (RouteDefinition.files). */
+  files?: FilesAccess;
 }
 
 /** Periodic jobs; CDK makes an EventBridge schedule for each, the local runner a timer. */

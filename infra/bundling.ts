@@ -83,7 +83,15 @@ export function writeElectrodbSideFile(metafile: Metafile, outfile: string): num
   return statSync(target).size;
 }
 
-/** esbuildOptions for one entry → one file (what a Lambda zip holds as index.mjs). */
+/**
+ * esbuildOptions for one entry → `outfile` (what a Lambda zip holds as
+ * index.mjs) and, beside it, a chunk per piece of code the function reaches
+ * only through a dynamic `import()` (the Stripe SDK, phone-number metadata, …):
+ * bundled all the same (static specifiers), but read, parsed and run only on
+ * the request that first needs it, not on every cold import (bench: bundles).
+ * Chunks sit in the same folder as index.mjs, so the banner's require (and
+ * ElectroDB's side file) resolve alike from either.
+ */
 export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions {
   return {
     ...esbuildOptions,
@@ -92,9 +100,18 @@ export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions
     banner: { ...esbuildOptions.banner },
     alias: { ...esbuildOptions.alias },
     entryPoints: [entry],
-    outfile,
+    outdir: path.dirname(outfile),
+    entryNames: path.basename(outfile, '.mjs'),
+    chunkNames: 'chunk-[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
     write: true,
     metafile: true,
     logLevel: 'error',
   };
+}
+
+/** Every file a build wrote (index.mjs and its chunks), as the metafile lists them. */
+export function builtFiles(metafile: Metafile, absWorkingDir: string = process.cwd()): string[] {
+  return Object.keys(metafile.outputs).map((file) => path.resolve(absWorkingDir, file));
 }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { handlerEntryPath, routeKey } from '#packages/core/route.ts';
 import type { HttpFunctionSpec } from './http-layout.ts';
+import { importPath, writeGeneratedEntry } from './generated-entries.ts';
 import { functionsRoot as defaultFunctionsRoot, repoRoot } from './paths.ts';
 
 /** Generated feature entries (git-ignored with cdk.out/); named by content, so tenants and runs share them. */
@@ -14,11 +14,6 @@ const dispatcherModule = path.join(repoRoot, 'packages', 'http', 'feature-dispat
  * holding `functions/` (the repository; tests point `functionsRoot` at fixtures).
  */
 const handlerFile = (functionsRoot: string, handler: string) => path.join(path.dirname(functionsRoot), handlerEntryPath(handler));
-
-function importPath(fromDir: string, file: string): string {
-  const relative = path.relative(fromDir, file).split(path.sep).join('/');
-  return relative.startsWith('.') ? relative : `./${relative}`;
-}
 
 /**
  * The source of a feature function's entry: a static import of each of its
@@ -55,14 +50,5 @@ export function httpEntryFile(fn: HttpFunctionSpec, functionsRoot: string = defa
     }
   }
   if (fn.ownReason !== undefined) return handlerFile(functionsRoot, fn.routes[0]!.handler);
-  const source = featureEntrySource(fn, functionsRoot, dir);
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
-  const file = path.join(dir, `${fn.name.replaceAll('/', '-')}.${hash}.ts`);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, source);
-    renameSync(temporary, file);
-  }
-  return file;
+  return writeGeneratedEntry(dir, fn.name, featureEntrySource(fn, functionsRoot, dir));
 }

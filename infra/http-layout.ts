@@ -1,4 +1,4 @@
-import { routeKey, type RouteDefinition } from '#packages/core/route.ts';
+import { routeKey, type FilesAccess, type RouteDefinition } from '#packages/core/route.ts';
 import { routeSecrets } from '#packages/http/cursors/list-routes.ts';
 
 /**
@@ -19,8 +19,8 @@ import { routeSecrets } from '#packages/http/cursors/list-routes.ts';
 export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   catalog: ['venues', 'events', 'ticket-types', 'vouchers', 'bundles'],
   'check-ins': ['check-ins', 'stats'],
-  crm: ['contacts', 'companies', 'timeline'],
-  pipeline: ['pipelines', 'opportunities'],
+  crm: ['contacts', 'companies', 'timeline', 'activities'],
+  pipeline: ['pipelines', 'opportunities', 'leads'],
   conference: ['attendees', 'agenda', 'sessions', 'feedback'],
 };
 
@@ -98,5 +98,13 @@ export function accessOf(fn: Pick<HttpFunctionSpec, 'routes'>) {
     identityDirectory: fn.routes.some((route) => route.identityDirectory === true),
     /** The readiness check: DescribeEventBus and SES GetAccount (EventosFunction.grantDependencyProbes). */
     probesDependencies: fn.routes.some((route) => route.probesDependencies === true),
+    /** The widest file access any of its routes declares, or none. */
+    files: filesAccessOf(fn.routes.map((route) => route.files)),
   };
+}
+
+/** `write` if any asks to write, else `read` if any reads, else none. */
+export function filesAccessOf(declared: readonly (FilesAccess | undefined)[]): FilesAccess | undefined {
+  if (declared.includes('write')) return 'write';
+  return declared.includes('read') ? 'read' : undefined;
 }

@@ -17,8 +17,11 @@ import { TenantHttpApi } from './constructs/http-api.ts';
 import type { HttpFeatureStack } from './constructs/http-feature-stack.ts';
 import { TenantAuth } from './constructs/tenant-auth.ts';
 import { TenantData } from './constructs/tenant-data.ts';
+import { TenantFiles } from './constructs/tenant-files.ts';
 import { TenantMail } from './constructs/tenant-mail.ts';
 import { EventConsumers, ScheduledJobs } from './constructs/workers.ts';
+import { monitoredResources } from './monitoring/resources.ts';
+import { TenantMonitoring } from './monitoring/tenant-monitoring.ts';
 import { functionsRoot as defaultFunctionsRoot } from './paths.ts';
 import type { TenantConfig } from './tenants.ts';
 
@@ -40,7 +43,8 @@ export interface TenantStackProps extends StackProps {
 
 /**
  * One tenant: its data (table, bus, secrets), mail (SES), auth (Cognito),
- * HTTP API with one function per feature, event consumers and scheduled jobs.
+ * HTTP API with one function per feature, event consumers and scheduled jobs,
+ * and the alarms and dashboard watching them (infra/monitoring).
  * Nothing here is shared with another tenant's stack. Each concern is a
  * construct of infra/constructs/; they are transparent to logical ids
  * (constructs/concern.ts): the split renamed only the rules' invoke permissions.
@@ -48,11 +52,13 @@ export interface TenantStackProps extends StackProps {
 export class TenantStack extends Stack {
   readonly tenant: TenantConfig;
   readonly data: TenantData;
+  readonly files: TenantFiles;
   readonly mail: TenantMail;
   readonly auth: TenantAuth;
   readonly http: TenantHttpApi;
   readonly eventConsumers: EventConsumers;
   readonly scheduledJobs: ScheduledJobs;
+  readonly monitoring: TenantMonitoring;
 
   constructor(scope: Construct, id: string, props: TenantStackProps) {
     const { tenant, definitions, ...stackProps } = props;
@@ -73,6 +79,7 @@ export class TenantStack extends Stack {
     Tags.of(this).add('eventos:tenant', tenant.name);
 
     this.data = new TenantData(this, 'Data', tenant);
+    this.files = new TenantFiles(this, 'Files', tenant);
     this.mail = new TenantMail(this, 'Mail', { tenant, bus: this.data.bus });
     this.auth = new TenantAuth(this, 'Auth', tenant);
     this.http = new TenantHttpApi(this, 'Http', { tenant, userPool: this.auth.userPool, userPoolClient: this.auth.userPoolClient });
@@ -94,6 +101,7 @@ export class TenantStack extends Stack {
       table: this.table,
       bus: this.bus,
       secrets: this.data.secrets,
+      files: this.files.bucket,
       environment,
       logRetention: tenant.logRetentionDays,
       functionsRoot: defs.functionsRoot,
@@ -103,12 +111,17 @@ export class TenantStack extends Stack {
     const workers = { ...common, sendEmail: this.mail.sendEmail, deadLetterRetentionDays: tenant.deadLetterRetentionDays };
     this.eventConsumers = new EventConsumers(this, 'Consumers', { ...workers, routing: defs.routing });
     this.scheduledJobs = new ScheduledJobs(this, 'Jobs', { ...workers, schedules: defs.schedules });
+    this.monitoring = new TenantMonitoring(this, 'Monitoring', {
+      resources: monitoredResources(this, defs),
+      alertEmail: tenant.alertEmail,
+    });
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
     output('ApiUrl', this.stage.url, 'Base URL of the HTTP API (routes start with /v1)');
     output('UserPoolId', this.userPool.userPoolId, 'Cognito user pool of the tenant');
     output('UserPoolClientId', this.userPoolClient.userPoolClientId, 'App client id (the JWT audience)');
     output('TableName', this.table.tableName, 'DynamoDB table');
+    output('FilesBucketName', this.files.bucket.bucketName, 'S3 bucket of the tenant files (materials, imports, exports); private, reached by presigned links');
     output('EventBusName', this.bus.eventBusName, 'EventBridge bus of domain events');
     output('StripeSecretArn', this.stripeSecret.secretArn, 'Secrets Manager secret to fill with {"secretKey","webhookSecret"} from Stripe');
     output('TicketSigningKeySecretArn', this.ticketSigningKey.secretArn, 'Secrets Manager secret holding the ticket HMAC key');

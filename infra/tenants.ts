@@ -42,6 +42,12 @@ const Domain = z
 const Settings = z.strictObject({
   /** Origins allowed by the API's CORS preflight (and echoed by the handlers). Empty: no CORS. */
   corsOrigins: z.array(Origin).optional(),
+  /**
+   * Where the tenant's alarms go (infra/monitoring): the SNS topic's email
+   * subscription. AWS mails a confirmation link to it on the first deploy;
+   * nothing is delivered until someone clicks it.
+   */
+  alertEmail: z.email({ message: 'must be an email address like ops@acme.example' }).optional(),
   /** Domain the tenant's email is sent from; MAIL_FROM is `<mailFromLocalPart>@<mailFromDomain>`. */
   mailFromDomain: Domain.optional(),
   mailFromLocalPart: z
@@ -107,6 +113,7 @@ export interface TenantConfig {
   account: string | undefined;
   region: string | undefined;
   corsOrigins: string[];
+  alertEmail: string;
   mailFromDomain: string;
   mailFrom: string;
   createEmailIdentity: boolean;
@@ -154,6 +161,13 @@ export function parseTenants(raw: unknown, source = 'infra/tenants.json'): Tenan
         `${source}: tenant "${entry.name}" has no mailFromDomain (set it on the tenant or in "defaults")`,
       );
     }
+    // Required like mailFromDomain: alarms nobody receives are the silence monitoring exists to end.
+    const alertEmail = pick('alertEmail');
+    if (alertEmail === undefined) {
+      throw new TenantConfigError(
+        `${source}: tenant "${entry.name}" has no alertEmail, where its alarms are mailed (set it on the tenant or in "defaults")`,
+      );
+    }
     const throttle = { ...builtInDefaults.throttle, ...defaults.throttle, ...entry.throttle };
     if (throttle.burstLimit < throttle.rateLimit) {
       throw new TenantConfigError(
@@ -165,6 +179,7 @@ export function parseTenants(raw: unknown, source = 'infra/tenants.json'): Tenan
       account: entry.account,
       region: entry.region,
       corsOrigins: pick('corsOrigins') ?? builtInDefaults.corsOrigins,
+      alertEmail,
       mailFromDomain,
       mailFrom: `${pick('mailFromLocalPart') ?? builtInDefaults.mailFromLocalPart}@${mailFromDomain}`,
       createEmailIdentity: pick('createEmailIdentity') ?? builtInDefaults.createEmailIdentity,

@@ -30,7 +30,7 @@ export const buildingBlocks: BuildingBlock[] = [
   },
   {
     name: 'libphonenumber',
-    what: 'libphonenumber-js with its metadata (contact schemas: phone numbers to E.164)',
+    what: 'libphonenumber-js with its metadata, loaded at import (contacts/phone.ts now requires the metadata on the first phone number)',
     source: () => "import { parsePhoneNumberFromString } from 'libphonenumber-js';\nexport const handler = parsePhoneNumberFromString;\n",
   },
   {
@@ -38,7 +38,7 @@ export const buildingBlocks: BuildingBlock[] = [
     what: '@aws-sdk/client-eventbridge (publishing domain events)',
     source: () => "import { EventBridgeClient } from '@aws-sdk/client-eventbridge';\nexport const client = new EventBridgeClient({});\n",
   },
-  { name: 'event-catalog', what: 'events/catalog.ts: zod schemas of every domain event', source: (root) => `export * from ${from(root, 'events/catalog.ts')};\n` },
+  { name: 'event-catalog', what: 'events/catalog.ts: every domain event (each zod schema built on the first read of its data)', source: (root) => `export * from ${from(root, 'events/catalog.ts')};\n` },
   {
     name: 'powertools-logger',
     what: '@aws-lambda-powertools/logger',

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { lambdaBuildOptions, writeElectrodbSideFile } from '#infra/bundling.ts';
+import { builtFiles, lambdaBuildOptions, writeElectrodbSideFile } from '#infra/bundling.ts';
 
 export interface Contributor {
   /** npm package name, or the first-party folder (e.g. `packages/core`). */
@@ -43,7 +43,8 @@ export function contributors(metafile: Metafile, top = 6): Contributor[] {
 export async function bundleLambda(entry: string, outfile: string, override: Partial<BuildOptions> = {}): Promise<BundleOutput & { metafile: Metafile }> {
   const result = await build({ ...lambdaBuildOptions(entry, outfile), ...override });
   const metafile = result.metafile!;
-  // The files on disk, banner included, are what Lambda's zip carries: index.mjs and, beside it, ElectroDB's side file.
+  // The files on disk, banner included, are what Lambda's zip carries: index.mjs, its chunks and, beside them, ElectroDB's side file.
   const sideBytes = writeElectrodbSideFile(metafile, outfile);
-  return { bytes: statSync(outfile).size + sideBytes, topContributors: contributors(metafile), metafile };
+  const written = builtFiles(metafile).reduce((sum, file) => sum + statSync(file).size, 0);
+  return { bytes: written + sideBytes, topContributors: contributors(metafile), metafile };
 }

@@ -5,6 +5,8 @@ import { schedules } from '#events/schedules.ts';
 import { routeKey } from '#packages/core/route.ts';
 import { httpEntryFile } from '#infra/http-entries.ts';
 import { httpFunctions } from '#infra/http-layout.ts';
+import { consumerEntryFile } from '#infra/consumer-entries.ts';
+import { consumerGroups } from '#infra/consumer-layout.ts';
 import { repoRoot } from '#infra/paths.ts';
 
 export type LambdaKind = 'http' | 'consumer' | 'job';
@@ -40,7 +42,13 @@ export function lambdaEntries(): LambdaEntry[] {
     if (existing) existing.triggers.push(trigger);
     else byKey.set(key, { kind, name: handler, entry: join(dirs[kind], `${handler}.ts`), triggers: [trigger] });
   };
-  for (const consumer of routing) add('consumer', consumer.handler, consumer.detailTypes.join(', '));
+  // One function per consumer group (infra/consumer-layout.ts): its generated entry, or a lone consumer's own file.
+  const consumers = consumerGroups(routing).map((group) => ({
+    kind: 'consumer' as const,
+    name: group.name,
+    entry: relative(repoRoot, consumerEntryFile(group)),
+    triggers: group.members.map((m) => `${m.consumer}: ${m.detailTypes.join(', ')}`),
+  }));
   for (const job of schedules) add('job', job.handler, `every ${job.rateMinutes} min`);
-  return [...http, ...byKey.values()];
+  return [...http, ...consumers, ...byKey.values()];
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
-import { esbuildOptions } from '#infra/bundling.ts';
+import { builtFiles, esbuildOptions } from '#infra/bundling.ts';
 import { lambdaBuildOptions, owner } from './bundle.ts';
 
 export interface SizeLever {
@@ -40,7 +40,7 @@ export async function stripeLevers(entry: string, outDir: string): Promise<SizeL
       for (const output of Object.values(result.metafile!.outputs)) {
         for (const [path, input] of Object.entries(output.inputs)) if (owner(path) === 'stripe') stripeBytes += input.bytesInOutput;
       }
-      rows.push({ variant, bytes: statSync(outfile).size, stripeBytes, delta: 0 });
+      rows.push({ variant, bytes: builtFiles(result.metafile!).reduce((sum, file) => sum + statSync(file).size, 0), stripeBytes, delta: 0 });
     } catch (error) {
       rows.push({ variant, bytes: 0, stripeBytes: 0, delta: 0, error: (error as Error).message });
     }

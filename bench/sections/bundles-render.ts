@@ -38,7 +38,7 @@ function synthLines(data: BundlesData): string[] {
   const { synth, targets, layout } = data;
   const lines = [
     `Functions per tenant (target ≤ ${targets.maxFunctionsPerTenant}): **${layout.total}** = ${layout.http} HTTP (one per feature, plus routes with \`ownFunction\`) + ` +
-      `${layout.consumers} consumers + ${layout.jobs} jobs; one function per route handler would be ${layout.perRouteBefore}. ` +
+      `${layout.consumers} consumer functions (one per consumer group) + ${layout.jobs} jobs; one function per route handler and per consumer would be ${layout.perRouteBefore}. ` +
       passFail(layout.total <= targets.maxFunctionsPerTenant),
     '',
   ];

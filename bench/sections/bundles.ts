@@ -17,6 +17,7 @@ import type { BenchSection, SectionContext } from '../lib/section.ts';
 import type { Summary } from '../lib/stats.ts';
 import { stripeLevers, type SizeLever } from '../lib/stripe-levers.ts';
 import { timeCdkSynth, type SynthRun } from '../lib/synth.ts';
+import { consumerGroups } from '#infra/consumer-layout.ts';
 import { renderBundles } from './bundles-render.ts';
 
 export interface BundleRow {
@@ -104,7 +105,8 @@ export const bundlesSection: BenchSection<BundlesData> = {
     const errors: string[] = [];
 
     const http = httpFunctions(routes).length;
-    const layout = { http, consumers: routing.length, jobs: schedules.length, total: http + routing.length + schedules.length, perRouteBefore };
+    const consumers = consumerGroups(routing).length;
+    const layout = { http, consumers, jobs: schedules.length, total: http + consumers + schedules.length, perRouteBefore };
 
     // Synth first, while nothing of ours is running: it is the figure most sensitive to load.
     let synth: BundlesData['synth'] = null;
@@ -199,7 +201,7 @@ export const bundlesSection: BenchSection<BundlesData> = {
         method: {
           runsPerBundle: runs,
           esbuild: esbuildVersion,
-          options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain; DocumentClient and DynamoDB client cut to the commands sent; ElectroDB in a file beside index.mjs, loaded on the first db() call, its bytes counted); the reference with the credential-chain stub only',
+          options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain; DocumentClient and DynamoDB client cut to the commands sent; code reached only through import() — Stripe, the EventBridge, SES and Secrets Manager clients, QR codes — in chunks beside index.mjs, loaded on first use; ElectroDB in a file beside index.mjs, loaded on the first db() call; the bytes of every file counted); the reference with the credential-chain stub only',
           coldImport:
             'fresh `node` per import, sequential; the reference and the bundle alternate (A B A B …) and each ratio is bundle ÷ the reference import just before it; time of `await import(bundle)` only; files in the OS page cache',
         },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ArnPrincipal, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -9,6 +9,8 @@ import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type 
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { FilesAccess } from '#packages/core/route.ts';
 import { cognitoDirectoryActions } from '#packages/auth/cognito-directory-actions.ts';
 import { tenantSecretVariables, type TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { tableDefinition } from '#packages/core/db/table-definition.ts';
@@ -170,6 +172,26 @@ export class EventosFunction extends Construct {
   grantDependencyProbes(bus: IEventBus): void {
     this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['events:DescribeEventBus'], resources: [bus.eventBusArn] }));
     this.grantReadSendQuota();
+  }
+
+  /**
+   * The tenant's file bucket (packages/core/storage): FILES_BUCKET for the
+   * code, and in the bucket's own policy this role's object access —
+   * GetObject, plus PutObject and DeleteObject for `write`; never listing,
+   * never the bucket's settings. Granted by the bucket's policy rather than
+   * the role's because object keys are minted at run time (`<bucket>/*`), and
+   * the bucket policy is where S3 access of the tenant is reviewed. Presigned
+   * links are signed with this role's credentials, so a function without
+   * `files` cannot issue one either.
+   */
+  grantFiles(bucket: IBucket, access: FilesAccess | undefined): void {
+    if (!access) return;
+    this.function.addEnvironment('FILES_BUCKET', bucket.bucketName);
+    const actions = access === 'write' ? ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] : ['s3:GetObject'];
+    const { statementAdded } = bucket.addToResourcePolicy(
+      new PolicyStatement({ principals: [new ArnPrincipal(this.role.roleArn)], actions, resources: [bucket.arnForObjects('*')] }),
+    );
+    if (!statementAdded) throw new Error(`${this.node.path}: the file bucket must be one this app owns (its policy takes the grant)`);
   }
 
   /** SES v2 SendEmail from the tenant's address only, through its configuration set only. */

@@ -1,12 +1,13 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, HttpApi, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { RouteDefinition } from '#packages/core/route.ts';
 import { httpLayout } from '../http-layout.ts';
+import { stageRouteSettings } from '../route-throttles.ts';
 import type { TenantConfig } from '../tenants.ts';
 import { Concern } from './concern.ts';
 import { HttpFeatureStack, type HttpFeatureDependencies } from './http-feature-stack.ts';
@@ -44,10 +45,12 @@ export class TenantHttpApi extends Concern {
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
   readonly features: HttpFeatureStack[] = [];
+  private readonly tenant: TenantConfig;
 
   constructor(scope: Construct, id: string, props: { tenant: TenantConfig; userPool: IUserPool; userPoolClient: IUserPoolClient }) {
     super(scope, id);
     const { tenant } = props;
+    this.tenant = tenant;
     const prefix = `eventos-${tenant.name}`;
     const stack = Stack.of(this);
     const issuer = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${props.userPool.userPoolId}`;
@@ -100,6 +103,23 @@ export class TenantHttpApi extends Concern {
         new HttpFeatureStack(this, `HttpFeature${constructId(feature.feature)}`, { feature, ...dependencies, api: this.api }),
       );
     }
+    this.throttleRoutes(routes);
     return this.features;
+  }
+
+  /**
+   * Per-route throttles (infra/route-throttles.ts) on the stage. API Gateway
+   * refuses a route setting whose route key does not exist yet, and the routes
+   * live in the nested stacks: the stage waits for the ones it names.
+   */
+  private throttleRoutes(routes: readonly RouteDefinition[]): void {
+    const settings = stageRouteSettings(routes, this.tenant.throttle);
+    if (Object.keys(settings).length === 0) return;
+    (this.stage.node.defaultChild as CfnStage).routeSettings = settings;
+    for (const feature of this.features) {
+      if (Object.keys(settings).some((key) => feature.functionOfRoute.has(key))) {
+        this.stage.node.addDependency(feature);
+      }
+    }
   }
 }

@@ -12,6 +12,7 @@ import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { httpEntryFile } from '../http-entries.ts';
 import { accessOf, type HttpFeatureSpec, type HttpFunctionSpec } from '../http-layout.ts';
 import { EventosFunction } from './eventos-function.ts';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { constructId } from './names.ts';
 
 export interface HttpFeatureDependencies {
@@ -24,6 +25,8 @@ export interface HttpFeatureDependencies {
   /** The tenant's user pool: functions with an `identityDirectory` route manage users and groups in it. */
   userPool: IUserPool;
   logRetention: RetentionDays;
+  /** The tenant's file bucket: granted to functions whose routes declare `files`. */
+  files: IBucket;
   /** Root holding http/ (tests point it at fixtures). */
   functionsRoot?: string;
 }
@@ -72,6 +75,7 @@ export class HttpFeatureStack extends NestedStack {
       fn.grantSecrets(props.secrets, access.secrets);
       if (access.identityDirectory) fn.grantIdentityDirectory(props.userPool);
       if (access.probesDependencies) fn.grantDependencyProbes(props.bus);
+      fn.grantFiles(props.files, access.files);
       this.functions.set(spec.name, fn);
 
       const integration = new HttpLambdaIntegration(`${fnId}Integration`, fn.function);

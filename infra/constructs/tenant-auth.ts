@@ -65,7 +65,9 @@ export class TenantAuth extends Concern {
     this.userPoolClient = this.userPool.addClient('ApiClient', {
       userPoolClientName: `${prefix}-api`,
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // SRP for apps; the admin password flow for `eventos token` (infra/cli), which only
+      // callers with IAM rights to cognito-idp:AdminInitiateAuth on this pool can use.
+      authFlows: { userSrp: true, adminUserPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

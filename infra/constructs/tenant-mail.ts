@@ -2,9 +2,11 @@ import { Stack } from 'aws-cdk-lib';
 import { EventBus, Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { EventBus as EventBusTarget } from 'aws-cdk-lib/aws-events-targets';
 import {
+  CloudWatchDimensionSource,
   ConfigurationSet,
   ConfigurationSetTlsPolicy,
   EmailIdentity,
+  EmailSendingEvent,
   EventDestination,
   Identity,
   SuppressionReasons,
@@ -13,6 +15,9 @@ import type { Construct } from 'constructs';
 import type { TenantConfig } from '../tenants.ts';
 import { Concern } from './concern.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
+
+/** Dimension of the tenant's SES sending metrics in CloudWatch (AWS/SES, infra/monitoring). */
+export const SES_METRICS_DIMENSION = 'EventosTenant';
 
 /** What a function needs to send as the tenant (EventosFunction.grantSendEmail). */
 export interface SendEmailGrant {
@@ -30,6 +35,8 @@ export class TenantMail extends Concern {
   readonly configurationSet: ConfigurationSet;
   readonly emailIdentity: EmailIdentity | undefined;
   readonly sendEmail: SendEmailGrant;
+  /** SES events the forwarding rule could not put on the tenant bus. */
+  readonly deadLetters: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: { tenant: TenantConfig; bus: IEventBus }) {
     super(scope, id);
@@ -49,10 +56,20 @@ export class TenantMail extends Concern {
     this.configurationSet.addEventDestination('ToDefaultBus', {
       destination: EventDestination.eventBus(defaultBus),
     });
-    const deadLetters = new DeadLetterQueue(this, 'SesForwardDeadLetters', {
+    // Sends, deliveries, bounces and complaints of this configuration set as CloudWatch
+    // metrics for the dashboard. The account-wide AWS/SES metrics would mix the tenants
+    // that share an account. No message carries an `EventosTenant` tag (campaigns tag
+    // campaignId and contactId), so the dimension always takes its default: the tenant.
+    this.configurationSet.addEventDestination('ToCloudWatch', {
+      destination: EventDestination.cloudWatchDimensions([
+        { name: SES_METRICS_DIMENSION, source: CloudWatchDimensionSource.MESSAGE_TAG, defaultValue: tenant.name },
+      ]),
+      events: [EmailSendingEvent.SEND, EmailSendingEvent.DELIVERY, EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    const deadLetters = (this.deadLetters = new DeadLetterQueue(this, 'SesForwardDeadLetters', {
       feeds: 'the rule forwarding SES events from the default bus to the tenant bus',
       retentionDays: tenant.deadLetterRetentionDays,
-    });
+    }));
     new Rule(this, 'SesEventsToTenantBus', {
       description: `SES events of configuration set ${prefix} → bus ${prefix}`,
       eventPattern: {

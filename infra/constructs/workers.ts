@@ -10,6 +10,9 @@ import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { AsyncWorker, LAMBDA_ASYNC_MAX_EVENT_AGE, LAMBDA_ASYNC_MAX_RETRIES } from './async-worker.ts';
 import { Concern } from './concern.ts';
 import { constructId } from './names.ts';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { consumerEntryFile } from '../consumer-entries.ts';
+import { consumerGroups } from '../consumer-layout.ts';
 import type { SendEmailGrant } from './tenant-mail.ts';
 
 export interface WorkerDependencies {
@@ -20,6 +23,8 @@ export interface WorkerDependencies {
   environment: Record<string, string>;
   logRetention: RetentionDays;
   deadLetterRetentionDays: number;
+  /** The tenant's file bucket: granted to consumers and jobs that declare `files`. */
+  files: IBucket;
   functionsRoot?: string;
 }
 
@@ -27,11 +32,15 @@ export interface WorkerDependencies {
 const CONSUMER_MAX_EVENT_AGE = Duration.hours(24);
 
 /**
- * The consumers of events/routing.ts: per row, a rule on the tenant bus
- * (its detail-types and their catalog sources), a function and a DLQ.
+ * The consumers of events/routing.ts, by group (infra/consumer-layout.ts): per
+ * group a rule on the tenant bus (the union of its members' detail-types and
+ * their catalog sources), a function dispatching to its members, and a DLQ.
  */
 export class EventConsumers extends Concern {
+  /** By group name. */
   readonly workers = new Map<string, AsyncWorker>();
+  /** By consumer name: the worker of its group. */
+  readonly workerOfConsumer = new Map<string, AsyncWorker>();
 
   constructor(scope: Construct, id: string, props: WorkerDependencies & { routing: readonly ConsumerRoute[] }) {
     super(scope, id);
@@ -39,25 +48,29 @@ export class EventConsumers extends Concern {
       if (!Number.isInteger(entry.retryAttempts) || entry.retryAttempts < 0 || entry.retryAttempts > 185) {
         throw new Error(`events/routing.ts: ${entry.consumer}.retryAttempts must be an integer 0–185 (EventBridge's limit)`);
       }
-      const worker = new AsyncWorker(this, `Consumer${constructId(entry.consumer)}`, {
+    }
+    for (const group of consumerGroups(props.routing)) {
+      const consumers = group.members.map((m) => m.consumer).join(', ');
+      const worker = new AsyncWorker(this, `Consumer${constructId(group.name)}`, {
         kind: 'consumer',
-        handler: entry.handler,
-        description: `Consumer ${entry.consumer}: ${entry.detailTypes.join(', ')}`,
+        handler: group.name,
+        entry: consumerEntryFile(group, props.functionsRoot),
+        description: `Consumers ${consumers}: ${group.detailTypes.join(', ')}`,
         environment: props.environment,
         logRetention: props.logRetention,
         functionsRoot: props.functionsRoot,
-        feeds: `consumer ${entry.consumer}: its EventBridge target and its Lambda on-failure destination`,
+        feeds: `consumers ${consumers}: their EventBridge target and their Lambda's on-failure destination`,
         deadLetterRetentionDays: props.deadLetterRetentionDays,
         trigger: {
           eventBus: props.bus,
-          eventPattern: { source: [...new Set(entry.detailTypes.map(sourceOf))], detailType: [...entry.detailTypes] },
+          eventPattern: { source: [...new Set(group.detailTypes.map(sourceOf))], detailType: [...group.detailTypes] },
         },
-        ruleDescription: `${entry.detailTypes.join(', ')} → ${entry.consumer}`,
-        delivery: { retryAttempts: entry.retryAttempts, maxEventAge: CONSUMER_MAX_EVENT_AGE },
+        ruleDescription: `${group.detailTypes.join(', ')} → ${consumers}`.slice(0, 512),
+        delivery: { retryAttempts: group.retryAttempts, maxEventAge: CONSUMER_MAX_EVENT_AGE },
         // EventBridge hands the event to Lambda asynchronously; a handler that throws is
         // retried by Lambda (≤ 2 times), then the event lands in the same DLQ.
         handlerRetries: {
-          retryAttempts: Math.min(entry.retryAttempts, LAMBDA_ASYNC_MAX_RETRIES),
+          retryAttempts: Math.min(group.retryAttempts, LAMBDA_ASYNC_MAX_RETRIES),
           maxEventAge: LAMBDA_ASYNC_MAX_EVENT_AGE,
         },
       });
@@ -65,9 +78,11 @@ export class EventConsumers extends Concern {
       fn.grantTable(props.table, 'readwrite');
       fn.grantPutEvents(props.bus);
       fn.grantSendEmail(props.sendEmail);
-      fn.grantSecrets(props.secrets, entry.secrets ?? []);
-      if (entry.readsSendQuota) fn.grantReadSendQuota();
-      this.workers.set(entry.consumer, worker);
+      fn.grantSecrets(props.secrets, group.secrets);
+      if (group.readsSendQuota) fn.grantReadSendQuota();
+      fn.grantFiles(props.files, group.files);
+      this.workers.set(group.name, worker);
+      for (const member of group.members) this.workerOfConsumer.set(member.consumer, worker);
     }
   }
 }
@@ -105,6 +120,7 @@ export class ScheduledJobs extends Concern {
       worker.function.grantTable(props.table, 'readwrite');
       worker.function.grantPutEvents(props.bus);
       worker.function.grantSendEmail(props.sendEmail);
+      worker.function.grantFiles(props.files, job.files);
       this.workers.set(job.name, worker);
     }
   }

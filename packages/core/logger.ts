@@ -31,16 +31,21 @@ class InvocationLogger extends Logger {
   }
 }
 
-const root = new InvocationLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'eventos' });
+let rootLogger: Logger | undefined;
+/** The root, built on first use (its first line, or the first invocation's child), not at import. */
+const root = (): Logger => (rootLogger ??= new InvocationLogger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'eventos' }));
 const current = new AsyncLocalStorage<Logger>();
 
-export const logger: Logger = new Proxy(root, {
-  get(target, property) {
-    const active = current.getStore() ?? target;
+export const logger: Logger = new Proxy(Object.create(InvocationLogger.prototype) as Logger, {
+  get(_target, property) {
+    const active = current.getStore() ?? root();
     const value: unknown = Reflect.get(active, property, active);
     // Logger's methods use private fields: call them on the instance they belong to.
     return typeof value === 'function' ? value.bind(active) : value;
   },
+  // What the proxy would otherwise do to its stand-in target, done to the root as before it was built lazily.
+  set: (_target, property, value) => Reflect.set(root(), property, value),
+  has: (_target, property) => Reflect.has(root(), property),
 });
 
 /** Who writes a line: exactly one of route (operationId), consumer or job, and the correlation id. */
@@ -58,7 +63,7 @@ const tenant = (): string => process.env.EVENTOS_TENANT ?? 'local';
  * context when there is one.
  */
 export function withLogScope<T>(scope: LogScope, context: Partial<Context> | undefined, fn: () => T): T {
-  const child = root.createChild({ persistentKeys: { tenant: tenant(), ...scope } });
+  const child = root().createChild({ persistentKeys: { tenant: tenant(), ...scope } });
   if (context?.awsRequestId) child.addContext(context as Context);
   return current.run(child, fn);
 }

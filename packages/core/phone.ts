@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
+import phoneMetadata from './lazy/phone-metadata.cjs';
 
 /**
  * The country assumed for a number written without `+` and a country code
@@ -17,7 +18,11 @@ function defaultCountry(): CountryCode | undefined {
  * range is never refused; a number that cannot be written in E.164 always is.
  */
 export function toE164(input: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry());
+  // libphonenumber-js's own call with its metadata handed over, loaded on this first use (../lazy/phone-metadata.cjs).
+  const country = defaultCountry();
+  const parsed = country
+    ? parsePhoneNumberFromString(input.trim(), country, phoneMetadata())
+    : parsePhoneNumberFromString(input.trim(), phoneMetadata());
   return parsed?.isPossible() ? parsed.number : undefined;
 }
 

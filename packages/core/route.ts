@@ -20,6 +20,9 @@ export interface RouteResponse {
  * the local server dispatches by it, OpenAPI is generated from it, and the
  * handler validates with its schemas.
  */
+/** Access to the tenant's file bucket (packages/core/storage). */
+export type FilesAccess = 'read' | 'write';
+
 export interface RouteDefinition {
   operationId: string;
   method: HttpMethod;
@@ -45,6 +48,12 @@ export interface RouteDefinition {
    * on the tenant's user pool.
    */
   identityDirectory?: true;
+  /**
+   * The handler reads (`read`: downloads, presigned download links) or also
+   * writes (`write`) files in the tenant's bucket (packages/core/storage): CDK
+   * gives its function FILES_BUCKET and exactly that access; others get neither.
+   */
+  files?: FilesAccess;
   /**
    * The handler checks that the dependencies answer (GET /health/ready): CDK
    * lets its function describe the tenant bus and read the SES account, the

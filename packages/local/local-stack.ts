@@ -6,6 +6,7 @@ import { startLocalEventBus } from './event-bus.ts';
 import { startLocalHttpServer, type LocalRoute } from './http-server.ts';
 import { startLocalScheduler } from './scheduler.ts';
 import { startSesLocal } from './ses-local.ts';
+import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
 import { ensureTable } from './table-setup.ts';
 import { useLocalSecrets } from '#packages/core/secrets/index.ts';
 import { parseSecret } from '#packages/core/secrets/secret-values.ts';
@@ -34,6 +35,10 @@ export interface LocalStackOptions {
   stripePort?: number;
   /** Base of the links in mail (PUBLIC_BASE_URL, e.g. a tunnel's https URL); default: the local API's URL. */
   publicBaseUrl?: string;
+  /** The local S3 server (the tenant's file bucket); 0 (the default) for an ephemeral port. */
+  s3Port?: number;
+  /** Where it keeps files; null or absent: a temporary folder removed on stop. */
+  filesDir?: string | null;
 }
 
 export interface LocalStack {
@@ -41,6 +46,8 @@ export interface LocalStack {
   docsUrl: string;
   mailUrl: string;
   dynamoEndpoint: string;
+  /** The local S3 server holding the file bucket (presigned links point here). */
+  filesEndpoint: string;
   bus: Awaited<ReturnType<typeof startLocalEventBus>>;
   stripe: StripeStandIn;
   tokenSecret: string;
@@ -72,6 +79,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stoppers.push(() => ses.stop());
       mailUrl = ses.url;
     }
+    const files = await startS3Local({ port: options.s3Port ?? 0, directory: options.filesDir ?? null });
+    stoppers.push(() => files.stop());
     const bus = await startLocalEventBus({ port: options.busPort });
     stoppers.push(() => bus.stop());
     // The handlers get these through the secrets mechanism, as deployed ones get Secrets Manager's: never via process.env.
@@ -88,6 +97,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
       AWS_ENDPOINT_URL_SESV2: mailUrl,
+      AWS_ENDPOINT_URL_S3: files.endpoint,
+      FILES_BUCKET: files.bucket,
+      FILES_LOCAL_CREDENTIALS: LOCAL_S3_CREDENTIALS,
       TABLE_NAME: options.tableName,
       EVENT_BUS_NAME: 'eventos-local',
       MAIL_FROM: process.env.MAIL_FROM ?? 'tickets@eventos.local',
@@ -117,6 +129,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       docsUrl: `${http.url}/docs`,
       mailUrl,
       dynamoEndpoint,
+      filesEndpoint: files.endpoint,
       bus,
       stripe,
       tokenSecret,

@@ -1,4 +1,4 @@
-import { SendEmailCommand, SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import type { SESv2Client, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { boundedClient, dependencyClientConfig } from '#packages/core/dependencies/client-config.ts';
 import { inlineCidImages } from './inline-images.ts';
 import type { OutgoingMail } from './mail-message.ts';
@@ -66,11 +66,13 @@ export function buildSendEmailInput(mail: OutgoingMail, env: NodeJS.ProcessEnv =
   };
 }
 
-// Built on first send, after the test setup or local runner has set the endpoint variable.
+// Built on first send, after the test setup or local runner has set the endpoint variable;
+// the SES SDK is loaded then too (a chunk of its own in a Lambda bundle), not at import.
 let client: SESv2Client | undefined;
 
 /** Sends through SES v2 and returns its MessageId. Nothing about the message is logged: it is personal data. */
 export async function sendEmail(mail: OutgoingMail): Promise<string> {
+  const { SendEmailCommand, SESv2Client } = await import('../core/dependencies/ses-sdk.ts');
   client ??= boundedClient(new SESv2Client(dependencyClientConfig()));
   const out = await client.send(new SendEmailCommand(buildSendEmailInput(mail)));
   if (!out.MessageId) throw new Error('SES returned no MessageId');

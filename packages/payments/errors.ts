@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import { loadedStripe } from './stripe-sdk.ts';
 
 /** Stripe's own error `type` words, plus the one the SDK uses for network failures. */
 export type PaymentProviderErrorType =
@@ -60,9 +60,14 @@ const typeOfSdkError: Record<string, PaymentProviderErrorType> = {
   StripeRateLimitError: 'rate_limit_error',
 };
 
-/** Stripe errors become PaymentProviderError; anything else (a bug) is rethrown untouched. */
+/**
+ * Stripe errors become PaymentProviderError; anything else (a bug) is rethrown
+ * untouched. Until the SDK is loaded (./stripe-sdk.ts) nothing can be a Stripe
+ * error, so this does not load it.
+ */
 export function toPaymentProviderError(error: unknown): unknown {
-  if (!(error instanceof Stripe.errors.StripeError)) return error;
+  const Stripe = loadedStripe();
+  if (!Stripe || !(error instanceof Stripe.errors.StripeError)) return error;
   const type = error.rawType ?? typeOfSdkError[error.type] ?? 'api_error';
   const status = error.statusCode;
   // The SDK has already retried these twice; a later attempt with the same key is still safe.

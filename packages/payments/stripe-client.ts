@@ -1,6 +1,7 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { currentSecret } from '#packages/core/secrets/index.ts';
 import { callStripe, PaymentProviderError } from './errors.ts';
+import { loadStripe } from './stripe-sdk.ts';
 import { stripeAgent, stripeTimeoutsFromEnv, type StripeTimeouts } from './stripe-timeouts.ts';
 
 /**
@@ -63,8 +64,10 @@ const sameTimeouts = (a: StripeTimeouts, b: StripeTimeouts) =>
  * The process's one SDK client, built on first use rather than at import so
  * that whoever sets the environment (a test, the local runner, a cold start
  * that fetched the secret) can do so first; rebuilt only if those values change.
+ * The SDK itself is loaded then too (./stripe-sdk.ts), not at import.
  */
-export function stripeSdk(config: StripeClientConfig = stripeConfigFromEnv(), timeouts: StripeTimeouts = stripeTimeoutsFromEnv()): Stripe {
+export async function stripeSdk(config: StripeClientConfig = stripeConfigFromEnv(), timeouts: StripeTimeouts = stripeTimeoutsFromEnv()): Promise<Stripe> {
+  const Stripe = await loadStripe();
   if (!cached || !sameConfig(cached.config, config) || !sameTimeouts(cached.timeouts, timeouts)) {
     const client = new Stripe(config.secretKey, {
       apiVersion: STRIPE_API_VERSION,
@@ -117,7 +120,7 @@ export async function createPaymentIntent(input: CreatePaymentIntentInput): Prom
   };
   if (input.description) params.description = input.description;
   if (input.receiptEmail) params.receipt_email = input.receiptEmail;
-  const intent = await callStripe(() => stripeSdk().paymentIntents.create(params, { idempotencyKey: `pi-${input.orderId}` }));
+  const intent = await callStripe(async () => (await stripeSdk()).paymentIntents.create(params, { idempotencyKey: `pi-${input.orderId}` }));
   if (!intent.client_secret) {
     throw new PaymentProviderError({ message: `PaymentIntent ${intent.id} came back without a client secret`, type: 'api_error', retryable: false });
   }
@@ -157,7 +160,7 @@ export function summarizePaymentIntent(intent: Stripe.PaymentIntent): PaymentInt
 
 export async function retrievePaymentIntent(id: string): Promise<PaymentIntentSummary> {
   assertStripeId(id, 'pi');
-  return summarizePaymentIntent(await callStripe(() => stripeSdk().paymentIntents.retrieve(id)));
+  return summarizePaymentIntent(await callStripe(async () => (await stripeSdk()).paymentIntents.retrieve(id)));
 }
 
 export type RefundReason = 'duplicate' | 'fraudulent' | 'requested_by_customer';
@@ -188,7 +191,7 @@ export async function createRefund(input: CreateRefundInput): Promise<CreatedRef
   if (input.amount !== undefined) params.amount = input.amount;
   if (input.reason) params.reason = input.reason;
   if (input.metadata) params.metadata = input.metadata;
-  const refund = await callStripe(() => stripeSdk().refunds.create(params, { idempotencyKey: input.idempotencyKey }));
+  const refund = await callStripe(async () => (await stripeSdk()).refunds.create(params, { idempotencyKey: input.idempotencyKey }));
   return { id: refund.id, status: refund.status ?? 'pending', amount: refund.amount, currency: refund.currency.toUpperCase() };
 }
 
@@ -210,8 +213,8 @@ export async function listRefunds(paymentIntentId: string): Promise<ProviderRefu
   const found: ProviderRefund[] = [];
   let startingAfter: string | undefined;
   for (;;) {
-    const page = await callStripe(() =>
-      stripeSdk().refunds.list({ payment_intent: paymentIntentId, limit: 100, ...(startingAfter ? { starting_after: startingAfter } : {}) }),
+    const page = await callStripe(async () =>
+      (await stripeSdk()).refunds.list({ payment_intent: paymentIntentId, limit: 100, ...(startingAfter ? { starting_after: startingAfter } : {}) }),
     );
     for (const r of page.data) {
       found.push({ id: r.id, status: r.status ?? 'pending', amount: r.amount, currency: r.currency.toUpperCase(), metadata: { ...(r.metadata ?? {}) } });

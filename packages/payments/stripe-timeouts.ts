@@ -1,5 +1,14 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as http from 'node:http';
+import type * as https from 'node:https';
+import { createRequire } from 'node:module';
+
+/**
+ * node:http and node:https are required when the agent is built, not
+ * imported: an ESM import of node:http makes Node build its namespace at a
+ * cold import, and its lazy getters (WebSocket, …) load undici (~10 ms; bench:
+ * bundles), in every function that maps payment errors.
+ */
+const requireBuiltin = createRequire(import.meta.url);
 
 /**
  * How long one call to Stripe may take, kept well under the HTTP functions'
@@ -51,5 +60,7 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min
  */
 export function stripeAgent(protocol: 'http' | 'https', timeouts: StripeTimeouts): http.Agent {
   const options = { keepAlive: true, timeout: timeouts.connectMs };
-  return protocol === 'http' ? new http.Agent(options) : new https.Agent(options);
+  return protocol === 'http'
+    ? new (requireBuiltin('node:http') as typeof http).Agent(options)
+    : new (requireBuiltin('node:https') as typeof https).Agent(options);
 }

@@ -1,5 +1,6 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { currentSecret } from '#packages/core/secrets/index.ts';
+import { loadStripe } from '#packages/payments/stripe-sdk.ts';
 
 /** Stripe's own default: a signed delivery older than five minutes is treated as a replay. */
 export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -32,13 +33,14 @@ export interface VerifyOptions {
 /**
  * Checks `Stripe-Signature` against the exact bytes Stripe signed and returns
  * the typed event. Narrow on `event.type` to get a typed `data.object`.
+ * Asynchronous only because the SDK is loaded on first use (./stripe-sdk.ts).
  */
-export function verifyStripeWebhook(
+export async function verifyStripeWebhook(
   rawBody: string | Buffer,
   signatureHeader: string | undefined,
   secret: string,
   options: VerifyOptions = {},
-): Stripe.Event {
+): Promise<Stripe.Event> {
   // A blank secret is our misconfiguration, not the sender's fault: fail loudly (500), not 400.
   if (!secret.trim()) throw new Error('The Stripe webhook secret is empty');
   const tolerance = options.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS;
@@ -47,6 +49,7 @@ export function verifyStripeWebhook(
   if (!signatureHeader) throw new InvalidWebhookSignature('missing_header');
   if (rawBody.length === 0) throw new InvalidWebhookSignature('malformed_payload');
 
+  const Stripe = await loadStripe();
   let event: Stripe.Event;
   try {
     event = Stripe.webhooks.constructEvent(rawBody, signatureHeader, secret, tolerance, undefined, options.receivedAt);

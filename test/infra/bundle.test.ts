@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -12,6 +12,8 @@ import { functionKinds } from '#infra/constructs/eventos-function.ts';
 import { lambdaBundleDir } from '#infra/lambda-bundles.ts';
 import { functionsRoot, repoRoot } from '#infra/paths.ts';
 import { httpEntryFile } from '#infra/http-entries.ts';
+import { consumerEntryFile } from '#infra/consumer-entries.ts';
+import { consumerGroups } from '#infra/consumer-layout.ts';
 import { httpFunctions } from '#infra/http-layout.ts';
 
 /**
@@ -24,7 +26,7 @@ import { httpFunctions } from '#infra/http-layout.ts';
 const entries = [
   ...new Set([
     ...httpFunctions(routes).map((fn) => httpEntryFile(fn)),
-    ...routing.map((r) => path.join(functionsRoot, functionKinds.consumer.dir, `${r.handler}.ts`)),
+    ...consumerGroups(routing).map((group) => consumerEntryFile(group)),
     ...schedules.map((s) => path.join(functionsRoot, functionKinds.job.dir, `${s.handler}.ts`)),
   ]),
 ];
@@ -42,7 +44,11 @@ describe('Lambda bundles', () => {
       mainFields: ['module', 'main'],
       external: [],
       entryPoints: ['entry.ts'],
-      outfile: 'out/index.mjs',
+      // index.mjs, and a chunk beside it for what is reached only through import().
+      outdir: 'out',
+      entryNames: 'index',
+      outExtension: { '.js': '.mjs' },
+      splitting: true,
     });
     expect(options.alias).toEqual({
       jsonschema: expect.stringMatching(/infra\/stubs\/jsonschema\.cjs$/),
@@ -92,6 +98,28 @@ describe('Lambda bundles', () => {
         process.env.AWS_ACCESS_KEY_ID = saved.id;
         process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('ships code reached only through import() (the Stripe SDK) as a chunk beside index.mjs, read and run on first use', async () => {
+    mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });
+    const dir = mkdtempSync(path.join(repoRoot, 'cdk.out', 'lazy-chunk-'));
+    try {
+      const entry = path.join(dir, 'entry.mjs');
+      writeFileSync(
+        entry,
+        `import { loadStripe, loadedStripe } from ${JSON.stringify(path.join(repoRoot, 'packages', 'payments', 'stripe-sdk.ts'))};\n` +
+          'export const handler = async () => { const before = loadedStripe(); const Stripe = await loadStripe(); return { before, errors: typeof Stripe.errors.StripeError }; };\n',
+      );
+      const out = path.join(dir, 'out');
+      await build(lambdaBuildOptions(entry, path.join(out, 'index.mjs')));
+      const files = readdirSync(out);
+      expect(readFileSync(path.join(out, 'index.mjs'), 'utf8')).not.toContain('api.stripe.com');
+      expect(files.filter((f) => f.startsWith('chunk-') && readFileSync(path.join(out, f), 'utf8').includes('api.stripe.com'))).toHaveLength(1);
+      const bundled = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as { handler: () => Promise<unknown> };
+      expect(await bundled.handler()).toEqual({ before: undefined, errors: 'function' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

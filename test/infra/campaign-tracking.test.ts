@@ -12,7 +12,7 @@ const definitions = {
   routing: routing.filter((c) => c.consumer === 'campaign-track' || c.consumer === 'campaign-attribution'),
   schedules: [],
 };
-const [tenant] = parseTenants({ tenants: [{ name: 'acme', region: 'eu-west-1', account: '123456789012', mailFromDomain: 'acme.example' }] });
+const [tenant] = parseTenants({ tenants: [{ name: 'acme', region: 'eu-west-1', account: '123456789012', mailFromDomain: 'acme.example', alertEmail: 'ops@acme.example' }] });
 
 let synth: Synthesized;
 let stack: TenantStack;
@@ -40,13 +40,14 @@ describe('campaign tracking infrastructure', () => {
     expect(types).toEqual(expect.arrayContaining(['DELIVERY', 'OPEN', 'CLICK', 'BOUNCE', 'COMPLAINT']));
   });
 
-  it('routes SES events (source aws.ses) from the tenant bus to campaign-track', () => {
+  it('routes SES events (source aws.ses) from the tenant bus to campaign-track, in the campaigns consumer group', () => {
     const { parent } = templatesOf(stack);
     parent.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: Match.anyValue(),
+      Description: Match.stringLikeRegexp('→ campaign-track, campaign-attribution$'),
       EventPattern: {
-        source: ['aws.ses'],
-        'detail-type': ['Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced', 'Email Complaint Received'],
+        source: Match.arrayWith(['aws.ses']),
+        'detail-type': Match.arrayWith(['Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced', 'Email Complaint Received']),
       },
     });
   });

@@ -20,7 +20,7 @@ import {
 
 // Two tenants with opposite settings, built from fixture tables larger than today's.
 const tenants = parseTenants({
-  defaults: { mailFromDomain: 'eventos.example' },
+  defaults: { mailFromDomain: 'eventos.example', alertEmail: 'ops@eventos.example' },
   tenants: [
     { name: 'alpha', corsOrigins: ['https://alpha.example', 'http://localhost:5173'] },
     {

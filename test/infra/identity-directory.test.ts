@@ -13,7 +13,7 @@ const definitions = {
   routing: [],
   schedules: [],
 };
-const [tenant] = parseTenants({ tenants: [{ name: 'acme', region: 'eu-west-1', account: '123456789012', mailFromDomain: 'acme.example' }] });
+const [tenant] = parseTenants({ tenants: [{ name: 'acme', region: 'eu-west-1', account: '123456789012', mailFromDomain: 'acme.example', alertEmail: 'ops@acme.example' }] });
 
 let synth: Synthesized;
 let stack: TenantStack;

@@ -14,6 +14,7 @@ import { builtInRoleNames } from '#packages/auth/roles.ts';
 import { tableDefinition } from '#packages/core/db/table-definition.ts';
 import { functionKinds } from '#infra/constructs/eventos-function.ts';
 import { accessOf, httpFunctions } from '#infra/http-layout.ts';
+import { consumerGroups } from '#infra/consumer-layout.ts';
 import { accessLogFields, type TenantStack } from '#infra/tenant-stack.ts';
 import { functionsIn, logicalIdIn, resourcesOf } from './support/synth.ts';
 import { acmeTenant, idOf, synthAcme } from './support/acme-stack.ts';
@@ -115,7 +116,7 @@ describe('tenant stack', () => {
 
   it('fixes runtime, architecture, tracing, log group, sizing and environment for every function', () => {
     const functions = functionsIn(all).map(({ template: t, fn }) => ({ t, fn }));
-    expect(functions).toHaveLength(httpFunctions(routes).length + routing.length + schedules.length);
+    expect(functions).toHaveLength(httpFunctions(routes).length + consumerGroups(routing).length + schedules.length);
     for (const { t, fn } of functions) {
       const props = fn.Properties as {
         Runtime: string;
@@ -175,19 +176,23 @@ describe('tenant stack', () => {
     }
     const probing = new Set(routes.filter((r) => r.probesDependencies).map((r) => r.handler)).size;
     expect(probing).toBe(1);
-    expect(getAccount).toBe(routing.filter((r) => r.readsSendQuota).length + probing);
+    expect(getAccount).toBe(consumerGroups(routing).filter((g) => g.readsSendQuota).length + probing);
   });
 
-  it('has a rule with retry policy and an encrypted, TLS-only DLQ for every routing entry', () => {
+  it('has a rule with retry policy and an encrypted, TLS-only DLQ for every consumer group, on the union of its members’ detail-types', () => {
     const busRef = { Ref: idOf(stack.bus) };
     const busRules = Object.values(resourcesOf(parent, 'AWS::Events::Rule')).filter(
       (rule) => JSON.stringify(rule.Properties!.EventBusName) === JSON.stringify(busRef),
     );
-    expect(busRules).toHaveLength(routing.length);
-    for (const entry of routing) {
+    const groups = consumerGroups(routing);
+    // A feature's consumers share a function: fewer groups than consumers, and every consumer in exactly one.
+    expect(groups.length).toBeLessThan(routing.length);
+    expect(groups.flatMap((g) => g.members.map((m) => m.consumer)).sort()).toEqual(routing.map((r) => r.consumer).sort());
+    expect(busRules).toHaveLength(groups.length);
+    for (const entry of groups) {
       const sources = [...new Set(entry.detailTypes.map(sourceOf))];
       const rule = busRules.find((r) => JSON.stringify((r.Properties!.EventPattern as Record<string, unknown>)['detail-type']) === JSON.stringify(entry.detailTypes));
-      expect(rule, entry.consumer).toBeDefined();
+      expect(rule, entry.name).toBeDefined();
       expect(rule!.Properties!.EventPattern).toEqual({ source: sources, 'detail-type': entry.detailTypes });
       const [target] = rule!.Properties!.Targets as { Arn: unknown; DeadLetterConfig: { Arn: unknown }; RetryPolicy: Record<string, number> }[];
       expect(target!.RetryPolicy).toEqual({ MaximumRetryAttempts: entry.retryAttempts, MaximumEventAgeInSeconds: 86_400 });
@@ -246,6 +251,9 @@ describe('tenant stack', () => {
     expect(clients).toHaveLength(1);
     expect(clients[0]!.Properties!.GenerateSecret).toBeFalsy();
     expect(clients[0]!.Properties!.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
+    // `eventos token` signs operators in with AdminInitiateAuth (IAM-authorized), never USER_PASSWORD_AUTH.
+    expect(clients[0]!.Properties!.ExplicitAuthFlows).toContain('ALLOW_ADMIN_USER_PASSWORD_AUTH');
+    expect(clients[0]!.Properties!.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
   });
 
   it('keeps a generated ticket-signing secret and a Stripe secret, readable only by the functions whose routes name them', () => {
@@ -261,7 +269,7 @@ describe('tenant stack', () => {
         ),
       );
     const handlersNaming = (name: string) => httpFunctions(routes).filter((f) => accessOf(f).secrets.includes(name as never)).length
-      + routing.filter((c) => c.secrets?.includes(name as never)).length;
+      + consumerGroups(routing).filter((g) => g.secrets.includes(name as never)).length;
     expect(readers('TICKET_SIGNING_SECRET_ARN').length).toBe(handlersNaming('ticketSigningKey'));
     expect(readers('STRIPE_SECRET_ARN').length).toBe(handlersNaming('stripe'));
     expect(handlersNaming('stripe')).toBeGreaterThan(0);

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '#infra/paths.ts';
 import { loadTenants, parseTenants, selectTenants, stackNameOf, TenantConfigError, builtInDefaults } from '#infra/tenants.ts';
 
-const minimal = (extra: Record<string, unknown> = {}) => ({ tenants: [{ name: 'acme', mailFromDomain: 'acme.example', ...extra }] });
+const minimal = (extra: Record<string, unknown> = {}) => ({
+  tenants: [{ name: 'acme', mailFromDomain: 'acme.example', alertEmail: 'ops@acme.example', ...extra }],
+});
 
 describe('infra/tenants.json', () => {
   it('is valid and names each tenant once', () => {
@@ -17,7 +19,7 @@ describe('parseTenants', () => {
   it('fills settings from the tenant, then "defaults", then the built-in defaults', () => {
     const [tenant] = parseTenants({
       defaults: { logLevel: 'WARN', throttle: { rateLimit: 300 } },
-      tenants: [{ name: 'acme', mailFromDomain: 'acme.example', throttle: { burstLimit: 900 } }],
+      tenants: [{ name: 'acme', mailFromDomain: 'acme.example', alertEmail: 'ops@acme.example', throttle: { burstLimit: 900 } }],
     });
     expect(tenant).toMatchObject({
       name: 'acme',
@@ -26,6 +28,7 @@ describe('parseTenants', () => {
       logLevel: 'WARN',
       throttle: { rateLimit: 300, burstLimit: 900 },
       mailFrom: 'tickets@acme.example',
+      alertEmail: 'ops@acme.example',
       corsOrigins: [],
       mfa: builtInDefaults.mfa,
       cognitoFeaturePlan: builtInDefaults.cognitoFeaturePlan,
@@ -43,7 +46,9 @@ describe('parseTenants', () => {
     [minimal({ logRetentionDays: 10 }), /logRetentionDays/],
     [minimal({ throttle: { rateLimit: 100, burstLimit: 10 } }), /burstLimit \(10\) is below rateLimit/],
     [minimal({ unknownSetting: true }), /unknownSetting/],
-    [{ tenants: [{ name: 'acme' }] }, /no mailFromDomain/],
+    [{ tenants: [{ name: 'acme', alertEmail: 'ops@acme.example' }] }, /no mailFromDomain/],
+    [{ tenants: [{ name: 'acme', mailFromDomain: 'acme.example' }] }, /no alertEmail/],
+    [minimal({ alertEmail: 'ops at acme' }), /alertEmail/],
     [{ tenants: [...minimal().tenants, ...minimal().tenants] }, /listed twice/],
   ])('rejects %j', (raw, message) => {
     expect(() => parseTenants(raw)).toThrow(TenantConfigError);
@@ -53,7 +58,7 @@ describe('parseTenants', () => {
 
 describe('selectTenants', () => {
   const tenants = parseTenants({
-    defaults: { mailFromDomain: 'eventos.example' },
+    defaults: { mailFromDomain: 'eventos.example', alertEmail: 'ops@eventos.example' },
     tenants: [{ name: 'acme' }, { name: 'globex' }, { name: 'initech' }],
   });
 

@@ -67,8 +67,8 @@ const dev = async (method: string, path: string, body?: unknown) => {
 };
 
 /** Verifies every delivery with the product's own verifier, so a bad signature fails the test here. */
-const verifiedEvents = () => receiver.received.map((r) => verifyStripeWebhook(r.body, r.signature, webhookSecret));
-const eventsOfType = <T extends Stripe.Event['type']>(type: T) => verifiedEvents().filter((e): e is Extract<Stripe.Event, { type: T }> => e.type === type);
+const verifiedEvents = () => Promise.all(receiver.received.map((r) => verifyStripeWebhook(r.body, r.signature, webhookSecret)));
+const eventsOfType = async <T extends Stripe.Event['type']>(type: T) => (await verifiedEvents()).filter((e): e is Extract<Stripe.Event, { type: T }> => e.type === type);
 
 async function providerError(run: Promise<unknown>): Promise<PaymentProviderError> {
   try {
@@ -138,7 +138,7 @@ describe('payments module against the local Stripe stand-in, through the real SD
     expect(paid.status).toBe(200);
     expect(paid.body).toMatchObject({ event: { id: expect.stringMatching(/^evt_/), type: 'payment_intent.succeeded' }, delivered: { status: 200 } });
 
-    const [succeeded] = eventsOfType('payment_intent.succeeded');
+    const [succeeded] = await eventsOfType('payment_intent.succeeded');
     expect(succeeded).toMatchObject({ id: paid.body.event.id, object: 'event', livemode: false, api_version: expect.any(String) });
     expect(succeeded!.data.object).toMatchObject({ id: intent.id, object: 'payment_intent', status: 'succeeded', amount: 2500, amount_received: 2500, metadata: { orderId } });
     const chargeId = succeeded!.data.object.latest_charge as string;
@@ -168,7 +168,7 @@ describe('payments module against the local Stripe stand-in, through the real SD
 
     // Refund webhooks follow the API answer, as on Stripe, and may arrive in either order.
     await standIn.idle();
-    const refunded = eventsOfType('charge.refunded').map((e) => e.data.object).sort((a, b) => a.amount_refunded - b.amount_refunded);
+    const refunded = (await eventsOfType('charge.refunded')).map((e) => e.data.object).sort((a, b) => a.amount_refunded - b.amount_refunded);
     expect(refunded).toHaveLength(2);
     expect(refunded[0]).toMatchObject({ id: chargeId, object: 'charge', amount: 2500, amount_refunded: 1000, refunded: false, payment_intent: intent.id });
     expect(refunded[1]).toMatchObject({ id: chargeId, amount: 2500, amount_refunded: 2500, refunded: true, payment_intent: intent.id });
@@ -179,7 +179,7 @@ describe('payments module against the local Stripe stand-in, through the real SD
     expect(resent).toMatchObject({ status: 200, body: { event: { id: succeeded!.id, type: 'payment_intent.succeeded' }, delivered: { status: 200 } } });
     expect(receiver.received).toHaveLength(before + 1);
     const redelivered = receiver.received.at(-1)!;
-    expect(verifyStripeWebhook(redelivered.body, redelivered.signature, webhookSecret).id).toBe(succeeded!.id);
+    expect((await verifyStripeWebhook(redelivered.body, redelivered.signature, webhookSecret)).id).toBe(succeeded!.id);
     expect(redelivered.body.equals(receiver.received[0]!.body)).toBe(true);
 
     const listed = await dev('GET', '/dev/stripe/events');
@@ -195,7 +195,7 @@ describe('payments module against the local Stripe stand-in, through the real SD
 
     const failed = await dev('POST', `/dev/stripe/payment_intents/${intent.id}/fail`, { declineCode: 'insufficient_funds' });
     expect(failed.body).toMatchObject({ event: { type: 'payment_intent.payment_failed' }, delivered: { status: 200 } });
-    const [event] = eventsOfType('payment_intent.payment_failed');
+    const [event] = await eventsOfType('payment_intent.payment_failed');
     expect(event!.data.object).toMatchObject({
       id: intent.id,
       status: 'requires_payment_method',

@@ -111,7 +111,7 @@ describe('timeouts are one config, under the Lambda timeout', () => {
     expect(() => currentTimeouts({ DEPENDENCY_TIMEOUT_SCALE: '0.5' })).toThrow(/DEPENDENCY_TIMEOUT_SCALE/);
   });
 
-  it('gives every client the timeouts, an error on request timeout, and a bounded number of attempts', () => {
+  it('gives every client the timeouts, an error on request timeout, and a bounded number of attempts', async () => {
     const config = dependencyClientConfig();
     expect(config).toMatchObject({
       maxAttempts: dependencyTimeouts.maxAttempts,
@@ -122,7 +122,7 @@ describe('timeouts are one config, under the Lambda timeout', () => {
       },
     });
     // The request deadline sits in each shared client's stack.
-    for (const client of [documentClient, eventBridgeClient(), campaignSesClient()]) {
+    for (const client of [documentClient, await eventBridgeClient(), campaignSesClient()]) {
       expect(client.middlewareStack.identify().some((entry) => entry.startsWith(CALL_BOUNDS_MIDDLEWARE))).toBe(true);
     }
     expect(dependencyClientConfig({ maxAttempts: 1 }).maxAttempts).toBe(1);

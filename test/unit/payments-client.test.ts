@@ -1,8 +1,20 @@
 import Stripe from 'stripe';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runWithSecrets } from '#packages/core/secrets/index.ts';
 import { PaymentProviderError, toPaymentProviderError } from '#packages/payments/errors.ts';
 import { createPaymentIntent, createRefund, stripeConfigFromEnv, stripeSdk, summarizePaymentIntent } from '#packages/payments/stripe-client.ts';
+import { loadStripe, loadedStripe } from '#packages/payments/stripe-sdk.ts';
+
+describe('the Stripe SDK', () => {
+  it('is not loaded by importing the payment code, only by its first use', async () => {
+    expect(loadedStripe()).toBeUndefined();
+    const bug = new TypeError('x is undefined');
+    expect(toPaymentProviderError(bug)).toBe(bug);
+    expect(loadedStripe()).toBeUndefined();
+    await stripeSdk({ secretKey: 'sk_test_a', host: '127.0.0.1', port: 1, protocol: 'http' });
+    expect(loadedStripe()).toBe(Stripe);
+  });
+});
 
 describe('stripeConfigFromEnv', () => {
   it('reads the key from the secrets of the current route, and the optional local endpoint', () => {
@@ -30,10 +42,10 @@ describe('stripeConfigFromEnv', () => {
 });
 
 describe('stripeSdk', () => {
-  it('builds one client and reuses it until the configuration changes', () => {
-    const a = stripeSdk({ secretKey: 'sk_test_a', host: '127.0.0.1', port: 1, protocol: 'http' });
-    expect(stripeSdk({ secretKey: 'sk_test_a', host: '127.0.0.1', port: 1, protocol: 'http' })).toBe(a);
-    expect(stripeSdk({ secretKey: 'sk_test_a', host: '127.0.0.1', port: 2, protocol: 'http' })).not.toBe(a);
+  it('builds one client and reuses it until the configuration changes', async () => {
+    const a = await stripeSdk({ secretKey: 'sk_test_a', host: '127.0.0.1', port: 1, protocol: 'http' });
+    expect(await stripeSdk({ secretKey: 'sk_test_a', host: '127.0.0.1', port: 1, protocol: 'http' })).toBe(a);
+    expect(await stripeSdk({ secretKey: 'sk_test_a', host: '127.0.0.1', port: 2, protocol: 'http' })).not.toBe(a);
   });
 });
 
@@ -49,6 +61,11 @@ describe('input checks happen before any call to Stripe', () => {
 });
 
 describe('toPaymentProviderError', () => {
+  // The payment code loads the SDK on its first call to Stripe; a Stripe error only exists after that.
+  beforeAll(async () => {
+    await loadStripe();
+  });
+
   const stripeError = (Type: new (raw: object) => Error, raw: object) => new Type(raw);
 
   it('keeps Stripe’s type and code, and says a refusal is not worth retrying', () => {

@@ -1,6 +1,6 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { Consumer } from '#events/routing.ts';
-import { SesEventRecord, type SesDetailType } from '#events/ses.ts';
+import { sesEventRecord, type SesDetailType, type SesEventRecord } from '#events/ses.ts';
 import { logger } from '../logger.ts';
 import { consumerInvocation, isDeclared } from './consumer-invocation.ts';
 
@@ -24,7 +24,7 @@ export function sesConsumerHandler<T extends SesDetailType>(consumer: Consumer<T
       logger.warn('ignored detail-type', { detailType });
       return;
     }
-    const parsed = SesEventRecord.safeParse(event.detail);
+    const parsed = sesEventRecord().safeParse(event.detail);
     if (!parsed.success) {
       logger.error('unreadable SES event dropped', { detailType, busEventId: event.id, issues: parsed.error.issues.length });
       return;

@@ -1,7 +1,6 @@
-import { DescribeEventBusCommand } from '@aws-sdk/client-eventbridge';
-import { GetAccountCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { eventBridgeClient } from '../bus/publish.ts';
+import { eventBridgeClient, eventBridgeSdk } from '../bus/publish.ts';
 import { documentClient, tableName } from '../db/client.ts';
 import { tableDefinition } from '../db/table-definition.ts';
 import { boundedClient, dependencyClientConfig } from './client-config.ts';
@@ -33,12 +32,15 @@ export const dependencyProbes: readonly DependencyProbe[] = [
   {
     name: 'eventbridge',
     check: async () => {
-      await eventBridgeClient().send(new DescribeEventBusCommand({ Name: process.env.EVENT_BUS_NAME ?? 'default' }));
+      const { DescribeEventBusCommand } = await eventBridgeSdk();
+      await (await eventBridgeClient()).send(new DescribeEventBusCommand({ Name: process.env.EVENT_BUS_NAME ?? 'default' }));
     },
   },
   {
     name: 'ses',
     check: async () => {
+      // The SES SDK loaded by the first probe (a chunk of its own in a Lambda bundle), not at import.
+      const { GetAccountCommand, SESv2Client } = await import('./ses-sdk.ts');
       ses ??= boundedClient(new SESv2Client(dependencyClientConfig()));
       try {
         await ses.send(new GetAccountCommand({}));

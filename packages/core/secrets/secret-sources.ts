@@ -1,6 +1,4 @@
-import { GetParameterError } from '@aws-lambda-powertools/parameters';
-import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { boundedClient, dependencyClientConfig } from '../dependencies/client-config.ts';
 import { tenantSecretVariables, type TenantSecret } from '../tenant-secrets.ts';
 import type { RawSecret } from './secret-values.ts';
@@ -21,11 +19,16 @@ let provider: SecretsProvider | undefined;
 
 // Built on first use: the local runner never needs it. The same timeouts, attempts
 // and request deadline as every other dependency (dependencies/client-config.ts),
-// so a slow Secrets Manager is a fault the request can report.
-const secretsProvider = (): SecretsProvider =>
-  (provider ??= new SecretsProvider({
+// so a slow Secrets Manager is a fault the request can report. The Secrets Manager
+// client and Powertools Parameters are loaded then too (a chunk of their own in a
+// Lambda bundle), not in every function's cold import.
+async function secretsProvider(): Promise<SecretsProvider> {
+  if (provider) return provider;
+  const { SecretsProvider, SecretsManagerClient } = await import('./secrets-manager-sdk.ts');
+  return (provider ??= new SecretsProvider({
     awsSdkV3Client: boundedClient(new SecretsManagerClient(dependencyClientConfig())),
   }));
+}
 
 /**
  * Deployed: Secrets Manager, through Powertools Parameters' cache (maxAge
@@ -40,10 +43,11 @@ export function secretsManagerSource(env: NodeJS.ProcessEnv = process.env): Secr
       if (!arn) throw new Error(`${variable} is not set: the ${name} secret is not granted to this function`);
       let value: RawSecret | undefined;
       try {
-        value = await secretsProvider().get(arn, { maxAge: SECRET_MAX_AGE_SECONDS });
+        value = await (await secretsProvider()).get(arn, { maxAge: SECRET_MAX_AGE_SECONDS });
       } catch (error) {
         // Powertools wraps the SDK's error; hand on the SDK's own (its name and
         // $fault) so that a Secrets Manager outage maps to dependency_unavailable.
+        const { GetParameterError } = await import('./secrets-manager-sdk.ts');
         throw error instanceof GetParameterError && error.cause !== undefined ? error.cause : error;
       }
       if (value === undefined) throw new Error(`the ${name} secret has no value`);

@@ -1,4 +1,4 @@
-import { detailTypeOfSesEvent, SES_SOURCE, SesEventRecord, type SesEventType } from '#events/ses.ts';
+import { detailTypeOfSesEvent, SES_SOURCE, sesEventRecord, type SesEventRecord, type SesEventType } from '#events/ses.ts';
 import { putOnBus } from '#packages/core/bus/publish.ts';
 import { nowIso } from '#packages/core/clock.ts';
 import { db } from '#packages/core/db/service.ts';
@@ -36,7 +36,7 @@ export async function sesRecordFor(req: SesEventRequest): Promise<SesEventRecord
     Bounce: () => ({ eventType: 'Bounce', mail, bounce: { bounceType: req.bounceType ?? 'Permanent', bounceSubType: 'General', timestamp, bouncedRecipients: recipients } }),
     Complaint: () => ({ eventType: 'Complaint', mail, complaint: { timestamp, complainedRecipients: recipients, complaintFeedbackType: 'abuse' } }),
   }[req.type]();
-  return SesEventRecord.parse(record);
+  return sesEventRecord().parse(record);
 }
 
 /** Puts the record on the bus as SES's EventBridge destination would (source aws.ses, SES's detail-type). */

@@ -2,7 +2,7 @@
  * `npm start`: the whole backend locally, on real embedded parts.
  *   --in-memory   throwaway DynamoDB (default: data kept in .data/dynamodb)
  *   --seed        load the demo data once started
- * Ports: PORT (API, 3000), DYNAMODB_PORT (8000), SES_PORT (8005), EVENTBRIDGE_PORT (4010), STRIPE_PORT (12111).
+ * Ports: PORT (API, 3000), DYNAMODB_PORT (8000), SES_PORT (8005), EVENTBRIDGE_PORT (4010), STRIPE_PORT (12111), S3_PORT (4569).
  * PUBLIC_BASE_URL: where links in mail point (a tunnel's https URL); default the API's URL.
  * Ctrl-C, SIGTERM (to this process or to `npm start`), SIGHUP stop every child.
  */
@@ -28,6 +28,7 @@ const ports = {
   ses: portFromEnv('SES_PORT', 8005),
   bus: portFromEnv('EVENTBRIDGE_PORT', 4010),
   stripe: portFromEnv('STRIPE_PORT', DEFAULT_STRIPE_STANDIN_PORT),
+  s3: portFromEnv('S3_PORT', 4569),
 };
 
 /** PUBLIC_BASE_URL when set: an absolute http(s) URL, as links in mail need. */
@@ -70,6 +71,7 @@ try {
   await assertPortFree(ports.ses, 'SES_PORT');
   await assertPortFree(ports.bus, 'EVENTBRIDGE_PORT');
   await assertPortFree(ports.stripe, 'STRIPE_PORT');
+  await assertPortFree(ports.s3, 'S3_PORT');
   process.stderr.write('Starting DynamoDB Local, the SES emulator, the event bus and the API…\n');
   stack = await startLocalStack({
     apiPort: ports.api,
@@ -77,6 +79,8 @@ try {
     sesPort: ports.ses,
     busPort: ports.bus,
     stripePort: ports.stripe,
+    s3Port: ports.s3,
+    filesDir: flags['in-memory'] ? null : fileURLToPath(new URL('../../../.data/s3', import.meta.url)),
     dataDir: flags['in-memory'] ? null : fileURLToPath(new URL('../../../.data/dynamodb', import.meta.url)),
     tableName: process.env.TABLE_NAME ?? 'eventos-local',
     tokenSecret: process.env.LOCAL_JWT_SECRET,
@@ -96,6 +100,7 @@ try {
       `EventOS is running locally (ready in ${seconds} s, data: ${flags['in-memory'] ? 'in memory' : '.data/dynamodb'})`,
       `  API          ${stack.apiUrl}`,
       `  Health       ${stack.apiUrl}/health`,
+      `  Files (S3)   ${stack.filesEndpoint}  (bucket eventos-files)`,
       `  Docs         ${stack.docsUrl}`,
       `  OpenAPI      ${stack.apiUrl}/openapi.json`,
       `  Mail viewer  ${stack.mailUrl}`,

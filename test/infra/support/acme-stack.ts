@@ -15,6 +15,7 @@ export const [acmeTenant] = parseTenants({
       account: '123456789012',
       corsOrigins: ['https://tickets.acme.example'],
       mailFromDomain: 'acme.example',
+      alertEmail: 'ops@acme.example',
       throttle: { rateLimit: 50, burstLimit: 80 },
     },
   ],

@@ -8,7 +8,7 @@ import { InvalidWebhookSignature, rawBodyOf, stripeSignatureHeader, stripeWebhoo
 export const handler = httpHandler(route, async ({ event, ctx }) => {
   let stripeEvent;
   try {
-    stripeEvent = verifyStripeWebhook(rawBodyOf(event), stripeSignatureHeader(event.headers), stripeWebhookSecret());
+    stripeEvent = await verifyStripeWebhook(rawBodyOf(event), stripeSignatureHeader(event.headers), stripeWebhookSecret());
   } catch (error) {
     if (!(error instanceof InvalidWebhookSignature)) throw error;
     // Signed (or not) but not an event we could act on: told apart from a bad signature.

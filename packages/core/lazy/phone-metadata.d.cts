@@ -1,0 +1,2 @@
+declare function phoneMetadata(): import('libphonenumber-js/core').MetadataJson;
+export = phoneMetadata;
