@@ -21,7 +21,7 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   'check-ins': ['check-ins', 'stats'],
   crm: ['contacts', 'companies', 'timeline', 'activities'],
   pipeline: ['pipelines', 'opportunities', 'leads'],
-  conference: ['attendees', 'agenda', 'sessions', 'feedback'],
+  conference: ['attendees', 'agenda', 'sessions', 'feedback', 'materials'],
 };
 
 const featureByFolder = new Map<string, string>();

@@ -28,8 +28,9 @@ import * as attendees from '#packages/features/attendees/routes.ts';
 import * as agenda from '#packages/features/agenda/routes.ts';
 import * as sessions from '#packages/features/sessions/routes.ts';
 import * as feedback from '#packages/features/feedback/routes.ts';
+import * as materials from '#packages/features/materials/routes.ts';
 
 /** The route table: every HTTP route of the product, defined once. */
-export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, attendees, agenda, sessions, feedback].flatMap((group) =>
+export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, attendees, agenda, sessions, feedback, materials].flatMap((group) =>
   Object.values(group),
 );

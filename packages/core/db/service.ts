@@ -60,6 +60,7 @@ import { sessionOfferSchema } from './entities/session-offer.ts';
 import { sessionCheckInSchema } from './entities/session-check-in.ts';
 import { feedbackSchema } from './entities/feedback.ts';
 import { feedbackSettingsSchema } from './entities/feedback-settings.ts';
+import { materialSchema } from './entities/material.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -131,6 +132,7 @@ function build(table: string) {
     sessionCheckIn: new Entity(sessionCheckInSchema),
     feedback: new Entity(feedbackSchema),
     feedbackSettings: new Entity(feedbackSettingsSchema),
+    material: new Entity(materialSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }
