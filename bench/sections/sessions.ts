@@ -28,7 +28,7 @@ async function retried<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (error) {
-      if (attempt >= 5 || !/answered 503/.test((error as Error).message)) throw error;
+      if (attempt >= 5 || !/answered 503|fetch failed|ECONNRESET/.test(`${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? '')}`)) throw error;
       await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
     }
   }
@@ -49,7 +49,8 @@ async function givenTicketIds(api: Api, eventId: string, ticketTypeId: string, c
           }),
         ).catch(() => null);
         if (!order || order.status !== 'paid') continue;
-        const paid = await retried(() => must<{ tickets?: Array<{ id: string }> }>(api, 200, 'GET', `/v1/orders/${order.id}`));
+        const paid = await retried(() => must<{ tickets?: Array<{ id: string }> }>(api, 200, 'GET', `/v1/orders/${order.id}`)).catch(() => null);
+        if (!paid) continue;
         ids.push(...(paid.tickets ?? []).map((t) => t.id));
       }
     }),
@@ -62,13 +63,13 @@ async function givenSessions(api: Api, eventId: string, count: number, capacity:
   const startsAt = new Date(Date.now() + 2 * 3_600_000);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const s = await must<{ id: string }>(api, 201, 'POST', `/v1/events/${eventId}/sessions`, {
+    const s = await retried(() => must<{ id: string }>(api, 201, 'POST', `/v1/events/${eventId}/sessions`, {
       title: `${label} ${i + 1}`,
       state: 'scheduled',
       startsAt: startsAt.toISOString(),
       endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
       capacity,
-    });
+    }));
     ids.push(s.id);
   }
   return ids;

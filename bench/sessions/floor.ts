@@ -57,7 +57,10 @@ export async function measureFloor(endpoint: string, table: string, ops: number,
         return performance.now() - started;
       } catch (error) {
         const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-        if (attempt < 30 && reasons.some((r) => r.Code === 'TransactionConflict')) {
+        // DynamoDB Local serialises transactions on an item with a lock and answers a long wait with an error
+        // ("…will succeed in actual DynamoDB"): a conflict, retried like one.
+        const lockWait = /waiting for a lock/.test((error as Error).message);
+        if (attempt < 30 && (lockWait || reasons.some((r) => r.Code === 'TransactionConflict'))) {
           conflictRetries++;
           await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** Math.min(attempt, 5))));
           continue;

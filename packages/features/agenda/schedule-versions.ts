@@ -18,6 +18,9 @@ async function latestVersion(eventId: string) {
   return data[0] ?? null;
 }
 
+/** Stored maps come back in any key order: compare with keys sorted. */
+const canonical = (s: PublicSessionView): string => JSON.stringify(Object.fromEntries(Object.entries(s).sort(([a], [b]) => a.localeCompare(b))));
+
 const where = (s: PublicSessionView) => ({ startsAt: s.startsAt, endsAt: s.endsAt, ...(s.roomId ? { roomId: s.roomId } : {}) });
 
 /** What moved between two releases (pretalx's schedule changelog): added, moved, removed (unscheduled) or canceled, changed (title or details). */
@@ -29,7 +32,7 @@ export function changelogBetween(before: Snapshot | null, after: Snapshot, cance
     const was = old.get(s.id);
     if (!was) log.push({ sessionId: s.id, title: s.title, change: 'added', to: where(s) });
     else if (was.startsAt !== s.startsAt || was.endsAt !== s.endsAt || was.roomId !== s.roomId) log.push({ sessionId: s.id, title: s.title, change: 'moved', from: where(was), to: where(s) });
-    else if (JSON.stringify(was) !== JSON.stringify(s)) log.push({ sessionId: s.id, title: s.title, change: 'changed' });
+    else if (canonical(was) !== canonical(s)) log.push({ sessionId: s.id, title: s.title, change: 'changed' });
   }
   for (const was of old.values()) {
     if (!now.has(was.id)) log.push({ sessionId: was.id, title: was.title, change: canceledIds.has(was.id) ? 'canceled' : 'removed', from: where(was) });
