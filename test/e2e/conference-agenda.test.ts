@@ -49,6 +49,8 @@ describe('agenda: rooms, sessions, schedule releases, the public agenda', () => 
     expect(changes[talk.id]).toMatchObject({ change: 'moved', from: { startsAt: talk.startsAt }, to: { startsAt: moved.body.startsAt } });
     expect(changes[keynote.id]).toMatchObject({ change: 'canceled' });
     expect(changes[draft.id]).toMatchObject({ change: 'added' });
+    // Nothing else: an unchanged session read back from the stored release is not "changed".
+    expect(v2.body.changelog).toHaveLength(3);
 
     const stale = await api.call('GET', `/v1/events/${event.id}/agenda`, { role: null, headers: { 'if-none-match': etag } });
     expect(stale.status).toBe(200);
