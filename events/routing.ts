@@ -90,6 +90,32 @@ export const consumers = {
     retryAttempts: 8,
     // Its claims (one per order) were stored under this name before the declarations.
     idempotencyScope: 'order-confirmation-email',
+    // Signs the attendee-form link the confirmation carries.
+    secrets: ['ticketSigningKey'],
+  }),
+  sessionOfferSeat: defineConsumer({
+    name: 'session-offer-seat',
+    group: 'conference',
+    detailTypes: ['session.seat_released'],
+    retryAttempts: 8,
+  }),
+  sessionReschedule: defineConsumer({
+    name: 'session-reschedule',
+    group: 'conference',
+    detailTypes: ['session.rescheduled'],
+    retryAttempts: 8,
+  }),
+  crmConferenceActivity: defineConsumer({
+    name: 'crm-conference-activity',
+    group: 'crm',
+    detailTypes: ['session.checked_in', 'feedback.submitted'],
+    retryAttempts: 8,
+  }),
+  mailAttendeeTicket: defineConsumer({
+    name: 'mail-attendee-ticket',
+    group: 'conference',
+    detailTypes: ['attendee.assigned'],
+    retryAttempts: 8,
   }),
   crmRecordPurchase: defineConsumer({
     name: 'crm-record-purchase',

@@ -31,4 +31,6 @@ export const schedules: Schedule[] = [
   { name: 'workflow-runs-due', handler: 'workflow-runs-due', rateMinutes: 1, localRateSeconds: 5 },
   // Approves promoters' commission lines whose hold (event end + the plan's hold days) is over.
   { name: 'promoter-commission-approval', handler: 'promoter-commission-approval', rateMinutes: 60 },
+  // Session seats offered from a waitlist and not taken in time go to the next in line.
+  { name: 'expire-session-offers', handler: 'expire-session-offers', rateMinutes: 1 },
 ];

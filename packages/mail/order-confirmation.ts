@@ -8,6 +8,10 @@ export interface OrderConfirmationInput {
   order: { id: string; total: Money };
   event: { name: string; startsAt: string | Date; venueName?: string };
   tickets: ReadonlyArray<{ id: string; ticketTypeName: string; code: string }>;
+  /** The buyer's signed link to name each ticket's attendee (conferences); each attendee is then mailed their ticket. */
+  attendeeFormUrl?: string;
+  /** Set when mailing one ticket to its named attendee rather than the order to its buyer. */
+  forAttendee?: boolean;
 }
 
 /**
@@ -49,9 +53,10 @@ export async function renderOrderConfirmation(input: OrderConfirmationInput): Pr
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;margin:0 auto;padding:16px">
 <tr><td>
 <p>${e(greeting)}</p>
-<p>Thank you for your order. Your tickets for <strong>${e(event.name)}</strong> are below.</p>
+<p>${input.forAttendee ? 'Your ticket' : 'Thank you for your order. Your tickets'} for <strong>${e(event.name)}</strong> ${input.forAttendee ? 'is' : 'are'} below.</p>
 <p><time datetime="${e(startsAtIso)}">${e(where)}</time></p>
-<p>Order ${e(order.id)} &middot; Total ${e(total)}</p>
+${input.forAttendee ? '' : `<p>Order ${e(order.id)} &middot; Total ${e(total)}</p>`}
+${input.attendeeFormUrl ? `<p>Who is coming? <a href="${e(input.attendeeFormUrl)}">Name the attendee of each ticket</a>; each of them receives their own ticket.</p>` : ''}
 <p>Show the QR code at the entrance, on screen or printed. Each code admits one person once.</p>
 </td></tr>
 ${ticketBlocks}
@@ -61,13 +66,14 @@ ${ticketBlocks}
   const text = [
     greeting,
     '',
-    `Thank you for your order. Your tickets for ${event.name}:`,
+    input.forAttendee ? `Your ticket for ${event.name}:` : `Thank you for your order. Your tickets for ${event.name}:`,
     where,
-    `Order ${order.id} - Total ${total}`,
+    ...(input.forAttendee ? [] : [`Order ${order.id} - Total ${total}`]),
+    ...(input.attendeeFormUrl ? [`Name the attendee of each ticket: ${input.attendeeFormUrl}`] : []),
     '',
     ...tickets.flatMap((t, i) => [`Ticket ${i + 1} of ${tickets.length}: ${t.ticketTypeName}`, `Code: ${t.code}`, '']),
     'Show the QR code at the entrance, on screen or printed. Each code admits one person once.',
   ].join('\n');
 
-  return { subject: `Your tickets for ${event.name}`, html, text, attachments };
+  return { subject: input.forAttendee ? `Your ticket for ${event.name}` : `Your tickets for ${event.name}`, html, text, attachments };
 }

@@ -83,6 +83,17 @@ import { guestListSchema } from './entities/guest-list.ts';
 import { guestTierCountSchema } from './entities/guest-tier-count.ts';
 import { guestSchema } from './entities/guest.ts';
 import { guestIdentitySchema } from './entities/guest-identity.ts';
+import { roomSchema } from './entities/room.ts';
+import { sessionSchema } from './entities/session.ts';
+import { scheduleVersionSchema } from './entities/schedule-version.ts';
+import { sessionSeatsSchema } from './entities/session-seats.ts';
+import { sessionRegistrationSchema } from './entities/session-registration.ts';
+import { attendeeScheduleSchema } from './entities/attendee-schedule.ts';
+import { sessionOfferSchema } from './entities/session-offer.ts';
+import { sessionCheckInSchema } from './entities/session-check-in.ts';
+import { feedbackSchema } from './entities/feedback.ts';
+import { feedbackSettingsSchema } from './entities/feedback-settings.ts';
+import { materialSchema } from './entities/material.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -177,6 +188,17 @@ function build(table: string) {
     guestTierCount: new Entity(guestTierCountSchema),
     guest: new Entity(guestSchema),
     guestIdentity: new Entity(guestIdentitySchema),
+    room: new Entity(roomSchema),
+    session: new Entity(sessionSchema),
+    scheduleVersion: new Entity(scheduleVersionSchema),
+    sessionSeats: new Entity(sessionSeatsSchema),
+    sessionRegistration: new Entity(sessionRegistrationSchema),
+    attendeeSchedule: new Entity(attendeeScheduleSchema),
+    sessionOffer: new Entity(sessionOfferSchema),
+    sessionCheckIn: new Entity(sessionCheckInSchema),
+    feedback: new Entity(feedbackSchema),
+    feedbackSettings: new Entity(feedbackSettingsSchema),
+    material: new Entity(materialSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }

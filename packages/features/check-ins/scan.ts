@@ -201,7 +201,7 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
       },
       attendee: {
         name: item.holderName ?? item.holderEmail!,
-        email: item.holderEmail!,
+        email: (item.attendeeEmail as string | undefined) ?? item.holderEmail!,
         ticketTypeId: item.ticketTypeId,
         ticketTypeName: await ticketTypeName(input.eventId, item.ticketTypeId),
       },
@@ -216,6 +216,8 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
         ticketTypeId: item.ticketTypeId,
         orderId: item.orderId,
         buyerEmail: item.holderEmail!,
+        ...(typeof item.attendeeEmail === 'string' ? { attendeeEmail: item.attendeeEmail } : {}),
+        ...(typeof item.attendeeContactId === 'string' ? { attendeeContactId: item.attendeeContactId } : {}),
         deviceId: input.deviceId,
         type: input.type,
         scannedAt: answer.checkIn.scannedAt,

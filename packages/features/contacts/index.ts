@@ -4,3 +4,5 @@ export type { ContactItem } from './contact-view.ts';
 export { ContactTransaction, tagDeletes, tagPuts, uniqueTags, word } from './contact-writes.ts';
 export { ENGAGEMENT_POINTS, raisedScore, scoreUnchanged } from './engagement.ts';
 export { listContacts } from './contact-queries.ts';
+export { ensureContact, type PersonInput } from './ensure-contact.ts';
+export { recordConferenceActivity } from './record-conference-activity.ts';

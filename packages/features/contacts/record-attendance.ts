@@ -17,7 +17,8 @@ export const ATTENDED = 'attended';
 const ATTENDED_TTL_SECONDS = 400 * 24 * 3600;
 
 /**
- * The buyer's contact attended: on the first admitted entry of any of their
+ * The ticket's attendee attended — the named attendee's contact when the
+ * ticket has one (issue 14), else the buyer's: on the first admitted entry of any of their
  * tickets for the event, `eventsAttended` +1, the event in
  * `attendedEventIds` (a set, for segments), the `eventAttendee` item (the
  * event's attendee list), engagement points, `lastSeenAt` = scannedAt, a
@@ -35,7 +36,7 @@ export async function recordAttendance(
   scan: EventData<'ticket.checked_in'>,
 ): Promise<'recorded' | 'already_recorded' | 'ignored'> {
   if (scan.type !== 'entry' || scan.duplicate) return 'ignored';
-  const email = scan.buyerEmail.trim().toLowerCase();
+  const email = (scan.attendeeEmail ?? scan.buyerEmail).trim().toLowerCase();
   const ctx = { correlationId: metadata.correlationId };
   const outcome = await withRaceRetries(async () => {
     const { data: guard } = await db().entities.contactEmail.get({ email }).go({ consistent: true });

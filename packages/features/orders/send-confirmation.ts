@@ -5,6 +5,7 @@ import { consumers } from '#events/routing.ts';
 import { nowIso } from '#packages/core/clock.ts';
 import { db } from '#packages/core/db/service.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import { attendeeFormToken, attendeeFormUrl } from '#packages/features/attendees/index.ts';
 
 const CONSUMER = consumers.sendOrderConfirmation.idempotencyScope;
 const CLAIM_TTL_SECONDS = 30 * 24 * 3600;
@@ -39,6 +40,7 @@ export async function sendOrderConfirmation(paid: EventData<'order.paid'>): Prom
       order: { id: paid.orderId, total: paid.total },
       event: { name: event.data?.name ?? 'your event', startsAt: event.data?.startsAt ?? paid.paidAt, ...(venue?.data ? { venueName: venue.data.name } : {}) },
       tickets: tickets.data.map((t) => ({ id: t.ticketId, ticketTypeName: typeName.get(t.ticketTypeId) ?? 'Ticket', code: t.code })),
+      attendeeFormUrl: attendeeFormUrl(attendeeFormToken(paid.orderId)),
     });
     await sendEmail({ to: paid.buyer.email, ...mail });
     return 'sent';

@@ -13,6 +13,13 @@ export const SegmentFilter = z
     minEngagementScore: z.optional(z.int().check(z.minimum(0))),
     minLifetimeValue: z.optional(Money),
     marketingConsent: z.optional(z.boolean()),
+    /** Admitted at this session's door. */
+    attendedSessionId: z.optional(Ulid),
+    /** Gave feedback on this event (the event or any of its sessions). */
+    gaveFeedbackForEventId: z.optional(Ulid),
+    /** Latest NPS answer at least / at most (promoters: min 9; detractors: max 6). */
+    minNps: z.optional(z.int().check(z.minimum(0), z.maximum(10))),
+    maxNps: z.optional(z.int().check(z.minimum(0), z.maximum(10))),
   })
   .check(
     z.refine((f) => Object.values(f).some((v) => v !== undefined), {

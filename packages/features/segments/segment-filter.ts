@@ -13,6 +13,9 @@ export interface SegmentFacts {
   lifetimeValueAmount?: number | null;
   lifetimeValueCurrency?: string | null;
   marketingConsent?: boolean | null;
+  attendedSessionIds?: readonly string[] | null;
+  feedbackEventIds?: readonly string[] | null;
+  lastNps?: number | null;
 }
 
 const hasTag = (tags: readonly string[] | null | undefined, tag: string) =>
@@ -42,6 +45,10 @@ export function matches(filter: SegmentFilter, facts: SegmentFacts): boolean {
   if (f.minEngagementScore !== undefined && (facts.engagementScore ?? 0) < f.minEngagementScore) return false;
   if (f.minLifetimeValue !== undefined && !lifetimeValueAtLeast(facts, f.minLifetimeValue)) return false;
   if (f.marketingConsent !== undefined && (facts.marketingConsent === true) !== f.marketingConsent) return false;
+  if (f.attendedSessionId !== undefined && !(facts.attendedSessionIds ?? []).includes(f.attendedSessionId)) return false;
+  if (f.gaveFeedbackForEventId !== undefined && !(facts.feedbackEventIds ?? []).includes(f.gaveFeedbackForEventId)) return false;
+  if (f.minNps !== undefined && (facts.lastNps ?? -1) < f.minNps) return false;
+  if (f.maxNps !== undefined && (facts.lastNps === undefined || facts.lastNps === null || facts.lastNps > f.maxNps)) return false;
   return true;
 }
 

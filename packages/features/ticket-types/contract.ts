@@ -3,6 +3,15 @@ import { IsoDateTime, Money, Timestamps, Ulid, timesInOrder } from '#packages/co
 
 const salesWindowInOrder = timesInOrder('salesStartAt', 'salesEndAt');
 
+/** A question every attendee of the type answers (pretix-style); `options` makes it a choice. */
+export const AttendeeQuestion = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9_]{1,40}$/, 'must be a short machine word')),
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  required: z.optional(z.boolean()),
+  options: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.minLength(1), z.maxLength(50))),
+});
+export type AttendeeQuestionView = z.infer<typeof AttendeeQuestion>;
+
 const ticketTypeFields = {
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   description: z.optional(z.string().check(z.maxLength(5_000))),
@@ -13,6 +22,7 @@ const ticketTypeFields = {
   salesEndAt: z.optional(IsoDateTime),
   /** Sold only through a promoter link that unlocks it (the link's `ticketTypeIds`); hidden from the public availability. */
   promoterOnly: z.optional(z.boolean()),
+  attendeeQuestions: z.optional(z.array(AttendeeQuestion).check(z.maxLength(20))),
 };
 
 export const CreateTicketType = z

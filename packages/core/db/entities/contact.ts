@@ -59,6 +59,12 @@ export const contactSchema = {
     trashedAt: { type: 'string' },
     /** Facts that segments filter on, kept by the consumers that learn them. */
     attendedEventIds: { type: 'set', items: 'string' },
+    /** Sessions whose door admitted the contact (conference check-ins), for segments. */
+    attendedSessionIds: { type: 'set', items: 'string' },
+    /** Events the contact gave feedback on (any session or the event), for segments. */
+    feedbackEventIds: { type: 'set', items: 'string' },
+    /** The contact's latest NPS answer (0–10). */
+    lastNps: { type: 'number' },
     boughtTicketTypeIds: { type: 'set', items: 'string' },
     /** Mirrors the status of the contact's newest lead (lead service). */
     leadStatus: { type: 'string' },

@@ -17,6 +17,8 @@ export const ticketTypeSchema = {
     promoterOnly: { type: 'boolean' },
     /** How many inventory slices hold this type's capacity (fixed at creation). */
     inventoryShards: { type: 'number', required: true, default: 1 },
+    /** Questions each attendee of this type answers (`{ id, label, required, options? }[]`). */
+    attendeeQuestions: { type: 'any' },
     ...timestamps,
   },
   indexes: {

@@ -14,6 +14,15 @@ export const ticketSchema = {
     holderName: { type: 'string' },
     /** The buyer's, copied at issue so a scan needs no read of the order. */
     holderEmail: { type: 'string' },
+    /**
+     * The named attendee (issue 14): firstName, lastName, email, company,
+     * jobTitle, answers to the ticket type's questions. Absent until the buyer
+     * (signed link) or staff name one; the holder above stays the buyer's.
+     */
+    attendee: { type: 'any' },
+    /** The attendee's contact (deduplicated by email): check-ins, sessions and feedback credit it. */
+    attendeeContactId: { type: 'string' },
+    attendeeEmail: { type: 'string' },
     ...timestamps,
   },
   indexes: {

@@ -1,0 +1,37 @@
+import type { CapacityPerOperation } from '../lib/capacity-split.ts';
+import type { Percentiles } from '../orders/stats.ts';
+
+/** What bench/sessions/register-client.ts is told (JSON file path in argv): one POST per path, no body, no token (the path carries the attendee's signed link). */
+export interface RegisterConfig {
+  apiUrl: string;
+  paths: string[];
+  concurrency: number;
+}
+
+/** [HTTP status (0: no answer), registration state or problem code, latency ms]. */
+export type RegisterSample = [status: number, outcome: string | null, ms: number];
+
+export interface RegisterOutput {
+  wallMs: number;
+  samples: RegisterSample[];
+}
+
+export interface SessionsData {
+  method: Record<string, string>;
+  attendees: number;
+  sessions: number;
+  capacityPerSession: number;
+  concurrency: number;
+  burst: null | {
+    wallMs: number;
+    perSecond: number;
+    outcomes: Record<string, number>;
+    latencyMs: Percentiles | null;
+  };
+  /** Per session after the burst: the counter and the confirmed registrations listed. */
+  check: null | { overCapacity: number; confirmed: number; waitlisted: number; maxTaken: number; registrationsListed: number };
+  floor: { ops: number; concurrency: number; wallMs: number; perSecond: number; latencyMs: Percentiles | null; conflictRetries: number };
+  ratioP99: number | null;
+  capacity: CapacityPerOperation | null;
+  targets: Array<{ name: string; ok: boolean | null; detail: string }>;
+}

@@ -1,0 +1,5 @@
+import { listRooms as route } from '#packages/features/agenda/routes.ts';
+import { listRooms } from '#packages/features/agenda/session-service.ts';
+import { created, httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params, body, ctx }) => ok({ items: await listRooms(params.id) }));

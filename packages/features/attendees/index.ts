@@ -1,0 +1,3 @@
+/** What other features may use of this one (besides its contract). */
+export { attendeeFormToken, attendeeFormUrl } from './attendee-token.ts';
+export { mailAttendeeTicket } from './mail-attendee-ticket.ts';

@@ -1,0 +1,5 @@
+import { getSessionFeedback as route } from '#packages/features/feedback/routes.ts';
+import { sessionFeedback } from '#packages/features/feedback/feedback-summary.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params }) => ok(await sessionFeedback(params.id, params.sessionId)));

@@ -1,0 +1,5 @@
+import { publicDownload as route } from '#packages/features/materials/routes.ts';
+import { publicDownload } from '#packages/features/materials/material-service.ts';
+import { httpHandler, ok } from '#packages/http/http-handler.ts';
+
+export const handler = httpHandler(route, async ({ params }) => ok(await publicDownload(params.id, params.materialId)));
