@@ -5,6 +5,8 @@
  * `npm start` printed; the docs default it to http://127.0.0.1:3000). Everything else is captured from earlier
  * answers in the same file. A block that cannot run here says why just above it: `<!-- not-run: reason -->`;
  * those are listed as skipped tests with their reason.
+ * `DOCS_ONLY=nightlife npx vitest run test/docs/command-blocks.test.ts` runs only the files whose path contains that
+ * text (comma-separated for several: `DOCS_ONLY=README,integrations`).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,8 @@ import { useTestApi } from '../support/local-api.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const flows = readdirSync(`${root}docs/flows`).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/flows/${f}`);
-const files = ['README.md', ...flows, 'docs/operations.md'];
+const only = process.env.DOCS_ONLY?.split(',').filter(Boolean);
+const files = ['README.md', ...flows, 'docs/operations.md'].filter((f) => !only || only.some((o) => f.includes(o)));
 
 interface ShellResult {
   code: number | null;
