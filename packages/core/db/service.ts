@@ -94,6 +94,8 @@ import { sessionCheckInSchema } from './entities/session-check-in.ts';
 import { feedbackSchema } from './entities/feedback.ts';
 import { feedbackSettingsSchema } from './entities/feedback-settings.ts';
 import { materialSchema } from './entities/material.ts';
+import { speakerSchema } from './entities/speaker.ts';
+import { speakerAssignmentSchema } from './entities/speaker-assignment.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -199,6 +201,8 @@ function build(table: string) {
     feedback: new Entity(feedbackSchema),
     feedbackSettings: new Entity(feedbackSettingsSchema),
     material: new Entity(materialSchema),
+    speaker: new Entity(speakerSchema),
+    speakerAssignment: new Entity(speakerAssignmentSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }

@@ -85,6 +85,19 @@ export const PublicSession = z.object({
 });
 export type PublicSessionView = z.infer<typeof PublicSession>;
 
+/** A speaker who consents to publish, as a release shows them. */
+export const PublicSpeaker = z.object({
+  id: Ulid,
+  name: z.string(),
+  tagline: z.optional(z.string()),
+  bio: z.optional(z.string()),
+  expertise: z.array(z.string()),
+  links: z.array(z.string()),
+  headshotUrl: z.optional(z.string()),
+  sessionIds: z.array(Ulid),
+});
+export type PublicSpeakerView = z.infer<typeof PublicSpeaker>;
+
 export const Agenda = z
   .object({
     eventId: Ulid,
@@ -92,6 +105,7 @@ export const Agenda = z
     publishedAt: IsoDateTime,
     rooms: z.array(z.object({ id: Ulid, name: z.string() })),
     sessions: z.array(PublicSession),
+    speakers: z.array(PublicSpeaker),
     changelog: z.array(ChangelogEntry),
   })
   .register(z.globalRegistry, { id: 'Agenda' });

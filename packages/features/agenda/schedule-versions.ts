@@ -3,12 +3,15 @@ import { nowIso } from '#packages/core/clock.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
 import { conflict, notFound } from '#packages/core/errors.ts';
-import type { AgendaView, ChangelogEntryView, PublicSessionView, ScheduleVersionView } from './contract.ts';
+import type { AgendaView, ChangelogEntryView, PublicSessionView, PublicSpeakerView, ScheduleVersionView } from './contract.ts';
+import { publishedSpeakers } from './published-speakers.ts';
 import { toPublicSession } from './session-view.ts';
 
 interface Snapshot {
   rooms: Array<{ id: string; name: string }>;
   sessions: PublicSessionView[];
+  /** Absent from releases made before speakers existed. */
+  speakers?: PublicSpeakerView[];
 }
 
 const versionKey = (n: number) => String(n).padStart(8, '0');
@@ -54,12 +57,15 @@ export async function publishSchedule(eventId: string, comment: string | undefin
     db().entities.room.query.byEvent({ eventId }).go({ pages: 'all' }),
     latestVersion(eventId),
   ]);
+  const scheduled = sessions.data.filter((s) => s.state === 'scheduled');
+  const speakers = await publishedSpeakers(eventId, new Set(scheduled.map((s) => s.sessionId)));
+  const speakersOf = (sessionId: string) => speakers.filter((p) => p.sessionIds.includes(sessionId)).map((p) => p.id);
   const snapshot: Snapshot = {
     rooms: rooms.data.map((r) => ({ id: r.roomId, name: r.name })).sort((a, b) => a.id.localeCompare(b.id)),
-    sessions: sessions.data
-      .filter((s) => s.state === 'scheduled')
-      .map(toPublicSession)
+    sessions: scheduled
+      .map((s) => ({ ...toPublicSession(s), speakerIds: speakersOf(s.sessionId) }))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id)),
+    speakers,
   };
   const canceled = new Set(sessions.data.filter((s) => s.state === 'canceled').map((s) => s.sessionId));
   const changelog = changelogBetween((last?.snapshot as Snapshot | undefined) ?? null, snapshot, canceled);
@@ -96,6 +102,7 @@ export async function publishedAgenda(eventId: string): Promise<PublishedAgenda>
     publishedAt: last.publishedAt,
     rooms: snapshot.rooms,
     sessions: snapshot.sessions,
+    speakers: snapshot.speakers ?? [],
     changelog: last.changelog as ChangelogEntryView[],
   };
   const etag = `"${createHash('sha256').update(`${eventId}#${last.version}#${last.publishedAt}`).digest('base64url').slice(0, 22)}"`;
