@@ -230,6 +230,14 @@ export const consumers = {
     detailTypes: ['order.paid', 'order.refunded', 'ticket.checked_in', 'guest.added', 'guest.checked_in'],
     retryAttempts: 8,
   }),
+  // VIP table bookers into the CRM: a contact (lead source `table_booking`) and timeline lines for table.booked and
+  // table.settled. In the nightlife function (the tenant's function budget).
+  tableCrm: defineConsumer({
+    name: 'table-crm',
+    group: 'nightlife',
+    detailTypes: ['table.booked', 'table.settled'],
+    retryAttempts: 8,
+  }),
   // An order paid for an event already canceled (a late payment): refunded and emailed like the job's.
   eventCancellationLateOrders: defineConsumer({
     name: 'event-cancellation-late-orders',

@@ -31,6 +31,8 @@ export const schedules: Schedule[] = [
   { name: 'workflow-runs-due', handler: 'workflow-runs-due', rateMinutes: 1, localRateSeconds: 5 },
   // Approves promoters' commission lines whose hold (event end + the plan's hold days) is over.
   { name: 'promoter-commission-approval', handler: 'promoter-commission-approval', rateMinutes: 60 },
+  // VIP table bookings still approved/deposit_paid past their arrival cut-off become no-shows (deposit kept once, table released).
+  { name: 'table-no-shows', handler: 'table-no-shows', rateMinutes: 5 },
   // Session seats offered from a waitlist and not taken in time go to the next in line.
   { name: 'expire-session-offers', handler: 'expire-session-offers', rateMinutes: 1 },
 ];

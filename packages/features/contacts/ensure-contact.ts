@@ -7,6 +7,8 @@ export interface PersonInput {
   email: string;
   firstName?: string | undefined;
   lastName?: string | undefined;
+  /** A new contact's lead source (`attendee` when omitted); an existing contact keeps its own. */
+  leadSource?: string | undefined;
 }
 
 /**
@@ -22,7 +24,12 @@ export async function ensureContact(person: PersonInput, ctx: RequestContext): P
     if (guard) return { contactId: guard.contactId, created: false };
     try {
       const contact = await createContact(
-        { email, ...(person.firstName ? { firstName: person.firstName } : {}), ...(person.lastName ? { lastName: person.lastName } : {}), leadSource: 'attendee' },
+        {
+          email,
+          ...(person.firstName ? { firstName: person.firstName } : {}),
+          ...(person.lastName ? { lastName: person.lastName } : {}),
+          leadSource: person.leadSource ?? 'attendee',
+        },
         ctx,
       );
       return { contactId: contact.id, created: true };

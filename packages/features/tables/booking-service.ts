@@ -71,7 +71,8 @@ async function move(
     'booking',
     tx.entities.tableBooking
       .patch({ bookingId: b.bookingId })
-      .set({ ...set, status: to, updatedAt: at })
+      // arrivalCutoff rewritten as it is: the sparse `openByCutoff` index is re-evaluated with the status.
+      .set({ ...set, status: to, arrivalCutoff: b.arrivalCutoff, updatedAt: at })
       .where((a, op) => `${op.eq(a.status, b.status)} AND ${op.eq(a.spend, b.spend)}`)
       .commit(),
   ).add('also', ...(options.also?.(tx.entities) ?? []));

@@ -42,6 +42,18 @@ export const tableBookingSchema = {
   indexes: {
     byId: { pk: { field: 'pk', composite: ['bookingId'] }, sk: { field: 'sk', composite: [] } },
     byEvent: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['eventId'] }, sk: { field: 'gsi1sk', composite: ['bookingId'] } },
+    /**
+     * Sparse: the bookings a no-show may still close (approved, deposit_paid) by
+     * arrival cut-off, for the no-show job. A transition that sets `status`
+     * also sets `arrivalCutoff` (unchanged) so ElectroDB can re-evaluate the
+     * condition and drop the keys once the booking leaves those states.
+     */
+    openByCutoff: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['status'] },
+      sk: { field: 'gsi2sk', composite: ['arrivalCutoff', 'bookingId'] },
+      condition: (attr: { status?: string }) => attr.status === 'approved' || attr.status === 'deposit_paid',
+    },
   },
 } as const;
 

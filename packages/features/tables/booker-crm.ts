@@ -1,0 +1,33 @@
+import type { EventData } from '#events/catalog.ts';
+import type { EventMetadataValue } from '#events/envelope.ts';
+import { consumers } from '#events/routing.ts';
+import { applyOnce } from '#packages/core/bus/apply-once.ts';
+import { ensureContact } from '#packages/features/contacts/index.ts';
+import { tableBookedLine, tableSettledLine } from '#packages/features/timeline/index.ts';
+
+const CONSUMER = consumers.tableCrm.idempotencyScope;
+
+/** Bookings carry no promoter (yet): every booker's lead source is the table booking. */
+const LEAD_SOURCE = 'table_booking';
+
+type TableEvent = { detailType: 'table.booked'; data: EventData<'table.booked'> } | { detailType: 'table.settled'; data: EventData<'table.settled'> };
+
+/**
+ * The booker becomes a contact (deduplicated by email; an existing contact
+ * keeps its own lead source) and gets a timeline line for the booking and one
+ * for its close. `table.settled` ensures the contact too: a no-show of a
+ * booking that never paid had no `table.booked`, and delivery order is not
+ * guaranteed. The line and the event's marker commit together; the line's id
+ * is the booking's, so even a re-published event leaves one line.
+ */
+export async function recordTableBooker(metadata: Pick<EventMetadataValue, 'id' | 'correlationId' | 'occurredAt'>, event: TableEvent): Promise<'recorded' | 'already_recorded'> {
+  const { booker } = event.data;
+  const [firstName, ...rest] = booker.name.trim().split(/\s+/);
+  const { contactId } = await ensureContact(
+    { email: booker.email, firstName, lastName: rest.length ? rest.join(' ') : undefined, leadSource: LEAD_SOURCE },
+    { actorId: `table_booking:${event.data.bookingId}`, correlationId: metadata.correlationId },
+  );
+  const line = event.detailType === 'table.booked' ? tableBookedLine(event.data, contactId, metadata.occurredAt) : tableSettledLine(event.data, contactId, metadata.occurredAt);
+  const applied = await applyOnce(CONSUMER, metadata.id, (e) => [e.timelineEntry.put(line).commit()]);
+  return applied ? 'recorded' : 'already_recorded';
+}
