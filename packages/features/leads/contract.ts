@@ -121,7 +121,9 @@ export const LeadConversion = z
   .object({ lead: Lead, opportunity: Opportunity })
   .register(z.globalRegistry, { id: 'LeadConversion' });
 
-const RuleValue = z.union([z.string().check(z.maxLength(200)), z.number(), z.array(z.union([z.string().check(z.maxLength(200)), z.number()])).check(z.maxLength(50))]);
+/** Numbers DynamoDB's document client stores exactly: beyond ±2^53 − 1 it refuses them (a 500, not the caller's 400). */
+const RuleNumber = z.number().check(z.minimum(-Number.MAX_SAFE_INTEGER), z.maximum(Number.MAX_SAFE_INTEGER));
+const RuleValue = z.union([z.string().check(z.maxLength(200)), RuleNumber, z.array(z.union([z.string().check(z.maxLength(200)), RuleNumber])).check(z.maxLength(50))]);
 
 const ruleFields = {
   /** The fact: `company.industry`, `contact.eventsAttended`, `contact.emailClicks`, … */
