@@ -85,7 +85,9 @@ export async function offerNextSeats(eventId: string, sessionId: string, ctx: Pi
  */
 export async function expireSessionOffers(now = nowIso()): Promise<{ expired: number }> {
   const ctx = { correlationId: `offer-sweep-${newId()}` };
-  let expired = 0;
+  // Every offer due when the sweep starts, read before any is expired: each expiry makes a consumer offer the
+  // seat to the next in line, and that new offer (on any shard) is not this sweep's to judge.
+  const due: Array<{ sessionId: string; ticketId: string; eventId: string }> = [];
   for (let shard = 0; shard < OFFER_SHARDS; shard++) {
     let cursor: string | null = null;
     do {
@@ -93,28 +95,30 @@ export async function expireSessionOffers(now = nowIso()): Promise<{ expired: nu
         .entities.sessionOffer.query.byExpiry({ shard })
         .lt({ expiresAt: now })
         .go({ cursor, limit: 100 });
-      for (const offer of page.data) {
-        const tx = namedTransaction<'registration' | 'seat' | 'offer'>();
-        const e = tx.entities;
-        tx.add(
-          'registration',
-          e.sessionRegistration
-            .patch({ sessionId: offer.sessionId, ticketId: offer.ticketId })
-            .set({ state: 'expired', position: 0, rank: rankOf(0), reason: 'offer_expired', updatedAt: now })
-            .where((a, op) => op.eq(a.state, 'offered'))
-            .commit(),
-        )
-          .add('seat', e.sessionSeats.patch({ sessionId: offer.sessionId }).add({ taken: -1 }).commit())
-          .add('offer', e.sessionOffer.delete({ sessionId: offer.sessionId, ticketId: offer.ticketId }).commit());
-        const result = await transactWithEvents(
-          () => tx.items,
-          [domainEvent('session.seat_released', { eventId: offer.eventId, sessionId: offer.sessionId, ticketId: offer.ticketId, reason: 'offer_expired' }, ctx)],
-        );
-        if (!result.canceled) expired++;
-        else if (tx.rejected(result, 'registration')) await db().entities.sessionOffer.delete({ sessionId: offer.sessionId, ticketId: offer.ticketId }).go();
-      }
+      due.push(...page.data);
       cursor = page.cursor;
     } while (cursor);
+  }
+  let expired = 0;
+  for (const offer of due) {
+    const tx = namedTransaction<'registration' | 'seat' | 'offer'>();
+    const e = tx.entities;
+    tx.add(
+      'registration',
+      e.sessionRegistration
+        .patch({ sessionId: offer.sessionId, ticketId: offer.ticketId })
+        .set({ state: 'expired', position: 0, rank: rankOf(0), reason: 'offer_expired', updatedAt: now })
+        .where((a, op) => op.eq(a.state, 'offered'))
+        .commit(),
+    )
+      .add('seat', e.sessionSeats.patch({ sessionId: offer.sessionId }).add({ taken: -1 }).commit())
+      .add('offer', e.sessionOffer.delete({ sessionId: offer.sessionId, ticketId: offer.ticketId }).commit());
+    const result = await transactWithEvents(
+      () => tx.items,
+      [domainEvent('session.seat_released', { eventId: offer.eventId, sessionId: offer.sessionId, ticketId: offer.ticketId, reason: 'offer_expired' }, ctx)],
+    );
+    if (!result.canceled) expired++;
+    else if (tx.rejected(result, 'registration')) await db().entities.sessionOffer.delete({ sessionId: offer.sessionId, ticketId: offer.ticketId }).go();
   }
   return { expired };
 }
