@@ -79,13 +79,15 @@ export function sourceOf(detailType: RoutedDetailType): string {
 export const consumers = {
   countPublishedEvents: defineConsumer({
     name: 'count-published-events',
-    group: 'catalog',
+    // Counts beside the other counters: a lone consumer would be a function of its own.
+    group: 'stats',
     detailTypes: ['event.published'],
     retryAttempts: 8,
   }),
   sendOrderConfirmation: defineConsumer({
     name: 'send-order-confirmation',
-    group: 'orders',
+    // The ticket mails (this and the attendee's own) and the session seats: what ticket holders get.
+    group: 'attendees',
     detailTypes: ['order.paid'],
     retryAttempts: 8,
     // Its claims (one per order) were stored under this name before the declarations.
@@ -95,13 +97,13 @@ export const consumers = {
   }),
   sessionOfferSeat: defineConsumer({
     name: 'session-offer-seat',
-    group: 'conference',
+    group: 'attendees',
     detailTypes: ['session.seat_released'],
     retryAttempts: 8,
   }),
   sessionReschedule: defineConsumer({
     name: 'session-reschedule',
-    group: 'conference',
+    group: 'attendees',
     detailTypes: ['session.rescheduled'],
     retryAttempts: 8,
   }),
@@ -113,7 +115,7 @@ export const consumers = {
   }),
   mailAttendeeTicket: defineConsumer({
     name: 'mail-attendee-ticket',
-    group: 'conference',
+    group: 'attendees',
     detailTypes: ['attendee.assigned'],
     retryAttempts: 8,
   }),

@@ -26,6 +26,11 @@ const electrodbLoaderStub = fileURLToPath(new URL('./stubs/electrodb.cjs', impor
 /** What the side file gets for ElectroDB's SDK requires: the bundle's own (see the stub). */
 const electrodbSdkStub = fileURLToPath(new URL('./stubs/electrodb-sdk.cjs', import.meta.url));
 
+/** The SDK's browser user-agent parser, never run in Node (see the stub). */
+const bowserStub = fileURLToPath(new URL('./stubs/bowser.mjs', import.meta.url));
+/** sanitize-html's CSS parser, never run with our options (see the stub). */
+const postcssStub = fileURLToPath(new URL('./stubs/postcss.cjs', import.meta.url));
+
 export const esbuildOptions = {
   bundle: true,
   platform: 'node',
@@ -43,6 +48,8 @@ export const esbuildOptions = {
     '@aws-sdk/lib-dynamodb': libDynamodbStub,
     '@aws-sdk/client-dynamodb': clientDynamodbStub,
     electrodb: electrodbLoaderStub,
+    bowser: bowserStub,
+    postcss: postcssStub,
   },
 } as const;
 

@@ -15,15 +15,27 @@ import { routeSecrets } from '#packages/http/cursors/list-routes.ts';
  *
  * A route with `ownFunction: '<reason>'` gets a Lambda of its own, in its
  * feature's nested stack (RouteDefinition.ownFunction).
+ *
+ * The routes of a feature that hold the Stripe secret (table deposits …) are
+ * served by a second function of the feature, `<feature>-payments`: only they
+ * may read the secret, and the Stripe SDK (240 KiB) stays out of the bundle
+ * of the feature's other routes (bench: bundles).
  */
 export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   catalog: ['venues', 'events', 'ticket-types', 'vouchers', 'bundles'],
   'check-ins': ['check-ins', 'stats'],
-  crm: ['contacts', 'companies', 'timeline', 'activities', 'consents', 'imports', 'erasure', 'exports'],
+  crm: ['contacts', 'companies', 'timeline', 'activities', 'consents'],
+  // Bulk data in and out of the CRM: the S3 client and the CSV parser stay out of the CRM's everyday function.
+  data: ['imports', 'erasure', 'exports'],
+  marketing: ['campaigns', 'segments', 'unsubscribe'],
   pipeline: ['pipelines', 'opportunities', 'leads'],
   integrations: ['webhooks', 'workflows'],
-  nightlife: ['seating', 'tables', 'promoters', 'guest-lists'],
-  conference: ['attendees', 'agenda', 'sessions', 'feedback', 'materials', 'speakers'],
+  // The map and what is sold on it (the SVG sanitiser); promoters and their lists apart.
+  nightlife: ['seating', 'tables'],
+  promoters: ['promoters', 'guest-lists'],
+  // Attendees and their day; the programme (agenda, speakers, materials on S3, calendars) apart.
+  conference: ['attendees', 'sessions', 'feedback'],
+  programme: ['agenda', 'speakers', 'materials'],
 };
 
 const featureByFolder = new Map<string, string>();
@@ -75,12 +87,21 @@ export function httpLayout(routes: readonly RouteDefinition[], options: { ownFun
       spec.functions.push({ name: route.handler, feature, ownReason: route.ownFunction, routes: [route] });
       continue;
     }
-    let shared = spec.functions.find((fn) => fn.ownReason === undefined);
-    if (!shared) spec.functions.unshift((shared = { name: feature, feature, routes: [] }));
+    const name = paysThroughStripe(route) ? `${feature}-payments` : feature;
+    let shared = spec.functions.find((fn) => fn.ownReason === undefined && fn.name === name);
+    if (!shared) {
+      shared = { name, feature, routes: [] };
+      // The feature function first, then its payments function, then own functions.
+      if (name === feature) spec.functions.unshift(shared);
+      else spec.functions.splice(spec.functions.filter((fn) => fn.ownReason === undefined).length, 0, shared);
+    }
     shared.routes.push(route);
   }
   return [...features.values()];
 }
+
+/** A route that names the Stripe secret (RouteDefinition.secrets). */
+const paysThroughStripe = (route: RouteDefinition) => routeSecrets(route).includes('stripe');
 
 export const httpFunctions = (routes: readonly RouteDefinition[], options?: { ownFunctions?: boolean }): HttpFunctionSpec[] =>
   httpLayout(routes, options).flatMap((feature) => feature.functions);

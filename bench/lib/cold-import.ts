@@ -3,8 +3,13 @@ import type { Cleanup } from './cleanup.ts';
 import { describeExit, runChild } from './spawn.ts';
 import { summarize, type Summary } from './stats.ts';
 
-// Times only the import, the part of a cold start the bundle controls.
-const probe = `const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));`;
+/**
+ * Times the import, the part of a cold start the bundle controls, and, when
+ * given, the first load a request adds (`then`, an expression on the module `m`,
+ * e.g. `m.handler.routes["GET /v1/x"]()`: a dispatcher's route chunk).
+ */
+const probeOf = (then?: string) =>
+  `const t = performance.now(); const m = await import(process.argv[1]); ${then ? `await ${then};` : ''} process.stdout.write(String(performance.now() - t));`;
 
 /**
  * What a Lambda's module scope needs to load without throwing. Built from
@@ -27,8 +32,8 @@ export function lambdaLikeEnv(): NodeJS.ProcessEnv {
   };
 }
 
-async function importOnce(cleanup: Cleanup, bundle: string): Promise<number> {
-  const finished = await runChild(cleanup, process.execPath, ['--input-type=module', '-e', probe, pathToFileURL(bundle).href], {
+async function importOnce(cleanup: Cleanup, bundle: string, then?: string): Promise<number> {
+  const finished = await runChild(cleanup, process.execPath, ['--input-type=module', '-e', probeOf(then), pathToFileURL(bundle).href], {
     env: lambdaLikeEnv(),
   });
   const ms = Number(finished.stdout);
@@ -50,13 +55,13 @@ export interface PairedColdImport {
  * no discarded warm-up: esbuild just wrote the files, so they are in the OS
  * page cache already, as on a Lambda host that just unpacked the zip.
  */
-export async function pairedColdImport(cleanup: Cleanup, reference: string, bundle: string, runs: number): Promise<PairedColdImport> {
+export async function pairedColdImport(cleanup: Cleanup, reference: string, bundle: string, runs: number, then?: string): Promise<PairedColdImport> {
   const a: number[] = [];
   const b: number[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < runs; i++) {
     const ref = await importOnce(cleanup, reference);
-    const own = await importOnce(cleanup, bundle);
+    const own = await importOnce(cleanup, bundle, then);
     a.push(ref);
     b.push(own);
     ratios.push(own / ref);

@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 
 export const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID'));
 
+/** Trimmed and lower-cased before validation, so " Ana@X.com " and "ana@x.com" are one contact. */
+export const Email = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email());
+
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
 export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'));

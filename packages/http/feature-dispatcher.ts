@@ -3,9 +3,12 @@ import { problem } from './problem.ts';
 
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
+/** Loads a route's handler export: a dynamic `import()` of its file in a generated entry. */
+export type HttpHandlerLoader = () => Promise<HttpLambdaHandler>;
+
 export interface FeatureDispatcher extends HttpLambdaHandler {
-  /** Route key (`GET /v1/orders/{id}`) → the handler export it calls: what the tests check. */
-  readonly routes: Readonly<Record<string, HttpLambdaHandler>>;
+  /** Route key (`GET /v1/orders/{id}`) → the loader of the handler export it calls: what the tests check. */
+  readonly routes: Readonly<Record<string, HttpHandlerLoader>>;
 }
 
 /**
@@ -15,15 +18,31 @@ export interface FeatureDispatcher extends HttpLambdaHandler {
  * runner calls per route. The entry CDK bundles for each feature is generated
  * at synth (infra/http-entries.ts) and imports only that feature's handlers.
  *
+ * Each handler is loaded on the first request for its route, not at import:
+ * the bundler puts every route's module in a chunk of its own, so a cold
+ * instance reads, parses and runs the code of the route it serves (and what
+ * that route shares with others), not the code of all its feature's routes
+ * (bench: bundles). A load that fails is not cached: the next request retries it.
+ *
  * A route key this function does not serve means the API and the function
  * disagree (a route wired to the wrong function): 404 problem+json, never
  * another route's handler.
  */
-export function featureDispatcher(name: string, routes: Record<string, HttpLambdaHandler>): FeatureDispatcher {
+export function featureDispatcher(name: string, routes: Record<string, HttpHandlerLoader>): FeatureDispatcher {
   const table = new Map(Object.entries(routes));
+  const loaded = new Map<string, Promise<HttpLambdaHandler>>();
+  const load = (key: string, loader: HttpHandlerLoader) => {
+    let handler = loaded.get(key);
+    if (!handler) {
+      handler = loader();
+      loaded.set(key, handler);
+      handler.catch(() => loaded.delete(key));
+    }
+    return handler;
+  };
   const dispatch = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
-    const handler = table.get(event.routeKey);
-    if (handler) return handler(event, context);
+    const loader = table.get(event.routeKey);
+    if (loader) return (await load(event.routeKey, loader))(event, context);
     return problem({
       status: 404,
       code: 'not_found',

@@ -33,7 +33,7 @@ const entries = [
 ];
 
 describe('Lambda bundles', () => {
-  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, five stubs', () => {
+  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, seven stubs', () => {
     const options = lambdaBuildOptions('entry.ts', 'out/index.mjs');
     expect(options).toMatchObject({
       bundle: true,
@@ -57,8 +57,27 @@ describe('Lambda bundles', () => {
       '@aws-sdk/lib-dynamodb': expect.stringMatching(/infra\/stubs\/lib-dynamodb\.mjs$/),
       '@aws-sdk/client-dynamodb': expect.stringMatching(/infra\/stubs\/client-dynamodb\.mjs$/),
       electrodb: expect.stringMatching(/infra\/stubs\/electrodb\.cjs$/),
+      bowser: expect.stringMatching(/infra\/stubs\/bowser\.mjs$/),
+      postcss: expect.stringMatching(/infra\/stubs\/postcss\.cjs$/),
     });
   });
+
+  it('sanitises a seat map’s SVG in a bundle without postcss: style attributes dropped, scripts gone', async () => {
+    mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });
+    const dir = mkdtempSync(path.join(repoRoot, 'cdk.out', 'svg-bundle-'));
+    try {
+      const entry = path.join(dir, 'entry.mjs');
+      writeFileSync(entry, `export { sanitizeSvg } from ${JSON.stringify(path.join(repoRoot, 'packages', 'features', 'seating', 'svg.ts'))};\n`);
+      const out = path.join(dir, 'out');
+      const result = await build({ ...lambdaBuildOptions(entry, path.join(out, 'index.mjs')) });
+      expect(Object.keys(result.metafile!.inputs).some((input) => input.includes('node_modules/postcss/'))).toBe(false);
+      const { sanitizeSvg } = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as { sanitizeSvg: (svg: string) => string };
+      const clean = sanitizeSvg('<svg viewBox="0 0 10 10"><rect x="1" style="fill:url(https://evil.example/x)" width="2"/><script>alert(1)</script></svg>');
+      expect(clean).toBe('<svg viewBox="0 0 10 10"><rect x="1" width="2"></rect></svg>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('bundles at synth into the function’s asset (index.mjs, handler index.handler), once per entry', () => {
     const entry = path.join(repoRoot, 'packages', 'features', 'system', 'http', 'health.ts');
@@ -121,6 +140,27 @@ describe('Lambda bundles', () => {
       expect(files.filter((f) => f.startsWith('chunk-') && readFileSync(path.join(out, f), 'utf8').includes('api.stripe.com'))).toHaveLength(1);
       const bundled = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as { handler: () => Promise<unknown> };
       expect(await bundled.handler()).toEqual({ before: undefined, errors: 'function' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('loads a feature function’s routes from chunks on their first request: the system function’s bundle answers GET /health', async () => {
+    mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });
+    const dir = mkdtempSync(path.join(repoRoot, 'cdk.out', 'lazy-routes-'));
+    try {
+      const system = httpFunctions(routes).find((fn) => fn.name === 'system')!;
+      const out = path.join(dir, 'out');
+      await build(lambdaBuildOptions(httpEntryFile(system), path.join(out, 'index.mjs')));
+      const index = readFileSync(path.join(out, 'index.mjs'), 'utf8');
+      // The dispatcher names each route, and each route's handler is a chunk of its own, imported on demand.
+      expect(index).toContain('GET /health');
+      expect(readdirSync(out).filter((f) => f.startsWith('chunk-')).length).toBeGreaterThanOrEqual(system.routes.length);
+      const bundled = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+      const event = { version: '2.0', routeKey: 'GET /health', rawPath: '/health', rawQueryString: '', headers: {}, isBase64Encoded: false, requestContext: { requestId: 'r-1', routeKey: 'GET /health', http: { method: 'GET', path: '/health' } } };
+      const result = await bundled.handler(event, { awsRequestId: 'r-1', functionName: 'system', getRemainingTimeInMillis: () => 10_000 });
+      expect(result.statusCode).toBe(200);
+      expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

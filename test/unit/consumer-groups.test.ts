@@ -35,7 +35,7 @@ describe('consumer groups: one function per feature’s consumers', () => {
     const member = (consumer: string, detailTypes: string[], fail = false) => ({
       consumer,
       detailTypes,
-      handler: async () => {
+      load: async () => async () => {
         calls.push(consumer);
         if (fail) throw new Error('table unavailable');
       },
@@ -51,15 +51,43 @@ describe('consumer groups: one function per feature’s consumers', () => {
     expect(calls).toEqual([]);
   });
 
+  it('loads a member on the first event it takes, once, and tries a failed load again on the next delivery', async () => {
+    const loads: string[] = [];
+    let failNext = true;
+    const dispatch = consumerGroupDispatcher('crm', [
+      { consumer: 'a', detailTypes: ['order.paid'], load: async () => (loads.push('a'), async () => undefined) },
+      {
+        consumer: 'b',
+        detailTypes: ['contact.created'],
+        load: async () => {
+          loads.push('b');
+          if (failNext) {
+            failNext = false;
+            throw new Error('chunk unreadable');
+          }
+          return async () => undefined;
+        },
+      },
+    ]);
+    await dispatch(event('order.paid'), context);
+    await dispatch(event('order.paid'), context);
+    expect(loads).toEqual(['a']);
+    await expect(dispatch(event('contact.created'), context)).rejects.toThrow('b: chunk unreadable');
+    await dispatch(event('contact.created'), context);
+    await dispatch(event('contact.created'), context);
+    expect(loads).toEqual(['a', 'b', 'b']);
+  });
+
   it('generates a group’s entry from its members’ own handler exports; a lone consumer deploys its own file', () => {
     const crm = consumerGroups(routing).find((g) => g.name === 'crm')!;
     const source = readFileSync(consumerEntryFile(crm), 'utf8');
     for (const member of crm.members) {
-      expect(source).toMatch(new RegExp(`import \\{ handler as c\\d+ \\} from "[./]*functions/consumers/${member.handler}\\.ts";`));
+      expect(source).toContain(`load: () => import(`);
+      expect(source).toMatch(new RegExp(`import\\("[./]*functions/consumers/${member.handler}\\.ts"\\)\\.then\\(\\(m\\) => m\\.handler\\)`));
       expect(source).toContain(`consumer: ${JSON.stringify(member.consumer)}, detailTypes: ${JSON.stringify(member.detailTypes)}`);
     }
-    const catalog = consumerGroups(routing).find((g) => g.name === 'catalog')!;
-    expect(catalog.members).toHaveLength(1);
-    expect(consumerEntryFile(catalog).endsWith(`functions/consumers/${catalog.members[0]!.handler}.ts`)).toBe(true);
+    const [lone] = consumerGroups([{ ...routing[0]!, group: undefined }]);
+    expect(lone!.members).toHaveLength(1);
+    expect(consumerEntryFile(lone!).endsWith(`functions/consumers/${routing[0]!.handler}.ts`)).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ describe('featureDispatcher', () => {
       calls.push(`${name} ${e.routeKey} ${c.awsRequestId}`);
       return { statusCode: 200, body: name };
     };
-    const dispatch = featureDispatcher('orders', { 'GET /v1/orders/{id}': stub('get'), 'POST /v1/orders/{id}/cancel': stub('cancel') });
+    const dispatch = featureDispatcher('orders', { 'GET /v1/orders/{id}': async () => stub('get'), 'POST /v1/orders/{id}/cancel': async () => stub('cancel') });
     expect(await dispatch(event('POST /v1/orders/{id}/cancel'), context)).toEqual({ statusCode: 200, body: 'cancel' });
     expect(await dispatch(event('GET /v1/orders/{id}'), context)).toEqual({ statusCode: 200, body: 'get' });
     expect(calls).toEqual(['cancel POST /v1/orders/{id}/cancel r-1', 'get GET /v1/orders/{id} r-1']);
@@ -43,13 +43,40 @@ describe('featureDispatcher', () => {
 
   it('answers 404 problem+json for a route key it does not serve (never another route’s handler)', async () => {
     let called = false;
-    const dispatch = featureDispatcher('orders', { 'GET /v1/orders/{id}': async () => ((called = true), { statusCode: 200 }) });
+    const dispatch = featureDispatcher('orders', { 'GET /v1/orders/{id}': async () => async () => ((called = true), { statusCode: 200 }) });
     const unknown = await dispatch(event('GET /v1/orders'), context);
     expectNotFound(unknown);
     expect(JSON.parse(String(unknown.body)).detail).toContain('GET /v1/orders');
     expectNotFound(await dispatch(event('GET /v1/orders/{id}/'), context));
     expectNotFound(await dispatch({ ...event('x'), routeKey: undefined } as unknown as APIGatewayProxyEventV2, context));
     expect(called).toBe(false);
+  });
+
+  it('loads a route’s handler on its first request only, and retries a load that failed', async () => {
+    const loads: string[] = [];
+    let failNext = true;
+    const dispatch = featureDispatcher('orders', {
+      'GET /v1/orders/{id}': async () => {
+        loads.push('get');
+        return async () => ({ statusCode: 200 });
+      },
+      'POST /v1/orders/{id}/cancel': async () => {
+        loads.push('cancel');
+        if (failNext) {
+          failNext = false;
+          throw new Error('chunk unreadable');
+        }
+        return async () => ({ statusCode: 202 });
+      },
+    });
+    expect(loads).toEqual([]);
+    await Promise.all([dispatch(event('GET /v1/orders/{id}'), context), dispatch(event('GET /v1/orders/{id}'), context)]);
+    await dispatch(event('GET /v1/orders/{id}'), context);
+    expect(loads).toEqual(['get']);
+    await expect(dispatch(event('POST /v1/orders/{id}/cancel'), context)).rejects.toThrow('chunk unreadable');
+    expect((await dispatch(event('POST /v1/orders/{id}/cancel'), context)).statusCode).toBe(202);
+    await dispatch(event('POST /v1/orders/{id}/cancel'), context);
+    expect(loads).toEqual(['get', 'cancel', 'cancel']);
   });
 });
 
@@ -65,7 +92,7 @@ describe('the deployed layout (infra/http-layout.ts)', () => {
     }
   });
 
-  it('generates, per feature, an entry whose dispatcher maps each of its route keys to that route’s handler file export', async () => {
+  it('generates, per feature, an entry whose dispatcher loads, for each of its route keys, that route’s handler file export', async () => {
     const features = httpFunctions(routes).filter((fn) => fn.ownReason === undefined);
     expect(features.length).toBeGreaterThan(5);
     for (const fn of features) {
@@ -74,7 +101,7 @@ describe('the deployed layout (infra/http-layout.ts)', () => {
       for (const route of fn.routes) {
         // The very export the local runner calls for this route (same module, same function object).
         const own = (await import(pathToFileURL(path.join(repoRoot, handlerEntryPath(route.handler))).href)) as { handler: unknown };
-        expect(entry.handler.routes[routeKey(route)], `${fn.name}: ${routeKey(route)} → ${route.handler}`).toBe(own.handler);
+        expect(await entry.handler.routes[routeKey(route)]!(), `${fn.name}: ${routeKey(route)} → ${route.handler}`).toBe(own.handler);
       }
       expectNotFound(await entry.handler(event('GET /v1/no-such-route'), context));
     }

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, Ulid } from '#packages/core/common-schemas.ts';
-import { Email } from '#packages/features/contacts/contract.ts';
+import { Email, IsoDateTime, Ulid } from '#packages/core/common-schemas.ts';
 import { AttendeeQuestion } from '#packages/features/ticket-types/contract.ts';
 
 const Name = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));

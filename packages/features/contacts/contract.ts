@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { PHONE_RULE, toE164 } from '#packages/core/phone.ts';
-import { IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { Email, IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
 
-/** Trimmed and lower-cased before validation, so " Ana@X.com " and "ana@x.com" are one contact. */
-export const Email = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email());
+// Kept for importers written before Email moved to the common schemas; new code imports it from there.
+export { Email };
 
 /**
  * Refused unless it can be written in E.164 (contacts/phone.ts); the service

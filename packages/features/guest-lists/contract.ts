@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, ListQuery, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { Email, IsoDateTime, ListQuery, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
 import { PHONE_RULE, toE164 } from '#packages/core/phone.ts';
-import { Email } from '#packages/features/contacts/contract.ts';
 
 const TierId = z.string().check(z.regex(/^[a-z0-9_-]{1,32}$/, 'lower-case letters, digits, - and _'));
 

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { Timestamps, Ulid } from '#packages/core/common-schemas.ts';
-import { Email } from '#packages/features/contacts/contract.ts';
+import { Email, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
 import { Permission, RoleId } from './roles-contract.ts';
 
 /** Lower-cased; no "@", so it is never mistaken for the email (the sign-in name). */

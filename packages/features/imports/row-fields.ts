@@ -1,4 +1,4 @@
-import { Email } from '#packages/features/contacts/contract.ts';
+import { Email } from '#packages/core/common-schemas.ts';
 import { uniqueTags, word } from '#packages/features/contacts/index.ts';
 import { toE164 } from '#packages/core/phone.ts';
 import type { ColumnMappingT, ImportFieldName, ImportOptionsT } from './contract.ts';

@@ -2,9 +2,8 @@ import * as z from 'zod/mini';
 import { PHONE_RULE, toE164 } from '#packages/core/phone.ts';
 import { LEAD_STATUSES } from '#packages/core/db/entities/lead.ts';
 import { SCORING_FIELDS, SCORING_OPS } from '#packages/core/db/entities/lead-scoring-rule.ts';
-import { Email } from '#packages/features/contacts/contract.ts';
 import { IsoDate, Opportunity } from '#packages/features/opportunities/contract.ts';
-import { IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { Email, IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
 
 const Name = z.string().check(z.trim(), z.maxLength(100));
 const Phone = z.string().check(z.trim(), z.maxLength(32), z.refine((v) => toE164(v) !== undefined, PHONE_RULE));

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
-import { Email } from '#packages/features/contacts/contract.ts';
+import { Email, IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
 import { BestAvailable, SeatList } from '#packages/features/seating/contract.ts';
 
 /** Each line names a ticket type or a bundle, never both. */

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { Currency, IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
-import { Email } from '#packages/features/contacts/contract.ts';
+import { Currency, Email, IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
 
 /** Upper-cased on the way in; letters, digits, `-` and `_`. */
 export const PromoterCode = z

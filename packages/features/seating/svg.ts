@@ -27,6 +27,8 @@ export function sanitizeSvg(svg: string): string {
     allowedSchemes: [],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
+    // No `style` attribute is allowed, so none is parsed: postcss is left out of the bundle (infra/stubs/postcss.cjs).
+    parseStyleAttributes: false,
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'foreignObject'],
     parser: { lowerCaseTags: false, lowerCaseAttributeNames: false, xmlMode: true },
     transformTags: {

@@ -8,17 +8,15 @@ import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { db } from '#packages/core/db/service.ts';
 import type { TransactionEntities, TransactionItem } from '#packages/core/db/transaction-types.ts';
-import { conflict, notFound, unavailable, unprocessable } from '#packages/core/errors.ts';
+import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { loadEvent } from '#packages/features/events/index.ts';
-import { PaymentProviderError } from '#packages/payments/errors.ts';
-import { createPaymentIntent, createRefund, retrievePaymentIntent } from '#packages/payments/stripe-client.ts';
 import type { CreateTableBookingInput, TableBookingView } from './contract.ts';
 import { depositOf, loadTable } from './table-service.ts';
 
-type BookingItem = EntityItem<typeof tableBookingEntity>;
+export type BookingItem = EntityItem<typeof tableBookingEntity>;
 type Status = BookingItem['status'];
-type Ctx = Pick<RequestContext, 'correlationId'>;
+export type Ctx = Pick<RequestContext, 'correlationId'>;
 
 export function toBookingView(b: BookingItem): TableBookingView {
   const { bookingId, spend, ...rest } = b;
@@ -31,7 +29,7 @@ export async function loadBooking(bookingId: string, consistent = true): Promise
   return data;
 }
 
-const summary = (b: BookingItem) => ({
+export const summary = (b: BookingItem) => ({
   bookingId: b.bookingId,
   eventId: b.eventId,
   tableId: b.tableId,
@@ -42,11 +40,11 @@ const summary = (b: BookingItem) => ({
   deposit: b.deposit,
 });
 
-const refused = (b: BookingItem, to: string) =>
+export const refused = (b: BookingItem, to: string) =>
   conflict('invalid_transition', `A ${b.status.replace('_', '-')} table booking cannot become ${to}`, { bookingStatus: b.status });
 
 /** The table released for resale, only if this booking still holds it. */
-const releaseTable = (entities: TransactionEntities, b: BookingItem): TransactionItem =>
+export const releaseTable = (entities: TransactionEntities, b: BookingItem): TransactionItem =>
   entities.vipTable
     .patch({ eventId: b.eventId, tableId: b.tableId })
     .remove(['currentBookingId'])
@@ -58,7 +56,7 @@ const releaseTable = (entities: TransactionEntities, b: BookingItem): Transactio
  * read in (so a concurrent or repeated change happens once), with whatever
  * else commits with it and its domain events.
  */
-async function move(
+export async function move(
   b: BookingItem,
   to: Status,
   set: Partial<BookingItem>,
@@ -146,54 +144,6 @@ export async function approveBooking(bookingId: string): Promise<TableBookingVie
   return toBookingView(await move(b, 'approved', { approvedAt: nowIso() }));
 }
 
-const stripeDown = (error: unknown): never => {
-  if (error instanceof PaymentProviderError) throw unavailable('payment_unavailable', 'The payment provider could not be reached. Try again.', { cause: error.type });
-  throw error;
-};
-
-/**
- * The deposit is a Stripe PaymentIntent of its own per booking (idempotent
- * per booking), marked `metadata.tableBookingId` so the order webhook leaves
- * it alone; the booker pays it with the client secret.
- */
-export async function startDeposit(bookingId: string) {
-  const b = await loadBooking(bookingId);
-  if (b.status !== 'approved') throw refused(b, 'deposit_paid');
-  if (b.deposit.amount === 0) throw unprocessable('no_deposit', 'This booking owes no deposit: confirm it directly');
-  const intent = await createPaymentIntent({
-    orderId: b.bookingId,
-    amount: b.deposit.amount,
-    currency: b.deposit.currency,
-    description: `Table deposit — booking ${b.bookingId}`,
-    receiptEmail: b.booker.email,
-    purpose: { tableBookingId: b.bookingId },
-  }).catch(stripeDown);
-  await db().entities.tableBooking.patch({ bookingId }).set({ depositPaymentIntentId: intent.id }).go();
-  return { bookingId, amount: b.deposit, paymentIntentId: intent.id, clientSecret: intent.clientSecret };
-}
-
-/**
- * approved → deposit_paid, when Stripe says the booking's own intent
- * succeeded for the whole deposit (the server asks; the caller's word is not
- * taken). Emits `table.booked`. Repeating it changes nothing.
- */
-export async function confirmDeposit(bookingId: string, ctx: Ctx): Promise<TableBookingView> {
-  const b = await loadBooking(bookingId);
-  if (b.status !== 'approved') {
-    if (b.depositPaidAt) return toBookingView(b);
-    throw refused(b, 'deposit_paid');
-  }
-  if (b.deposit.amount > 0) {
-    if (!b.depositPaymentIntentId) throw conflict('deposit_not_paid', 'No deposit payment was started for this booking');
-    const intent = await retrievePaymentIntent(b.depositPaymentIntentId).catch(stripeDown);
-    if (intent.status !== 'succeeded' || intent.amountReceived < b.deposit.amount || intent.currency !== b.deposit.currency) {
-      throw conflict('deposit_not_paid', 'The deposit has not been paid', { paymentStatus: intent.status });
-    }
-  }
-  const at = nowIso();
-  return toBookingView(await move(b, 'deposit_paid', { depositPaidAt: at }, { events: (next) => [domainEvent('table.booked', summary(next), ctx)] }));
-}
-
 export async function arrive(bookingId: string): Promise<TableBookingView> {
   const b = await loadBooking(bookingId);
   if (b.status !== 'deposit_paid') throw refused(b, 'arrived');
@@ -257,32 +207,4 @@ export async function noShow(bookingId: string, ctx: Ctx): Promise<TableBookingV
       events: (next) => [domainEvent('table.settled', { ...summary(next), outcome: 'no_show', spend: money(0, cur), shortfall: money(0, cur), depositKept: kept }, ctx)],
     }),
   );
-}
-
-/**
- * Canceled before it is used: the table goes back on sale. A paid deposit is
- * refunded when canceled before `refundableUntil`, else kept. The state moves
- * first, then Stripe is asked (idempotency key per booking); if Stripe is
- * down the booking stays canceled with the refund owed, and canceling again
- * retries only the refund.
- */
-export async function cancelBooking(bookingId: string, ctx: Ctx): Promise<TableBookingView> {
-  let b = await loadBooking(bookingId);
-  const at = nowIso();
-  if (b.status !== 'canceled') {
-    if (b.status !== 'requested' && b.status !== 'approved' && b.status !== 'deposit_paid') throw refused(b, 'canceled');
-    const paid = b.status === 'deposit_paid';
-    const refundable = paid && at < b.refundableUntil;
-    b = await move(b, 'canceled', { canceledAt: at, ...(paid && !refundable ? { depositKept: b.deposit } : {}) }, { also: (e) => [releaseTable(e, b)] });
-  }
-  const owesRefund = b.depositPaidAt && !b.depositKept && !b.depositRefundId && b.deposit.amount > 0 && b.depositPaymentIntentId;
-  if (!owesRefund) return toBookingView(b);
-  const refund = await createRefund({
-    paymentIntentId: b.depositPaymentIntentId!,
-    idempotencyKey: `table-deposit-${b.bookingId}`,
-    reason: 'requested_by_customer',
-    metadata: { tableBookingId: b.bookingId },
-  }).catch(stripeDown);
-  await db().entities.tableBooking.patch({ bookingId }).set({ depositRefundId: refund.id }).go();
-  return toBookingView({ ...b, depositRefundId: refund.id });
 }

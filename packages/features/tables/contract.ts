@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
-import { Email } from '#packages/features/contacts/contract.ts';
+import { Email, IsoDateTime, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
 
 const Deposit = z.object({
   kind: z.enum(['fixed', 'percent']),
