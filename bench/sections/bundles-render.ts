@@ -21,6 +21,9 @@ function row(r: BundleRow, maxBytes: number): Cell[] {
     r.referenceMs?.median,
     r.ratio ? `${r.ratio.median.toFixed(2)}×` : null,
     r.ratio ? `${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}` : null,
+    r.heaviestFirstLoad ? `\`${r.heaviestFirstLoad.source.replace(/^(packages\/features\/|functions\/consumers\/)/, '')}\` (+${kib(r.heaviestFirstLoad.bytes)} KiB, 1 of ${r.heaviestFirstLoad.loads})` : null,
+    r.heaviestFirstLoad ? r.heaviestFirstLoad.ms.median : null,
+    r.heaviestFirstLoad ? `${r.heaviestFirstLoad.ratio.median.toFixed(2)}×` : null,
     sizeCell(r, maxBytes),
     passFail(r.pass.coldImport),
     r.error ? `**ERROR**: ${r.error}` : passFail(r.pass.overall),
@@ -132,20 +135,24 @@ export function renderBundles(data: BundlesData): string {
   const { targets, method } = data;
   const misses = data.functions.filter((r) => r.pass.overall === false);
   const largest = [...data.functions].sort((a, b) => (b.bytes ?? 0) - (a.bytes ?? 0))[0];
-  const maxRatio = [...data.functions].sort((a, b) => (b.ratio?.median ?? 0) - (a.ratio?.median ?? 0))[0];
+  const judged = (r: BundleRow) => (r.heaviestFirstLoad?.ratio ?? r.ratio)?.median ?? 0;
+  const maxRatio = [...data.functions].sort((a, b) => judged(b) - judged(a))[0];
   return [
     ...synthLines(data),
     `Targets for every function: bundle ≤ ${targets.maxBytes.toLocaleString('en-US')} bytes (${targets.maxBytesUnit}); ` +
-      `cold import ≤ ${targets.maxColdImportRatio}× the bare-SDK reference (median of the per-pair ratios).`,
+      `cold import ≤ ${targets.maxColdImportRatio}× the bare-SDK reference (median of the per-pair ratios; for a dispatcher, its import plus its heaviest route's or consumer's first load).`,
     '',
     `Method: esbuild ${method.esbuild} with ${method.options}; ${method.coldImport}; ${method.runsPerBundle} pairs per bundle, none discarded.`,
     '',
-    `Largest bundle: \`${largest?.name}\` ${bytes(largest?.bytes ?? null)} bytes; highest import ratio: \`${maxRatio?.name}\` ${maxRatio?.ratio?.median.toFixed(2)}×.`,
+    `Largest bundle: \`${largest?.name}\` ${bytes(largest?.bytes ?? null)} bytes; highest judged cold-import ratio: \`${maxRatio?.name}\` ${maxRatio ? judged(maxRatio).toFixed(2) : '—'}×.`,
     '',
     table(
-      ['Function', 'Kind', 'Routes', 'Bytes', 'KiB', 'Import median (ms)', 'Reference median (ms)', '× reference', 'ratio min–max', 'Size (% of limit)', 'Import', 'Result'],
+      [
+        'Function', 'Kind', 'Routes', 'Bytes', 'KiB', 'Import median (ms)', 'Reference median (ms)', '× reference', 'ratio min–max',
+        'Heaviest route or consumer (loaded on first use)', 'Import + it (ms)', '× reference (judged)', 'Size (% of limit)', 'Cold import', 'Result',
+      ],
       [row(data.reference, targets.maxBytes), ...data.functions.map((r) => row(r, targets.maxBytes))],
-      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l', 'r', 'r'],
     ),
     '',
     misses.length

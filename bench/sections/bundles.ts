@@ -233,9 +233,9 @@ export const bundlesSection: BenchSection<BundlesData> = {
         method: {
           runsPerBundle: runs,
           esbuild: esbuildVersion,
-          options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain; DocumentClient and DynamoDB client cut to the commands sent; code reached only through import() — Stripe, the EventBridge, SES and Secrets Manager clients, QR codes — in chunks beside index.mjs, loaded on first use; ElectroDB in a file beside index.mjs, loaded on the first db() call; the bytes of every file counted); the reference with the credential-chain stub only',
+          options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain; DocumentClient and DynamoDB client cut to the commands sent; code reached only through import() — each route’s or consumer’s handler behind a feature or group dispatcher, Stripe, the EventBridge, SES and Secrets Manager clients, QR codes — in chunks beside index.mjs, loaded on first use; the SDK’s browser-only user-agent parser (bowser) and sanitize-html’s CSS parser (postcss, never used: no style attribute is kept) stubbed; ElectroDB in a file beside index.mjs, loaded on the first db() call; the bytes of every file counted); the reference with the credential-chain stub only',
           coldImport:
-            'fresh `node` per import, sequential; the reference and the bundle alternate (A B A B …) and each ratio is bundle ÷ the reference import just before it; time of `await import(bundle)` only; files in the OS page cache',
+            'fresh `node` per import, sequential; the reference and the bundle alternate (A B A B …) and each ratio is bundle ÷ the reference import just before it; time of `await import(bundle)`; for a dispatcher (feature function, consumer group), a second A B series times the import plus the load of its heaviest route or consumer (the most bytes beyond index.mjs, from the metafile), and that is what the target judges: what a cold instance loads before it can serve its worst route; files in the OS page cache',
         },
         layout,
         synth,
