@@ -163,19 +163,19 @@ export const consumers = {
   }),
   segmentsRefreshContact: defineConsumer({
     name: 'segments-refresh-contact',
-    group: 'segments',
+    group: 'marketing',
     detailTypes: ['contact.created', 'contact.updated', 'contact.deleted'],
     retryAttempts: 8,
   }),
   segmentsBuild: defineConsumer({
     name: 'segments-build',
-    group: 'segments',
+    group: 'marketing',
     detailTypes: ['segment.build_requested'],
     retryAttempts: 8,
   }),
   segmentsPurge: defineConsumer({
     name: 'segments-purge',
-    group: 'segments',
+    group: 'marketing',
     detailTypes: ['segment.deleted', 'segment.purge_requested'],
     retryAttempts: 8,
   }),
@@ -188,13 +188,13 @@ export const consumers = {
   // SES events of the configuration set, forwarded from the default bus (infra/tenant-stack.ts).
   campaignTrack: defineConsumer({
     name: 'campaign-track',
-    group: 'campaigns',
+    group: 'marketing',
     detailTypes: ['Email Delivered', 'Email Opened', 'Email Clicked', 'Email Bounced', 'Email Complaint Received'],
     retryAttempts: 8,
   }),
   campaignAttribution: defineConsumer({
     name: 'campaign-attribution',
-    group: 'campaigns',
+    group: 'marketing',
     detailTypes: ['order.paid', 'order.refunded'],
     retryAttempts: 8,
     secrets: ['marketingTokenKey'],
@@ -209,7 +209,7 @@ export const consumers = {
   }),
   campaignSend: defineConsumer({
     name: 'campaign-send',
-    group: 'campaigns',
+    group: 'marketing',
     detailTypes: ['campaign.send_requested', 'campaign.send_chunk'],
     retryAttempts: 8,
     secrets: ['marketingTokenKey'],

@@ -22,7 +22,8 @@ import { routeSecrets } from '#packages/http/cursors/list-routes.ts';
  * of the feature's other routes (bench: bundles).
  */
 export const featureFolders: Readonly<Record<string, readonly string[]>> = {
-  catalog: ['venues', 'events', 'ticket-types', 'vouchers', 'bundles'],
+  // What is on sale and the orders for it (the storefront order, refund and Stripe webhook have their own functions).
+  sales: ['venues', 'events', 'ticket-types', 'vouchers', 'bundles', 'orders'],
   'check-ins': ['check-ins', 'stats'],
   crm: ['contacts', 'companies', 'timeline', 'activities', 'consents'],
   // Bulk data in and out of the CRM: the S3 client and the CSV parser stay out of the CRM's everyday function.

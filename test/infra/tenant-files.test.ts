@@ -86,7 +86,7 @@ describe('tenant file bucket', () => {
     expect(filesAccessOf([undefined])).toBeUndefined();
     const layout = httpFunctions(definitions.routes);
     const expected = new Map(layout.map((f) => [f.name, accessOf(f).files]));
-    expect(expected.get('catalog')).toBe('read');
+    expect(expected.get('sales')).toBe('read');
     expect(expected.get('crm')).toBe('write');
     const functions = httpFunctionsByName();
     expect([...functions.keys()].sort()).toEqual([...expected.keys()].sort());

@@ -19,7 +19,7 @@ describe('consumer groups: one function per feature’s consumers', () => {
       expect(group.retryAttempts).toBe(Math.max(...group.members.map((m) => m.retryAttempts)));
       expect(group.secrets).toEqual([...new Set(group.members.flatMap((m) => m.secrets ?? []))].sort());
     }
-    const campaigns = groups.find((g) => g.name === 'campaigns')!;
+    const campaigns = groups.find((g) => g.name === 'marketing')!;
     expect(campaigns.readsSendQuota).toBe(true);
     expect(campaigns.secrets).toEqual(['marketingTokenKey']);
   });
