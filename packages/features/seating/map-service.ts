@@ -13,6 +13,7 @@ import { mapFacts, type PlacedSeat } from './map-model.ts';
 import { fromPretix, toPretix } from './pretix.ts';
 import { indexOf, loadMapVersion } from './seat-index.ts';
 import { sectionSeats, type SeatItem } from './seat-store.ts';
+import { releaseSeats } from './block-seats.ts';
 import { storedDocument, withTicketTypes } from './map-document.ts';
 import { loadVenueSeatMap } from './venue-maps.ts';
 
@@ -150,6 +151,9 @@ export async function publishSeatMap(eventId: string, version: number): Promise<
       seatGuids: inUse.map((s) => s.seatGuid),
     });
   }
+  // A blocked seat leaving the map gives its places back to the counters before it goes.
+  const removedBlocked = removed.filter((s) => s.state === 'blocked').map((s) => s.seatGuid);
+  if (removedBlocked.length && head?.publishedVersion) await releaseSeats(eventId, removedBlocked, head.publishedVersion);
   await resizeSeatedTypes(eventId, next.facts.categories);
   const { entities } = namedTransaction<string>();
   const have = new Map(existing.map((s) => [seatKey(s.sectionId, s.seatGuid), s]));
@@ -200,8 +204,4 @@ async function resizeSeatedTypes(eventId: string, categories: ReturnType<typeof 
   for (const [ticketTypeId, capacity] of perType) await updateTicketType(eventId, ticketTypeId, { capacity });
 }
 
-export async function loadSeating(eventId: string): Promise<SeatingHead> {
-  const { data } = await db().entities.seating.get({ eventId }).go();
-  if (!data?.publishedVersion) throw notFound('Published seat map of event', eventId);
-  return data;
-}
+export { loadSeating } from './seat-index.ts';
