@@ -70,6 +70,7 @@ import { seatSchema } from './entities/seat.ts';
 import { seatMapSchema } from './entities/seat-map.ts';
 import { seatingSchema } from './entities/seating.ts';
 import { venueSeatMapSchema } from './entities/venue-seat-map.ts';
+import { rateWindowSchema } from './entities/rate-window.ts';
 import { vipTableSchema } from './entities/vip-table.ts';
 import { tableBookingSchema } from './entities/table-booking.ts';
 import { promoterSchema } from './entities/promoter.ts';
@@ -178,6 +179,7 @@ function build(table: string) {
     seatMap: new Entity(seatMapSchema),
     seating: new Entity(seatingSchema),
     venueSeatMap: new Entity(venueSeatMapSchema),
+    rateWindow: new Entity(rateWindowSchema),
     vipTable: new Entity(vipTableSchema),
     tableBooking: new Entity(tableBookingSchema),
     promoter: new Entity(promoterSchema),

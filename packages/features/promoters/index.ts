@@ -5,3 +5,4 @@ export { loadLink } from './link-service.ts';
 export { loadPromoter, type PromoterItem } from './promoter-item.ts';
 export { loadPlan } from './plan-service.ts';
 export { attributeTableBooking } from './table-attribution.ts';
+export { publicLinkLimits } from './public-limits.ts';
