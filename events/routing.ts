@@ -223,13 +223,13 @@ export const consumers = {
     retryAttempts: 8,
     secrets: ['stripe'],
   }),
-  // Promoters' commission ledger (sale lines, proportional negative lines on refunds, per-check-in lines: one line per
-  // order, rule and cause), and guests into the CRM (lead source: their promoter; timeline lines). One function for
+  // Promoters' commission ledger (sale lines, proportional negative lines on refunds, per-check-in lines, a settled
+  // table's `table` rules: one line per order or booking, rule and cause), and guests into the CRM (lead source: their promoter; timeline lines). One function for
   // both: the tenant's 40-function budget (test/infra).
   promoterLedger: defineConsumer({
     name: 'promoter-ledger',
     group: 'nightlife',
-    detailTypes: ['order.paid', 'order.refunded', 'ticket.checked_in', 'guest.added', 'guest.checked_in'],
+    detailTypes: ['order.paid', 'order.refunded', 'ticket.checked_in', 'guest.added', 'guest.checked_in', 'table.settled'],
     retryAttempts: 8,
   }),
   // VIP table bookers into the CRM: a contact (lead source `table_booking`) and timeline lines for table.booked and

@@ -22,7 +22,14 @@ export function renderSeats(d: SeatsData): string {
     '',
   );
   for (const [name, r] of [['Timed race', d.race], ['Warm-up race', d.warmUp]] as const) {
-    if (r) lines.push(`${name}: ${r.seatsTaken} of ${r.seats} seats taken by ${r.buyers} buyers, ${r.doubleSold} double-sold; answers ${Object.entries(r.answers).map(([k, n]) => `${n} × \`${k}\``).join(', ')}.`, '');
+    if (r) {
+      lines.push(
+        `${name}: ${r.seatsTaken} of ${r.seats} seats taken by ${r.buyers} buyers, ${r.doubleSold} double-sold; answers ${Object.entries(r.answers).map(([k, n]) => `${n} × \`${k}\``).join(', ')}. ` +
+          `Books: seat items ${r.seatsTaken} taken = live orders' seats ${r.seatsWon} = pending orders' seats ${r.pendingOrderSeats} = counters (held + sold) ${r.countersTaken}${r.countersMatch ? '' : ' — **they differ**'}; ` +
+          `the other ${r.seatsFree} seats are free with ${r.freeAdjacentPairs} adjacent free pair(s) left${r.freeAdjacentPairs === 0 && r.seatsFree > 0 ? ' (stranded singles: every buyer wants two together, so nobody could take them)' : ''}.`,
+        '',
+      );
+    }
   }
   if (d.floor) lines.push(`Floor outcomes: ${Object.entries(d.floor.outcomes).map(([k, n]) => `${n} × ${k}`).join(', ')}.`, '');
   if (d.capacity) {

@@ -25,6 +25,12 @@ export interface SeatRaceRun {
   doubleSold: number;
   /** Ticket-type counters (held + sold, all sections) equal the seat items taken, and every taken seat has one live order. */
   countersMatch: boolean;
+  /** The three counts countersMatch compares: held + sold per the counters, and seats named by pending orders. */
+  countersTaken: number;
+  pendingOrderSeats: number;
+  /** Seats left free, and how many adjacent free pairs remain among them (every buyer wants two together: with none, the free seats are stranded singles nobody in the race could take). */
+  seatsFree: number;
+  freeAdjacentPairs: number;
 }
 
 export interface SeatsData {
@@ -43,14 +49,31 @@ const portOf = (url: string) => Number(new URL(url).port);
 interface SeatState {
   seatGuid: string;
   state: string;
+  row: string;
+  number: string;
+}
+
+/** Adjacent free pairs (same section and row, consecutive numbers) among the seats. */
+function freePairs(sectioned: Array<{ section: string; seats: SeatState[] }>): number {
+  let pairs = 0;
+  for (const { section, seats } of sectioned) {
+    const free = new Set(seats.filter((s) => s.state === 'free').map((s) => `${section}/${s.row}/${s.number}`));
+    for (const key of free) {
+      const [sec, row, n] = key.split('/');
+      if (free.has(`${sec}/${row}/${Number(n) + 1}`)) pairs++;
+    }
+  }
+  return pairs;
 }
 
 /** The books after a race: seat items vs the winners' answers vs the pending orders vs the counters. */
 async function audit(api: Api, eventId: string, created: Array<{ id: string; seats: { seatGuid: string }[] }>) {
   const states: SeatState[] = [];
+  const sectioned: Array<{ section: string; seats: SeatState[] }> = [];
   for (const s of SECTIONS) {
     const res = await api.call<{ seats: SeatState[] }>('GET', `/v1/events/${eventId}/seats?section=${s}`, { token: null });
     states.push(...res.body.seats);
+    sectioned.push({ section: s, seats: res.body.seats });
   }
   const owners = new Map<string, number>();
   let cursor: string | null = null;
@@ -71,6 +94,10 @@ async function audit(api: Api, eventId: string, created: Array<{ id: string; sea
     seatsWon: won.length,
     doubleSold: [...owners.values()].filter((n) => n > 1).length + (won.length - new Set(won).size),
     countersMatch: countersTaken === taken.length && owners.size === taken.length,
+    countersTaken,
+    pendingOrderSeats: owners.size,
+    seatsFree: states.filter((s) => s.state === 'free').length,
+    freeAdjacentPairs: freePairs(sectioned),
   };
 }
 
@@ -119,6 +146,12 @@ async function race(ctx: SectionContext, api: Api, apiUrl: string, name: string,
   };
   return { run, eventId, created: out.samples.filter(([s]) => s === 201).length };
 }
+
+/** Every seat accounted for: taken per the seat items, the live orders, the pending orders and the counters; the rest free (and whether any two of them are still adjacent). */
+const bookDetail = (r: SeatRaceRun | null) =>
+  r
+    ? `seat items ${r.seatsTaken} taken, live orders ${r.seatsWon}, pending orders ${r.pendingOrderSeats}, counters ${r.countersTaken}; ${r.seatsFree} free, ${r.freeAdjacentPairs} adjacent free pairs; ${r.doubleSold} double-sold`
+    : '—';
 
 export const seatsSection: BenchSection<SeatsData> = {
   name: 'seats',
@@ -230,8 +263,8 @@ export const seatsSection: BenchSection<SeatsData> = {
     const books = (r: SeatRaceRun | null) => (r ? r.doubleSold === 0 && r.countersMatch && r.seatsTaken === r.seatsWon : null);
     data.targets = [
       { name: '0 seats double-sold (timed race)', ok: data.race ? data.race.doubleSold === 0 : null, detail: `${data.race?.doubleSold ?? '—'}` },
-      { name: 'seat items = winners = counters (timed race)', ok: books(data.race), detail: data.race ? `${data.race.seatsTaken} taken, ${data.race.seatsWon} won, counters ${data.race.countersMatch ? 'equal' : 'differ'}` : '—' },
-      { name: 'the same in the warm-up race', ok: books(data.warmUp), detail: data.warmUp ? `${data.warmUp.seatsTaken} taken, ${data.warmUp.seatsWon} won, ${data.warmUp.doubleSold} double-sold` : '—' },
+      { name: 'seat items = winners = counters (timed race)', ok: books(data.race), detail: bookDetail(data.race) },
+      { name: 'the same in the warm-up race', ok: books(data.warmUp), detail: bookDetail(data.warmUp) },
       { name: 'seat order p99 / floor p99 ≤ 3', ok: data.ratioP99 === null ? null : data.ratioP99 <= 3, detail: `${raceP99 ?? '—'} / ${floorP99 ?? '—'} ms` },
     ];
     return { data, targetsMet: data.targets.every((t) => t.ok === true), errors };

@@ -29,6 +29,7 @@ export const nightlifeCatalog = {
       eventId: z.string(),
       orderId: z.optional(z.string()),
       guestId: z.optional(z.string()),
+      bookingId: z.optional(z.string()),
       ruleId: z.string(),
       kind: z.string(),
       amount: moneySchema(),

@@ -2,6 +2,7 @@ import { consumers } from '#events/routing.ts';
 import { consumerHandler } from '#packages/core/bus/consumer-handler.ts';
 import { recordGuestAdded, recordGuestCheckedIn } from '#packages/features/guest-lists/guest-crm.ts';
 import { recordGuestCheckIn, recordRefund, recordSale, recordTicketCheckIn } from '#packages/features/promoters/ledger.ts';
+import { recordTableSettled } from '#packages/features/promoters/table-ledger.ts';
 
 /**
  * Promoters' ledger lines (each line's key is derived from its cause, so redeliveries write nothing new) and
@@ -26,6 +27,9 @@ export const handler = consumerHandler(consumers.promoterLedger, async (event) =
       // The ledger line first: it never waits for the contact, which may not exist yet (then this throws and retries).
       await recordGuestCheckIn(event.data, correlationId);
       await recordGuestCheckedIn(event.data);
+      break;
+    case 'table.settled':
+      await recordTableSettled(event.data, correlationId);
       break;
   }
 });

@@ -2,7 +2,7 @@
  * Domain errors say what went wrong in domain words; the HTTP layer maps
  * `kind` to a status code, so domain code never knows about HTTP.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unprocessable' | 'unavailable';
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unprocessable' | 'rate_limited' | 'unavailable';
 
 /**
  * Names that describe the error itself — its kind, code and message — when
@@ -57,3 +57,7 @@ export const invalid = (code: string, message: string, details?: ErrorDetails) =
 /** A dependency (the payment provider) failed; the client may retry. */
 export const unavailable = (code: string, message: string, details?: ErrorDetails) =>
   new DomainError('unavailable', code, message, details);
+
+/** Too many requests from one client or to one resource; `retryAfter` (seconds) says when the window reopens. */
+export const rateLimited = (code: string, message: string, details: ErrorDetails & { retryAfter: number }) =>
+  new DomainError('rate_limited', code, message, details);

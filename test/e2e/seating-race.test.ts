@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/local-api.ts';
 import { availability, countsOf, getOrder, listAllOrders, pay, tally } from '../support/sales-fixtures.ts';
-import { buySeats, givenSeatedEvent, seatStates } from '../support/seating-fixtures.ts';
+import { buySeats, givenSeatedEvent, gridMap, seatStates } from '../support/seating-fixtures.ts';
 
 const api = useTestApi();
 
@@ -31,10 +31,11 @@ async function expectBooksBalance(eventId: string, typeId: string) {
   const states = await seatStates(api.call, eventId, 's1');
   const taken = states.filter((s) => s.state === 'held' || s.state === 'sold').map((s) => s.seatGuid).sort();
   expect(taken).toEqual([...owners.keys()].sort());
-  const counts = countsOf(await availability(api.call, eventId), typeId);
-  expect(counts.held).toBe(states.filter((s) => s.state === 'held').length);
-  expect(counts.sold).toBe(states.filter((s) => s.state === 'sold').length);
-  expect(counts.available).toBe(states.filter((s) => s.state === 'free').length);
+  const av = await availability(api.call, eventId);
+  const counts = countsOf(av, typeId);
+  const blocked = (av.ticketTypes.find((t) => t.ticketTypeId === typeId) as { blocked?: number }).blocked ?? 0;
+  const count = (state: string) => states.filter((s) => s.state === state).length;
+  expect({ ...counts, blocked }).toEqual({ capacity: states.length, held: count('held'), sold: count('sold'), blocked: count('blocked'), available: count('free') });
   return { orders, states };
 }
 
@@ -138,5 +139,46 @@ describe('held seats and late payments', () => {
     expect((await getOrder(api.call, order.body.id)).status).toBe('refunded');
     expect((await seatStates(api.call, event.id, 's1')).every((s) => s.state === 'free')).toBe(true);
     await expectBooksBalance(event.id, type.id);
+  });
+});
+
+describe('blocked seats and the counters', () => {
+  it('blocking and releasing move places between available and blocked; a rush and a sale keep counters equal to the seat items', async () => {
+    const { event, type } = await givenSeatedEvent(api.call, { rows: 2, perRow: 6 });
+    const block = (seatGuids: string[]) => api.call('POST', `/v1/events/${event.id}/seats/block`, { body: { seatGuids } });
+    const release = (seatGuids: string[]) => api.call('POST', `/v1/events/${event.id}/seats/release`, { body: { seatGuids } });
+    expect((await block(['s1-1-1', 's1-1-2', 's1-2-6'])).status).toBe(200);
+    const { states } = await expectBooksBalance(event.id, type.id);
+    expect(states.filter((s) => s.state === 'blocked')).toHaveLength(3);
+
+    // Buyers rush for the rest: nobody gets a blocked seat, and the counters never promise one.
+    const responses = await Promise.all(Array.from({ length: 12 }, () => buySeats(api.call, event.id, { bestAvailable: { category: 'Stalls', quantity: 1 } })));
+    expect(Object.keys(tally(responses)).filter((k) => !RUSH_ANSWERS.has(k))).toEqual([]);
+    const after = await expectBooksBalance(event.id, type.id);
+    expect(after.states.filter((s) => s.state === 'blocked').map((s) => s.seatGuid)).toEqual(['s1-1-1', 's1-1-2', 's1-2-6']);
+    expect(responses.filter((r) => r.status === 201).length).toBeLessThanOrEqual(9);
+
+    // Releasing puts them back: a held one cannot be blocked, a free one cannot be released.
+    expect((await release(['s1-1-1', 's1-2-6'])).status).toBe(200);
+    await expectBooksBalance(event.id, type.id);
+    const wrong = await release(['s1-1-1']);
+    expect(wrong.status).toBe(409);
+    expect(wrong.body).toMatchObject({ code: 'seats_unavailable', seatGuids: ['s1-1-1'] });
+    const sale = await buySeats(api.call, event.id, { seats: ['s1-1-1'] });
+    expect(sale.status).toBe(201);
+    await pay(api.call, sale.body);
+    expect((await block(['s1-1-1'])).status).toBe(409);
+    const final = await expectBooksBalance(event.id, type.id);
+    expect(final.states.find((s) => s.seatGuid === 's1-1-1')!.state).toBe('sold');
+    expect(final.states.filter((s) => s.state === 'blocked').map((s) => s.seatGuid)).toEqual(['s1-1-2']);
+  });
+
+  it('a republished map dropping a blocked seat gives its place back before the capacity follows the map', async () => {
+    const { event, type } = await givenSeatedEvent(api.call, { rows: 2, perRow: 3 });
+    expect((await api.call('POST', `/v1/events/${event.id}/seats/block`, { body: { seatGuids: ['s1-2-3', 's1-1-1'] } })).status).toBe(200);
+    const smaller = await api.call('POST', `/v1/events/${event.id}/seat-maps`, { body: { map: gridMap({ rows: 1, perRow: 3, ticketTypeId: type.id }) } });
+    expect((await api.call('POST', `/v1/events/${event.id}/seat-maps/${smaller.body.version}/publish`)).status).toBe(200);
+    const { states } = await expectBooksBalance(event.id, type.id);
+    expect(states.map((s) => `${s.seatGuid}:${s.state}`)).toEqual(['s1-1-1:blocked', 's1-1-2:free', 's1-1-3:free']);
   });
 });

@@ -19,7 +19,9 @@ export interface LineBody {
   promoterId: string;
   orderId?: string;
   guestId?: string;
+  bookingId?: string;
   ruleId: string;
+  cause: string;
   kind: string;
   amount: number;
   currency: string;

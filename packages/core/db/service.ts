@@ -69,6 +69,8 @@ import { workflowEnrolmentSchema } from './entities/workflow-enrolment.ts';
 import { seatSchema } from './entities/seat.ts';
 import { seatMapSchema } from './entities/seat-map.ts';
 import { seatingSchema } from './entities/seating.ts';
+import { venueSeatMapSchema } from './entities/venue-seat-map.ts';
+import { rateWindowSchema } from './entities/rate-window.ts';
 import { vipTableSchema } from './entities/vip-table.ts';
 import { tableBookingSchema } from './entities/table-booking.ts';
 import { promoterSchema } from './entities/promoter.ts';
@@ -176,6 +178,8 @@ function build(table: string) {
     seat: new Entity(seatSchema),
     seatMap: new Entity(seatMapSchema),
     seating: new Entity(seatingSchema),
+    venueSeatMap: new Entity(venueSeatMapSchema),
+    rateWindow: new Entity(rateWindowSchema),
     vipTable: new Entity(vipTableSchema),
     tableBooking: new Entity(tableBookingSchema),
     promoter: new Entity(promoterSchema),

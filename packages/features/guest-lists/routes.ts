@@ -79,5 +79,5 @@ export const signUpGuest = defineRoute({
   summary: "Public: a guest signs up through a promoter's link that points at a guest list tier",
   tag,
   request: { params: SlugParams, body: GuestSignUp },
-  responses: { 201: { description: 'The guest, with its code', schema: Guest }, ...guestRefusals },
+  responses: { 201: { description: 'The guest, with its code', schema: Guest }, ...guestRefusals, 429: { description: 'rate_limited (per client ip and per link), with Retry-After' } },
 });

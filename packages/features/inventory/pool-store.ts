@@ -24,11 +24,11 @@ export async function readPools(pools: ReadonlyMap<string, number>, consistent =
   return result;
 }
 
-type Change = 'hold' | 'release' | 'confirm' | 'sell' | 'unsell';
+type Change = 'hold' | 'release' | 'confirm' | 'sell' | 'unsell' | 'block' | 'unblock';
 
 /**
- * The slice updates for one step of an order's life. Only the steps that take
- * seats (`hold`, `sell`) carry a condition; the others move seats the order
+ * The slice updates for one step of an order's life (or an organiser's block).
+ * Only the steps that take seats (`hold`, `sell`, `block`) carry a condition; the others move seats the order
  * already owns.
  */
 export function shardUpdates(entities: TransactionEntities, allocations: readonly Allocation[], change: Change): TransactionItem[] {
@@ -45,6 +45,10 @@ export function shardUpdates(entities: TransactionEntities, allocations: readonl
         return slice.subtract({ held: n }).add({ sold: n }).commit();
       case 'unsell':
         return slice.subtract({ sold: n }).add({ available: n }).commit();
+      case 'block':
+        return slice.subtract({ available: n }).add({ blocked: n }).where((a, op) => op.gte(a.available, n)).commit();
+      case 'unblock':
+        return slice.subtract({ blocked: n }).add({ available: n }).commit();
     }
   });
 }

@@ -30,6 +30,8 @@ export interface ShardState {
   sold: number;
   held: number;
   available: number;
+  /** Taken off sale by an organiser (absent on slices never blocked from). */
+  blocked?: number | undefined;
 }
 
 /**
@@ -69,7 +71,7 @@ export function blindAllocation(demand: ReadonlyMap<string, number>, poolShards:
 
 export function sumOf(shards: readonly ShardState[]) {
   return shards.reduce(
-    (t, s) => ({ capacity: t.capacity + s.capacity, sold: t.sold + s.sold, held: t.held + s.held, available: t.available + s.available }),
-    { capacity: 0, sold: 0, held: 0, available: 0 },
+    (t, s) => ({ capacity: t.capacity + s.capacity, sold: t.sold + s.sold, held: t.held + s.held, blocked: t.blocked + (s.blocked ?? 0), available: t.available + s.available }),
+    { capacity: 0, sold: 0, held: 0, blocked: 0, available: 0 },
   );
 }

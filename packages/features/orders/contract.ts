@@ -125,7 +125,8 @@ export const RefundOrder = z
   })
   .register(z.globalRegistry, { id: 'RefundOrder' });
 
-const Counts = z.object({ capacity: z.int(), sold: z.int(), held: z.int(), available: z.int() });
+/** `available` = capacity − sold − held − blocked (seats an organiser took off a seat map's sale). */
+const Counts = z.object({ capacity: z.int(), sold: z.int(), held: z.int(), blocked: z.optional(z.int()), available: z.int() });
 
 export const Availability = z
   .object({

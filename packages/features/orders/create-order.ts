@@ -22,7 +22,7 @@ import { assertVoucherUsable, priceOrder, type Catalog, type PricedOrder } from 
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import { clearShort, markShort, recentlyShort } from './sold-out-hint.ts';
 import { voucherTake } from './voucher-usage.ts';
-import { seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
+import { markSeatsTaken, seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
 import type { EventDetails } from './event-details.ts';
 
 type Seating = EventDetails['seating'];
@@ -182,7 +182,10 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
     const lost = seats.filter((ref) => tx.rejected(written, seatName(ref)));
     if (lost.length) {
       // Named seats are the buyer's choice: say which went. Best available picks again from a fresh read.
-      if (!draft.selection?.canRepick) throw conflict('seats_taken', 'Some of these seats were just taken by someone else', { seatGuids: lost.map((s) => s.seatGuid) });
+      if (!draft.selection?.canRepick) {
+        markSeatsTaken(eventId, lost.map((s) => s.seatGuid));
+        throw conflict('seats_taken', 'Some of these seats were just taken by someone else', { seatGuids: lost.map((s) => s.seatGuid) });
+      }
       seats = (await selectSeats(eventId, draft.catalog.seating, draft.input, ++seatAttempt))!.refs;
       return RETRY;
     }

@@ -69,14 +69,16 @@ async function frozenRules(promoter: PromoterItem, req: AttributionRequest): Pro
   return { rules, holdDays: plan.holdDays };
 }
 
-/**
- * Who gets the sale: an explicit promoter code (an unknown or inactive one
- * is refused, 422 `promoter_unknown`), else the click token of the last
- * link the buyer followed if it is within 30 days by the server's clock
- * (an expired or unknown token attributes nothing), else nobody.
- */
-export async function attributeOrder(req: AttributionRequest): Promise<Attribution | null> {
-  let found: { promoter: PromoterItem; source: 'code' | 'link'; slug?: string; unlocked: string[] } | null = null;
+export interface FoundPromoter {
+  promoter: PromoterItem;
+  source: 'code' | 'link';
+  slug?: string;
+  unlocked: string[];
+}
+
+/** The promoter a code or a click token names (see attributeOrder); shared by orders and table bookings. */
+export async function findPromoter(req: Pick<AttributionRequest, 'eventId' | 'promoterCode' | 'promoterToken' | 'now'>): Promise<FoundPromoter | null> {
+  let found: FoundPromoter | null = null;
   if (req.promoterCode) {
     const promoter = await promoterByCode(req.promoterCode);
     if (!promoter || promoter.status !== 'active') throw unknownCode(req.promoterCode);
@@ -90,6 +92,17 @@ export async function attributeOrder(req: AttributionRequest): Promise<Attributi
     const link = await byToken(req.promoterToken, req.eventId, req.now);
     if (link) found = { promoter: link.promoter, source: 'link', slug: link.slug, unlocked: link.unlocked };
   }
+  return found;
+}
+
+/**
+ * Who gets the sale: an explicit promoter code (an unknown or inactive one
+ * is refused, 422 `promoter_unknown`), else the click token of the last
+ * link the buyer followed if it is within 30 days by the server's clock
+ * (an expired or unknown token attributes nothing), else nobody.
+ */
+export async function attributeOrder(req: AttributionRequest): Promise<Attribution | null> {
+  const found = await findPromoter(req);
   if (!found) return null;
   const { rules, holdDays } = await frozenRules(found.promoter, req);
   const approveAfter = new Date(Date.parse(req.eventEndsAt) + holdDays * 86_400_000).toISOString();

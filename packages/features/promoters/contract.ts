@@ -160,6 +160,8 @@ export const CommissionLine = z
     eventId: Ulid,
     orderId: z.optional(z.string()),
     guestId: z.optional(z.string()),
+    /** A VIP table booking's line (`table` rules). */
+    bookingId: z.optional(z.string()),
     ruleId: z.string(),
     kind: z.string(),
     cause: z.string(),

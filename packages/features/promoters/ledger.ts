@@ -7,14 +7,16 @@ import type { commissionLineEntity } from '#packages/core/db/entities/commission
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
 import { logger } from '#packages/core/logger.ts';
+import { noteCheckInLines, reverseCheckInLines } from './check-in-reversal.ts';
 import { refundLines, saleLines, type LineDraft } from './ledger-math.ts';
 
 type LineItem = EntityItem<typeof commissionLineEntity>;
 
-interface LineSubject {
+export interface LineSubject {
   eventId: string;
   orderId?: string;
   guestId?: string;
+  bookingId?: string;
   currency: string;
   approveAfter: string;
 }
@@ -25,7 +27,7 @@ interface LineSubject {
  * conditioned on the id being new. A redelivered event, or the same event
  * from a duplicated webhook, finds the line there and writes nothing.
  */
-async function appendLine(
+export async function appendLine(
   lineId: string,
   draft: Omit<LineDraft, 'kind'> & { kind: string },
   subject: LineSubject,
@@ -41,6 +43,7 @@ async function appendLine(
     eventId: subject.eventId,
     ...(subject.orderId ? { orderId: subject.orderId } : {}),
     ...(subject.guestId ? { guestId: subject.guestId } : {}),
+    ...(subject.bookingId ? { bookingId: subject.bookingId } : {}),
     ruleId: draft.ruleId,
     kind: draft.kind,
     cause,
@@ -59,6 +62,7 @@ async function appendLine(
       eventId: line.eventId,
       ...(line.orderId ? { orderId: line.orderId } : {}),
       ...(line.guestId ? { guestId: line.guestId } : {}),
+      ...(line.bookingId ? { bookingId: line.bookingId } : {}),
       ruleId: line.ruleId,
       kind: line.kind,
       amount: { amount: line.amount, currency: line.currency },
@@ -122,6 +126,10 @@ export async function recordRefund(refunded: EventData<'order.refunded'>, correl
     const approvedNow = sale !== null && sale.status !== 'pending';
     if (await appendLine(`o:${refunded.orderId}:${draft.ruleId}:${cause}`, draft, orderSubject(refunded, terms), cause, correlationId, approvedNow)) written++;
   }
+  // A full refund voided the tickets: what they earned at the door goes back too.
+  if (refunded.full && terms.rules.some((r) => r.basis === 'per_check_in')) {
+    written += await reverseCheckInLines(refunded.orderId, orderSubject(refunded, terms), nowIso(), correlationId);
+  }
   return written;
 }
 
@@ -132,13 +140,19 @@ export async function recordTicketCheckIn(scan: EventData<'ticket.checked_in'>, 
   if (!attributed) return 0;
   const terms = attributed.terms as PromoterAttribution;
   let written = 0;
+  const lineIds: string[] = [];
+  const subject = orderSubject({ ...scan, total: attributed.total }, terms);
   for (const rule of terms.rules) {
     if (rule.basis !== 'per_check_in') continue;
     if (rule.ticketTypeIds?.length && !rule.ticketTypeIds.includes(scan.ticketTypeId)) continue;
     const cause = `checkin:${scan.ticketId}`;
     const draft = { ruleId: rule.ruleId, beneficiaryId: rule.beneficiaryId, kind: 'check_in', amount: rule.base };
-    if (await appendLine(`o:${scan.orderId}:${rule.ruleId}:${cause}`, draft, orderSubject({ ...scan, total: attributed.total }, terms), cause, correlationId)) written++;
+    const lineId = `o:${scan.orderId}:${rule.ruleId}:${cause}`;
+    lineIds.push(lineId);
+    if (await appendLine(lineId, draft, subject, cause, correlationId)) written++;
   }
+  // Noted even when the line was already there (a retry after a crash between the two).
+  await noteCheckInLines(scan.orderId, lineIds, subject, correlationId);
   return written;
 }
 

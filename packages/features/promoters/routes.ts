@@ -153,7 +153,11 @@ export const clickPromoterLink = defineRoute({
   summary: 'Public: records a click (server time) and answers the attribution token; redirects (302) when the link has a target URL',
   tag,
   request: { params: SlugParams },
-  responses: { 200: { description: 'The token', schema: Click }, 302: { description: 'To the target URL with `promoterToken` added', schema: Click } },
+  responses: {
+    200: { description: 'The token', schema: Click },
+    302: { description: 'To the target URL with `promoterToken` added', schema: Click },
+    429: { description: 'rate_limited (per client ip and per link), with Retry-After' },
+  },
 });
 
 export const listPromoterOrders = defineRoute({

@@ -68,17 +68,35 @@ export const PretixPlan = z
   })
   .register(z.globalRegistry, { id: 'PretixPlan' });
 
+const MapVersion = z.int().check(z.minimum(1), z.maximum(1_000_000));
+
 export const CreateSeatMap = z
   .object({
     map: z.optional(SeatMapDocument),
     /** Import: a pretix plan, its categories mapped to ticket types by `categoryTicketTypes`. */
     pretix: z.optional(PretixPlan),
+    /** Adopt: a version of the seat map of the event's venue, copied into this event (its seat states stay the event's). */
+    venueMap: z.optional(z.object({ version: MapVersion })),
+    /** Category name → this event's ticket type (for a pretix import or a venue map; a native map names them itself). */
     categoryTicketTypes: z.optional(z.record(z.string().check(z.maxLength(100)), Ulid)),
     focalPoint: z.optional(Point),
     svgContent: z.optional(z.string().check(z.maxLength(200_000))),
   })
-  .check(z.refine((v) => (v.map === undefined) !== (v.pretix === undefined), { message: 'give exactly one of map and pretix' }))
+  .check(
+    z.refine((v) => [v.map, v.pretix, v.venueMap].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of map, pretix and venueMap' }),
+  )
   .register(z.globalRegistry, { id: 'CreateSeatMap' });
+
+/** A venue's map: the same document, its categories naming no ticket types (each event maps them when it adopts a version). */
+export const CreateVenueSeatMap = z
+  .object({
+    map: z.optional(SeatMapDocument),
+    pretix: z.optional(PretixPlan),
+    focalPoint: z.optional(Point),
+    svgContent: z.optional(z.string().check(z.maxLength(200_000))),
+  })
+  .check(z.refine((v) => (v.map === undefined) !== (v.pretix === undefined), { message: 'give exactly one of map and pretix' }))
+  .register(z.globalRegistry, { id: 'CreateVenueSeatMap' });
 
 export const SeatMapVersionParams = z.object({ id: Ulid, version: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1_000_000)) });
 
@@ -103,10 +121,30 @@ export const SeatMap = z
     categories: z.array(CategoryCapacity),
     map: SeatMapDocument,
     publishedAt: z.optional(IsoDateTime),
+    /** The venue map version this one was adopted from. */
+    fromVenueMap: z.optional(z.object({ venueId: Ulid, version: z.int() })),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
   })
   .register(z.globalRegistry, { id: 'SeatMap' });
+
+export const VenueSeatMap = z
+  .object({
+    venueId: Ulid,
+    version: z.int(),
+    name: z.string(),
+    capacity: z.int(),
+    seatCount: z.int(),
+    categories: z.array(CategoryCapacity),
+    map: SeatMapDocument,
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  })
+  .register(z.globalRegistry, { id: 'VenueSeatMap' });
+
+export const VenueSeatMapSummary = z
+  .object({ venueId: Ulid, version: z.int(), name: z.string(), capacity: z.int(), seatCount: z.int(), createdAt: IsoDateTime })
+  .register(z.globalRegistry, { id: 'VenueSeatMapSummary' });
 
 export const SeatMapSummary = z
   .object({ eventId: Ulid, version: z.int(), status: z.enum(['draft', 'published', 'superseded']), name: z.string(), capacity: z.int(), seatCount: z.int(), createdAt: IsoDateTime })
@@ -141,5 +179,7 @@ export const SeatList = z.array(SeatGuid).check(z.minLength(1), z.maxLength(MAX_
 export type SeatMapDocumentInput = z.infer<typeof SeatMapDocument>;
 export type PretixPlanInput = z.infer<typeof PretixPlan>;
 export type CreateSeatMapInput = z.infer<typeof CreateSeatMap>;
+export type CreateVenueSeatMapInput = z.infer<typeof CreateVenueSeatMap>;
+export type VenueSeatMapView = z.infer<typeof VenueSeatMap>;
 export type SeatMapView = z.infer<typeof SeatMap>;
 export type BestAvailableInput = z.infer<typeof BestAvailable>;

@@ -13,13 +13,13 @@ import { mapFacts, type PlacedSeat } from './map-model.ts';
 import { fromPretix, toPretix } from './pretix.ts';
 import { indexOf, loadMapVersion } from './seat-index.ts';
 import { sectionSeats, type SeatItem } from './seat-store.ts';
-import { sanitizeSvg } from './svg.ts';
+import { releaseSeats } from './block-seats.ts';
+import { storedDocument, withTicketTypes } from './map-document.ts';
+import { loadVenueSeatMap } from './venue-maps.ts';
 
 type SeatMapItem = EntityItem<typeof seatMapEntity>;
 export type SeatingHead = EntityItem<typeof seatingEntity>;
 
-/** DynamoDB's item limit is 400 KB; the map document keeps room for the other attributes. */
-const MAX_DOCUMENT_BYTES = 350_000;
 const TX_ITEMS = 100;
 
 export function toSeatMapView(item: SeatMapItem): SeatMapView {
@@ -34,6 +34,7 @@ export function toSeatMapView(item: SeatMapItem): SeatMapView {
     categories: mapFacts(map).categories,
     map,
     ...(item.publishedAt ? { publishedAt: item.publishedAt } : {}),
+    ...(item.venueId && item.venueMapVersion ? { fromVenueMap: { venueId: item.venueId, version: item.venueMapVersion } } : {}),
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   };
@@ -48,22 +49,21 @@ async function assertTicketTypesOfEvent(eventId: string, doc: SeatMapDocumentInp
   if (unknown.length) throw unprocessable('unknown_ticket_type', 'Categories map to ticket types this event does not have', { ticketTypeIds: unknown });
 }
 
-/** A new draft version, from a native map or a pretix plan; nothing is on sale until it is published. */
+/** The document a new version starts from: a native map, a pretix import, or a copy of the event's venue map. */
+async function baseDocument(eventId: string, input: CreateSeatMapInput): Promise<{ base: SeatMapDocumentInput; fromVenue?: { venueId: string; version: number } }> {
+  if (input.map) return { base: withTicketTypes(input.map, input.categoryTicketTypes) };
+  if (input.pretix) return { base: fromPretix(input.pretix, input.categoryTicketTypes) };
+  const { venueId } = await loadEvent(eventId);
+  const source = await loadVenueSeatMap(venueId, input.venueMap!.version);
+  return { base: withTicketTypes(JSON.parse(source.document) as SeatMapDocumentInput, input.categoryTicketTypes), fromVenue: { venueId, version: source.version } };
+}
+
+/** A new draft version, from a native map, a pretix plan or the venue's map; nothing is on sale until it is published. */
 export async function createSeatMap(eventId: string, input: CreateSeatMapInput): Promise<SeatMapView> {
   await loadEvent(eventId);
-  const base = input.map ?? fromPretix(input.pretix!, input.categoryTicketTypes);
-  const svg = input.svgContent ?? base.svgContent;
-  const doc: SeatMapDocumentInput = {
-    ...base,
-    ...(input.focalPoint ? { focalPoint: input.focalPoint } : {}),
-    ...(svg !== undefined ? { svgContent: sanitizeSvg(svg) } : {}),
-  };
-  const facts = mapFacts(doc);
+  const { base, fromVenue } = await baseDocument(eventId, input);
+  const { doc, facts, document } = storedDocument(base, input);
   await assertTicketTypesOfEvent(eventId, doc);
-  const document = JSON.stringify(doc);
-  if (Buffer.byteLength(document) > MAX_DOCUMENT_BYTES) {
-    throw unprocessable('map_too_large', `A seat map document may take at most ${MAX_DOCUMENT_BYTES} bytes as JSON`, { bytes: Buffer.byteLength(document) });
-  }
   const { data: head } = await db().entities.seating.update({ eventId }).add({ latestVersion: 1 }).go({ response: 'all_new' });
   const at = nowIso();
   const { data } = await db()
@@ -75,6 +75,7 @@ export async function createSeatMap(eventId: string, input: CreateSeatMapInput):
       document,
       capacity: facts.capacity,
       seatCount: facts.seats.length,
+      ...(fromVenue ? { venueId: fromVenue.venueId, venueMapVersion: fromVenue.version } : {}),
       createdAt: at,
       updatedAt: at,
     })
@@ -150,6 +151,9 @@ export async function publishSeatMap(eventId: string, version: number): Promise<
       seatGuids: inUse.map((s) => s.seatGuid),
     });
   }
+  // A blocked seat leaving the map gives its places back to the counters before it goes.
+  const removedBlocked = removed.filter((s) => s.state === 'blocked').map((s) => s.seatGuid);
+  if (removedBlocked.length && head?.publishedVersion) await releaseSeats(eventId, removedBlocked, head.publishedVersion);
   await resizeSeatedTypes(eventId, next.facts.categories);
   const { entities } = namedTransaction<string>();
   const have = new Map(existing.map((s) => [seatKey(s.sectionId, s.seatGuid), s]));
@@ -200,8 +204,4 @@ async function resizeSeatedTypes(eventId: string, categories: ReturnType<typeof 
   for (const [ticketTypeId, capacity] of perType) await updateTicketType(eventId, ticketTypeId, { capacity });
 }
 
-export async function loadSeating(eventId: string): Promise<SeatingHead> {
-  const { data } = await db().entities.seating.get({ eventId }).go();
-  if (!data?.publishedVersion) throw notFound('Published seat map of event', eventId);
-  return data;
-}
+export { loadSeating } from './seat-index.ts';

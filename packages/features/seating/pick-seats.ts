@@ -1,10 +1,12 @@
 import type { EntityItem } from 'electrodb';
 import type { seatingEntity } from '#packages/core/db/entities/seating.ts';
+import { db } from '#packages/core/db/service.ts';
 import { conflict, unprocessable } from '#packages/core/errors.ts';
 import { bestAvailable } from './best-available.ts';
 import type { BestAvailableInput } from './contract.ts';
 import { refsOf } from './seat-service.ts';
 import { sectionSeats, type SeatRef } from './seat-store.ts';
+import { clearTaken, markTaken, recentlyTaken } from './taken-hint.ts';
 
 type SeatingHead = EntityItem<typeof seatingEntity>;
 
@@ -35,6 +37,17 @@ function itemsOf(seats: readonly { ticketTypeId?: string | undefined; seatGuid: 
   return [...perType].map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity }));
 }
 
+/** A named seat this process saw taken moments ago: read the named seats, and refuse without a transaction when one is not free. */
+async function refuseTakenSeats(eventId: string, seats: readonly SeatRef[]): Promise<void> {
+  const { data } = await db().entities.seat.get(seats.map(({ sectionId, seatGuid }) => ({ eventId, sectionId, seatGuid }))).go({ consistent: true });
+  const taken = data.filter((s) => s.state !== 'free').map((s) => s.seatGuid);
+  if (taken.length) {
+    markTaken(eventId, taken);
+    throw conflict('seats_taken', 'Some of these seats were just taken by someone else', { seatGuids: taken });
+  }
+  clearTaken(eventId, seats.map((s) => s.seatGuid));
+}
+
 /**
  * What seats an order takes: the named ones (their sections from the
  * published map), or the best block of a category read fresh from its
@@ -47,6 +60,7 @@ export async function selectSeats(eventId: string, head: SeatingHead | null | un
   if (!head?.publishedVersion) throw unprocessable('no_seat_map', 'This event has no published seat map');
   if (request.seats) {
     const seats = await refsOf(eventId, head.publishedVersion, request.seats);
+    if (recentlyTaken(eventId, request.seats)) await refuseTakenSeats(eventId, seats);
     return { refs: seats.map(({ sectionId, seatGuid }) => ({ sectionId, seatGuid })), items: itemsOf(seats), canRepick: false };
   }
   const ask = request.bestAvailable!;

@@ -1,7 +1,20 @@
 import * as z from 'zod/mini';
 import { IdParams } from '#packages/core/common-schemas.ts';
 import { defineRoute } from '#packages/core/route.ts';
-import { BlockedSeats, BlockSeats, CreateSeatMap, PretixPlan, SeatMap, SeatMapSummary, SeatMapVersionParams, SeatsQuery, SeatStates } from './contract.ts';
+import {
+  BlockedSeats,
+  BlockSeats,
+  CreateSeatMap,
+  CreateVenueSeatMap,
+  PretixPlan,
+  SeatMap,
+  SeatMapSummary,
+  SeatMapVersionParams,
+  SeatsQuery,
+  SeatStates,
+  VenueSeatMap,
+  VenueSeatMapSummary,
+} from './contract.ts';
 
 const tag = 'Seating';
 
@@ -11,10 +24,10 @@ export const createSeatMap = defineRoute({
   path: '/v1/events/{id}/seat-maps',
   handler: 'seating/create-map',
   permission: 'events:write',
-  summary: 'Add a draft version of the event seat map (native, or imported from a pretix seating plan)',
+  summary: 'Add a draft version of the event seat map (native, imported from a pretix seating plan, or adopted from a version of the venue map)',
   tag,
   request: { params: IdParams, body: CreateSeatMap },
-  responses: { 201: { description: 'The draft version, with its capacity derived from the map', schema: SeatMap }, 422: { description: 'invalid_seat_map, unknown_ticket_type, map_too_large' } },
+  responses: { 201: { description: 'The draft version, with its capacity derived from the map', schema: SeatMap }, 404: { description: 'The event, or the venue map version to adopt' }, 422: { description: 'invalid_seat_map, unknown_ticket_type, unknown_category, map_too_large' } },
 });
 
 export const listSeatMaps = defineRoute({
@@ -99,4 +112,66 @@ export const releaseSeats = defineRoute({
   tag,
   request: { params: IdParams, body: BlockSeats },
   responses: { 200: { description: 'The seats, now free', schema: BlockedSeats }, 409: { description: 'seats_unavailable (seatGuids named)' } },
+});
+
+const venueTag = 'Venue seat maps';
+
+export const createVenueSeatMap = defineRoute({
+  operationId: 'createVenueSeatMap',
+  method: 'POST',
+  path: '/v1/venues/{id}/seat-maps',
+  handler: 'seating/create-venue-map',
+  permission: 'venues:write',
+  summary: "Add a version of the venue's seat map (native or a pretix plan), for its events to adopt",
+  tag: venueTag,
+  request: { params: IdParams, body: CreateVenueSeatMap },
+  responses: { 201: { description: 'The version, with its capacity derived from the map', schema: VenueSeatMap }, 422: { description: 'invalid_seat_map (a category naming a ticket type too), map_too_large' } },
+});
+
+export const listVenueSeatMaps = defineRoute({
+  operationId: 'listVenueSeatMaps',
+  method: 'GET',
+  path: '/v1/venues/{id}/seat-maps',
+  handler: 'seating/list-venue-maps',
+  permission: 'venues:read',
+  summary: "The versions of the venue's seat map, oldest first",
+  tag: venueTag,
+  request: { params: IdParams },
+  responses: { 200: { description: 'Every version', schema: z.object({ items: z.array(VenueSeatMapSummary) }) } },
+});
+
+export const getVenueSeatMap = defineRoute({
+  operationId: 'getVenueSeatMap',
+  method: 'GET',
+  path: '/v1/venues/{id}/seat-maps/{version}',
+  handler: 'seating/get-venue-map',
+  permission: 'venues:read',
+  summary: "One version of the venue's seat map",
+  tag: venueTag,
+  request: { params: SeatMapVersionParams },
+  responses: { 200: { description: 'The version', schema: VenueSeatMap } },
+});
+
+export const exportVenueSeatMap = defineRoute({
+  operationId: 'exportVenueSeatMapPretix',
+  method: 'GET',
+  path: '/v1/venues/{id}/seat-maps/{version}/pretix',
+  handler: 'seating/export-venue-pretix',
+  permission: 'venues:read',
+  summary: "One version of the venue's seat map as a pretix seating plan",
+  tag: venueTag,
+  request: { params: SeatMapVersionParams },
+  responses: { 200: { description: 'pretix seating-plan JSON', schema: PretixPlan } },
+});
+
+export const deleteVenueSeatMap = defineRoute({
+  operationId: 'deleteVenueSeatMap',
+  method: 'DELETE',
+  path: '/v1/venues/{id}/seat-maps/{version}',
+  handler: 'seating/delete-venue-map',
+  permission: 'venues:write',
+  summary: 'Remove a version of the venue map; events that adopted it keep their own copy',
+  tag: venueTag,
+  request: { params: SeatMapVersionParams },
+  responses: { 204: { description: 'Removed' } },
 });

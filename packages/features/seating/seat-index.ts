@@ -41,3 +41,9 @@ export function publishedMap(eventId: string, version: number): Promise<Publishe
   }
   return entry;
 }
+
+export async function loadSeating(eventId: string) {
+  const { data } = await db().entities.seating.get({ eventId }).go();
+  if (!data?.publishedVersion) throw notFound('Published seat map of event', eventId);
+  return data;
+}

@@ -2,13 +2,18 @@ import type { EventData } from '#events/catalog.ts';
 import type { EventMetadataValue } from '#events/envelope.ts';
 import { consumers } from '#events/routing.ts';
 import { applyOnce } from '#packages/core/bus/apply-once.ts';
+import { db } from '#packages/core/db/service.ts';
 import { ensureContact } from '#packages/features/contacts/index.ts';
 import { tableBookedLine, tableSettledLine } from '#packages/features/timeline/index.ts';
 
 const CONSUMER = consumers.tableCrm.idempotencyScope;
 
-/** Bookings carry no promoter (yet): every booker's lead source is the table booking. */
-const LEAD_SOURCE = 'table_booking';
+/** A booking a promoter brought gives the booker that promoter as lead source (as a guest's: `promoter:<code>`); any other, the table booking. */
+async function leadSourceOf(bookingId: string): Promise<string> {
+  const { data } = await db().entities.tableBooking.get({ bookingId }).go();
+  const code = (data?.promoter as { code?: string } | undefined)?.code;
+  return code ? `promoter:${code.toLowerCase()}` : 'table_booking';
+}
 
 type TableEvent = { detailType: 'table.booked'; data: EventData<'table.booked'> } | { detailType: 'table.settled'; data: EventData<'table.settled'> };
 
@@ -24,7 +29,7 @@ export async function recordTableBooker(metadata: Pick<EventMetadataValue, 'id' 
   const { booker } = event.data;
   const [firstName, ...rest] = booker.name.trim().split(/\s+/);
   const { contactId } = await ensureContact(
-    { email: booker.email, firstName, lastName: rest.length ? rest.join(' ') : undefined, leadSource: LEAD_SOURCE },
+    { email: booker.email, firstName, lastName: rest.length ? rest.join(' ') : undefined, leadSource: await leadSourceOf(event.data.bookingId) },
     { actorId: `table_booking:${event.data.bookingId}`, correlationId: metadata.correlationId },
   );
   const line = event.detailType === 'table.booked' ? tableBookedLine(event.data, contactId, metadata.occurredAt) : tableSettledLine(event.data, contactId, metadata.occurredAt);

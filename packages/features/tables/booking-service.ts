@@ -11,6 +11,7 @@ import type { TransactionEntities, TransactionItem } from '#packages/core/db/tra
 import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { loadEvent } from '#packages/features/events/index.ts';
+import { attributeTableBooking } from '#packages/features/promoters/index.ts';
 import type { CreateTableBookingInput, TableBookingView } from './contract.ts';
 import { depositOf, loadTable } from './table-service.ts';
 
@@ -19,8 +20,9 @@ type Status = BookingItem['status'];
 export type Ctx = Pick<RequestContext, 'correlationId'>;
 
 export function toBookingView(b: BookingItem): TableBookingView {
-  const { bookingId, spend, ...rest } = b;
-  return { id: bookingId, ...rest, spend: { amount: spend, currency: b.minimumSpend.currency } };
+  const { bookingId, spend, promoter, ...rest } = b;
+  const code = (promoter as { code?: string } | undefined)?.code;
+  return { id: bookingId, ...rest, spend: { amount: spend, currency: b.minimumSpend.currency }, ...(code ? { promoterCode: code } : {}) };
 }
 
 export async function loadBooking(bookingId: string, consistent = true): Promise<BookingItem> {
@@ -95,6 +97,14 @@ export async function bookTable(input: CreateTableBookingInput): Promise<TableBo
   if (input.partySize < table.minParty || input.partySize > table.maxParty) {
     throw unprocessable('party_size', `This table takes ${table.minParty}–${table.maxParty} guests`, { minParty: table.minParty, maxParty: table.maxParty });
   }
+  const promoter = await attributeTableBooking({
+    eventId: input.eventId,
+    eventEndsAt: event.endsAt,
+    promoterCode: input.promoterCode,
+    promoterToken: input.promoterToken,
+    currency: table.minimumSpend.currency,
+    now,
+  });
   const booking: BookingItem = {
     bookingId: newId(),
     eventId: input.eventId,
@@ -108,6 +118,7 @@ export async function bookTable(input: CreateTableBookingInput): Promise<TableBo
     arrivalCutoff: table.arrivalCutoff,
     spend: 0,
     ...(table.requiresApproval ? {} : { approvedAt: now }),
+    ...(promoter ? { promoter } : {}),
     createdAt: now,
     updatedAt: now,
   };

@@ -64,6 +64,10 @@ export const CreateTableBooking = z
       email: Email,
       phone: z.optional(z.string().check(z.trim(), z.maxLength(32))),
     }),
+    /** The promoter who brought the booking (an unknown or inactive code is 422 `promoter_unknown`); earns its plan's `table` rules. */
+    promoterCode: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    /** Or the click token of the promoter link the booker followed (the last within 30 days). */
+    promoterToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))),
   })
   .register(z.globalRegistry, { id: 'CreateTableBooking' });
 
@@ -93,6 +97,8 @@ export const TableBooking = z
     settledAt: z.optional(IsoDateTime),
     noShowAt: z.optional(IsoDateTime),
     canceledAt: z.optional(IsoDateTime),
+    /** The attributed promoter's code. */
+    promoterCode: z.optional(z.string()),
     ...Timestamps,
   })
   .register(z.globalRegistry, { id: 'TableBooking' });

@@ -13,6 +13,7 @@ export const statusOf: Readonly<Record<DomainErrorKind, number>> = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -21,6 +22,7 @@ const titleOf: Record<DomainErrorKind, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   unprocessable: 'Unprocessable request',
+  rate_limited: 'Too many requests',
   unavailable: 'Service unavailable',
 };
 
@@ -49,8 +51,8 @@ export function toProblem(error: unknown): APIGatewayProxyStructuredResultV2 {
       errors,
       extra,
     });
-    // A dependency's fault: tell the client when retrying makes sense (the domain may say, else the one default).
-    if (domain.kind === 'unavailable') response.headers = { ...response.headers, 'retry-after': String(retryAfterOf(domain)) };
+    // A dependency's fault or a rate limit: tell the client when retrying makes sense (the domain may say, else the one default).
+    if (domain.kind === 'unavailable' || domain.kind === 'rate_limited') response.headers = { ...response.headers, 'retry-after': String(retryAfterOf(domain)) };
     return response;
   }
   // A dependency down, slow or throttling: not our bug, not the client's; it may retry.

@@ -15,6 +15,8 @@ export const commissionLineSchema = {
     eventId: { type: 'string', required: true, readOnly: true },
     orderId: { type: 'string', readOnly: true },
     guestId: { type: 'string', readOnly: true },
+    /** A VIP table booking's line (rules of scope `table`). */
+    bookingId: { type: 'string', readOnly: true },
     ruleId: { type: 'string', required: true, readOnly: true },
     /** `sale`, `refund`, `check_in`, `leader_override`, `leader_override_refund`. */
     kind: { type: 'string', required: true, readOnly: true },

@@ -5,7 +5,7 @@ import { SERVICE } from './common.ts';
  * One slice of a capacity pool (a ticket type, an event's total, a voucher's
  * blocked seats). Each slice has its own partition key so that a big on-sale
  * spreads its writes over several partitions instead of one hot item.
- * `available` is kept explicitly (= capacity − sold − held) because
+ * `available` is kept explicitly (= capacity − sold − held − blocked) because
  * condition expressions cannot add: reservations are `available >= :n`.
  */
 export const inventoryShardSchema = {
@@ -17,6 +17,8 @@ export const inventoryShardSchema = {
     sold: { type: 'number', required: true, default: 0 },
     held: { type: 'number', required: true, default: 0 },
     available: { type: 'number', required: true },
+    /** Seats an organiser took off sale (seat maps): neither sold nor held, yet not available. */
+    blocked: { type: 'number' },
   },
   indexes: {
     byShard: { pk: { field: 'pk', composite: ['poolId', 'shard'] }, sk: { field: 'sk', composite: [] } },

@@ -15,6 +15,10 @@ export const promoterOrderSchema = {
     /** The frozen terms (catalog `promoterAttribution`), kept as written. */
     terms: { type: 'any', required: true },
     paidAt: { type: 'string', required: true },
+    /** The order's per-check-in ledger lines so far (ADD as each is written), for a full refund to reverse. */
+    checkInLines: { type: 'set', items: 'string' },
+    /** Set by the full refund: a per-check-in line written after it is reversed at once. */
+    refundedAt: { type: 'string' },
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['orderId'] }, sk: { field: 'sk', composite: [] } },

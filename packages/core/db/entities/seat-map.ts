@@ -19,6 +19,9 @@ export const seatMapSchema = {
     capacity: { type: 'number', required: true },
     seatCount: { type: 'number', required: true },
     publishedAt: { type: 'string' },
+    /** Set when the version was adopted from a venue's seat map (venue-seat-map.ts). */
+    venueId: { type: 'string' },
+    venueMapVersion: { type: 'number' },
     ...timestamps,
   },
   indexes: {

@@ -26,6 +26,11 @@ export const seatSchema = {
     number: { type: 'string', required: true },
     x: { type: 'number', required: true },
     y: { type: 'number', required: true },
+    /** While blocked: the counter slices its block was taken from, so a release gives it back to the same ones. */
+    blockedFrom: {
+      type: 'list',
+      items: { type: 'map', properties: { poolId: { type: 'string', required: true }, shard: { type: 'number', required: true } } },
+    },
     /** The map version that last wrote the seat's description. */
     version: { type: 'number', required: true },
   },

@@ -37,6 +37,8 @@ export const tableBookingSchema = {
     settledAt: { type: 'string' },
     noShowAt: { type: 'string' },
     canceledAt: { type: 'string' },
+    /** The promoter who brought the booking and its `table` commission terms, frozen at booking (events/catalog.ts `promoterAttribution`). */
+    promoter: { type: 'any' },
     ...timestamps,
   },
   indexes: {
