@@ -117,6 +117,12 @@ export const consumers = {
     detailTypes: ['attendee.assigned'],
     retryAttempts: 8,
   }),
+  announcementSend: defineConsumer({
+    name: 'announcement-send',
+    group: 'conference',
+    detailTypes: ['announcement.requested'],
+    retryAttempts: 8,
+  }),
   crmRecordPurchase: defineConsumer({
     name: 'crm-record-purchase',
     group: 'crm',

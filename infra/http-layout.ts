@@ -23,7 +23,7 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   pipeline: ['pipelines', 'opportunities', 'leads'],
   integrations: ['webhooks', 'workflows'],
   nightlife: ['seating', 'tables', 'promoters', 'guest-lists'],
-  conference: ['attendees', 'agenda', 'sessions', 'feedback', 'materials', 'speakers'],
+  conference: ['attendees', 'agenda', 'sessions', 'feedback', 'materials', 'speakers', 'announcements'],
 };
 
 const featureByFolder = new Map<string, string>();
