@@ -1,0 +1,2 @@
+/** What other features may use of this one (besides its contract). */
+export { speakerOfToken, type SpeakerRef } from './speaker-token.ts';
