@@ -117,6 +117,15 @@ export const consumers = {
     detailTypes: ['attendee.assigned'],
     retryAttempts: 8,
   }),
+  mailSpeakerInvitation: defineConsumer({
+    name: 'mail-speaker-invitation',
+    group: 'conference',
+    detailTypes: ['speaker.invited'],
+    retryAttempts: 8,
+    // The claims written when the invitation was mailed from the request keep counting.
+    idempotencyScope: 'speaker-invitation',
+    secrets: ['ticketSigningKey'],
+  }),
   announcementSend: defineConsumer({
     name: 'announcement-send',
     group: 'conference',

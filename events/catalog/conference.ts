@@ -141,4 +141,12 @@ export const conferenceCatalog = {
     }),
     example: { eventId: '01JD0000000000000000000001', announcementId: '01JD0000000000000000000070', audience: 'attendees', recipients: 120, mailed: 120, sentAt: '2026-12-01T08:00:00.000Z' },
   }),
+  'speaker.invited': entry({
+    source: 'eventos.conference',
+    version: 1,
+    description:
+      "A speaker was invited to an event (or invited again while not confirmed): consumer `mail-speaker-invitation` mails them their signed link, once per speaker and event ever.",
+    data: () => z.object({ eventId: z.string(), speakerId: z.string(), email: z.string(), name: z.string() }),
+    example: { eventId: '01JD0000000000000000000001', speakerId: '01JD0000000000000000000003', email: 'kim@example.com', name: 'Kim Park' },
+  }),
 } satisfies Record<string, CatalogEntry>;
