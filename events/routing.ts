@@ -119,6 +119,21 @@ export const consumers = {
     detailTypes: ['attendee.assigned'],
     retryAttempts: 8,
   }),
+  mailSpeakerInvitation: defineConsumer({
+    name: 'mail-speaker-invitation',
+    group: 'attendees',
+    detailTypes: ['speaker.invited'],
+    retryAttempts: 8,
+    // The claims written when the invitation was mailed from the request keep counting.
+    idempotencyScope: 'speaker-invitation',
+    secrets: ['ticketSigningKey'],
+  }),
+  announcementSend: defineConsumer({
+    name: 'announcement-send',
+    group: 'attendees',
+    detailTypes: ['announcement.requested'],
+    retryAttempts: 8,
+  }),
   crmRecordPurchase: defineConsumer({
     name: 'crm-record-purchase',
     group: 'crm',

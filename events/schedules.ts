@@ -35,4 +35,6 @@ export const schedules: Schedule[] = [
   { name: 'table-no-shows', handler: 'table-no-shows', rateMinutes: 5 },
   // Session seats offered from a waitlist and not taken in time go to the next in line.
   { name: 'expire-session-offers', handler: 'expire-session-offers', rateMinutes: 1 },
+  // Scheduled announcements whose time came are sent (`announcement.requested`): at most one period late.
+  { name: 'announcements-due', handler: 'announcements-due', rateMinutes: 1 },
 ];

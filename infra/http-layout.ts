@@ -35,7 +35,7 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   nightlife: ['seating', 'tables'],
   promoters: ['promoters', 'guest-lists'],
   // Attendees and their day; the programme (agenda, speakers, materials on S3, calendars) apart.
-  conference: ['attendees', 'sessions', 'feedback'],
+  conference: ['attendees', 'sessions', 'feedback', 'announcements'],
   programme: ['agenda', 'speakers', 'materials'],
 };
 

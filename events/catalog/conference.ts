@@ -118,4 +118,35 @@ export const conferenceCatalog = {
       submittedAt: '2026-12-01T18:00:00.000Z',
     },
   }),
+  'announcement.requested': entry({
+    source: 'eventos.conference',
+    version: 1,
+    description:
+      "An announcement is due (created to go now, or its scheduled time came): consumer `announcement-send` mails each recipient of its audience once. Delivered twice, it mails nobody twice.",
+    data: () => z.object({ eventId: z.string(), announcementId: z.string() }),
+    example: { eventId: '01JD0000000000000000000001', announcementId: '01JD0000000000000000000070' },
+  }),
+  'announcement.sent': entry({
+    source: 'eventos.conference',
+    version: 1,
+    description:
+      'Every recipient of an announcement is settled: `mailed` of `recipients` addresses accepted by SES (the rest refused for good or of unknown outcome, never resent). Emitted once per announcement.',
+    data: () => z.object({
+      eventId: z.string(),
+      announcementId: z.string(),
+      audience: z.enum(['attendees', 'ticket_type', 'session', 'speakers']),
+      recipients: z.int(),
+      mailed: z.int(),
+      sentAt: z.iso.datetime(),
+    }),
+    example: { eventId: '01JD0000000000000000000001', announcementId: '01JD0000000000000000000070', audience: 'attendees', recipients: 120, mailed: 120, sentAt: '2026-12-01T08:00:00.000Z' },
+  }),
+  'speaker.invited': entry({
+    source: 'eventos.conference',
+    version: 1,
+    description:
+      "A speaker was invited to an event (or invited again while not confirmed): consumer `mail-speaker-invitation` mails them their signed link, once per speaker and event ever.",
+    data: () => z.object({ eventId: z.string(), speakerId: z.string(), email: z.string(), name: z.string() }),
+    example: { eventId: '01JD0000000000000000000001', speakerId: '01JD0000000000000000000003', email: 'kim@example.com', name: 'Kim Park' },
+  }),
 } satisfies Record<string, CatalogEntry>;

@@ -1,4 +1,7 @@
+import { SendEmailCommand, SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
+import { handler as mailSpeakerInvitation } from '#functions/consumers/mail-speaker-invitation.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { buyerEmail, emailsTo, hours } from '../support/sales-fixtures.ts';
 import { givenConference, givenTickets, linkToken } from '../support/conference-fixtures.ts';
@@ -23,6 +26,7 @@ describe('speakers', () => {
     const again = await api.call('POST', `/v1/events/${event.id}/speakers`, { body: { ...invite, tagline: 'Overwritten?' } });
     expect([again.status, again.body.id, again.body.tagline]).toEqual([200, first.body.id, 'Serverless at scale']);
     expect((await api.call('GET', `/v1/contacts/${first.body.id}`)).status).toBe(200);
+    await api.bus.drain();
     const mails = (await emailsTo(api.mailUrl, kimEmail)).filter((m) => m.subject.startsWith('You are invited to speak'));
     expect(mails).toHaveLength(1);
     const kim = first.body.id as string;
@@ -81,5 +85,45 @@ describe('speakers', () => {
 
     const list = (await api.call('GET', `/v1/events/${event.id}/speakers`)).body.items;
     expect(list.map((s: { id: string }) => s.id).sort()).toEqual([kim, lee].sort());
+  }, 60_000);
+
+  it('the invitation is mailed by the consumer of speaker.invited: a duplicated event mails once, a refused send is retried by the redelivery', async () => {
+    const { event } = await givenConference(api.call);
+    const ses = mockClient(SESv2Client);
+    try {
+      const email = buyerEmail('speaker');
+      const attempts: string[] = [];
+      const accepted: string[] = [];
+      ses.on(SendEmailCommand).callsFake((input: SendEmailCommandInput) => {
+        const to = input.Destination!.ToAddresses![0]!;
+        attempts.push(to);
+        // SES fails the first attempt for this speaker (a 500: nothing sent).
+        if (to === email && attempts.filter((a) => a === email).length === 1) {
+          throw Object.assign(new Error('Internal failure'), { name: 'InternalFailure', $fault: 'server', $metadata: { httpStatusCode: 500 } });
+        }
+        accepted.push(to);
+        return { MessageId: `mock-${attempts.length}` };
+      });
+      const invited = await api.call('POST', `/v1/events/${event.id}/speakers`, { body: { email, firstName: 'Ada' } });
+      expect(invited.status).toBe(201);
+      await api.bus.drain();
+      expect(attempts.filter((a) => a === email)).toHaveLength(2);
+      expect(accepted.filter((a) => a === email)).toHaveLength(1);
+
+      // The same event delivered again, twice at once and under another delivery id: no second mail.
+      const event1 = api.bus.recent.find((e) => e['detail-type'] === 'speaker.invited' && (e.detail as { data: { email: string } }).data.email === email)!;
+      expect(event1).toBeDefined();
+      await Promise.all([mailSpeakerInvitation(event1 as never, {} as never), mailSpeakerInvitation(event1 as never, {} as never)]);
+      await mailSpeakerInvitation({ ...event1, id: 'another-delivery' } as never, {} as never);
+      // And invited again (a retried request): the same speaker, the event again, still one mail.
+      expect((await api.call('POST', `/v1/events/${event.id}/speakers`, { body: { email, firstName: 'Ada' } })).status).toBe(200);
+      await api.bus.drain();
+      expect(accepted.filter((a) => a === email)).toHaveLength(1);
+      const link = (await api.call('GET', `/v1/events/${event.id}/speakers/${invited.body.id}/link`)).body.token as string;
+      const mailed = ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input).filter((i) => i.Destination?.ToAddresses?.[0] === email);
+      expect(JSON.stringify(mailed.at(-1))).toContain(link);
+    } finally {
+      ses.restore();
+    }
   }, 60_000);
 });

@@ -98,6 +98,8 @@ import { feedbackSettingsSchema } from './entities/feedback-settings.ts';
 import { materialSchema } from './entities/material.ts';
 import { speakerSchema } from './entities/speaker.ts';
 import { speakerAssignmentSchema } from './entities/speaker-assignment.ts';
+import { announcementSchema } from './entities/announcement.ts';
+import { announcementRecipientSchema } from './entities/announcement-recipient.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -207,6 +209,8 @@ function build(table: string) {
     material: new Entity(materialSchema),
     speaker: new Entity(speakerSchema),
     speakerAssignment: new Entity(speakerAssignmentSchema),
+    announcement: new Entity(announcementSchema),
+    announcementRecipient: new Entity(announcementRecipientSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }

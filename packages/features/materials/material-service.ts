@@ -10,7 +10,7 @@ import { presignDownload, presignUpload } from '#packages/core/storage/index.ts'
 import { validTicket, type AttendeeRef } from '#packages/features/sessions/index.ts';
 import type { CreateMaterialInput, MaterialView } from './contract.ts';
 
-type MaterialItem = EntityItem<typeof materialEntity>;
+export type MaterialItem = EntityItem<typeof materialEntity>;
 
 const toView = ({ materialId, fileKey: _key, ...m }: MaterialItem): MaterialView => ({ id: materialId, ...m }) as MaterialView;
 
@@ -34,13 +34,13 @@ export async function listMaterials(eventId: string): Promise<MaterialView[]> {
   return data.map(toView);
 }
 
-async function readMaterial(eventId: string, materialId: string): Promise<MaterialItem> {
+export async function readMaterial(eventId: string, materialId: string): Promise<MaterialItem> {
   const { data } = await db().entities.material.get({ eventId, materialId }).go();
   if (!data) throw notFound('Material', materialId);
   return data;
 }
 
-const notEntitled = (access: string, why: string) => new DomainError('conflict', 'not_entitled', `This file is for ${access} attendees only: ${why}`, { access });
+export const notEntitled = (access: string, why: string) => new DomainError('conflict', 'not_entitled', `This file is for ${access} attendees only: ${why}`, { access });
 
 /** Admitted at least once on any of the event's lists (the ticket's `first#<list>` presence attribute, check-ins/admission.ts). */
 async function checkedInToEvent(ticketId: string): Promise<boolean> {
@@ -54,7 +54,7 @@ async function checkedInToEvent(ticketId: string): Promise<boolean> {
  * material's level: public, registered (a valid ticket; for a session with
  * registration, a confirmed seat), attended (checked in: at the session's door
  * for a session's file, at the event's for the event's). Speaker and sponsor
- * files are never handed to an attendee link.
+ * files are never handed to an attendee link (speakers have their own: speaker-download.ts).
  */
 async function attendeeEntitled(m: MaterialItem, ref: AttendeeRef): Promise<void> {
   if (m.access === 'public') return;
@@ -76,7 +76,7 @@ async function attendeeEntitled(m: MaterialItem, ref: AttendeeRef): Promise<void
 }
 
 /** A link issued: `downloads + 1`, then the presigned GET (5 minutes). */
-async function issue(m: MaterialItem) {
+export async function issue(m: MaterialItem) {
   await db().entities.material.patch({ eventId: m.eventId, materialId: m.materialId }).add({ downloads: 1 }).go({ response: 'none' });
   return presignDownload(m.fileKey, m.fileName ? { downloadName: m.fileName } : {});
 }

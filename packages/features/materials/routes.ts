@@ -69,3 +69,17 @@ export const attendeeDownload = defineRoute({
   request: { params: TokenMaterialParams },
   responses: { 200: { description: 'The link', schema: DownloadLink } },
 });
+
+export const speakerDownload = defineRoute({
+  operationId: 'downloadMaterialAsSpeaker',
+  method: 'POST',
+  path: '/v1/speaker-links/{token}/materials/{materialId}/download',
+  handler: 'materials/speaker-download',
+  permission: null,
+  files: 'read',
+  secrets: ['ticketSigningKey'],
+  summary: "A short-lived download link for a speaker file of the speaker's event (a session's: only its speakers); other levels refused",
+  tag,
+  request: { params: TokenMaterialParams },
+  responses: { 200: { description: 'The link', schema: DownloadLink } },
+});

@@ -1,11 +1,13 @@
 import type { RequestContext } from '#packages/core/context.ts';
 import { nowIso } from '#packages/core/clock.ts';
-import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import { transactWithEvents } from '#packages/core/bus/outbox.ts';
+import { domainEvent } from '#packages/core/bus/pending-event.ts';
+import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { db } from '#packages/core/db/service.ts';
-import { notFound } from '#packages/core/errors.ts';
+import { conflict, notFound } from '#packages/core/errors.ts';
+import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import { ensureContact } from '#packages/features/contacts/index.ts';
 import type { AssignmentInputValue, InviteSpeakerInput, SpeakerProfileInputValue, SpeakerView } from './contract.ts';
-import { mailSpeakerInvitation } from './mail-speaker-invitation.ts';
 import { speakerLinkExpiry, speakerLinkUrl, speakerToken, type SpeakerRef } from './speaker-token.ts';
 import { toSpeakerView, type StoredAssignment } from './speaker-view.ts';
 
@@ -46,26 +48,38 @@ const profileOf = (p: SpeakerProfileInputValue) => ({
 /**
  * Invites a speaker: their contact (found or created by email) is the
  * speaker's id, so inviting the same address again finds the same speaker
- * (`created: false`, nothing overwritten) and mails nothing more.
+ * (`created: false`, nothing overwritten). The speaker and `speaker.invited`
+ * are written in one transaction; its consumer mails the invitation, once per
+ * speaker ever (an invite again while not confirmed emits it again: a mail
+ * refused for good is then retried, a sent one is not repeated).
  */
 export async function inviteSpeaker(eventId: string, input: InviteSpeakerInput, ctx: RequestContext): Promise<{ speaker: SpeakerView; created: boolean }> {
-  const event = await eventOf(eventId);
+  await eventOf(eventId);
   const { contactId } = await ensureContact({ email: input.email, firstName: input.firstName, ...(input.lastName ? { lastName: input.lastName } : {}) }, ctx);
   const now = nowIso();
+  const email = input.email.trim().toLowerCase();
   const name = [input.firstName, input.lastName].filter(Boolean).join(' ');
-  let created = true;
-  try {
-    await db()
-      .entities.speaker.create({ eventId, speakerId: contactId, email: input.email.trim().toLowerCase(), name, ...profileOf(input), consentToPublish: input.consentToPublish ?? false, status: 'invited', createdAt: now, updatedAt: now })
-      .go();
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    created = false;
-  }
   const ref = { eventId, speakerId: contactId };
-  const speaker = await storedSpeaker(ref);
-  await mailSpeakerInvitation({ eventId, eventName: event.name, speakerId: contactId, email: speaker.email, name: speaker.name, linkUrl: speakerLinkUrl(speakerToken(ref, event.endsAt)) });
-  return { speaker: await viewOf(ref), created };
+  const tx = namedTransaction<'speaker'>();
+  tx.add(
+    'speaker',
+    tx.entities.speaker
+      .create({ ...ref, email, name, ...profileOf(input), consentToPublish: input.consentToPublish ?? false, status: 'invited', createdAt: now, updatedAt: now })
+      .commit(),
+  );
+  const invited = (s: { email: string; name: string }) => [domainEvent('speaker.invited', { ...ref, email: s.email, name: s.name }, ctx)];
+  const outcome = await withRaceRetries(async () => {
+    const result = await transactWithEvents(() => tx.items, invited({ email, name }));
+    if (!result.canceled) return true;
+    // Only a failed "create if absent" means the speaker exists; a conflict with another writer is tried again.
+    return tx.rejected(result, 'speaker') ? false : RETRY;
+  }, 8);
+  if (outcome === RETRY) throw conflict('busy', 'Too many concurrent changes to this speaker; try again');
+  if (!outcome) {
+    const existing = await storedSpeaker(ref);
+    if (existing.status === 'invited') await transactWithEvents(() => [], invited(existing));
+  }
+  return { speaker: await viewOf(ref), created: outcome };
 }
 
 export async function listSpeakers(eventId: string): Promise<SpeakerView[]> {

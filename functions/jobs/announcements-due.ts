@@ -1,0 +1,9 @@
+import { jobHandler } from '#packages/core/bus/job-handler.ts';
+import { logger } from '#packages/core/logger.ts';
+import { runDueAnnouncements } from '#packages/features/announcements/index.ts';
+
+export const handler = jobHandler('announcements-due', async () => {
+  const result = await runDueAnnouncements();
+  if (result.started) logger.info('scheduled announcements started', result);
+  return result;
+});
