@@ -35,4 +35,6 @@ export const schedules: Schedule[] = [
   { name: 'table-no-shows', handler: 'table-no-shows', rateMinutes: 5 },
   // Session seats offered from a waitlist and not taken in time go to the next in line.
   { name: 'expire-session-offers', handler: 'expire-session-offers', rateMinutes: 1 },
+  // Sponsor benefits still undelivered past their due date: one follow-up task each for the benefit's owner.
+  { name: 'sponsor-benefits-due', handler: 'sponsor-benefits-due', rateMinutes: 60 },
 ];

@@ -24,6 +24,7 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   integrations: ['webhooks', 'workflows'],
   nightlife: ['seating', 'tables', 'promoters', 'guest-lists'],
   conference: ['attendees', 'agenda', 'sessions', 'feedback', 'materials', 'speakers'],
+  tradeshow: ['sponsors', 'exhibitors', 'networking'],
 };
 
 const featureByFolder = new Map<string, string>();

@@ -96,6 +96,15 @@ import { feedbackSettingsSchema } from './entities/feedback-settings.ts';
 import { materialSchema } from './entities/material.ts';
 import { speakerSchema } from './entities/speaker.ts';
 import { speakerAssignmentSchema } from './entities/speaker-assignment.ts';
+import { sponsorTierSchema } from './entities/sponsor-tier.ts';
+import { sponsorshipSchema } from './entities/sponsorship.ts';
+import { sponsorBenefitSchema } from './entities/sponsor-benefit.ts';
+import { boothSchema } from './entities/booth.ts';
+import { exhibitorSchema } from './entities/exhibitor.ts';
+import { exhibitorStaffSchema } from './entities/exhibitor-staff.ts';
+import { exhibitorLeadSchema } from './entities/exhibitor-lead.ts';
+import { leadSharingSchema } from './entities/lead-sharing.ts';
+import { boothTrafficShardSchema } from './entities/booth-traffic-shard.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -203,6 +212,15 @@ function build(table: string) {
     material: new Entity(materialSchema),
     speaker: new Entity(speakerSchema),
     speakerAssignment: new Entity(speakerAssignmentSchema),
+    sponsorTier: new Entity(sponsorTierSchema),
+    sponsorship: new Entity(sponsorshipSchema),
+    sponsorBenefit: new Entity(sponsorBenefitSchema),
+    booth: new Entity(boothSchema),
+    exhibitor: new Entity(exhibitorSchema),
+    exhibitorStaff: new Entity(exhibitorStaffSchema),
+    exhibitorLead: new Entity(exhibitorLeadSchema),
+    leadSharing: new Entity(leadSharingSchema),
+    boothTrafficShard: new Entity(boothTrafficShardSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }
