@@ -105,6 +105,12 @@ import { exhibitorStaffSchema } from './entities/exhibitor-staff.ts';
 import { exhibitorLeadSchema } from './entities/exhibitor-lead.ts';
 import { leadSharingSchema } from './entities/lead-sharing.ts';
 import { boothTrafficShardSchema } from './entities/booth-traffic-shard.ts';
+import { networkingSettingsSchema } from './entities/networking-settings.ts';
+import { networkingProfileSchema } from './entities/networking-profile.ts';
+import { meetingSchema } from './entities/meeting.ts';
+import { meetingSlotSchema } from './entities/meeting-slot.ts';
+import { networkingQuotaSchema } from './entities/networking-quota.ts';
+import { connectionSchema } from './entities/connection.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -221,6 +227,12 @@ function build(table: string) {
     exhibitorLead: new Entity(exhibitorLeadSchema),
     leadSharing: new Entity(leadSharingSchema),
     boothTrafficShard: new Entity(boothTrafficShardSchema),
+    networkingSettings: new Entity(networkingSettingsSchema),
+    networkingProfile: new Entity(networkingProfileSchema),
+    meeting: new Entity(meetingSchema),
+    meetingSlot: new Entity(meetingSlotSchema),
+    networkingQuota: new Entity(networkingQuotaSchema),
+    connection: new Entity(connectionSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }
