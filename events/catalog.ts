@@ -4,6 +4,7 @@ import { crmCatalog } from './catalog/crm.ts';
 import { lifecycleCatalog } from './catalog/lifecycle.ts';
 import { marketingCatalog } from './catalog/marketing.ts';
 import { nightlifeCatalog } from './catalog/nightlife.ts';
+import { tradeshowCatalog } from './catalog/tradeshow.ts';
 import type { CatalogEntry, promoterAttribution } from './catalog/shapes.ts';
 
 export type { CatalogEntry } from './catalog/shapes.ts';
@@ -19,6 +20,7 @@ export const catalog = {
   ...marketingCatalog,
   ...nightlifeCatalog,
   ...conferenceCatalog,
+  ...tradeshowCatalog,
 } satisfies Record<string, CatalogEntry>;
 
 export type PromoterAttribution = z.infer<ReturnType<typeof promoterAttribution>>;

@@ -37,4 +37,6 @@ export const schedules: Schedule[] = [
   { name: 'expire-session-offers', handler: 'expire-session-offers', rateMinutes: 1 },
   // Scheduled announcements whose time came are sent (`announcement.requested`): at most one period late.
   { name: 'announcements-due', handler: 'announcements-due', rateMinutes: 1 },
+  // Sponsor benefits still undelivered past their due date: one follow-up task each for the benefit's owner.
+  { name: 'sponsor-benefits-due', handler: 'sponsor-benefits-due', rateMinutes: 60 },
 ];

@@ -37,6 +37,8 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   // Attendees and their day; the programme (agenda, speakers, materials on S3, calendars) apart.
   conference: ['attendees', 'sessions', 'feedback', 'announcements'],
   programme: ['agenda', 'speakers', 'materials'],
+  // Sponsors, exhibitors with their booths and leads, networking meetings.
+  tradeshow: ['sponsors', 'exhibitors', 'networking'],
 };
 
 const featureByFolder = new Map<string, string>();

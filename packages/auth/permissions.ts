@@ -40,6 +40,15 @@ export const permissions = [
   'promoters:payout',
   /** A promoter's own routes: the service scopes them to the caller's promoter (and team); organisers see all. */
   'promoters:self',
+  /** Sponsor tiers, sponsorships, their benefits and passes. */
+  'sponsors:read',
+  'sponsors:write',
+  /** Every exhibitor, booth and the booth traffic of an event. */
+  'exhibitors:read',
+  /** Create exhibitors, put booths on sale, name exhibitor staff. */
+  'exhibitors:write',
+  /** An exhibitor's own routes (scans, leads, booking its booth): scoped to the caller's exhibitor; organisers (exhibitors:write) act for any. */
+  'exhibitors:self',
   'campaigns:read',
   'campaigns:write',
   'campaigns:send',

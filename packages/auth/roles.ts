@@ -21,6 +21,9 @@ export const builtInRoles = {
     'segments:read',
     'orders:read',
     'users:read',
+    'sponsors:read',
+    'sponsors:write',
+    'exhibitors:read',
   ],
   marketing: [
     'venues:read',
@@ -57,6 +60,8 @@ export const builtInRoles = {
   scanner: ['checkins:read', 'checkins:write'],
   // Never stats:read: a promoter sees only its own figures (GET /v1/promoters/{id}/figures), not the event's totals.
   promoter: ['promoters:self'],
+  // Scans badges at, and reads the leads of, only the exhibitors it is staff of (exhibitor-staff items).
+  exhibitor_staff: ['exhibitors:self'],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type BuiltInRole = keyof typeof builtInRoles;
@@ -76,6 +81,7 @@ export const builtInRoleLevels: Record<BuiltInRole, number> = {
   marketing: 50,
   box_office: 40,
   promoter: 20,
+  exhibitor_staff: 15,
   scanner: 10,
 };
 

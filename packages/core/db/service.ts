@@ -100,6 +100,21 @@ import { speakerSchema } from './entities/speaker.ts';
 import { speakerAssignmentSchema } from './entities/speaker-assignment.ts';
 import { announcementSchema } from './entities/announcement.ts';
 import { announcementRecipientSchema } from './entities/announcement-recipient.ts';
+import { sponsorTierSchema } from './entities/sponsor-tier.ts';
+import { sponsorshipSchema } from './entities/sponsorship.ts';
+import { sponsorBenefitSchema } from './entities/sponsor-benefit.ts';
+import { boothSchema } from './entities/booth.ts';
+import { exhibitorSchema } from './entities/exhibitor.ts';
+import { exhibitorStaffSchema } from './entities/exhibitor-staff.ts';
+import { exhibitorLeadSchema } from './entities/exhibitor-lead.ts';
+import { leadSharingSchema } from './entities/lead-sharing.ts';
+import { boothTrafficShardSchema } from './entities/booth-traffic-shard.ts';
+import { networkingSettingsSchema } from './entities/networking-settings.ts';
+import { networkingProfileSchema } from './entities/networking-profile.ts';
+import { meetingSchema } from './entities/meeting.ts';
+import { meetingSlotSchema } from './entities/meeting-slot.ts';
+import { networkingQuotaSchema } from './entities/networking-quota.ts';
+import { connectionSchema } from './entities/connection.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -211,6 +226,21 @@ function build(table: string) {
     speakerAssignment: new Entity(speakerAssignmentSchema),
     announcement: new Entity(announcementSchema),
     announcementRecipient: new Entity(announcementRecipientSchema),
+    sponsorTier: new Entity(sponsorTierSchema),
+    sponsorship: new Entity(sponsorshipSchema),
+    sponsorBenefit: new Entity(sponsorBenefitSchema),
+    booth: new Entity(boothSchema),
+    exhibitor: new Entity(exhibitorSchema),
+    exhibitorStaff: new Entity(exhibitorStaffSchema),
+    exhibitorLead: new Entity(exhibitorLeadSchema),
+    leadSharing: new Entity(leadSharingSchema),
+    boothTrafficShard: new Entity(boothTrafficShardSchema),
+    networkingSettings: new Entity(networkingSettingsSchema),
+    networkingProfile: new Entity(networkingProfileSchema),
+    meeting: new Entity(meetingSchema),
+    meetingSlot: new Entity(meetingSlotSchema),
+    networkingQuota: new Entity(networkingQuotaSchema),
+    connection: new Entity(connectionSchema),
   };
   return new Service(entities, { client: documentClient, table });
 }

@@ -57,9 +57,9 @@ function assertEventOnSale({ event }: Catalog, now: string): void {
 }
 
 /** Promoter-only ticket types sell only through a link that unlocks them. */
-function assertPromoterOnlyUnlocked(priced: PricedOrder, catalog: Catalog, attribution: Attribution | null): void {
+function assertPromoterOnlyUnlocked(priced: PricedOrder, catalog: Catalog, attribution: Attribution | null, unlocked: ReadonlySet<string>): void {
   for (const line of priced.lines) {
-    if (!line.ticketTypeId || !catalog.ticketTypes.get(line.ticketTypeId)?.promoterOnly) continue;
+    if (!line.ticketTypeId || !catalog.ticketTypes.get(line.ticketTypeId)?.promoterOnly || unlocked.has(line.ticketTypeId)) continue;
     if (!attribution?.unlockedTicketTypeIds.has(line.ticketTypeId)) {
       throw unprocessable('ticket_type_not_available', 'This ticket type is sold only through a promoter link', { ticketTypeId: line.ticketTypeId });
     }
@@ -239,7 +239,14 @@ const paymentUnavailable = (error: unknown) =>
  * (sold-out-hint.ts), the pools are read first and a sold-out order is refused
  * on that read, without a transaction.
  */
-export async function createOrder(eventId: string, input: CreateOrderInput, ctx: RequestContext, origin: CheckoutOrigin = {}): Promise<CreatedOrder> {
+export async function createOrder(
+  eventId: string,
+  input: CreateOrderInput,
+  ctx: RequestContext,
+  origin: CheckoutOrigin = {},
+  /** Promoter-only (hidden) ticket types staff issues from: sponsor passes (issue-free-order.ts). */
+  unlocked: ReadonlySet<string> = new Set(),
+): Promise<CreatedOrder> {
   const now = nowIso();
   const catalog = await loadCatalog(eventId, input.voucherCode);
   assertEventOnSale(catalog, now);
@@ -256,7 +263,7 @@ export async function createOrder(eventId: string, input: CreateOrderInput, ctx:
     total: priced.total,
     now,
   });
-  assertPromoterOnlyUnlocked(priced, catalog, attribution);
+  assertPromoterOnlyUnlocked(priced, catalog, attribution, unlocked);
   const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, selection, attribution, origin };
   const hinted = recentlyShort(priced.demand.keys());
   if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };

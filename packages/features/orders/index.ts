@@ -3,3 +3,4 @@ export { loadOrder } from './order-item.ts';
 export type { OrderItem } from './order-item.ts';
 export { refundOrder } from './refund-order.ts';
 export { releaseOrder } from './release-order.ts';
+export { issueFreeTicket } from './issue-free-order.ts';

@@ -16,6 +16,8 @@ const Section = z.object({ sectionId: KeyId, name: Label, position: z.optional(P
 const Zone = z.object({ zoneId: KeyId, name: Label, position: z.optional(Point), sections: z.array(Section).check(z.minLength(1), z.maxLength(100)) });
 const GaArea = z.object({ areaId: KeyId, name: Label, category: Label, capacity: z.int().check(z.minimum(1), z.maximum(1_000_000)) });
 const MapTable = z.object({ tableGuid: SeatGuid, name: Label, seats: z.int().check(z.minimum(1), z.maximum(100)), position: z.optional(Point), category: z.optional(Label) });
+/** A trade-show booth drawn on the map: sold as a whole (packages/features/exhibitors), never by seat. */
+const MapBooth = z.object({ boothGuid: SeatGuid, name: Label, position: Point, size: z.object({ width: z.number().check(z.positive()), height: z.number().check(z.positive()) }) });
 const Category = z.object({ name: Label, color: z.optional(z.string().check(z.maxLength(32))), ticketTypeId: z.optional(Ulid) });
 
 /** The native seat map: zones → sections → rows → seats, plus GA areas and tables; positions relative as in pretix. */
@@ -29,6 +31,7 @@ export const SeatMapDocument = z
     zones: z.array(Zone).check(z.maxLength(50)),
     gaAreas: z.optional(z.array(GaArea).check(z.maxLength(50))),
     tables: z.optional(z.array(MapTable).check(z.maxLength(500))),
+    booths: z.optional(z.array(MapBooth).check(z.maxLength(1000))),
     /** For display only; sanitised on the way in (no scripts, handlers or external references). */
     svgContent: z.optional(z.string().check(z.maxLength(200_000))),
   })
@@ -176,6 +179,7 @@ export const BestAvailable = z.object({
 });
 export const SeatList = z.array(SeatGuid).check(z.minLength(1), z.maxLength(MAX_SEATS_PER_ORDER));
 
+export type MapBoothInput = z.infer<typeof MapBooth>;
 export type SeatMapDocumentInput = z.infer<typeof SeatMapDocument>;
 export type PretixPlanInput = z.infer<typeof PretixPlan>;
 export type CreateSeatMapInput = z.infer<typeof CreateSeatMap>;

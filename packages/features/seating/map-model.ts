@@ -88,12 +88,17 @@ export function mapFacts(doc: SeatMapDocumentInput): MapFacts {
     guids.add(key);
     tablePlaces += table.seats;
   }
+  for (const booth of doc.booths ?? []) {
+    const key = booth.boothGuid.toLowerCase();
+    if (guids.has(key)) duplicates.push(booth.boothGuid);
+    guids.add(key);
+  }
   for (const area of doc.gaAreas ?? []) {
     const category = categories.get(area.category);
     if (!category) unknownCategories.add(area.category);
     else category.gaCapacity += area.capacity;
   }
-  if (duplicates.length) throw unprocessable('invalid_seat_map', 'Seat and table guids must be unique (ignoring case)', { seatGuids: duplicates.slice(0, 50) });
+  if (duplicates.length) throw unprocessable('invalid_seat_map', 'Seat, table and booth guids must be unique (ignoring case)', { seatGuids: duplicates.slice(0, 50) });
   if (unknownCategories.size) throw unprocessable('invalid_seat_map', 'Seats name categories the map does not declare', { categories: [...unknownCategories] });
   const list = [...categories.values()].map((c) => ({ ...c, capacity: c.seats + c.gaCapacity }));
   return {

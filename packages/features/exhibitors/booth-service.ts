@@ -1,0 +1,106 @@
+import type { EntityItem } from 'electrodb';
+import type { Principal } from '#packages/auth/principal.ts';
+import type { RequestContext } from '#packages/core/context.ts';
+import { nowIso } from '#packages/core/clock.ts';
+import { transactWithEvents } from '#packages/core/bus/outbox.ts';
+import { domainEvent } from '#packages/core/bus/pending-event.ts';
+import type { boothEntity } from '#packages/core/db/entities/booth.ts';
+import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import { namedTransaction } from '#packages/core/db/named-transaction.ts';
+import { db } from '#packages/core/db/service.ts';
+import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
+import { definedOnly } from '#packages/core/views.ts';
+import { publishedBooths } from '#packages/features/seating/index.ts';
+import type { BoothView } from './contract.ts';
+import { exhibitorFor } from './access.ts';
+
+type BoothItem = EntityItem<typeof boothEntity>;
+
+export const toBoothView = (b: BoothItem): BoothView =>
+  definedOnly({
+    eventId: b.eventId,
+    boothGuid: b.boothGuid,
+    name: b.name,
+    position: { x: b.x, y: b.y },
+    size: { width: b.width, height: b.height },
+    price: b.price,
+    state: b.state,
+    exhibitorId: b.exhibitorId,
+    bookedAt: b.bookedAt,
+  }) as BoothView;
+
+/**
+ * Puts a booth drawn on the published map on sale at a price (size and
+ * location from the map). A booked booth keeps its booking: only the price
+ * of an available one changes.
+ */
+export async function putBoothOnSale(eventId: string, boothGuid: string, price: { amount: number; currency: string }): Promise<BoothView> {
+  const onMap = (await publishedBooths(eventId)).find((b) => b.boothGuid.toLowerCase() === boothGuid.toLowerCase());
+  if (!onMap) throw unprocessable('booth_not_on_map', `The published map of event ${eventId} has no booth ${boothGuid}`);
+  const described = { name: onMap.name, x: onMap.position.x, y: onMap.position.y, width: onMap.size.width, height: onMap.size.height, price };
+  try {
+    const { data } = await db()
+      .entities.booth.create({ eventId, boothGuid: onMap.boothGuid, state: 'available', ...described })
+      .go();
+    return toBoothView(data as BoothItem);
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+  try {
+    const { data } = await db()
+      .entities.booth.patch({ eventId, boothGuid: onMap.boothGuid })
+      .set(described)
+      .where((a, op) => op.eq(a.state, 'available'))
+      .go({ response: 'all_new' });
+    return toBoothView(data as BoothItem);
+  } catch (error) {
+    if (isConditionFailure(error)) throw conflict('booth_booked', 'The booth is booked; its price no longer changes');
+    throw error;
+  }
+}
+
+export async function listBooths(eventId: string): Promise<BoothView[]> {
+  const { data } = await db().entities.booth.query.byEvent({ eventId }).go({ pages: 'all' });
+  return data.map(toBoothView);
+}
+
+/**
+ * Books a booth for an exhibitor: the booth's write is conditioned on
+ * `state = available` and the exhibitor's on having no booth yet, in ONE
+ * transaction with `booth.booked`. Of any number of racing bookings exactly
+ * one commits; the others are refused 409 `booth_taken` — no "first to pay wins".
+ */
+export async function bookBooth(eventId: string, boothGuid: string, exhibitorId: string, principal: Principal, ctx: RequestContext): Promise<BoothView> {
+  const exhibitor = await exhibitorFor(principal, eventId, exhibitorId);
+  const { data: booth } = await db().entities.booth.get({ eventId, boothGuid }).go();
+  if (!booth) throw notFound('Booth', boothGuid);
+  if (booth.state === 'booked') {
+    if (booth.exhibitorId === exhibitorId) return toBoothView(booth);
+    throw conflict('booth_taken', 'The booth is already booked');
+  }
+  const at = nowIso();
+  const tx = namedTransaction<'booth' | 'exhibitor'>();
+  tx.add(
+    'booth',
+    tx.entities.booth
+      .patch({ eventId, boothGuid: booth.boothGuid })
+      .set({ state: 'booked', exhibitorId, bookedAt: at, ...(exhibitor.sponsorshipId ? { sponsorshipId: exhibitor.sponsorshipId } : {}) })
+      .where((a, op) => op.eq(a.state, 'available'))
+      .commit(),
+  ).add(
+    'exhibitor',
+    tx.entities.exhibitor
+      .patch({ eventId, exhibitorId })
+      .set({ boothGuid: booth.boothGuid })
+      .where((a, op) => op.notExists(a.boothGuid))
+      .commit(),
+  );
+  const event = domainEvent('booth.booked', definedOnly({ eventId, boothGuid: booth.boothGuid, exhibitorId, sponsorshipId: exhibitor.sponsorshipId, price: booth.price }) as never, ctx);
+  const result = await transactWithEvents(() => tx.items, [event]);
+  if (result.canceled) {
+    if (tx.rejected(result, 'booth')) throw conflict('booth_taken', 'The booth is already booked');
+    if (tx.rejected(result, 'exhibitor')) throw conflict('exhibitor_has_booth', 'The exhibitor already has a booth');
+    throw conflict('concurrent_update', 'The booking could not be written; try again');
+  }
+  return toBoothView({ ...booth, state: 'booked', exhibitorId, bookedAt: at });
+}

@@ -1,0 +1,2 @@
+/** What other features and entry points may use of this one (besides its contract). */
+export { createOverdueBenefitTasks } from './overdue-benefits.ts';
