@@ -3,6 +3,7 @@ import { NEVER } from '#packages/core/db/entities/webhook-delivery.ts';
 import { db } from '#packages/core/db/service.ts';
 import { newId } from '#packages/core/ids.ts';
 import { logger } from '#packages/core/logger.ts';
+import { scheduleWakeUp } from '#packages/core/wake-ups/wake-ups.ts';
 import type { DeliveryItem } from './deliveries.ts';
 import { disableEndpoint, recordFailure, recordSuccess } from './endpoint-health.ts';
 import { endpointItem, type EndpointItem } from './endpoint-service.ts';
@@ -115,6 +116,8 @@ export async function sendClaimed(item: DeliveryItem, lease: string, knownEndpoi
   const honoured = result.statusCode === 429 || result.statusCode === 503 ? retryAfterMs(result.retryAfter, Date.now()) : null;
   const next = nextAttemptAt(item.attempts, Date.now(), honoured);
   await settle(deliveryId, lease, next ? { nextAttemptAt: next, lastError, ...status } : { status: 'failed', nextAttemptAt: NEVER, lastError, ...status });
+  // The retry's one-shot wake-up (EventBridge Scheduler deployed); the due job's sweep stays the safety net.
+  if (next) await scheduleWakeUp({ kind: 'webhook-delivery', id: deliveryId, at: next });
   await recordFailure(endpoint, Date.now());
   return next ? 'retry' : 'failed';
 }

@@ -38,3 +38,10 @@ export async function runDueWorkflowWork(): Promise<{ resumed: number; fired: nu
   const schedules = await fireDueSchedules();
   return { ...schedules, ...(await runDueWorkflowRuns()) };
 }
+
+/** A one-shot wake-up of one waiting run (its schedule fired): claimed like the sweep claims it, so the two never both advance it. */
+export async function wakeRun(runId: string): Promise<boolean> {
+  if (!(await claimDueRun(runId, 'waiting', Date.now()))) return false;
+  await advanceRun(runId);
+  return true;
+}
