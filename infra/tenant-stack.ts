@@ -20,12 +20,20 @@ import { TenantData } from './constructs/tenant-data.ts';
 import { TenantFiles } from './constructs/tenant-files.ts';
 import { TenantMail } from './constructs/tenant-mail.ts';
 import { EventConsumers, ScheduledJobs } from './constructs/workers.ts';
+import { WakeUps } from './constructs/wake-ups.ts';
+import type { SendEmailGrant } from './constructs/tenant-mail.ts';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { monitoredResources } from './monitoring/resources.ts';
 import { TenantMonitoring } from './monitoring/tenant-monitoring.ts';
 import { functionsRoot as defaultFunctionsRoot } from './paths.ts';
 import type { TenantConfig } from './tenants.ts';
 
 export { accessLogFields } from './constructs/http-api.ts';
+
+/** The consumer group and HTTP feature of webhooks and workflows (events/routing.ts, infra/http-layout.ts). */
+const INTEGRATIONS = 'integrations';
+/** The due jobs whose sweeps advance runs and send retries (events/schedules.ts). */
+const WAKING_JOBS = ['workflow-runs-due', 'webhook-deliveries-due'];
 
 /** What the stack is built from. Defaults are the product's tables; tests swap in fixtures. */
 export interface TenantDefinitions {
@@ -34,6 +42,8 @@ export interface TenantDefinitions {
   schedules: readonly Schedule[];
   /** Folder holding http/, consumers/ and jobs/ entry files. */
   functionsRoot: string;
+  /** One-shot wake-ups (EventBridge Scheduler → functions/jobs/wake-up.ts); on unless a fixture's functions root lacks the target. */
+  wakeUps?: boolean;
 }
 
 export interface TenantStackProps extends StackProps {
@@ -59,6 +69,7 @@ export class TenantStack extends Stack {
   readonly eventConsumers: EventConsumers;
   readonly scheduledJobs: ScheduledJobs;
   readonly monitoring: TenantMonitoring;
+  readonly wakeUps: WakeUps | undefined;
 
   constructor(scope: Construct, id: string, props: TenantStackProps) {
     const { tenant, definitions, ...stackProps } = props;
@@ -74,6 +85,7 @@ export class TenantStack extends Stack {
       routing: routingTable,
       schedules: scheduleTable,
       functionsRoot: defaultFunctionsRoot,
+      wakeUps: definitions?.functionsRoot === undefined,
       ...definitions,
     };
     Tags.of(this).add('eventos:tenant', tenant.name);
@@ -111,6 +123,7 @@ export class TenantStack extends Stack {
     const workers = { ...common, sendEmail: this.mail.sendEmail, deadLetterRetentionDays: tenant.deadLetterRetentionDays };
     this.eventConsumers = new EventConsumers(this, 'Consumers', { ...workers, routing: defs.routing });
     this.scheduledJobs = new ScheduledJobs(this, 'Jobs', { ...workers, schedules: defs.schedules });
+    this.wakeUps = defs.wakeUps ? this.addWakeUps(workers) : undefined;
     this.monitoring = new TenantMonitoring(this, 'Monitoring', {
       resources: monitoredResources(this, defs),
       alertEmail: tenant.alertEmail,
@@ -130,6 +143,22 @@ export class TenantStack extends Stack {
     this.mail.emailIdentity?.dkimRecords.forEach((record, index) =>
       output(`DkimRecord${index + 1}`, `${record.name} CNAME ${record.value}`, `DNS record ${index + 1} to verify ${tenant.mailFromDomain} in SES`),
     );
+  }
+
+  /**
+   * The wake-ups of workflow waits and webhook retries, and who may ask for
+   * one: the functions that advance workflow runs or send deliveries (the
+   * integrations consumers and HTTP functions, the two due jobs, the target).
+   */
+  private addWakeUps(workers: { table: TableV2; bus: EventBus; sendEmail: SendEmailGrant; environment: Record<string, string>; logRetention: RetentionDays; functionsRoot: string }): WakeUps {
+    const wakeUps = new WakeUps(this, 'WakeUps', { tenantName: this.tenant.name, ...workers });
+    const callers = [
+      this.consumers.get(INTEGRATIONS)?.function,
+      ...WAKING_JOBS.map((job) => this.jobs.get(job)?.function),
+      ...this.httpFeatures.filter((f) => f.feature === INTEGRATIONS).flatMap((f) => [...f.functions.values()]),
+    ];
+    for (const fn of callers) if (fn) wakeUps.grantScheduling(fn);
+    return wakeUps;
   }
 
   /** Concern constructs do not rename resources (constructs/concern.ts). */

@@ -63,6 +63,21 @@ export const crmCatalog = {
     data: () => z.object({ segmentId: z.string() }),
     example: { segmentId: '01JD0000000000000000000030' },
   }),
+  'segment.entered': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description:
+      "A contact became a member of a segment (a refresh after the contact changed, or the segment's build). Emitted in the transaction that writes the member item, so once per join; a workflow with a segment trigger starts from it.",
+    data: () => z.object({ segmentId: z.string(), contactId: z.string() }),
+    example: { segmentId: '01JD0000000000000000000030', contactId: '01JD0000000000000000000003' },
+  }),
+  'segment.left': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description: "A contact stopped being a member of a segment (it changed, was trashed or deleted, or the segment's filter changed). Once per leave, like segment.entered.",
+    data: () => z.object({ segmentId: z.string(), contactId: z.string() }),
+    example: { segmentId: '01JD0000000000000000000030', contactId: '01JD0000000000000000000003' },
+  }),
   'company.updated': entry({
     source: 'eventos.crm',
     version: 1,

@@ -8,6 +8,7 @@ import { refreshContactMemberships } from '#packages/features/segments/refresh-c
  * depends on the stored state, not on the event, so redelivery and
  * reordering are harmless.
  */
-export const handler = consumerHandler(consumers.segmentsRefreshContact, async ({ data }) => {
-  await refreshContactMemberships(data.contactId);
+export const handler = consumerHandler(consumers.segmentsRefreshContact, async ({ data, metadata }) => {
+  // The change's chain depth travels on to segment.entered/left, so workflows triggering each other through a segment stop too.
+  await refreshContactMemberships(data.contactId, { correlationId: metadata.correlationId, ...(metadata.depth ? { depth: metadata.depth } : {}) });
 });

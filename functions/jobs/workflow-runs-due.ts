@@ -1,9 +1,9 @@
 import { jobHandler } from '#packages/core/bus/job-handler.ts';
 import { logger } from '#packages/core/logger.ts';
-import { runDueWorkflowRuns } from '#packages/features/workflows/due-runs.ts';
+import { runDueWorkflowWork } from '#packages/features/workflows/due-runs.ts';
 
 export const handler = jobHandler('workflow-runs-due', async () => {
-  const result = await runDueWorkflowRuns();
-  if (result.resumed) logger.info('due workflow runs', { ...result });
+  const result = await runDueWorkflowWork();
+  if (result.resumed || result.fired) logger.info('due workflow runs', { ...result });
   return result;
 });

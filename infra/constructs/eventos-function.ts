@@ -45,6 +45,8 @@ export interface EventosFunctionProps {
   async?: { retryAttempts: number; maxEventAge: Duration; onFailure: IDestination };
   /** Root holding http/, consumers/, jobs/ (tests point it at fixtures). */
   functionsRoot?: string;
+  /** A fixed physical name: only for a function whose ARN others must know without a reference to it (the wake-up target). */
+  functionName?: string;
 }
 
 /**
@@ -96,6 +98,7 @@ export class EventosFunction extends Construct {
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
       environment: props.environment,
+      ...(props.functionName && { functionName: props.functionName }),
       ...(props.async && {
         retryAttempts: props.async.retryAttempts,
         maxEventAge: props.async.maxEventAge,

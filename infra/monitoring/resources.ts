@@ -40,6 +40,8 @@ export interface MonitoredStack {
   httpFeatures: readonly { functions: ReadonlyMap<string, EventosFunction> }[];
   consumers: ReadonlyMap<string, AsyncWorker>;
   jobs: ReadonlyMap<string, AsyncWorker>;
+  /** The one-shot wake-ups' target function, when the stack has it. */
+  wakeUps?: { target: EventosFunction } | undefined;
   mail: { deadLetters: DeadLetterQueue };
   api: IHttpApi;
   table: ITableV2;
@@ -71,6 +73,7 @@ export function monitoredResources(
       ...httpFunctions.map(({ name, resource }) => ({ name, resource })),
       ...consumers.map(({ name, worker }) => ({ name: `consumer ${name}`, resource: worker.function.function })),
       ...jobs.map(({ name, worker }) => ({ name: `job ${name}`, resource: worker.function.function })),
+      ...(stack.wakeUps ? [{ name: 'wake-up', resource: stack.wakeUps.target.function }] : []),
     ],
     deadLetterQueues: [
       ...consumers.map(({ name, worker }) => ({ name: `consumer ${name}`, resource: worker.deadLetters.queue })),

@@ -4,7 +4,7 @@ import { issueDevToken } from './dev-token.ts';
 import { startDynamoDbLocal, localDynamoClient, type RunningDynamoDb } from './dynamodb-local.ts';
 import { startLocalEventBus } from './event-bus.ts';
 import { startLocalHttpServer, type LocalRoute } from './http-server.ts';
-import { startLocalScheduler } from './scheduler.ts';
+import { startLocalScheduler, startLocalWakeUps } from './scheduler.ts';
 import { startSesLocal } from './ses-local.ts';
 import { LOCAL_S3_CREDENTIALS, startS3Local } from './s3-local.ts';
 import { ensureTable } from './table-setup.ts';
@@ -118,6 +118,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const tokenSecret = options.tokenSecret ?? randomBytes(32).toString('base64url');
     const scheduler = startLocalScheduler();
     stoppers.push(() => scheduler.stop());
+    const wakeUps = startLocalWakeUps();
+    stoppers.push(() => wakeUps.stop());
 
     const local: LocalRoute[] = [...devRoutes({ tokenSecret, bus }), ...stripeDevRoutes(stripe), ...sesEventDevRoutes(), ...webhookInboxRoutes(), ...mailDevRoutes(mailUrl)];
     const http = await startLocalHttpServer({ port: options.apiPort, routes, tokenSecret, localRoutes: local });

@@ -1,4 +1,5 @@
 import { schedules as defaultSchedules, type Schedule } from '#events/schedules.ts';
+import { useLocalWakeUps } from '#packages/core/wake-ups/wake-ups.ts';
 
 type JobHandler = (event: unknown, context: unknown) => Promise<unknown>;
 
@@ -19,5 +20,39 @@ export function startLocalScheduler(schedules: Schedule[] = defaultSchedules, on
   return {
     jobs: schedules.map((s) => s.name),
     stop: () => timers.forEach((t) => clearInterval(t)),
+  };
+}
+
+/** setTimeout's longest delay (~24.8 days); a wake-up further out is left to the due jobs' sweeps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The local stand-in for EventBridge Scheduler's one-shot schedules: each
+ * wake-up (packages/core/wake-ups) becomes a timer that invokes the wake-up
+ * function at its time, as the deployed schedule would.
+ */
+export function startLocalWakeUps(onError: (e: unknown) => void = () => {}) {
+  const timers = new Set<NodeJS.Timeout>();
+  useLocalWakeUps((wake) => {
+    const delay = Math.max(0, Date.parse(wake.at) - Date.now());
+    if (delay > MAX_TIMER_MS) return;
+    const timer = setTimeout(async () => {
+      timers.delete(timer);
+      try {
+        const { handler } = (await import(new URL('../../functions/jobs/wake-up.ts', import.meta.url).href)) as { handler: JobHandler };
+        await handler({ wake: { kind: wake.kind, id: wake.id } }, {});
+      } catch (error) {
+        onError(error);
+      }
+    }, delay);
+    timer.unref();
+    timers.add(timer);
+  });
+  return {
+    stop: () => {
+      useLocalWakeUps(null);
+      timers.forEach((t) => clearTimeout(t));
+      timers.clear();
+    },
   };
 }

@@ -29,6 +29,8 @@ const entries = [
     ...httpFunctions(routes).map((fn) => httpEntryFile(fn)),
     ...consumerGroups(routing).map((group) => consumerEntryFile(group)),
     ...schedules.map((s) => path.join(functionsRoot, functionKinds.job.dir, `${s.handler}.ts`)),
+    // The one-shot wake-ups' target (infra/constructs/wake-ups.ts): a job entry without a schedules row.
+    path.join(functionsRoot, functionKinds.job.dir, 'wake-up.ts'),
   ]),
 ];
 

@@ -44,6 +44,8 @@ const functionNames = () => [
   ...httpFunctions(routes).map((fn) => `http ${fn.name}`),
   ...consumerGroups(routing).map((group) => `consumer ${group.name}`),
   ...schedules.map((job) => `job ${job.name}`),
+  // The one-shot wake-ups' target (infra/constructs/wake-ups.ts).
+  'wake-up',
 ];
 
 describe('tenant monitoring', () => {

@@ -177,6 +177,22 @@ function planItems(entities: TransactionEntities, plan: Plan, record: SesEventRe
   return items;
 }
 
+/** `campaign.opened|clicked|bounced` for workflows and webhooks: in the plan's transaction, so once per recorded fact. */
+function engagementEvent(record: SesEventRecord, plan: Plan, recipient: Recipient, ctx: Pick<RequestContext, 'correlationId'>): PendingEvent | null {
+  const { campaignId, contactId } = recipient;
+  const at = (iso: string) => new Date(iso).toISOString();
+  switch (record.eventType) {
+    case 'Open':
+      return domainEvent('campaign.opened', { campaignId, contactId, at: at(record.open.timestamp) }, ctx);
+    case 'Click':
+      return domainEvent('campaign.clicked', { campaignId, contactId, at: at(record.click.timestamp), ...(record.click.link && { link: record.click.link }) }, ctx);
+    case 'Bounce':
+      return domainEvent('campaign.bounced', { campaignId, contactId, at: at(record.bounce.timestamp), bounceType: plan.set.bounceType ?? record.bounce.bounceType }, ctx);
+    default:
+      return null;
+  }
+}
+
 /**
  * Records one SES event of a campaign mail. Each fact is written once, guarded
  * by its own attribute of the engagement item, in one transaction with the
@@ -199,6 +215,8 @@ export async function trackSesEvent(record: SesEventRecord, ctx: Pick<RequestCon
     const plan = planFor(record, engagement, contact, recipient, campaignName);
     if (!plan) return 'duplicate' as const;
     const events: PendingEvent[] = plan.reason ? [domainEvent('contact.updated', { contactId, reason: plan.reason }, ctx)] : [];
+    const engaged = engagementEvent(record, plan, recipient, ctx);
+    if (engaged) events.push(engaged);
     const result = await transactWithEvents((entities) => planItems(entities, plan, record, recipient), events);
     return result.canceled ? RETRY : ('recorded' as const);
   }, 15);

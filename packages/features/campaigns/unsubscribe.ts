@@ -41,7 +41,11 @@ export async function unsubscribe(
     const count = !engagement?.unsubscribedAt;
     if (!withdraw && !count) return 'already_unsubscribed' as const;
     const at = nowIso();
-    const events = withdraw ? [domainEvent('contact.updated', { contactId, reason: 'consent' }, ctx)] : [];
+    const events = [
+      ...(withdraw ? [domainEvent('contact.updated', { contactId, reason: 'consent' }, ctx)] : []),
+      // Once per campaign and contact: only with the write that sets `unsubscribedAt`.
+      ...(count ? [domainEvent('campaign.unsubscribed', { campaignId, contactId, at }, ctx)] : []),
+    ];
     const result = await transactWithEvents(
       (entities) => [
         ...(withdraw ? withdrawalItems(entities, contactId, { source, at, campaignId }) : []),

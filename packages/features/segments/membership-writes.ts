@@ -1,4 +1,8 @@
+import { flushOutbox, outboxPut } from '#packages/core/bus/outbox.ts';
+import { domainEvent, type PendingEvent } from '#packages/core/bus/pending-event.ts';
 import { nowIso } from '#packages/core/clock.ts';
+import type { RequestContext } from '#packages/core/context.ts';
+import { newId } from '#packages/core/ids.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 
 /** A membership change: the contact joins or leaves. */
@@ -29,7 +33,7 @@ export interface FlipsOutcome {
   segmentChanged: boolean;
 }
 
-/** Member item, contact check and the segment's count in one transaction: ≤ 100 items. */
+/** Member item, contact check, its `segment.entered|left` outbox row, and the segment's count in one transaction: ≤ 100 items. */
 const FLIPS_PER_TRANSACTION = 33;
 const MAX_CONFLICT_ROUNDS = 12;
 
@@ -39,22 +43,30 @@ const MAX_CONFLICT_ROUNDS = 12;
  * checks each contact is unchanged, and ADDs the net delta to the segment's
  * `memberCount` (conditioned on the segment's version). So the
  * count moves exactly when members do: a repeated or concurrent flip fails
- * its member condition and counts nothing.
+ * its member condition and counts nothing. Each flip's `segment.entered` or
+ * `segment.left` rides in the same transaction (outbox), so it is emitted
+ * exactly when the membership changes, once.
  *
  * A canceled transaction is split by reason: an already-effective flip is
  * settled, a changed contact is handed back, a changed segment stops
  * everything, and a TransactionConflict (another writer on the segment item)
  * is retried with jittered backoff.
  */
-export async function applyFlips(segment: SegmentRevision, flips: readonly Flip[]): Promise<FlipsOutcome> {
+export async function applyFlips(
+  segment: SegmentRevision,
+  flips: readonly Flip[],
+  ctx: Pick<RequestContext, 'correlationId' | 'depth'> = { correlationId: newId() },
+): Promise<FlipsOutcome> {
   const outcome: FlipsOutcome = { settled: 0, changedContacts: [], segmentChanged: false };
   for (let i = 0; i < flips.length; i += FLIPS_PER_TRANSACTION) {
     let batch = flips.slice(i, i + FLIPS_PER_TRANSACTION);
     let conflicts = 0;
     while (batch.length) {
-      const tx = batchTransaction(segment, batch);
+      const events = batch.map((f) => domainEvent(f.join ? 'segment.entered' : 'segment.left', { segmentId: segment.segmentId, contactId: f.contactId }, ctx));
+      const tx = batchTransaction(segment, batch, events);
       const result = await tx.go();
       if (!result.canceled) {
+        await flushOutbox(events);
         outcome.settled += batch.length;
         break;
       }
@@ -80,11 +92,12 @@ export async function applyFlips(segment: SegmentRevision, flips: readonly Flip[
 }
 
 /** Each flip's member item and contact check, named by its contact; the segment's count last. */
-function batchTransaction(segment: SegmentRevision, batch: readonly Flip[]) {
+function batchTransaction(segment: SegmentRevision, batch: readonly Flip[], events: readonly PendingEvent[]) {
   const delta = batch.reduce((n, f) => n + (f.join ? 1 : -1), 0);
   const addedAt = nowIso();
-  const tx = namedTransaction<`member:${string}` | `contact:${string}` | 'segment'>();
+  const tx = namedTransaction<`member:${string}` | `contact:${string}` | `event:${string}` | 'segment'>();
   const { segmentMember, contact, segment: seg } = tx.entities;
+  batch.forEach((flip, i) => tx.add(`event:${flip.contactId}`, outboxPut(tx.entities, events[i]!)));
   for (const flip of batch) {
     const key = { segmentId: segment.segmentId, contactId: flip.contactId };
     tx.add(`member:${flip.contactId}`, flip.join ? segmentMember.create({ ...key, addedAt }).commit() : segmentMember.remove(key).commit());

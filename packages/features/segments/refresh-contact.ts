@@ -1,5 +1,6 @@
 import type { EntityItem } from 'electrodb';
 import type { contactEntity } from '#packages/core/db/entities/contact.ts';
+import type { RequestContext } from '#packages/core/context.ts';
 import { db } from '#packages/core/db/service.ts';
 import { applyFlips, type Flip } from './membership-writes.ts';
 import { matches, type SegmentFilter } from './segment-filter.ts';
@@ -31,7 +32,10 @@ async function memberships(contactId: string, segments: readonly SegmentItem[]):
  * deliveries in any order end in the same membership; a flip decided on data
  * that changed meanwhile is refused by its conditions and decided again.
  */
-export async function refreshContactMemberships(contactId: string): Promise<{ joined: number; left: number }> {
+export async function refreshContactMemberships(
+  contactId: string,
+  ctx?: Pick<RequestContext, 'correlationId' | 'depth'>,
+): Promise<{ joined: number; left: number }> {
   const totals = { joined: 0, left: 0 };
   let segments = await allSegments();
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -44,7 +48,7 @@ export async function refreshContactMemberships(contactId: string): Promise<{ jo
         const wanted = contact ? matches(segment.filter as SegmentFilter, contact as ContactItem) : false;
         if (wanted === current.has(segment.segmentId)) return;
         const flip: Flip = { contactId, join: wanted, ...(contact ? { contactUpdatedAt: contact.updatedAt } : {}) };
-        const outcome = await applyFlips(segment, [flip]);
+        const outcome = await applyFlips(segment, [flip], ctx);
         if (outcome.segmentChanged) {
           // Edited or deleted since the list was read: decide again on the stored one (if any).
           const { data } = await db().entities.segment.get({ segmentId: segment.segmentId }).go({ consistent: true });

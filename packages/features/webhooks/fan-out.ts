@@ -33,17 +33,15 @@ export async function fanOut(event: DomainEvent): Promise<{ messages: number }> 
   const payload = payloadOf(event);
   const now = nowIso();
   const lease = new Date(Date.now() + leaseMs()).toISOString();
-  const created = await Promise.all(
-    endpoints.map(async (endpoint) => {
-      const messageId = messageIdOf(event.metadata.id, endpoint.endpointId);
-      const item = await createDelivery({ messageId, endpointId: endpoint.endpointId, eventId: event.metadata.id, eventType: event.detailType, payload }, now, lease);
-      return item ? { item, endpoint } : null;
-    }),
-  );
-  // A message that existed already is another delivery's of this event: that one sends it, or the due job once its lease is out.
-  const mine = created.filter((c) => c !== null);
-  await pool(mine, FAN_OUT_CONCURRENCY, () => false, async ({ item, endpoint }) => {
+  let messages = 0;
+  // Each endpoint's message is written and at once sent (no wait for the other endpoints' writes).
+  await pool(endpoints, FAN_OUT_CONCURRENCY, () => false, async (endpoint) => {
+    const messageId = messageIdOf(event.metadata.id, endpoint.endpointId);
+    const item = await createDelivery({ messageId, endpointId: endpoint.endpointId, eventId: event.metadata.id, eventType: event.detailType, payload }, now, lease);
+    // A message that existed already is another delivery's of this event: that one sends it, or the due job once its lease is out.
+    if (!item) return;
+    messages++;
     await sendClaimed(item, lease, endpoint);
   });
-  return { messages: mine.length };
+  return { messages };
 }

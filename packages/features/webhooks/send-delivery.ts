@@ -3,16 +3,24 @@ import { NEVER } from '#packages/core/db/entities/webhook-delivery.ts';
 import { db } from '#packages/core/db/service.ts';
 import { newId } from '#packages/core/ids.ts';
 import { logger } from '#packages/core/logger.ts';
+import { scheduleWakeUp } from '#packages/core/wake-ups/wake-ups.ts';
 import type { DeliveryItem } from './deliveries.ts';
 import { disableEndpoint, recordFailure, recordSuccess } from './endpoint-health.ts';
 import { endpointItem, type EndpointItem } from './endpoint-service.ts';
-import { postJson, type OutboundResult } from './outbound-http.ts';
+import { postJson, SEND_TIMEOUT_MS, type OutboundResult } from './outbound-http.ts';
 import { nextAttemptAt, retryAfterMs } from './retry-schedule.ts';
 import { signedHeaders } from './signing.ts';
 import { sendCrashHook } from './test-crash-hook.ts';
 
 /** How long a claimed delivery is a worker's: past it (the worker died), the delivery is due again. */
 export const leaseMs = (): number => Number(process.env.WEBHOOKS_LEASE_SECONDS || 60) * 1000;
+/**
+ * What a lease must still have when the POST starts: the send's 15 s timeout
+ * plus the writes after it. Less (the worker was slow to get here: a busy
+ * consumer, a slow table), and the lease is renewed first — else the due job
+ * could take the delivery over while this send is under way and send it twice.
+ */
+const LEASE_NEEDED_TO_SEND_MS = SEND_TIMEOUT_MS + 15_000;
 const ATTEMPT_TTL_SECONDS = 30 * 24 * 3600;
 
 export type SendOutcome = 'delivered' | 'retry' | 'failed' | 'not_due';
@@ -32,6 +40,24 @@ async function claim(deliveryId: string, now: number): Promise<{ item: DeliveryI
       .where((a, op) => `${op.eq(a.status, 'pending')} AND ${op.lte(a.nextAttemptAt, new Date(now).toISOString())}`)
       .go({ response: 'all_new' });
     return { item: data as DeliveryItem, lease };
+  } catch (error) {
+    if (isConditionFailure(error)) return null;
+    throw error;
+  }
+}
+
+/** The lease, renewed when too little of it is left to send within it; null when another worker has the delivery now. */
+async function leaseToSend(deliveryId: string, lease: string): Promise<string | null> {
+  const now = Date.now();
+  if (Date.parse(lease) - now >= LEASE_NEEDED_TO_SEND_MS) return lease;
+  const renewed = new Date(now + Math.max(leaseMs(), LEASE_NEEDED_TO_SEND_MS)).toISOString();
+  try {
+    await db()
+      .entities.webhookDelivery.patch({ deliveryId })
+      .set({ nextAttemptAt: renewed })
+      .where((a, op) => `${op.eq(a.status, 'pending')} AND ${op.eq(a.nextAttemptAt, lease)}`)
+      .go();
+    return renewed;
   } catch (error) {
     if (isConditionFailure(error)) return null;
     throw error;
@@ -70,9 +96,11 @@ export async function sendDelivery(deliveryId: string): Promise<SendOutcome> {
  * The attempt of a delivery this worker holds the lease of: claimed above, or
  * written already claimed by the fan-out (which passes the endpoint it read).
  */
-export async function sendClaimed(item: DeliveryItem, lease: string, knownEndpoint?: EndpointItem): Promise<SendOutcome> {
+export async function sendClaimed(item: DeliveryItem, claimedLease: string, knownEndpoint?: EndpointItem): Promise<SendOutcome> {
   const now = Date.now();
   const { deliveryId } = item;
+  const lease = await leaseToSend(deliveryId, claimedLease);
+  if (!lease) return 'not_due';
   const endpoint = knownEndpoint ?? (await endpointItem(item.endpointId));
   if (!endpoint || endpoint.status !== 'enabled') {
     await settle(deliveryId, lease, { status: 'failed', nextAttemptAt: NEVER, lastError: endpoint ? `endpoint disabled (${endpoint.disabledReason ?? 'manual'})` : 'endpoint deleted' });
@@ -83,7 +111,8 @@ export async function sendClaimed(item: DeliveryItem, lease: string, knownEndpoi
   const result = await postJson(endpoint.url, item.payload, signedHeaders(item.deliveryId, item.payload, endpoint, at));
   sendCrashHook(deliveryId);
   const outcome = attemptOutcome(result);
-  await db()
+  // Written beside the settle below, not before it: one round trip less between the answer and the lease's release.
+  const attempt = db()
     .entities.webhookAttempt.create({
       endpointId: endpoint.endpointId,
       attemptId: newId(),
@@ -99,22 +128,27 @@ export async function sendClaimed(item: DeliveryItem, lease: string, knownEndpoi
       ttl: Math.floor(now / 1000) + ATTEMPT_TTL_SECONDS,
     })
     .go();
+  const settleAndRecord = async (...args: Parameters<typeof settle>) => {
+    await Promise.all([settle(...args), attempt]);
+  };
 
   if (outcome === 'delivered') {
-    await settle(deliveryId, lease, { status: 'delivered', nextAttemptAt: NEVER, deliveredAt: at.toISOString(), lastStatusCode: result.statusCode! }, ['lastError']);
+    await settleAndRecord(deliveryId, lease, { status: 'delivered', nextAttemptAt: NEVER, deliveredAt: at.toISOString(), lastStatusCode: result.statusCode! }, ['lastError']);
     await recordSuccess(endpoint);
     return 'delivered';
   }
   const lastError = result.error ?? `HTTP ${result.statusCode}`;
   const status = result.statusCode !== undefined ? { lastStatusCode: result.statusCode } : {};
   if (result.statusCode === 410) {
-    await settle(deliveryId, lease, { status: 'failed', nextAttemptAt: NEVER, lastError, ...status });
+    await settleAndRecord(deliveryId, lease, { status: 'failed', nextAttemptAt: NEVER, lastError, ...status });
     await disableEndpoint(endpoint, 'gone', 'it answered 410 Gone');
     return 'failed';
   }
   const honoured = result.statusCode === 429 || result.statusCode === 503 ? retryAfterMs(result.retryAfter, Date.now()) : null;
   const next = nextAttemptAt(item.attempts, Date.now(), honoured);
-  await settle(deliveryId, lease, next ? { nextAttemptAt: next, lastError, ...status } : { status: 'failed', nextAttemptAt: NEVER, lastError, ...status });
+  await settleAndRecord(deliveryId, lease, next ? { nextAttemptAt: next, lastError, ...status } : { status: 'failed', nextAttemptAt: NEVER, lastError, ...status });
+  // The retry's one-shot wake-up (EventBridge Scheduler deployed); the due job's sweep stays the safety net.
+  if (next) await scheduleWakeUp({ kind: 'webhook-delivery', id: deliveryId, at: next });
   await recordFailure(endpoint, Date.now());
   return next ? 'retry' : 'failed';
 }

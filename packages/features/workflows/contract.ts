@@ -15,6 +15,9 @@ export const Condition = z
   .union([ConditionLeaf, z.object({ all: z.array(Node).check(z.minLength(1)) }), z.object({ any: z.array(Node).check(z.minLength(1)) })])
   .register(z.globalRegistry, { id: 'WorkflowCondition' });
 
+const HhMm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
+export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
 export const WorkflowTrigger = z.union([
   z.object({
     type: z.literal('event'),
@@ -23,10 +26,20 @@ export const WorkflowTrigger = z.union([
     fields: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
     filter: z.optional(Condition),
   }),
+  /** Recurring: on these weekdays (every day when absent) at `at` in `timezone`, each member of the segment starts a run. */
+  z.object({
+    type: z.literal('schedule'),
+    days: z.optional(z.array(Weekday).check(z.minLength(1))),
+    at: HhMm,
+    timezone: z._default(z.string(), 'UTC'),
+    segmentId: Ulid,
+  }),
+  /** A contact entering or leaving a segment (`segment.entered` / `segment.left`). */
+  z.object({ type: z.literal('segment'), segmentId: Ulid, on: z.enum(['entered', 'left']) }),
+  /** Campaign engagement (`campaign.opened|clicked|bounced|unsubscribed`), of one campaign or any. */
+  z.object({ type: z.literal('campaign'), engagement: z.enum(['opened', 'clicked', 'bounced', 'unsubscribed']), campaignId: z.optional(Ulid) }),
   z.object({ type: z.literal('manual') }),
 ]);
-
-const HhMm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
 
 export const WorkflowStep = z.union([
   z.object({
@@ -104,6 +117,8 @@ export const Workflow = z
     status: z.enum(['active', 'paused']),
     currentVersion: z.int(),
     template: z.optional(z.string()),
+    /** A schedule trigger's next occurrence. */
+    nextFireAt: z.optional(IsoDateTime),
     definition: WorkflowDefinition,
     ...Timestamps,
   })
@@ -149,6 +164,7 @@ export type ConditionValue = z.infer<typeof Condition>;
 export type ConditionLeafValue = z.infer<typeof ConditionLeaf>;
 export type WorkflowDefinitionValue = z.infer<typeof WorkflowDefinition>;
 export type WorkflowStepValue = z.infer<typeof WorkflowStep>;
+export type WorkflowTriggerValue = z.infer<typeof WorkflowTrigger>;
 export type CreateWorkflowInput = z.infer<typeof CreateWorkflow>;
 export type WorkflowView = z.infer<typeof Workflow>;
 export type WorkflowRunView = z.infer<typeof WorkflowRun>;

@@ -2,6 +2,7 @@ import { WORKFLOW_DUE_SHARDS } from '#packages/core/db/entities/workflow-run.ts'
 import { db } from '#packages/core/db/service.ts';
 import { pool } from '#packages/core/worker-pool.ts';
 import { advanceRun, claimDueRun } from './run-engine.ts';
+import { fireDueSchedules } from './schedule-trigger.ts';
 
 /**
  * Waiting runs whose time came, and running runs whose worker's lease ran out
@@ -30,4 +31,17 @@ export async function runDueWorkflowRuns(): Promise<{ resumed: number }> {
     await advanceRun(run.runId);
   });
   return { resumed };
+}
+
+/** The job: schedule triggers whose occurrence came, then due runs. */
+export async function runDueWorkflowWork(): Promise<{ resumed: number; fired: number; started: number }> {
+  const schedules = await fireDueSchedules();
+  return { ...schedules, ...(await runDueWorkflowRuns()) };
+}
+
+/** A one-shot wake-up of one waiting run (its schedule fired): claimed like the sweep claims it, so the two never both advance it. */
+export async function wakeRun(runId: string): Promise<boolean> {
+  if (!(await claimDueRun(runId, 'waiting', Date.now()))) return false;
+  await advanceRun(runId);
+  return true;
 }

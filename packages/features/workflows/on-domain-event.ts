@@ -49,10 +49,13 @@ export async function onDomainEvent(event: TriggeringEvent): Promise<{ started: 
   for (const workflow of active) {
     const definition = await definitionOf(workflow.workflowId, workflow.currentVersion);
     const trigger = definition.trigger;
-    if (trigger.type !== 'event') continue;
-    // An update of fields the trigger does not watch starts nothing.
-    if (trigger.fields && Array.isArray(data.fields) && !trigger.fields.some((f) => (data.fields as string[]).includes(f))) continue;
-    if (trigger.filter && !holds(trigger.filter, facts)) continue;
+    if (trigger.type === 'segment' && data.segmentId !== trigger.segmentId) continue;
+    if (trigger.type === 'campaign' && trigger.campaignId && data.campaignId !== trigger.campaignId) continue;
+    if (trigger.type === 'event') {
+      // An update of fields the trigger does not watch starts nothing.
+      if (trigger.fields && Array.isArray(data.fields) && !trigger.fields.some((f) => (data.fields as string[]).includes(f))) continue;
+      if (trigger.filter && !holds(trigger.filter, facts)) continue;
+    } else if (trigger.type !== 'segment' && trigger.type !== 'campaign') continue;
     if (definition.conditions && !holds(definition.conditions, facts)) continue;
     const outcome = await startRun({
       workflow,

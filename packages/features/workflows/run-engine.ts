@@ -3,6 +3,7 @@ import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import { NOT_DUE } from '#packages/core/db/entities/workflow-run.ts';
 import { db } from '#packages/core/db/service.ts';
 import { logger } from '#packages/core/logger.ts';
+import { scheduleWakeUp } from '#packages/core/wake-ups/wake-ups.ts';
 import { perform, type RunItem } from './actions.ts';
 import { holds } from './conditions.ts';
 import { definitionOf, workflowItem } from './definitions.ts';
@@ -127,7 +128,10 @@ export async function advanceRun(runId: string): Promise<void> {
       return;
     }
     if (outcome.kind === 'wait') {
-      await moveTo(run, run.stepIndex + 1, { status: 'waiting', wakeAt: outcome.until });
+      if (await moveTo(run, run.stepIndex + 1, { status: 'waiting', wakeAt: outcome.until })) {
+        // A one-shot wake-up at its time (EventBridge Scheduler deployed); the due job's sweep stays the safety net.
+        await scheduleWakeUp({ kind: 'workflow-run', id: runId, at: outcome.until });
+      }
       return;
     }
     await moveTo(run, outcome.kind === 'goto' ? outcome.index : run.stepIndex + 1);

@@ -10,10 +10,24 @@ import { definitionOf, forgetWorkflows, workflowItem, type WorkflowItem } from '
 import { eventFacts } from './facts.ts';
 import { startRun } from './start-run.ts';
 import { templates } from './templates.ts';
+import { scheduleFields } from './schedule-trigger.ts';
+import { validTimeZone } from './local-time.ts';
 import type { RunItem } from './actions.ts';
 import { NOT_DUE } from '#packages/core/db/entities/workflow-run.ts';
 
-const triggerKeyOf = (d: WorkflowDefinitionValue) => (d.trigger.type === 'event' ? d.trigger.eventType : 'manual');
+/** What the trigger consumer picks workflows by: the detail type that starts them, or `schedule` / `manual`. */
+function triggerKeyOf({ trigger }: WorkflowDefinitionValue): string {
+  switch (trigger.type) {
+    case 'event':
+      return trigger.eventType;
+    case 'segment':
+      return `segment.${trigger.on}`;
+    case 'campaign':
+      return `campaign.${trigger.engagement}`;
+    default:
+      return trigger.type;
+  }
+}
 
 function checked(definition: WorkflowDefinitionValue): WorkflowDefinitionValue {
   const last = definition.steps.length - 1;
@@ -23,6 +37,9 @@ function checked(definition: WorkflowDefinitionValue): WorkflowDefinitionValue {
       throw invalid('invalid_wait', `Step ${i}: a wait takes exactly one of seconds, until, beforeEventStart, nextDayAt`);
     }
   });
+  if (definition.trigger.type === 'schedule' && validTimeZone(definition.trigger.timezone) !== definition.trigger.timezone) {
+    throw invalid('invalid_timezone', `Unknown time zone ${definition.trigger.timezone} (an IANA name such as Europe/Berlin)`);
+  }
   if (definition.trigger.type === 'event' && definition.trigger.fields && definition.trigger.eventType !== 'contact.updated') {
     throw invalid('invalid_trigger', 'Only a contact.updated trigger watches fields');
   }
@@ -51,7 +68,15 @@ export async function createWorkflow(input: CreateWorkflowInput): Promise<Workfl
   await db()
     .transaction.write(({ workflow, workflowVersion }) => [
       workflow
-        .create({ workflowId, name: input.name, status: input.status, currentVersion: 1, triggerKey: triggerKeyOf(definition), ...(input.template ? { template: input.template } : {}) })
+        .create({
+          workflowId,
+          name: input.name,
+          status: input.status,
+          currentVersion: 1,
+          triggerKey: triggerKeyOf(definition),
+          ...scheduleFields(definition, Date.now()),
+          ...(input.template ? { template: input.template } : {}),
+        })
         .commit(),
       workflowVersion.create({ workflowId, version: 1, definition: JSON.stringify(definition), createdAt: at }).commit(),
     ])
@@ -79,9 +104,10 @@ export async function newVersion(id: string, definition: WorkflowDefinitionValue
   const version = current.currentVersion + 1;
   const result = await db()
     .transaction.write(({ workflow, workflowVersion }) => [
-      workflow
-        .patch({ workflowId: id })
-        .set({ currentVersion: version, triggerKey: triggerKeyOf(definition) })
+      (definition.trigger.type === 'schedule'
+        ? workflow.patch({ workflowId: id }).set({ currentVersion: version, triggerKey: 'schedule', ...scheduleFields(definition, Date.now()) })
+        : workflow.patch({ workflowId: id }).set({ currentVersion: version, triggerKey: triggerKeyOf(definition) }).remove(['nextFireAt'])
+      )
         .where((a, op) => op.eq(a.currentVersion, current.currentVersion))
         .commit(),
       workflowVersion.create({ workflowId: id, version, definition: JSON.stringify(definition), createdAt: nowIso() }).commit(),
@@ -94,7 +120,11 @@ export async function newVersion(id: string, definition: WorkflowDefinitionValue
 
 export async function setStatus(id: string, status: 'active' | 'paused'): Promise<WorkflowView> {
   try {
-    await db().entities.workflow.patch({ workflowId: id }).set({ status }).go();
+    const item = await workflowItem(id);
+    if (!item) throw notFound('Workflow', id);
+    // A resumed schedule fires at its next occurrence from now, not at those missed while paused.
+    const schedule = status === 'active' && item.triggerKey === 'schedule' ? scheduleFields(await definitionOf(id, item.currentVersion), Date.now()) : {};
+    await db().entities.workflow.patch({ workflowId: id }).set({ status, ...schedule }).go();
     forgetWorkflows();
   } catch (error) {
     if (isConditionFailure(error)) throw notFound('Workflow', id);

@@ -4,7 +4,7 @@ import { SERVICE, timestamps } from './common.ts';
 /**
  * An automation (packages/features/workflows). Its definition lives in
  * immutable versions (workflowVersion); this item names the current one and
- * says what triggers it (`triggerKey`: a detail type, or `manual`); the
+ * says what triggers it (`triggerKey`: a detail type, `schedule` or `manual`); the
  * trigger consumer keeps the list of all for 5 s and picks by it.
  */
 export const workflowSchema = {
@@ -16,6 +16,8 @@ export const workflowSchema = {
     currentVersion: { type: 'number', required: true },
     triggerKey: { type: 'string', required: true },
     template: { type: 'string' },
+    /** A schedule trigger's next occurrence (ISO); the due job fires it and moves it on. */
+    nextFireAt: { type: 'string' },
     ...timestamps,
   },
   indexes: {
