@@ -1,4 +1,5 @@
 import type { FilesAccess } from '#packages/core/route.ts';
+import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 
 export interface Schedule {
   /** Stable name: the EventBridge schedule id in CDK and the local scheduler's label. */
@@ -8,6 +9,8 @@ export interface Schedule {
   rateMinutes: number;
   /** Reads or also writes files in the tenant's bucket (RouteDefinition.files). */
   files?: FilesAccess;
+  /** Tenant secrets the job reads (CDK grants only these; jobHandler loads them for the run). */
+  secrets?: readonly TenantSecret[];
   /**
    * The local runner's period, when it should run more often than EventBridge
    * schedules can (1 minute at least): webhook retries due after 5 s.
@@ -35,4 +38,6 @@ export const schedules: Schedule[] = [
   { name: 'table-no-shows', handler: 'table-no-shows', rateMinutes: 5 },
   // Session seats offered from a waitlist and not taken in time go to the next in line.
   { name: 'expire-session-offers', handler: 'expire-session-offers', rateMinutes: 1 },
+  // Seals each finished day of the audit log: the keyed chain over its items, linked to the day before (issue 17).
+  { name: 'audit-seal', handler: 'audit-seal', rateMinutes: 60, secrets: ['ticketSigningKey'] },
 ];

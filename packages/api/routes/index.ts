@@ -40,8 +40,9 @@ import * as sessions from '#packages/features/sessions/routes.ts';
 import * as feedback from '#packages/features/feedback/routes.ts';
 import * as materials from '#packages/features/materials/routes.ts';
 import * as speakers from '#packages/features/speakers/routes.ts';
+import * as audit from '#packages/features/audit/routes.ts';
 
 /** The route table: every HTTP route of the product, defined once. */
-export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, webhooks, workflows, seating, tables, promoters, guestLists, consents, imports, erasure, exportsRoutes, attendees, agenda, sessions, feedback, materials, speakers].flatMap((group) =>
+export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, webhooks, workflows, seating, tables, promoters, guestLists, consents, imports, erasure, exportsRoutes, attendees, agenda, sessions, feedback, materials, speakers, audit].flatMap((group) =>
   Object.values(group),
 );

@@ -1,5 +1,6 @@
 import loadElectroDB from './electrodb-lazy.cjs';
 import { documentClient, tableName } from './client.ts';
+import { installAuditInterceptor } from '../audit/audit-interceptor.ts';
 import { contactEmailSchema } from './entities/contact-email.ts';
 import { companySchema } from './entities/company.ts';
 import { companyDomainSchema } from './entities/company-domain.ts';
@@ -96,6 +97,8 @@ import { feedbackSettingsSchema } from './entities/feedback-settings.ts';
 import { materialSchema } from './entities/material.ts';
 import { speakerSchema } from './entities/speaker.ts';
 import { speakerAssignmentSchema } from './entities/speaker-assignment.ts';
+import { auditEventSchema } from './entities/audit-event.ts';
+import { auditSealSchema } from './entities/audit-seal.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -203,7 +206,11 @@ function build(table: string) {
     material: new Entity(materialSchema),
     speaker: new Entity(speakerSchema),
     speakerAssignment: new Entity(speakerAssignmentSchema),
+    auditEvent: new Entity(auditEventSchema),
+    auditSeal: new Entity(auditSealSchema),
   };
+  // Every write of a request or job then carries its one audit item (packages/core/audit).
+  installAuditInterceptor(documentClient, (fields) => db().entities.auditEvent.create(fields).params());
   return new Service(entities, { client: documentClient, table });
 }
 
