@@ -50,6 +50,19 @@ describe('the audit log', () => {
     expect(events[0].changes).toContainEqual({ field: 'email', personal: true });
   });
 
+  it('an erasure leaves the day verifiable and no audit item holding the person', async () => {
+    const email = `erase.audit.${Date.now()}@example.com`;
+    const c = await api.call('POST', '/v1/contacts', { body: { email, firstName: 'Quirina', lastName: 'Olvido', phone: '+34 611 222 333' } });
+    await api.call('PATCH', `/v1/contacts/${c.body.id}`, { body: { lastName: 'Olvidada' } });
+    expect((await api.call('POST', `/v1/contacts/${c.body.id}/erase`)).status).toBeLessThan(300);
+    const events = await auditOf(`contact:${c.body.id}`);
+    expect(events.map((e) => e.action)).toEqual(['erasure.erase', 'contacts.update', 'contacts.create']);
+    const text = JSON.stringify(events);
+    for (const personal of [email, 'Quirina', 'Olvid', '611 222 333']) expect(text).not.toContain(personal);
+    const verified = await api.call('GET', `/v1/audit/verify?day=${events[0].at.slice(0, 10)}`);
+    expect(verified.body).toMatchObject({ ok: true });
+  });
+
   it('filters by actor and action, and pages with sealed cursors', async () => {
     const actor = `pager-${Date.now()}`;
     for (let i = 0; i < 5; i++) expect((await api.call('POST', '/v1/venues', { body: { name: `V${i}` }, userId: actor })).status).toBe(201);

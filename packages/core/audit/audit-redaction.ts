@@ -5,7 +5,7 @@ import type { AuditChange } from './audit-context.ts';
  * (or free text that may hold some): the audit keeps only that they changed.
  */
 const PERSONAL_WORDS = new Set(
-  'email emails phone phones mobile name names address addresses line1 line2 postal zip postcode city street birth birthday birthdate holder buyer attendee guest guests body text note notes comment comments message description answer answers ip agent token secret password url website linkedin twitter photo avatar tax vat iban card gender nationality passport'.split(' '),
+  'email emails phone phones mobile name names address addresses line1 line2 postal zip postcode city street birth birthday birthdate holder buyer attendee guest guests body text note notes comment comments message description answer answers ip agent token secret password url website linkedin twitter photo avatar tax vat iban card gender nationality passport subject title label summary content reason bio headline'.split(' '),
 );
 
 function personalField(field: string): boolean {
@@ -21,10 +21,16 @@ export function isBookkeeping(field: string): boolean {
   return BOOKKEEPING.test(field);
 }
 
-/** A value safe to keep in the audit: a number, a boolean, null, or a short string that is no email or phone. */
+/**
+ * A value safe to keep in the audit: a number, a boolean, null, or a string
+ * that is an id, a time or an enum-like token (`published`, `EUR`, a ULID).
+ * Anything else may be free text a person typed (a subject naming someone):
+ * the audit keeps only that the field changed.
+ */
+const SAFE_STRING = /^(?:[0-9A-HJKMNP-TV-Z]{26}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z)?|[a-z0-9_.:-]{1,40}|[A-Z]{3})$/;
 function safeScalar(value: unknown): boolean {
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return true;
-  return typeof value === 'string' && value.length <= 200 && !LOOKS_PERSONAL.test(value);
+  return typeof value === 'string' && SAFE_STRING.test(value) && !LOOKS_PERSONAL.test(value);
 }
 
 /**
