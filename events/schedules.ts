@@ -1,4 +1,5 @@
 import type { FilesAccess } from '#packages/core/route.ts';
+import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 
 export interface Schedule {
   /** Stable name: the EventBridge schedule id in CDK and the local scheduler's label. */
@@ -8,6 +9,8 @@ export interface Schedule {
   rateMinutes: number;
   /** Reads or also writes files in the tenant's bucket (RouteDefinition.files). */
   files?: FilesAccess;
+  /** Tenant secrets the job reads (CDK grants only these; jobHandler loads them for the run). */
+  secrets?: readonly TenantSecret[];
   /**
    * The local runner's period, when it should run more often than EventBridge
    * schedules can (1 minute at least): webhook retries due after 5 s.
@@ -39,4 +42,6 @@ export const schedules: Schedule[] = [
   { name: 'announcements-due', handler: 'announcements-due', rateMinutes: 1 },
   // Sponsor benefits still undelivered past their due date: one follow-up task each for the benefit's owner.
   { name: 'sponsor-benefits-due', handler: 'sponsor-benefits-due', rateMinutes: 60 },
+  // Seals each finished day of the audit log: the keyed chain over its items, linked to the day before (issue 17).
+  { name: 'audit-seal', handler: 'audit-seal', rateMinutes: 60, secrets: ['ticketSigningKey'] },
 ];

@@ -37,6 +37,8 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   // Attendees and their day; the programme (agenda, speakers, materials on S3, calendars) apart.
   conference: ['attendees', 'sessions', 'feedback', 'announcements'],
   programme: ['agenda', 'speakers', 'materials'],
+  // Users and roles, and the audit log of what they did (admin reads).
+  identity: ['identity', 'audit'],
   // Sponsors, exhibitors with their booths and leads, networking meetings.
   tradeshow: ['sponsors', 'exhibitors', 'networking'],
 };

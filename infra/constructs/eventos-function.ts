@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { ArnPrincipal, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ArnPrincipal, Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -18,6 +18,25 @@ import { lambdaBundleDir, skippedBundleDir } from '../lambda-bundles.ts';
 import { functionsRoot as defaultFunctionsRoot, repoRoot } from '../paths.ts';
 
 export type FunctionKind = 'http' | 'consumer' | 'job';
+
+/**
+ * The audit log is append-only (issue 17): whatever a function's code does,
+ * IAM refuses to update or delete an item whose partition key is the audit
+ * log's (`$eventos#auditday_…`) or a day's seal (`$eventos#auditsealday_…`),
+ * in a single call, a batch or a transaction (each of its items is checked
+ * against these actions). Creating them stays allowed (a Put with
+ * attribute_not_exists).
+ */
+export const AUDIT_KEY_PREFIX = '$eventos#audit';
+
+export function auditAppendOnly(table: ITableV2): PolicyStatement {
+  return new PolicyStatement({
+    effect: Effect.DENY,
+    actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'],
+    resources: [table.tableArn],
+    conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_KEY_PREFIX}*`] } },
+  });
+}
 
 /** Per kind: the folder under functions/ and the sizing every function of that kind gets. */
 export const functionKinds = {
@@ -135,6 +154,7 @@ export class EventosFunction extends Construct {
         ],
       }),
     );
+    if (access === 'readwrite') this.role.addToPrincipalPolicy(auditAppendOnly(table));
   }
 
   /**

@@ -121,6 +121,7 @@ export class ScheduledJobs extends Concern {
       worker.function.grantPutEvents(props.bus);
       worker.function.grantSendEmail(props.sendEmail);
       worker.function.grantFiles(props.files, job.files);
+      worker.function.grantSecrets(props.secrets, job.secrets ?? []);
       this.workers.set(job.name, worker);
     }
   }

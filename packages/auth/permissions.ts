@@ -62,6 +62,8 @@ export const permissions = [
   'users:read',
   'users:manage',
   'roles:manage',
+  /** The audit log: read, verify and export (admins only). */
+  'audit:read',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

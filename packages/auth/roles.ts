@@ -4,7 +4,7 @@ import { permissions, type Permission } from './permissions.ts';
 export const builtInRoles = {
   admin: [...permissions],
   // An endpoint receives every event it names (buyers' emails, orders): only an admin points one somewhere.
-  manager: permissions.filter((p) => p !== 'settings:manage' && p !== 'users:manage' && p !== 'roles:manage' && p !== 'webhooks:manage'),
+  manager: permissions.filter((p) => p !== 'settings:manage' && p !== 'users:manage' && p !== 'roles:manage' && p !== 'webhooks:manage' && p !== 'audit:read'),
   sales: [
     'venues:read',
     'events:read',

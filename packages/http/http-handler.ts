@@ -14,6 +14,7 @@ import { errorMapper } from './middleware/error-mapper.ts';
 import { idempotency } from './middleware/idempotency.ts';
 import { routeLogScope, withRouteSecrets } from './middleware/invocation-scope.ts';
 import { decodePathParameters } from './path-parameters.ts';
+import { withAuditScope } from './audit-scope.ts';
 import { parseInput, parseJsonBody } from './validation.ts';
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
@@ -69,7 +70,10 @@ export function httpHandler<const R extends RouteDefinition>(
   // The cursor key is derived from a tenant secret, so paging runs inside the secrets' scope too.
   const run = withRouteSecrets(route, async (input: HttpInput<R>): Promise<HttpResult> => {
     const paging = cursors ? await cursors({ params: input.params, query: input.query, actorId: input.ctx.actorId }) : null;
-    const answer = await fn(paging ? { ...input, query: paging.query as HttpInput<R>['query'] } : input);
+    const pathId = (input.params as { id?: unknown } | undefined)?.id;
+    const answer = await withAuditScope(route, input.event, input.principal?.userId, typeof pathId === 'string' ? pathId : undefined, () =>
+      fn(paging ? { ...input, query: paging.query as HttpInput<R>['query'] } : input),
+    );
     return paging ? paging.seal(answer) : answer;
   });
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {

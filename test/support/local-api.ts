@@ -43,7 +43,7 @@ export function apiCaller(stack: LocalStack): ApiCaller {
     const res = await fetch(`${stack.apiUrl}${path}`, { method, headers, body });
     const text = await res.text();
     const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, headers: res.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
+    return { status: res.status, headers: res.headers, body: /application\/(?:[\w.-]+\+)?json\b/.test(type) && text ? JSON.parse(text) : text };
   };
 }
 

@@ -2,6 +2,7 @@ import type { Context, EventBridgeEvent } from 'aws-lambda';
 import type { ConsumerRoute } from '#events/routing.ts';
 import { withLogScope } from '../logger.ts';
 import { loadSecrets, runWithSecrets } from '../secrets/index.ts';
+import { runInAuditScope } from '../audit/audit-context.ts';
 
 type Bus = EventBridgeEvent<string, unknown>;
 
@@ -28,7 +29,10 @@ export function consumerInvocation(route: ConsumerRoute, body: (event: Bus, run:
   const names = route.secrets ?? [];
   const run: WithSecrets = async (work) => runWithSecrets(await loadSecrets(names), work);
   return (event: Bus, context?: Partial<Context>): Promise<void> =>
-    withLogScope({ consumer: route.consumer, correlationId: correlationIdOf(event), busEventId: event.id }, context, () => body(event, run));
+    withLogScope({ consumer: route.consumer, correlationId: correlationIdOf(event), busEventId: event.id }, context, () =>
+      // Consumers act as the system and carry no audit action: the request or job that caused the event has its audit event.
+      runInAuditScope({ actor: { type: 'system', id: route.consumer }, requestId: correlationIdOf(event) }, () => body(event, run)),
+    );
 }
 
 /** Whether the bus handed the consumer one of the detail-types it declared (a rule should see to it). */

@@ -1,5 +1,6 @@
 import loadElectroDB from './electrodb-lazy.cjs';
 import { documentClient, tableName } from './client.ts';
+import { installAuditInterceptor } from '../audit/audit-interceptor.ts';
 import { contactEmailSchema } from './entities/contact-email.ts';
 import { companySchema } from './entities/company.ts';
 import { companyDomainSchema } from './entities/company-domain.ts';
@@ -115,6 +116,8 @@ import { meetingSchema } from './entities/meeting.ts';
 import { meetingSlotSchema } from './entities/meeting-slot.ts';
 import { networkingQuotaSchema } from './entities/networking-quota.ts';
 import { connectionSchema } from './entities/connection.ts';
+import { auditEventSchema } from './entities/audit-event.ts';
+import { auditSealSchema } from './entities/audit-seal.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -241,7 +244,11 @@ function build(table: string) {
     meetingSlot: new Entity(meetingSlotSchema),
     networkingQuota: new Entity(networkingQuotaSchema),
     connection: new Entity(connectionSchema),
+    auditEvent: new Entity(auditEventSchema),
+    auditSeal: new Entity(auditSealSchema),
   };
+  // Every write of a request or job then carries its one audit item (packages/core/audit).
+  installAuditInterceptor(documentClient, (fields) => db().entities.auditEvent.create(fields).params());
   return new Service(entities, { client: documentClient, table });
 }
 

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { newId } from '../ids.ts';
+import { nowIso } from '../clock.ts';
+import type { AuditChange, AuditScope } from './audit-context.ts';
+import { redactChange } from './audit-redaction.ts';
+
+/** The stored fields of one audit event (packages/core/db/entities/audit-event.ts). */
+export interface AuditFields {
+  auditId: string;
+  auditDay: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  changes: string;
+  requestId: string;
+  ip?: string;
+  userAgent?: string;
+  hash: string;
+}
+
+/** The hashed content, in a fixed order: what verification recomputes. */
+export function auditContentHash(fields: Omit<AuditFields, 'hash'>): string {
+  const canonical = JSON.stringify([
+    fields.auditId,
+    fields.auditDay,
+    fields.at,
+    fields.actor,
+    fields.action,
+    fields.target,
+    fields.changes,
+    fields.requestId,
+    fields.ip ?? null,
+    fields.userAgent ?? null,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The audit event of `scope`'s action on `target`, changes redacted (audit-redaction.ts), hashed. */
+export function auditFields(scope: AuditScope, target: string, changes: AuditChange[]): AuditFields {
+  const at = nowIso();
+  const content = {
+    auditId: newId(),
+    auditDay: at.slice(0, 10),
+    at,
+    actor: `${scope.actor.type}:${scope.actor.id}`,
+    action: scope.action ?? 'unknown',
+    target,
+    changes: JSON.stringify((scope.providedChanges ?? changes).map(redactChange)),
+    requestId: scope.requestId,
+    ...(scope.ip ? { ip: scope.ip } : {}),
+    ...(scope.userAgent ? { userAgent: scope.userAgent.slice(0, 500) } : {}),
+  };
+  return { ...content, hash: auditContentHash(content) };
+}

@@ -1,0 +1,104 @@
+import { encodeTime } from 'ulid';
+import type { AuditChange } from '#packages/core/audit/audit-context.ts';
+import { db } from '#packages/core/db/service.ts';
+import { checkedCursor } from '#packages/core/pagination.ts';
+import type { ListAuditQuery } from './contract.ts';
+
+export interface StoredAuditEvent {
+  auditId: string;
+  auditDay: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  changes: string;
+  requestId: string;
+  ip?: string;
+  userAgent?: string;
+  hash: string;
+}
+
+export type AuditFilter = Pick<ListAuditQuery, 'actor' | 'target' | 'action' | 'from' | 'to'>;
+
+export function toView(e: StoredAuditEvent) {
+  return {
+    id: e.auditId,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    target: e.target,
+    changes: JSON.parse(e.changes) as AuditChange[],
+    requestId: e.requestId,
+    ...(e.ip ? { ip: e.ip } : {}),
+    ...(e.userAgent ? { userAgent: e.userAgent } : {}),
+    hash: e.hash,
+  };
+}
+
+/** ULID bounds of a time range: ids sort by their time, so a range of time is a range of ids. */
+function idBounds(filter: AuditFilter): { lo: string; hi: string } {
+  const lo = filter.from ? encodeTime(Date.parse(filter.from), 10) + '0'.repeat(16) : '0'.repeat(26);
+  const hi = filter.to ? encodeTime(Date.parse(filter.to), 10) + 'Z'.repeat(16) : '7' + 'Z'.repeat(25);
+  return { lo, hi };
+}
+
+/**
+ * One Query per page: on the actor's, the target's or the action's index
+ * when the filter names one (the most selective first), else on the time
+ * index; the other filters narrow it (a filter expression on the same Query),
+ * the time range is a range of the sort key (the ULID). Newest first.
+ */
+export async function auditPage(filter: AuditFilter, page: { limit: number; cursor?: string | null }) {
+  const entity = db().entities.auditEvent.query;
+  const { lo, hi } = idBounds(filter);
+  const range = { lo: { auditId: lo }, hi: { auditId: hi } };
+  const query = filter.actor
+    ? entity.byActor({ actor: filter.actor }).between(range.lo, range.hi)
+    : filter.target
+      ? entity.byTarget({ target: filter.target }).between(range.lo, range.hi)
+      : filter.action
+        ? entity.byAction({ action: filter.action }).between(range.lo, range.hi)
+        : entity.byTime({}).between(range.lo, range.hi);
+  // The index answers the first filter named; the others narrow the same Query.
+  const narrowed = query.where((attr, { eq }) =>
+    [
+      filter.actor && filter.target ? eq(attr.target, filter.target) : '',
+      (filter.actor || filter.target) && filter.action ? eq(attr.action, filter.action) : '',
+    ]
+      .filter(Boolean)
+      .join(' AND '),
+  );
+  const { data, cursor } = await narrowed.go({ order: 'desc', limit: page.limit, cursor: page.cursor ?? null });
+  return { items: data as StoredAuditEvent[], nextCursor: cursor };
+}
+
+export async function listAuditEvents(query: ListAuditQuery) {
+  const { items, nextCursor } = await auditPage(query, { limit: query.limit, cursor: checkedCursor(query.cursor) });
+  return { items: items.map(toView), nextCursor };
+}
+
+/** Pages of the filter, newest first, until `max` events. */
+export async function* auditPages(filter: AuditFilter, max: number): AsyncGenerator<StoredAuditEvent[]> {
+  let cursor: string | null = null;
+  let seen = 0;
+  do {
+    const page: { items: StoredAuditEvent[]; nextCursor: string | null } = await auditPage(filter, { limit: Math.min(500, max - seen), cursor });
+    seen += page.items.length;
+    yield page.items;
+    cursor = page.nextCursor;
+  } while (cursor && seen < max);
+}
+
+/** Every audit item of a day, oldest first (the order the chain runs in). */
+export async function auditDay(day: string): Promise<StoredAuditEvent[]> {
+  const items: StoredAuditEvent[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: StoredAuditEvent[]; cursor: string | null } = await db()
+      .entities.auditEvent.query.byDay({ auditDay: day })
+      .go({ cursor, limit: 1000 });
+    items.push(...page.data);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+}

@@ -1,0 +1,1 @@
+export { sealFinishedDays } from './audit-seal-service.ts';
