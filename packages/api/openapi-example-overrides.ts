@@ -11,7 +11,6 @@ export const exampleOverrides: Record<string, { request?: unknown; responses?: R
     request: {
       buyer: { email: 'ana.garcia@example.com', firstName: 'Ana', lastName: 'García' },
       items: [{ ticketTypeId: exampleUlid('ticketTypeId'), quantity: 2 }],
-      voucherCode: 'SUMMER10',
       marketingConsent: true,
     },
   },
@@ -31,8 +30,8 @@ export const exampleOverrides: Record<string, { request?: unknown; responses?: R
       maxParty: 8,
       minimumSpend: { amount: 60000, currency: 'EUR' },
       deposit: { kind: 'percent', percent: 25 },
-      refundableUntil: '2026-07-16T23:59:00.000Z',
-      arrivalCutoff: '2026-07-19T01:00:00.000Z',
+      refundableUntil: '2027-07-16T23:59:00.000Z',
+      arrivalCutoff: '2027-07-19T01:00:00.000Z',
     },
   },
   createImport: {

@@ -29,22 +29,22 @@ const ULID_PATTERN = '^[0-9A-HJKMNP-TV-Z]{26}$';
 
 /** Times in one plausible order: made, updated, then the event itself. */
 const TIMES: Record<string, string> = {
-  createdAt: '2026-05-02T09:15:00.000Z',
-  updatedAt: '2026-05-03T11:40:00.000Z',
-  startsAt: '2026-07-18T18:00:00.000Z',
-  endsAt: '2026-07-18T23:30:00.000Z',
-  salesStartAt: '2026-05-10T08:00:00.000Z',
-  salesEndAt: '2026-07-18T17:00:00.000Z',
-  expiresAt: '2026-05-12T10:15:00.000Z',
-  dueAt: '2026-05-20T16:00:00.000Z',
-  validFrom: '2026-05-10T08:00:00.000Z',
-  validUntil: '2026-06-30T22:00:00.000Z',
-  opensAt: '2026-07-18T17:00:00.000Z',
-  closesAt: '2026-07-18T23:59:00.000Z',
-  paidAt: '2026-05-12T10:03:00.000Z',
-  refundedAt: '2026-05-14T12:00:00.000Z',
+  createdAt: '2027-05-02T09:15:00.000Z',
+  updatedAt: '2027-05-03T11:40:00.000Z',
+  startsAt: '2027-07-18T18:00:00.000Z',
+  endsAt: '2027-07-18T23:30:00.000Z',
+  salesStartAt: '2027-05-10T08:00:00.000Z',
+  salesEndAt: '2027-07-18T17:00:00.000Z',
+  expiresAt: '2027-05-12T10:15:00.000Z',
+  dueAt: '2027-05-20T16:00:00.000Z',
+  validFrom: '2027-05-10T08:00:00.000Z',
+  validUntil: '2027-06-30T22:00:00.000Z',
+  opensAt: '2027-07-18T17:00:00.000Z',
+  closesAt: '2027-07-18T23:59:00.000Z',
+  paidAt: '2027-05-12T10:03:00.000Z',
+  refundedAt: '2027-05-14T12:00:00.000Z',
 };
-const DEFAULT_TIME = '2026-05-12T10:00:00.000Z';
+const DEFAULT_TIME = '2027-05-12T10:00:00.000Z';
 
 const STRINGS: Record<string, string> = {
   email: 'ana.garcia@example.com',
@@ -173,6 +173,8 @@ const PATTERNS: Record<string, string> = {
 export interface ExampleOptions {
   /** Include optional properties (responses: yes; requests: yes, falling back to the required ones). */
   optional: boolean;
+  /** Leave out optional references to other resources (`managerId`, `segmentId`): a request example works without them. */
+  skipOptionalIds?: boolean;
   /** The route's tag, for what a `name` is. */
   tag: string;
 }
@@ -255,7 +257,7 @@ function objectExample(components: Components, s: JsonSchema & Record<string, un
   }
   const out: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(properties)) {
-    if (!required.has(name) && !options.optional) continue;
+    if (!required.has(name) && (!options.optional || (options.skipOptionalIds && /Ids?$/.test(name)))) continue;
     const value = exampleOf(components, property, options, name, depth + 1);
     if (value !== undefined) out[name] = value;
   }

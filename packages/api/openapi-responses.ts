@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { isPublic, type RouteDefinition } from '#packages/core/route.ts';
 
 /**
@@ -50,13 +51,31 @@ export const takesIfMatch = (route: RouteDefinition): boolean => route.ifMatch =
 /** Single-resource GETs (a path parameter, no list query) answer an ETag when the resource has a version. */
 export const answersETag = (route: RouteDefinition): boolean => route.etag === true;
 
+const ULID_FIELD = '[0-9A-HJKMNP-TV-Z]{26}';
+const namesResources = new WeakMap<z.ZodMiniType, boolean>();
+
+/** The body names another resource by id (a ticket type, a table): that one may not exist, 404. */
+function bodyNamesResources(body: z.ZodMiniType | undefined): boolean {
+  if (!body) return false;
+  if (!namesResources.has(body)) {
+    let text = '';
+    try {
+      text = JSON.stringify(z.toJSONSchema(body, { io: 'input', unrepresentable: 'any', cycles: 'ref' }));
+    } catch {
+      text = '';
+    }
+    namesResources.set(body, text.includes(ULID_FIELD));
+  }
+  return namesResources.get(body)!;
+}
+
 export function errorStatuses(route: RouteDefinition): ErrorStatus[] {
   const { params, query, body } = route.request ?? {};
   const post = route.method === 'POST';
   return [
     ...(params || query || body || post ? [400 as const] : []),
     ...(isPublic(route) ? [] : [401 as const, 403 as const]),
-    ...(route.path.includes('{') ? [404 as const] : []),
+    ...(route.path.includes('{') || bodyNamesResources(body) ? [404 as const] : []),
     ...(post ? [409 as const] : []),
     ...(takesIfMatch(route) ? [412 as const] : []),
     ...(body ? [413 as const] : []),

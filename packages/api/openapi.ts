@@ -143,7 +143,7 @@ export function requestExample(route: RouteDefinition, components: Record<string
   const written = exampleOverrides[route.operationId];
   if (written && 'request' in written) return written.request;
   const body = route.request!.body!;
-  const full = exampleOf(components, json, { optional: true, tag: route.tag });
+  const full = exampleOf(components, json, { optional: true, skipOptionalIds: true, tag: route.tag });
   if (body.safeParse(full).success) return full;
   // A rule between two optional fields (give one of them): leave one out.
   if (full && typeof full === 'object' && !Array.isArray(full)) {
