@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
-import { isPublic, type RouteDefinition } from '#packages/core/route.ts';
+import type { RouteDefinition } from '#packages/core/route.ts';
 import { Problem } from '#packages/core/common-schemas.ts';
+import { exampleOf, exampleUlid } from './openapi-examples.ts';
+import { exampleOverrides } from './openapi-example-overrides.ts';
+import { errorResponses, errorStatuses, type ErrorStatus, retryAfterHeader, headerParameters, responseHeaders } from './openapi-responses.ts';
+import { tagDescriptions } from './openapi-tags.ts';
 
 type JsonSchema = z.core.JSONSchema.BaseSchema;
 type Io = 'input' | 'output';
@@ -44,41 +48,12 @@ const refsIn = (json: unknown): string[] =>
   [...JSON.stringify(json).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
 
 const problemContent = { 'application/problem+json': { schema: { $ref: schemaRef('Problem') } } };
-
-/** The errors every route can answer, by when they apply; each is problem+json (shared/README.md §2). */
-const errorResponses = {
-  400: {
-    name: 'BadRequest',
-    description: 'The input does not match the schema (`validation_failed`), a path segment is not valid percent-encoding (`invalid_path`), the body is not JSON (`invalid_json`) or a cursor is bad (`invalid_cursor`)',
+const throttledContent = {
+  'application/json': {
+    schema: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] },
+    example: { message: 'Too Many Requests' },
   },
-  401: { name: 'Unauthorized', description: 'The bearer token is missing or invalid (`unauthorized`)' },
-  403: { name: 'Forbidden', description: "The token's role lacks the route's permission (`forbidden`)" },
-  404: { name: 'NotFound', description: 'No such resource (`not_found`)' },
-  413: { name: 'PayloadTooLarge', description: 'The body is over the size limit (`payload_too_large`)' },
-  500: { name: 'InternalError', description: 'An unexpected failure on our side (`internal_error`)' },
-  503: {
-    name: 'DependencyUnavailable',
-    description: 'A service the route depends on is down, slow or throttling (`dependency_unavailable`); retry after `Retry-After` seconds',
-  },
-} as const;
-
-/** Every 503 tells the client when to come back (docs/api-conventions.md, "Dependency faults and readiness"). */
-const retryAfterHeader = {
-  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } },
 };
-const headersFor = (status: number) => (status === 503 ? { headers: retryAfterHeader } : {});
-
-function errorStatuses(route: RouteDefinition): (keyof typeof errorResponses)[] {
-  const { params, query, body } = route.request ?? {};
-  return [
-    ...(params || query || body ? [400 as const] : []),
-    ...(isPublic(route) ? [] : [401 as const, 403 as const]),
-    ...(route.path.includes('{') ? [404 as const] : []),
-    ...(body ? [413 as const] : []),
-    500 as const,
-    503 as const,
-  ];
-}
 
 /**
  * Converts every schema the routes use with zod's registry mode, so schemas
@@ -146,36 +121,86 @@ function schemaConverter(uses: { schema: z.ZodMiniType; io: Io; inline: boolean 
   };
 }
 
-function parameters(json: JsonSchema, where: 'path' | 'query'): Record<string, unknown>[] {
+function parameters(json: JsonSchema, where: 'path' | 'query', components: Record<string, JsonSchema>): Record<string, unknown>[] {
   return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
     name,
     in: where,
     required: where === 'path' || (json.required ?? []).includes(name),
     schema,
+    ...(where === 'path' ? { example: exampleOf(components, schema as JsonSchema, { optional: true, tag: '' }, name) } : {}),
   }));
 }
 
 type Schemas = ReturnType<typeof schemaConverter>;
 
+/**
+ * The request body's example: written for the route when its schema's own
+ * example would break a rule between fields, else the schema's with its
+ * optional fields, else with the required ones only, whichever the route's
+ * zod schema accepts (test/unit/openapi-examples.test.ts holds every route to it).
+ */
+export function requestExample(route: RouteDefinition, components: Record<string, JsonSchema>, json: JsonSchema): unknown {
+  const written = exampleOverrides[route.operationId];
+  if (written && 'request' in written) return written.request;
+  const body = route.request!.body!;
+  const full = exampleOf(components, json, { optional: true, skipOptionalIds: true, tag: route.tag });
+  if (body.safeParse(full).success) return full;
+  // A rule between two optional fields (give one of them): leave one out.
+  if (full && typeof full === 'object' && !Array.isArray(full)) {
+    for (const key of Object.keys(full).reverse()) {
+      const { [key]: _, ...fewer } = full as Record<string, unknown>;
+      if (body.safeParse(fewer).success) return fewer;
+    }
+  }
+  const minimal = exampleOf(components, json, { optional: false, tag: route.tag });
+  return body.safeParse(minimal).success ? minimal : full;
+}
+
+const codeIn = (description: string) => description.match(/`?\b([a-z]+(?:_[a-z]+)+)\b`?/)?.[1];
+
+/** A problem+json example for a route's own refusal, with the code its description names. */
+function problemExample(status: number, description: string, fallbackCode: string) {
+  const code = codeIn(description) ?? fallbackCode;
+  return { type: `https://eventos.dev/problems/${code}`, title: description.split(/[:;(]/)[0]!.trim().slice(0, 80) || code, status, code, detail: description };
+}
+
+const fallbackCodes: Record<number, string> = { 400: 'validation_failed', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large', 500: 'internal_error', 412: 'precondition_failed', 422: 'unprocessable', 503: 'dependency_unavailable' };
+
+function responseOf(route: RouteDefinition, schemas: Schemas, status: number, own: RouteDefinition['responses'][number]) {
+  const isError = status >= 400;
+  const shape = own.schema ?? (isError ? Problem : undefined);
+  const type = isError ? 'application/problem+json' : 'application/json';
+  // A POST's own 409/422 is also the Idempotency-Key's.
+  const shared = route.method === 'POST' && (status === 409 || status === 422) ? `; or ${errorResponses[status].description}` : '';
+  const description = `${own.description}${shared}`;
+  const written = exampleOverrides[route.operationId]?.responses?.[status];
+  const example =
+    written ??
+    (isError && !own.schema
+      ? problemExample(status, own.description, fallbackCodes[status] ?? 'error')
+      : shape
+        ? exampleOf(schemas.components, schemas.schema(shape, 'output'), { optional: true, tag: route.tag })
+        : undefined);
+  const headers = responseHeaders(route, status);
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    ...(shape ? { content: { [type]: { schema: schemas.schema(shape, 'output'), ...(example === undefined ? {} : { example }) } } } : {}),
+  };
+}
+
 function operation(route: RouteDefinition, schemas: Schemas): OpenApiOperation {
   const { params, query, body } = route.request ?? {};
   const responses: OpenApiOperation['responses'] = {};
   for (const status of errorStatuses(route)) responses[status] = { $ref: `#/components/responses/${errorResponses[status].name}` };
-  for (const [status, { description, schema }] of Object.entries(route.responses)) {
-    const isError = Number(status) >= 400;
-    const shape = schema ?? (isError ? Problem : undefined);
-    const type = isError ? 'application/problem+json' : 'application/json';
-    responses[status] = {
-      description,
-      ...headersFor(Number(status)),
-      ...(shape ? { content: { [type]: { schema: schemas.schema(shape, 'output') } } } : {}),
-    };
-  }
+  for (const [status, own] of Object.entries(route.responses)) responses[status] = responseOf(route, schemas, Number(status), own);
   const { permission } = route;
   const parameterList = [
-    ...(params ? parameters(schemas.inline(params, 'input'), 'path') : []),
-    ...(query ? parameters(schemas.inline(query, 'input'), 'query') : []),
+    ...(params ? parameters(schemas.inline(params, 'input'), 'path', schemas.components) : []),
+    ...(query ? parameters(schemas.inline(query, 'input'), 'query', schemas.components) : []),
+    ...headerParameters(route),
   ];
+  const bodySchema = body ? schemas.schema(body, 'input') : undefined;
   return {
     operationId: route.operationId,
     summary: route.summary,
@@ -184,16 +209,28 @@ function operation(route: RouteDefinition, schemas: Schemas): OpenApiOperation {
     security: permission ? [{ bearerAuth: [] }] : [],
     ...(permission ? { 'x-permission': permission } : {}),
     ...(parameterList.length ? { parameters: parameterList } : {}),
-    ...(body
+    ...(body && bodySchema
       ? {
           requestBody: {
             // Handlers parse an empty body as undefined: a schema that accepts it makes the body optional.
             required: !body.safeParse(undefined).success,
-            content: { 'application/json': { schema: schemas.schema(body, 'input') } },
+            content: { 'application/json': { schema: bodySchema, example: requestExample(route, schemas.components, bodySchema) } },
           },
         }
       : {}),
     responses: Object.fromEntries(Object.entries(responses).sort(([a], [b]) => Number(a) - Number(b))),
+  };
+}
+
+/** A shared error response (components.responses), with an example of its most common code. */
+function commonErrorResponse(status: ErrorStatus) {
+  const { description } = errorResponses[status];
+  const headers = status === 429 || status === 503 ? { 'Retry-After': retryAfterHeader } : undefined;
+  const example = problemExample(status, description, fallbackCodes[status] ?? 'error');
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: status === 429 ? throttledContent : { 'application/problem+json': { ...problemContent['application/problem+json'], example } },
   };
 }
 
@@ -223,7 +260,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: O
 
   const tags = [...new Set(sorted.map((r) => r.tag))].map((name) => {
     const tagPaths = new Set(sorted.filter((r) => r.tag === name).map((r) => `\`${r.path}\``));
-    return { name, description: `Routes: ${[...tagPaths].join(', ')}.` };
+    return { name, description: tagDescriptions[name] ?? `Routes: ${[...tagPaths].join(', ')}.` };
   });
   const usedErrors = [...new Set(sorted.flatMap(errorStatuses))].sort((a, b) => a - b);
 
@@ -245,7 +282,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: O
       responses: Object.fromEntries(
         usedErrors.map((status) => [
           errorResponses[status].name,
-          { description: errorResponses[status].description, ...headersFor(status), content: problemContent },
+          commonErrorResponse(status),
         ]),
       ),
       securitySchemes: {

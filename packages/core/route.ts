@@ -66,6 +66,16 @@ export interface RouteDefinition {
    * secret or a dependency the rest of the feature must not carry.
    */
   ownFunction?: string;
+  /**
+   * The single-resource GET answers an `ETag` (the entity's version), for a
+   * later `If-Match` (docs/api-conventions.md, "Concurrent edits").
+   */
+  etag?: true;
+  /**
+   * The PATCH or DELETE honours `If-Match`: the handler passes the expected
+   * version to the service, whose write is conditional on it (412 `precondition_failed`).
+   */
+  ifMatch?: true;
   /** A larger request body than the stack's default (256 KB), for the few routes that take a file in the body (imports: 5 MB). */
   maxBodyBytes?: number;
 }

@@ -64,17 +64,26 @@ describe('the OpenAPI document of the route table', () => {
       const { params, query, body } = route.request ?? {};
       const statuses = Object.keys(op!.responses);
       const declares = (status: number) => status in route.responses;
-      expect(statuses.includes('400'), route.operationId).toBe(Boolean(params || query || body) || declares(400));
-      expect(statuses.includes('404'), route.operationId).toBe(route.path.includes('{'));
+      expect(statuses.includes('400'), route.operationId).toBe(Boolean(params || query || body) || route.method === 'POST' || declares(400));
+      // A path parameter or a body naming another resource by id: that one may not exist.
+      const namesResource = JSON.stringify(op!.requestBody ?? {}).includes('"$ref"') || JSON.stringify(op!.requestBody ?? {}).includes('{26}');
+      if (route.path.includes('{')) expect(statuses, route.operationId).toContain('404');
+      else if (!namesResource && !declares(404)) expect(statuses, route.operationId).not.toContain('404');
       expect(statuses.includes('413'), route.operationId).toBe(Boolean(body));
       expect(statuses, route.operationId).toContain('500');
       expect(statuses, route.operationId).toContain('503');
+      expect(statuses, route.operationId).toContain('429');
+      // Idempotency-Key on every POST: in progress (409) and reused with another body (422).
+      expect(statuses.includes('409') && statuses.includes('422'), route.operationId).toBe(route.method === 'POST' || (declares(409) && declares(422)));
+      expect(statuses.includes('412'), route.operationId).toBe(route.ifMatch === true || declares(412));
     }
     expect(doc.components.responses.DependencyUnavailable).toMatchObject({
       headers: { 'Retry-After': { schema: { type: 'integer' } } },
     });
-    for (const response of Object.values(doc.components.responses)) {
-      expect(response).toMatchObject({ content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+    for (const [name, response] of Object.entries(doc.components.responses)) {
+      // The gateway's own throttle answer is the one error that is not problem+json.
+      if (name === 'TooManyRequests') expect(response).toMatchObject({ headers: { 'Retry-After': {} }, content: { 'application/json': { example: { message: 'Too Many Requests' } } } });
+      else expect(response).toMatchObject({ content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, example: { code: expect.any(String) } } } });
     }
   });
 
@@ -86,6 +95,22 @@ describe('the OpenAPI document of the route table', () => {
     expect(notReady.headers).toHaveProperty('Retry-After');
     const schema = notReady.content['application/problem+json']!.schema;
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code', 'dependencies']));
+  });
+
+  it('documents Idempotency-Key on every POST, and Location and Idempotent-Replayed on its 2xx', () => {
+    for (const { route, op } of operations) {
+      const header = (op!.parameters ?? []).find((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+      expect(Boolean(header), route.operationId).toBe(route.method === 'POST');
+      for (const [status, response] of Object.entries(op!.responses)) {
+        const headers = (response as { headers?: Record<string, unknown> }).headers ?? {};
+        if (status === '201') expect(headers, `${route.operationId} ${status}`).toHaveProperty('Location');
+        if (route.method === 'POST' && status.startsWith('2')) expect(headers, `${route.operationId} ${status}`).toHaveProperty('Idempotent-Replayed');
+      }
+    }
+  });
+
+  it('has a prose description for every tag', () => {
+    for (const tag of doc.tags) expect(tag.description, tag.name).not.toMatch(/^Routes: /);
   });
 
   it('turns params and query schemas into parameters, required as the schema says', () => {
@@ -106,7 +131,7 @@ describe('the OpenAPI document of the route table', () => {
     const venues = doc.paths['/v1/venues']!;
     expect(venues.post?.requestBody).toEqual({
       required: true,
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateVenue' } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateVenue' }, example: expect.objectContaining({ name: 'Harbour Hall' }) } },
     });
     expect(venues.post?.responses[201]).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/Venue' } } } });
 
@@ -174,9 +199,14 @@ describe('request and response shapes of one registered schema', () => {
     expect(op.requestBody).toMatchObject({ required: false });
     expect(op.responses[409]).toEqual({
       description: 'Busy',
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      content: {
+        'application/problem+json': {
+          schema: { $ref: '#/components/schemas/Problem' },
+          example: { type: 'https://eventos.dev/problems/conflict', title: 'Busy', status: 409, code: 'conflict', detail: 'Busy' },
+        },
+      },
     });
-    expect(Object.keys(op.responses)).toEqual(['200', '400', '401', '403', '404', '409', '413', '500', '503']);
+    expect(Object.keys(op.responses)).toEqual(['200', '400', '401', '403', '404', '409', '413', '429', '500', '503']);
     expect(small.info).toMatchObject({ title: 'Test', version: '0.0.0' });
   });
 });
