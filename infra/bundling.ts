@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,6 +119,36 @@ export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions
 }
 
 /** Every file a build wrote (index.mjs and its chunks), as the metafile lists them. */
+/**
+ * esbuild emits a chunk for every `import()` it finds in the modules it reads,
+ * before tree-shaking drops the code that made it: a feature's index that
+ * re-exports a module calling `import('stripe')` leaves a Stripe chunk beside
+ * a function that never calls it, and nothing can ever load it. This deletes
+ * every output that index.mjs cannot reach through the imports (static or
+ * dynamic) of the code esbuild kept, so a function's zip carries only what it
+ * can run. Returns the absolute paths of the files kept.
+ */
+export function pruneUnreachableChunks(metafile: Metafile, outfile: string, absWorkingDir: string = process.cwd()): string[] {
+  const outputs = metafile.outputs;
+  const byAbsolute = new Map(Object.keys(outputs).map((file) => [path.resolve(absWorkingDir, file), file]));
+  const entry = byAbsolute.get(path.resolve(outfile));
+  if (!entry) throw new Error(`pruneUnreachableChunks: ${outfile} is not an output of this build`);
+  const reached = new Set<string>();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (reached.has(file) || !outputs[file]) continue;
+    reached.add(file);
+    for (const imported of outputs[file]!.imports) if (!imported.external) pending.push(imported.path);
+  }
+  const kept: string[] = [];
+  for (const [absolute, file] of byAbsolute) {
+    if (reached.has(file)) kept.push(absolute);
+    else rmSync(absolute, { force: true });
+  }
+  return kept;
+}
+
 export function builtFiles(metafile: Metafile, absWorkingDir: string = process.cwd()): string[] {
   return Object.keys(metafile.outputs).map((file) => path.resolve(absWorkingDir, file));
 }

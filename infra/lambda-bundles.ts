@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { lambdaBuildOptions, writeElectrodbSideFile } from './bundling.ts';
+import { lambdaBuildOptions, pruneUnreachableChunks, writeElectrodbSideFile } from './bundling.ts';
 import { repoRoot } from './paths.ts';
 
 let root: string | undefined;
@@ -31,6 +31,7 @@ export function lambdaBundleDir(entry: string): string {
   mkdirSync(dir, { recursive: true });
   const outfile = path.join(dir, 'index.mjs');
   const result = buildSync({ ...lambdaBuildOptions(entry, outfile), metafile: true, absWorkingDir: repoRoot });
+  pruneUnreachableChunks(result.metafile!, outfile, repoRoot);
   writeElectrodbSideFile(result.metafile!, outfile);
   bundles.set(entry, dir);
   return dir;

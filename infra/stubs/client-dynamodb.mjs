@@ -22,3 +22,5 @@ export { ScanCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es
 export { TransactGetItemsCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/TransactGetItemsCommand.js';
 export { TransactWriteItemsCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/TransactWriteItemsCommand.js';
 export { UpdateItemCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/UpdateItemCommand.js';
+// The audit interceptor (packages/core/audit/audit-interceptor.ts) tells a failed condition from other errors by class.
+export { ConditionalCheckFailedException } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/models/errors.js';

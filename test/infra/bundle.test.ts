@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { routing } from '#events/routing.ts';
 import { schedules } from '#events/schedules.ts';
 import { routes } from '#packages/api/routes/index.ts';
-import { ELECTRODB_SIDE_FILE, esbuildOptions, lambdaBuildOptions } from '#infra/bundling.ts';
+import { ELECTRODB_SIDE_FILE, esbuildOptions, lambdaBuildOptions, pruneUnreachableChunks } from '#infra/bundling.ts';
 import { functionKinds } from '#infra/constructs/eventos-function.ts';
 import { lambdaBundleDir } from '#infra/lambda-bundles.ts';
 import { functionsRoot, repoRoot } from '#infra/paths.ts';
@@ -142,6 +142,30 @@ describe('Lambda bundles', () => {
       expect(files.filter((f) => f.startsWith('chunk-') && readFileSync(path.join(out, f), 'utf8').includes('api.stripe.com'))).toHaveLength(1);
       const bundled = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as { handler: () => Promise<unknown> };
       expect(await bundled.handler()).toEqual({ before: undefined, errors: 'function' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('ships no chunk that the kept code cannot load (an import() in code tree-shaking dropped)', async () => {
+    mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });
+    const dir = mkdtempSync(path.join(repoRoot, 'cdk.out', 'dead-chunk-'));
+    try {
+      writeFileSync(path.join(dir, 'dead.mjs'), "export const text = 'only-in-the-dead-chunk';\n");
+      writeFileSync(path.join(dir, 'live.mjs'), "export const text = 'in-the-live-chunk';\n");
+      writeFileSync(path.join(dir, 'lib.mjs'), "export const used = () => import('./live.mjs');\nexport const unused = () => import('./dead.mjs');\n");
+      writeFileSync(path.join(dir, 'entry.mjs'), "import { used } from './lib.mjs';\nexport const handler = async () => (await used()).text;\n");
+      const out = path.join(dir, 'out');
+      const result = await build(lambdaBuildOptions(path.join(dir, 'entry.mjs'), path.join(out, 'index.mjs')));
+      const before = readdirSync(out);
+      const kept = pruneUnreachableChunks(result.metafile!, path.join(out, 'index.mjs'));
+      const after = readdirSync(out);
+      expect(before.length).toBe(3);
+      expect(after.sort()).toEqual(kept.map((f) => path.basename(f)).sort());
+      expect(after).toHaveLength(2);
+      expect(after.map((f) => readFileSync(path.join(out, f), 'utf8')).join('\n')).not.toContain('only-in-the-dead-chunk');
+      const bundled = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as { handler: () => Promise<string> };
+      expect(await bundled.handler()).toBe('in-the-live-chunk');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

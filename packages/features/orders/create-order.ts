@@ -1,5 +1,5 @@
 import type { CreateOrderInput } from './contract.ts';
-import { createPaymentIntent, type CreatedPaymentIntent } from '#packages/payments/stripe-client.ts';
+import type { createPaymentIntent, CreatedPaymentIntent } from '#packages/payments/stripe-client.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
 import { domainEvent } from '#packages/core/bus/pending-event.ts';
 import { nowIso } from '#packages/core/clock.ts';
@@ -205,7 +205,14 @@ export interface CreatedOrder {
   clientSecret?: string;
 }
 
-async function openPaymentIntent({ orderId, catalog, priced, input }: Draft): Promise<CreatedPaymentIntent> {
+/**
+ * Creates the order's PaymentIntent: handed in by the storefront route (the
+ * Stripe client), so that code issuing only free orders (sponsor passes)
+ * neither imports nor bundles the Stripe SDK.
+ */
+export type PaymentIntentCreator = typeof createPaymentIntent;
+
+async function openPaymentIntent({ orderId, catalog, priced, input }: Draft, createPaymentIntent: PaymentIntentCreator): Promise<CreatedPaymentIntent> {
   return createPaymentIntent({
     orderId,
     amount: priced.total.amount,
@@ -246,6 +253,8 @@ export async function createOrder(
   origin: CheckoutOrigin = {},
   /** Promoter-only (hidden) ticket types staff issues from: sponsor passes (issue-free-order.ts). */
   unlocked: ReadonlySet<string> = new Set(),
+  /** Needed for an order that costs money; without it such an order is refused before anything is written. */
+  createPaymentIntent?: PaymentIntentCreator,
 ): Promise<CreatedOrder> {
   const now = nowIso();
   const catalog = await loadCatalog(eventId, input.voucherCode);
@@ -267,13 +276,14 @@ export async function createOrder(
   const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, selection, attribution, origin };
   const hinted = recentlyShort(priced.demand.keys());
   if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };
-  return seatsFirst(draft, ctx, hinted);
+  if (!createPaymentIntent) throw unprocessable('payment_required', 'This order costs money: it can only be placed through the storefront, which takes the payment');
+  return seatsFirst(draft, ctx, hinted, createPaymentIntent);
 }
 
-async function seatsFirst(draft: Draft, ctx: RequestContext, readFirst: boolean): Promise<CreatedOrder> {
+async function seatsFirst(draft: Draft, ctx: RequestContext, readFirst: boolean, createPaymentIntent: PaymentIntentCreator): Promise<CreatedOrder> {
   const order = await reserve(draft, ctx, readFirst);
   try {
-    const intent = await openPaymentIntent(draft);
+    const intent = await openPaymentIntent(draft, createPaymentIntent);
     await db().entities.order.patch({ orderId: order.orderId }).set({ paymentIntentId: intent.id, paymentStatus: intent.status }).go();
     return { order: { ...order, paymentIntentId: intent.id, paymentStatus: intent.status }, clientSecret: intent.clientSecret };
   } catch (error) {
