@@ -177,7 +177,10 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
     // A pending order's `order.created` has no consumer that cannot wait: the outbox relay publishes it
     // (packages/core/bus/outbox.ts, `Publish`). A free order's `order.paid` feeds the confirmation mail: at once.
     const written = await transactWithEvents(() => tx.items, events, free ? 'now' : 'relay');
-    if (!written.canceled) return order;
+    if (!written.canceled) {
+      markSeatsTaken(eventId, seats.map((s) => s.seatGuid));
+      return order;
+    }
     if (tx.rejected(written, 'voucher')) throw unprocessable('voucher_exhausted', 'The voucher has been used up');
     const lost = seats.filter((ref) => tx.rejected(written, seatName(ref)));
     if (lost.length) {

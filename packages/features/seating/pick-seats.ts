@@ -68,6 +68,8 @@ export async function selectSeats(eventId: string, head: SeatingHead | null | un
   if (!category) throw unprocessable('unknown_category', `The seat map has no category ${ask.category}`, { category: ask.category });
   if (!category.ticketTypeId) throw unprocessable('seat_not_for_sale', `No ticket type sells category ${ask.category}`, { category: ask.category });
   const seats = (await Promise.all((category.sectionIds ?? []).map((s) => sectionSeats(eventId, s, attempt > 0)))).flat();
+  // What this read saw taken also spares a buyer naming one of those seats a doomed transaction (taken-hint.ts).
+  markTaken(eventId, seats.filter((s) => s.state !== 'free').map((s) => s.seatGuid));
   const chosen = bestAvailable(seats, {
     category: ask.category,
     quantity: ask.quantity,

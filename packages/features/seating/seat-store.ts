@@ -11,7 +11,8 @@ export interface SeatRef {
   seatGuid: string;
 }
 
-export type SeatChange = 'hold' | 'sell' | 'confirm' | 'release' | 'unsell' | 'block' | 'unblock';
+/** An order's steps; organisers' blocks move the counters too and live in block-seats.ts. */
+export type SeatChange = 'hold' | 'sell' | 'confirm' | 'release' | 'unsell';
 
 /**
  * The conditional update of one seat for one step. Every step names the
@@ -33,10 +34,6 @@ export function seatUpdate(entities: TransactionEntities, eventId: string, ref: 
       return seat.set({ state: 'free' }).remove(['orderId']).where((a, op) => `${op.eq(a.state, 'held')} AND ${op.eq(a.orderId, owner)}`).commit();
     case 'unsell':
       return seat.set({ state: 'free' }).remove(['orderId']).where((a, op) => `${op.eq(a.state, 'sold')} AND ${op.eq(a.orderId, owner)}`).commit();
-    case 'block':
-      return seat.set({ state: 'blocked' }).where((a, op) => op.eq(a.state, 'free')).commit();
-    case 'unblock':
-      return seat.set({ state: 'free' }).where((a, op) => op.eq(a.state, 'blocked')).commit();
   }
 }
 
