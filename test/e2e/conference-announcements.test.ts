@@ -120,8 +120,14 @@ describe('announcements', () => {
     const { event, type } = await givenConference(api.call);
     const { buyer } = await givenTickets(api.call, event.id, type.id, 1);
     await api.bus.drain();
-    const created = await announce(event.id, { subject: 'See you tomorrow', body: 'Bring your badge.', audience: 'attendees', sendAt: new Date(Date.now() + 60_000).toISOString() });
+    const scheduled = { subject: 'See you tomorrow', body: 'Bring your badge.', audience: 'attendees', sendAt: new Date(Date.now() + 60_000).toISOString() };
+    const key = { 'idempotency-key': `announce-${event.id}` };
+    const created = await api.call('POST', `/v1/events/${event.id}/announcements`, { body: scheduled, headers: key });
     expect(created.body).toMatchObject({ state: 'scheduled' });
+    // A retried POST (same key, same body) is the same announcement, not a second one.
+    const retried = await api.call('POST', `/v1/events/${event.id}/announcements`, { body: scheduled, headers: key });
+    expect([retried.status, retried.body.id, retried.headers.get('idempotent-replayed')]).toEqual([201, created.body.id, 'true']);
+    expect((await api.call('GET', `/v1/events/${event.id}/announcements`)).body.items).toHaveLength(1);
     await dueJob({}, {} as never);
     await api.bus.drain();
     expect((await api.call('GET', `/v1/events/${event.id}/announcements/${created.body.id}`)).body.state).toBe('scheduled');
