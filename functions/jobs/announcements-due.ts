@@ -4,6 +4,6 @@ import { runDueAnnouncements } from '#packages/features/announcements/index.ts';
 
 export const handler = jobHandler('announcements-due', async () => {
   const result = await runDueAnnouncements();
-  if (result.started) logger.info('scheduled announcements started', result);
+  if (result.started || result.pushed) logger.info('announcements requested', result);
   return result;
 });

@@ -3,6 +3,7 @@ import { handler as announcementSend } from '#functions/consumers/announcement-s
 import { handler as dueJob } from '#functions/jobs/announcements-due.ts';
 import { attendeeLinkToken } from '#packages/features/sessions/index.ts';
 import { db } from '#packages/core/db/service.ts';
+import { newId } from '#packages/core/ids.ts';
 import { advanceClock } from '../support/clock.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { buyerEmail, emailsTo, givenTicketType, hours } from '../support/sales-fixtures.ts';
@@ -120,8 +121,14 @@ describe('announcements', () => {
     const { event, type } = await givenConference(api.call);
     const { buyer } = await givenTickets(api.call, event.id, type.id, 1);
     await api.bus.drain();
-    const created = await announce(event.id, { subject: 'See you tomorrow', body: 'Bring your badge.', audience: 'attendees', sendAt: new Date(Date.now() + 60_000).toISOString() });
+    const scheduled = { subject: 'See you tomorrow', body: 'Bring your badge.', audience: 'attendees', sendAt: new Date(Date.now() + 60_000).toISOString() };
+    const key = { 'idempotency-key': `announce-${event.id}` };
+    const created = await api.call('POST', `/v1/events/${event.id}/announcements`, { body: scheduled, headers: key });
     expect(created.body).toMatchObject({ state: 'scheduled' });
+    // A retried POST (same key, same body) is the same announcement, not a second one.
+    const retried = await api.call('POST', `/v1/events/${event.id}/announcements`, { body: scheduled, headers: key });
+    expect([retried.status, retried.body.id, retried.headers.get('idempotent-replayed')]).toEqual([201, created.body.id, 'true']);
+    expect((await api.call('GET', `/v1/events/${event.id}/announcements`)).body.items).toHaveLength(1);
     await dueJob({}, {} as never);
     await api.bus.drain();
     expect((await api.call('GET', `/v1/events/${event.id}/announcements/${created.body.id}`)).body.state).toBe('scheduled');
@@ -137,5 +144,33 @@ describe('announcements', () => {
     expect((await api.call('GET', `/v1/events/${event.id}/announcements/${created.body.id}`)).body).toMatchObject({ state: 'sent', recipients: 1, mailed: 1 });
     expect(await announcementMails(buyer, 'See you tomorrow')).toHaveLength(1);
     expect(api.bus.recent.filter((e) => e['detail-type'] === 'announcement.requested' && (e.detail as { data: { announcementId: string } }).data.announcementId === created.body.id)).toHaveLength(1);
+  }, 60_000);
+
+  it('a sending announcement whose delivery died is requested again by the due job after its watchdog time, and mails only who is still pending', async () => {
+    const { event, type } = await givenConference(api.call);
+    const { tickets } = await givenTickets(api.call, event.id, type.id, 2);
+    const [ana, bo] = await Promise.all(tickets.map((t) => givenAttendee(api.call, t.id)));
+    await api.bus.drain();
+    // As a delivery that died after mailing Ana would leave it: sending, Ana's recipient sent, Bo's pending, no event on the bus.
+    const announcementId = newId();
+    const now = new Date().toISOString();
+    await db().entities.announcement.create({ eventId: event.id, announcementId, subject: 'Stuck', body: 'Then unstuck.', audience: 'attendees', state: 'sending', sendAt: now, dueAt: new Date(Date.now() + 15 * 60_000).toISOString(), createdAt: now }).go();
+    await db().entities.announcementRecipient.create({ announcementId, email: ana!.email, status: 'sent', messageId: 'earlier' }).go();
+    await db().entities.announcementRecipient.create({ announcementId, email: bo!.email, status: 'pending' }).go();
+
+    await dueJob({}, {} as never);
+    await api.bus.drain();
+    expect((await api.call('GET', `/v1/events/${event.id}/announcements/${announcementId}`)).body.state).toBe('sending');
+    const clock = advanceClock(15 * 60_000 + 1000);
+    try {
+      await Promise.all([dueJob({}, {} as never), dueJob({}, {} as never)]);
+      await api.bus.drain();
+    } finally {
+      clock.restore();
+    }
+    expect((await api.call('GET', `/v1/events/${event.id}/announcements/${announcementId}`)).body).toMatchObject({ state: 'sent', recipients: 2, mailed: 2 });
+    expect(await announcementMails(ana!.email, 'Stuck')).toHaveLength(0);
+    expect(await announcementMails(bo!.email, 'Stuck')).toHaveLength(1);
+    expect(sentEvents(announcementId)).toHaveLength(1);
   }, 60_000);
 });

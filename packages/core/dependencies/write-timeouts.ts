@@ -40,3 +40,18 @@ const timedOut = (error: unknown): boolean => {
 export function unrepeatable(commandName: string | undefined, error: unknown): unknown {
   return commandName !== undefined && WRITES.has(commandName) && timedOut(error) ? new WriteTimeout(commandName, error) : error;
 }
+
+/**
+ * Whether `error` (or what it wraps: ElectroDB puts the SDK's error in `cause`)
+ * is a write that timed out and may still land. A caller that can tell its own
+ * write when it meets it (a conditional put carrying a stamp of the attempt)
+ * may resolve the outcome itself instead of answering 503.
+ */
+export function isWriteTimeout(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
+    if ((current as { name?: unknown }).name === 'WriteTimeout') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -6,7 +6,7 @@ import { db } from '#packages/core/db/service.ts';
 import { notFound, unprocessable } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import type { AnnouncementView, CreateAnnouncementInput } from './contract.ts';
-import { toAnnouncementView, type AnnouncementItem } from './announcement-store.ts';
+import { toAnnouncementView, watchdogAt, type AnnouncementItem } from './announcement-store.ts';
 
 async function checkAudience(eventId: string, input: CreateAnnouncementInput): Promise<void> {
   const { data: event } = await db().entities.event.get({ eventId }).go();
@@ -41,7 +41,7 @@ export async function createAnnouncement(eventId: string, input: CreateAnnouncem
     ...(input.audience === 'session' ? { sessionId: input.sessionId } : {}),
     state,
     sendAt,
-    dueAt: sendAt,
+    dueAt: state === 'sending' ? watchdogAt() : sendAt,
     createdBy: ctx.actorId,
     createdAt: now,
   } as AnnouncementItem;

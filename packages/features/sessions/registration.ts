@@ -4,7 +4,9 @@ import { nowIso } from '#packages/core/clock.ts';
 import type { RequestContext } from '#packages/core/context.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { db } from '#packages/core/db/service.ts';
+import { dependencyFaultOf } from '#packages/core/dependencies/faults.ts';
 import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
+import { logger } from '#packages/core/logger.ts';
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import type { SessionItem } from '#packages/features/agenda/index.ts';
 import { validTicket, type AttendeeRef } from './attendee-link.ts';
@@ -13,6 +15,7 @@ import type { RegistrationView } from './contract.ts';
 import { toRegistrationView, type RegistrationItem } from './registration-view.ts';
 import { cachedSession } from './session-cache.ts';
 import { firstOverlap, rankOf } from './slots.ts';
+import { ownRegistrationLanded, retriedCounterUpdate, unsure } from './unsure-writes.ts';
 import { offerNextSeats } from './waitlist.ts';
 
 const ACTIVE = ['confirmed', 'waitlisted', 'offered'] as const;
@@ -47,13 +50,16 @@ type Attempt = { kind: 'done'; view: RegistrationView; created: boolean } | { ki
  */
 export async function register(ref: AttendeeRef, sessionId: string, ctx: RequestContext): Promise<{ view: RegistrationView; created: boolean }> {
   const ticket = await validTicket(ref);
+  // The `createdAt` of this request's attempts that timed out: any of them may still commit (unsure-writes.ts).
+  const stamps = new Set<string>();
+  const found = (existing: RegistrationItem): Attempt => ({ kind: 'done', view: toRegistrationView(existing), created: stamps.has(existing.createdAt) });
   const outcome = await withRaceRetries(async (n): Promise<Attempt> => {
     const [session, schedule] = await Promise.all([cachedSession(ref.eventId, sessionId, n > 0), readSchedule(ticket.ticketId, ref.eventId)]);
     registrable(session, ticket.ticketTypeId);
     const slot = { sessionId, startsAt: session.startsAt, endsAt: session.endsAt };
     if (schedule.slots.some((s) => s.sessionId === sessionId)) {
       const existing = await readRegistration(sessionId, ticket.ticketId);
-      if (isActive(existing)) return { kind: 'done', view: toRegistrationView(existing), created: false };
+      if (isActive(existing)) return found(existing);
     }
     const clash = firstOverlap(schedule.slots, slot);
     if (clash) throw conflict('overlapping_session', 'The attendee is already confirmed for a session at that time', { sessionId: clash.sessionId });
@@ -73,18 +79,24 @@ export async function register(ref: AttendeeRef, sessionId: string, ctx: Request
       .add('registration', registrationPut(e, { sessionId, ticketId: ticket.ticketId, eventId: ref.eventId, contactId, state: 'confirmed', position: 0, at }))
       .add('schedule', scheduleWrite(e, schedule, [...schedule.slots, slot]))
       .add('session', sessionUnchanged(e, session));
-    const result = await transactWithEvents(
-      () => tx.items,
-      [domainEvent('session.registered', { eventId: ref.eventId, sessionId, ticketId: ticket.ticketId, ...(contactId ? { contactId } : {}), status: 'confirmed' }, ctx)],
-      'relay',
+    const result = await unsure(() =>
+      transactWithEvents(
+        () => tx.items,
+        [domainEvent('session.registered', { eventId: ref.eventId, sessionId, ticketId: ticket.ticketId, ...(contactId ? { contactId } : {}), status: 'confirmed' }, ctx)],
+        'relay',
+      ),
     );
+    if (result === 'timed_out') {
+      stamps.add(at);
+      const landed = await ownRegistrationLanded(sessionId, ticket.ticketId, stamps);
+      return landed ? found(landed) : RETRY;
+    }
     if (!result.canceled) {
       return { kind: 'done', view: toRegistrationView({ sessionId, ticketId: ticket.ticketId, eventId: ref.eventId, state: 'confirmed', position: 0, rank: rankOf(0), createdAt: at, updatedAt: at } as RegistrationItem), created: true };
     }
     if (tx.rejected(result, 'registration')) {
       const existing = await readRegistration(sessionId, ticket.ticketId);
-      if (isActive(existing)) return { kind: 'done', view: toRegistrationView(existing), created: false };
-      return RETRY;
+      return isActive(existing) ? found(existing) : RETRY;
     }
     if (tx.rejected(result, 'seat') && !tx.rejected(result, 'schedule') && !tx.rejected(result, 'session')) return { kind: 'full' };
     return RETRY;
@@ -137,28 +149,47 @@ function sessionUnchanged(e: ReturnType<typeof namedTransaction>['entities'], s:
  * never sits behind a waitlist.
  */
 async function joinWaitlist(ref: AttendeeRef, ticketId: string, contactId: string | undefined, sessionId: string, ctx: RequestContext) {
-  const { data } = await db().entities.sessionSeats.patch({ sessionId }).add({ seq: 1 }).go({ response: 'updated_new' });
+  const { data } = await retriedCounterUpdate(() => db().entities.sessionSeats.patch({ sessionId }).add({ seq: 1 }).go({ response: 'updated_new' }));
   const position = (data as { seq: number }).seq;
-  const at = nowIso();
-  const tx = namedTransaction<'registration' | 'seat'>();
-  const e = tx.entities;
-  tx.add('registration', registrationPut(e, { sessionId, ticketId, eventId: ref.eventId, contactId, state: 'waitlisted', position, at })).add(
-    'seat',
-    e.sessionSeats.patch({ sessionId }).add({ waiting: 1 }).commit(),
-  );
-  const result = await transactWithEvents(
-    () => tx.items,
-    [domainEvent('session.registered', { eventId: ref.eventId, sessionId, ticketId, ...(contactId ? { contactId } : {}), status: 'waitlisted', position }, ctx)],
-    'relay',
-  );
-  if (result.canceled) {
-    const existing = await readRegistration(sessionId, ticketId);
-    if (isActive(existing)) return { view: toRegistrationView(existing), created: false };
-    throw conflict('busy', 'Too many concurrent changes to this registration; try again');
+  const stamps = new Set<string>();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const at = nowIso();
+    const tx = namedTransaction<'registration' | 'seat'>();
+    const e = tx.entities;
+    tx.add('registration', registrationPut(e, { sessionId, ticketId, eventId: ref.eventId, contactId, state: 'waitlisted', position, at })).add(
+      'seat',
+      e.sessionSeats.patch({ sessionId }).add({ waiting: 1 }).commit(),
+    );
+    const result = await unsure(() =>
+      transactWithEvents(
+        () => tx.items,
+        [domainEvent('session.registered', { eventId: ref.eventId, sessionId, ticketId, ...(contactId ? { contactId } : {}), status: 'waitlisted', position }, ctx)],
+        'relay',
+      ),
+    );
+    if (result === 'timed_out') {
+      stamps.add(at);
+      const landed = await ownRegistrationLanded(sessionId, ticketId, stamps);
+      if (landed) return { view: toRegistrationView(landed), created: true };
+      continue;
+    }
+    if (result.canceled) {
+      const existing = await readRegistration(sessionId, ticketId);
+      if (isActive(existing)) return { view: toRegistrationView(existing), created: stamps.has(existing.createdAt) };
+      if (tx.rejected(result, 'registration')) throw conflict('busy', 'Too many concurrent changes to this registration; try again');
+      await new Promise((r) => setTimeout(r, Math.random() * 100 * 2 ** attempt));
+      continue;
+    }
+    // A seat freed while nobody waited goes to the first in line now; a dependency fault here is not this request's
+    // (it is on the waitlist): the next release or the sweeper offers it.
+    await retriedCounterUpdate(() => offerNextSeats(ref.eventId, sessionId, ctx), 3).catch((error) => {
+      if (!dependencyFaultOf(error)) throw error;
+      logger.warn('offer after a waitlist join failed', { sessionId, error: (error as Error).message });
+    });
+    const latest = await readRegistration(sessionId, ticketId);
+    return { view: toRegistrationView(latest!), created: true };
   }
-  await offerNextSeats(ref.eventId, sessionId, ctx);
-  const latest = await readRegistration(sessionId, ticketId);
-  return { view: toRegistrationView(latest!), created: true };
+  throw conflict('busy', 'Too many concurrent changes to this registration; try again');
 }
 
 /**

@@ -8,9 +8,12 @@ export const ANNOUNCEMENT_STATES = ['scheduled', 'sending', 'sent'] as const;
  * session's confirmed registrants, the speakers): mailed to each recipient
  * once (announcementRecipient) and shown in the attendees' in-app feed.
  * scheduled (its `sendAt` ahead) → sending (`announcement.requested` in the
- * outbox) → sent (every recipient settled, `announcement.sent`). The `due`
- * index holds only scheduled ones (its condition drops the keys otherwise), by
- * `dueAt`; any write of `state` carries `dueAt` too (the index needs both).
+ * outbox) → sent (every recipient settled, `announcement.sent`). `dueAt` is
+ * when the `announcements-due` job must look at it: the send time of a
+ * scheduled one, the watchdog time of a sending one (a delivery that died or
+ * was dead-lettered is requested again). The `due` index holds only those two
+ * states (its condition drops the keys otherwise); any write of `state`
+ * carries `dueAt` too (the index needs both).
  */
 export const announcementSchema = {
   model: { entity: 'announcement', version: '1', service: SERVICE },
@@ -33,12 +36,12 @@ export const announcementSchema = {
   },
   indexes: {
     byEvent: { pk: { field: 'pk', composite: ['eventId'] }, sk: { field: 'sk', composite: ['announcementId'] } },
-    /** Sparse: scheduled announcements by the time the `announcements-due` job must start them. */
+    /** Sparse: scheduled and sending announcements by the time the `announcements-due` job must act on them. */
     due: {
       index: 'gsi1',
       pk: { field: 'gsi1pk', composite: ['state'] },
       sk: { field: 'gsi1sk', composite: ['dueAt'] },
-      condition: (attr: { state?: string }) => attr.state === 'scheduled',
+      condition: (attr: { state?: string }) => attr.state === 'scheduled' || attr.state === 'sending',
     },
   },
 } as const;
