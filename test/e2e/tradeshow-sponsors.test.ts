@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handler as benefitsDueJob } from '#functions/jobs/sponsor-benefits-due.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { buyerEmail } from '../support/sales-fixtures.ts';
-import { givenCompany, givenTradeShow } from '../support/tradeshow-fixtures.ts';
+import { busEvents, givenCompany, givenTradeShow } from '../support/tradeshow-fixtures.ts';
 
 const api = useTestApi();
 
@@ -50,6 +50,9 @@ describe('sponsors', () => {
 
     expect((await move('signed')).body).toMatchObject({ status: 'signed', signedAt: expect.any(String) });
     expect(await stageName(s.opportunityId)).toMatchObject({ name: 'Won', status: 'won' });
+    expect(busEvents(api.bus, 'sponsor.signed').filter((d) => d.sponsorshipId === s.id)).toEqual([
+      expect.objectContaining({ opportunityId: s.opportunityId, companyId: s.companyId, amount: { amount: 500_000, currency: 'EUR' } }),
+    ]);
     const back = await move('proposal');
     expect([back.status, back.body.code]).toEqual([409, 'invalid_transition']);
     expect((await move('invoiced')).status).toBe(200);
@@ -61,6 +64,7 @@ describe('sponsors', () => {
       const delivered = await api.call('POST', `/v1/events/${event.id}/sponsors/${s.id}/benefits/${b.id}/deliver`);
       expect(delivered.body).toMatchObject({ status: 'delivered', deliveredAt: expect.any(String) });
     }
+    expect(busEvents(api.bus, 'sponsor.benefit_delivered').filter((d) => d.sponsorshipId === s.id)).toHaveLength(3);
     expect((await move('fulfilled')).body).toMatchObject({ status: 'fulfilled', fulfilledAt: expect.any(String) });
     expect(await stageName(s.opportunityId)).toMatchObject({ status: 'won' });
   });
