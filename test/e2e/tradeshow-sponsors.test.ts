@@ -118,4 +118,19 @@ describe('sponsors', () => {
     const publicBuy = await api.call('POST', `/v1/events/${event.id}/orders`, { role: null, body: { buyer: { email: buyerEmail('x') }, items: [{ ticketTypeId: passType.id, quantity: 1 }] } });
     expect(publicBuy.status).toBe(422);
   });
+
+  it("a sponsor's exhibitor booking its booth delivers the sponsorship's booth benefit", async () => {
+    const { event, passType } = await givenTradeShow(api.call);
+    const s = await givenSponsorship(passType.id, event.id, 'owner-d');
+    const exhibitor = await api.call('POST', `/v1/events/${event.id}/exhibitors`, { body: { name: 'Sponsor Co', sponsorshipId: s.id } });
+    expect(exhibitor.status).toBe(201);
+    await api.call('PUT', `/v1/events/${event.id}/booths/B-2`, { body: { price: { amount: 0, currency: 'EUR' } } });
+    expect((await api.call('POST', `/v1/events/${event.id}/booths/B-2/booking`, { body: { exhibitorId: exhibitor.body.id } })).status).toBe(200);
+    const benefits = (await api.call('GET', `/v1/events/${event.id}/sponsors/${s.id}`)).body.benefits;
+    expect(benefits.map((b: { kind: string; status: string }) => [b.kind, b.status])).toEqual([
+      ['booth', 'delivered'],
+      ['passes', 'pending'],
+      ['logo', 'pending'],
+    ]);
+  });
 });
