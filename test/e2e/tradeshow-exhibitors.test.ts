@@ -4,7 +4,7 @@ import { db } from '#packages/core/db/service.ts';
 import { givenTickets } from '../support/conference-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { buyerEmail } from '../support/sales-fixtures.ts';
-import { attendeeLink, givenExhibitor, givenStaff, givenTradeShow } from '../support/tradeshow-fixtures.ts';
+import { attendeeLink, busEvents, givenExhibitor, givenStaff, givenTradeShow } from '../support/tradeshow-fixtures.ts';
 
 const api = useTestApi();
 
@@ -31,6 +31,7 @@ describe('exhibitors, booths and badge-scan leads', () => {
     const booths = (await api.call('GET', `/v1/events/${event.id}/booths`, { role: null })).body.items;
     const b1 = booths.find((b: { boothGuid: string }) => b.boothGuid === 'B-1');
     expect(b1).toMatchObject({ state: 'booked', exhibitorId: won[0]!.body.exhibitorId });
+    await vi.waitFor(() => expect(busEvents(api.bus, 'booth.booked').filter((d) => d.eventId === event.id)).toEqual([expect.objectContaining({ boothGuid: 'B-1', exhibitorId: won[0]!.body.exhibitorId, price: { amount: 120_000, currency: 'EUR' } })]));
     const list = (await api.call('GET', `/v1/events/${event.id}/exhibitors`)).body.items;
     expect(list.filter((e: { boothGuid?: string }) => e.boothGuid === 'B-1')).toHaveLength(1);
     // Staff cannot book for an exhibitor they do not work for.
@@ -109,6 +110,12 @@ describe('exhibitors, booths and badge-scan leads', () => {
     expect(row).toMatchObject({ shared: 'true', email, rating: '5', 'answer:budget': '10k+', company: "'=cmd|calc" });
     expect(rows.find((r) => r.leadId === anonymous.body.id)).toMatchObject({ shared: 'false', email: '', firstName: '' });
 
+    // Each visit is a `booth.visited` (a workflow trigger: it names the attendee's contact), shared or not.
+    await vi.waitFor(() => {
+      const visits = busEvents(api.bus, 'booth.visited').filter((d) => d.eventId === event.id);
+      expect(visits).toHaveLength(4);
+      expect(visits.filter((d) => d.ticketId === privateOne.id)).toEqual([expect.objectContaining({ shared: false, exhibitorId: acme.id, contactId: named.body.attendee.contactId, boothGuid: 'B-1' })]);
+    });
     // Organisers see traffic per hour; the visit is on the attendee's timeline.
     const traffic = (await api.call('GET', `/v1/events/${event.id}/booth-traffic`)).body.items;
     expect(traffic.find((t: { boothGuid: string }) => t.boothGuid === 'B-1')).toMatchObject({ exhibitorId: acme.id, visits: 3, hour: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d$/) });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { advanceClock } from '../support/clock.ts';
 import { givenTickets } from '../support/conference-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
-import { attendeeLink, givenTradeShow } from '../support/tradeshow-fixtures.ts';
+import { attendeeLink, busEvents, givenTradeShow } from '../support/tradeshow-fixtures.ts';
 
 const api = useTestApi();
 let clock: { restore: () => void } | undefined;
@@ -78,6 +78,9 @@ describe('networking meetings', () => {
     const ask = await request(ana, bo, slot(1), 30, { location: 'Table 1', message: 'Talk robots?' });
     expect((await respond(ana, ask.body.id, 'accept')).body.code).toBe('not_recipient');
     expect((await respond(bo, ask.body.id, 'accept')).body).toMatchObject({ status: 'accepted', location: 'Table 1', minutes: 30 });
+    expect(busEvents(api.bus, 'meeting.accepted').filter((d) => d.meetingId === ask.body.id)).toEqual([
+      expect.objectContaining({ requesterTicketId: ana.ticketId, recipientTicketId: bo.ticketId, startsAt: slot(1), endsAt: slot(3), location: 'Table 1' }),
+    ]);
 
     for (const who of [ana, bo]) {
       const ics = await api.call('GET', `/v1/attendee-links/${who.link}/agenda.ics`, { role: null });

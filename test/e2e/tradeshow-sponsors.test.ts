@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handler as benefitsDueJob } from '#functions/jobs/sponsor-benefits-due.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { buyerEmail } from '../support/sales-fixtures.ts';
-import { givenCompany, givenTradeShow } from '../support/tradeshow-fixtures.ts';
+import { busEvents, givenCompany, givenTradeShow } from '../support/tradeshow-fixtures.ts';
 
 const api = useTestApi();
 
@@ -50,6 +50,9 @@ describe('sponsors', () => {
 
     expect((await move('signed')).body).toMatchObject({ status: 'signed', signedAt: expect.any(String) });
     expect(await stageName(s.opportunityId)).toMatchObject({ name: 'Won', status: 'won' });
+    expect(busEvents(api.bus, 'sponsor.signed').filter((d) => d.sponsorshipId === s.id)).toEqual([
+      expect.objectContaining({ opportunityId: s.opportunityId, companyId: s.companyId, amount: { amount: 500_000, currency: 'EUR' } }),
+    ]);
     const back = await move('proposal');
     expect([back.status, back.body.code]).toEqual([409, 'invalid_transition']);
     expect((await move('invoiced')).status).toBe(200);
@@ -61,6 +64,7 @@ describe('sponsors', () => {
       const delivered = await api.call('POST', `/v1/events/${event.id}/sponsors/${s.id}/benefits/${b.id}/deliver`);
       expect(delivered.body).toMatchObject({ status: 'delivered', deliveredAt: expect.any(String) });
     }
+    expect(busEvents(api.bus, 'sponsor.benefit_delivered').filter((d) => d.sponsorshipId === s.id)).toHaveLength(3);
     expect((await move('fulfilled')).body).toMatchObject({ status: 'fulfilled', fulfilledAt: expect.any(String) });
     expect(await stageName(s.opportunityId)).toMatchObject({ status: 'won' });
   });
@@ -113,5 +117,20 @@ describe('sponsors', () => {
     // The pass type stays off public sale.
     const publicBuy = await api.call('POST', `/v1/events/${event.id}/orders`, { role: null, body: { buyer: { email: buyerEmail('x') }, items: [{ ticketTypeId: passType.id, quantity: 1 }] } });
     expect(publicBuy.status).toBe(422);
+  });
+
+  it("a sponsor's exhibitor booking its booth delivers the sponsorship's booth benefit", async () => {
+    const { event, passType } = await givenTradeShow(api.call);
+    const s = await givenSponsorship(passType.id, event.id, 'owner-d');
+    const exhibitor = await api.call('POST', `/v1/events/${event.id}/exhibitors`, { body: { name: 'Sponsor Co', sponsorshipId: s.id } });
+    expect(exhibitor.status).toBe(201);
+    await api.call('PUT', `/v1/events/${event.id}/booths/B-2`, { body: { price: { amount: 0, currency: 'EUR' } } });
+    expect((await api.call('POST', `/v1/events/${event.id}/booths/B-2/booking`, { body: { exhibitorId: exhibitor.body.id } })).status).toBe(200);
+    const benefits = (await api.call('GET', `/v1/events/${event.id}/sponsors/${s.id}`)).body.benefits;
+    expect(benefits.map((b: { kind: string; status: string }) => [b.kind, b.status])).toEqual([
+      ['booth', 'delivered'],
+      ['passes', 'pending'],
+      ['logo', 'pending'],
+    ]);
   });
 });

@@ -45,3 +45,8 @@ export async function givenStaff(call: ApiCaller, eventId: string, exhibitorId: 
 export function attendeeLink(ticketId: string, eventId: string) {
   return attendeeLinkToken(ticketId, eventId, new Date(Date.now() + 7 * 24 * 3600_000).toISOString(), signingKey());
 }
+
+/** The `data` of the events of `detailType` the local bus carried (its last 500). */
+export function busEvents(bus: { recent: Array<{ 'detail-type': string; detail: unknown }> }, detailType: string): Array<Record<string, unknown>> {
+  return bus.recent.filter((e) => e['detail-type'] === detailType).map((e) => (e.detail as { data: Record<string, unknown> }).data);
+}

@@ -10,7 +10,9 @@ import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { db } from '#packages/core/db/service.ts';
 import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
 import { definedOnly } from '#packages/core/views.ts';
+import { logger } from '#packages/core/logger.ts';
 import { publishedBooths } from '#packages/features/seating/index.ts';
+import { deliverPendingBenefitOfKind } from '#packages/features/sponsors/index.ts';
 import type { BoothView } from './contract.ts';
 import { exhibitorFor } from './access.ts';
 
@@ -102,5 +104,19 @@ export async function bookBooth(eventId: string, boothGuid: string, exhibitorId:
     if (tx.rejected(result, 'exhibitor')) throw conflict('exhibitor_has_booth', 'The exhibitor already has a booth');
     throw conflict('concurrent_update', 'The booking could not be written; try again');
   }
+  if (exhibitor.sponsorshipId) await deliverSponsorBooth(eventId, exhibitor.sponsorshipId, ctx);
   return toBoothView({ ...booth, state: 'booked', exhibitorId, bookedAt: at });
+}
+
+/**
+ * A sponsor's exhibitor booked its booth: the sponsorship's booth benefit is
+ * delivered. After the booking's commit and never failing it — if this
+ * write is lost, the benefit stays pending and the overdue job reminds its owner.
+ */
+async function deliverSponsorBooth(eventId: string, sponsorshipId: string, ctx: RequestContext): Promise<void> {
+  try {
+    await deliverPendingBenefitOfKind(eventId, sponsorshipId, 'booth', ctx);
+  } catch (error) {
+    logger.warn('booth booked, but its sponsor benefit could not be marked delivered', { sponsorshipId, error: (error as Error).message });
+  }
 }

@@ -40,6 +40,10 @@ export async function listExhibitors(eventId: string): Promise<ExhibitorView[]> 
   return data.map(toExhibitorView);
 }
 
+export async function getExhibitor(principal: Principal, eventId: string, exhibitorId: string): Promise<ExhibitorView> {
+  return toExhibitorView(await exhibitorFor(principal, eventId, exhibitorId));
+}
+
 /** Organisers edit any profile, exhibitor staff their own. */
 export async function updateExhibitor(principal: Principal, eventId: string, exhibitorId: string, input: UpdateExhibitorInput): Promise<ExhibitorView> {
   await exhibitorFor(principal, eventId, exhibitorId);

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Principal } from '#packages/auth/principal.ts';
+import { nowIso } from '#packages/core/clock.ts';
 import { safeCell } from '#packages/core/csv-safe.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
@@ -39,7 +40,7 @@ export async function qualifyLead(principal: Principal, eventId: string, exhibit
   try {
     const { data } = await db()
       .entities.exhibitorLead.patch({ exhibitorId, leadId })
-      .set({ ...(input.rating !== undefined ? { rating: input.rating } : {}), ...(input.notes !== undefined ? { notes: input.notes } : {}), ...(answers ? { answers } : {}), updatedAt: new Date().toISOString() })
+      .set({ ...(input.rating !== undefined ? { rating: input.rating } : {}), ...(input.notes !== undefined ? { notes: input.notes } : {}), ...(answers ? { answers } : {}), updatedAt: nowIso() })
       .go({ response: 'all_new' });
     return toLeadView(data as LeadItem);
   } catch (error) {

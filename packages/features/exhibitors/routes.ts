@@ -85,6 +85,18 @@ export const listExhibitors = defineRoute({
   responses: { 200: { description: 'Every exhibitor', schema: z.object({ items: z.array(Exhibitor) }) } },
 });
 
+export const getExhibitor = defineRoute({
+  operationId: 'getExhibitor',
+  method: 'GET',
+  path: '/v1/events/{id}/exhibitors/{exhibitorId}',
+  handler: 'exhibitors/get',
+  permission: 'exhibitors:self',
+  summary: 'One exhibitor with its booth (organisers any, exhibitor staff their own)',
+  tag,
+  request: { params: ExhibitorParams },
+  responses: { 200: { description: 'The exhibitor', schema: Exhibitor } },
+});
+
 export const updateExhibitor = defineRoute({
   operationId: 'updateExhibitor',
   method: 'PATCH',

@@ -1,6 +1,7 @@
 import type { EntityItem } from 'electrodb';
 import type { meetingEntity } from '#packages/core/db/entities/meeting.ts';
 import { SLOT_MINUTES } from '#packages/core/db/entities/meeting-slot.ts';
+import { nowIso } from '#packages/core/clock.ts';
 import { definedOnly } from '#packages/core/views.ts';
 import type { MeetingView } from './contract.ts';
 
@@ -13,7 +14,7 @@ export const slotsOf = (m: Pick<MeetingItem, 'startsAt' | 'minutes'>) =>
   Array.from({ length: m.minutes / SLOT_MINUTES }, (_, i) => new Date(Date.parse(m.startsAt) + i * SLOT_MINUTES * 60_000).toISOString());
 
 /** Nothing writes `expired`: a pending request whose start has passed simply reads so (it holds no slot to free). */
-export const effectiveStatus = (m: MeetingItem, now = new Date().toISOString()) => (m.status === 'pending' && m.startsAt <= now ? 'expired' : m.status);
+export const effectiveStatus = (m: MeetingItem, now = nowIso()) => (m.status === 'pending' && m.startsAt <= now ? 'expired' : m.status);
 
 export const toMeetingView = (m: MeetingItem): MeetingView =>
   definedOnly({

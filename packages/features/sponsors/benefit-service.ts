@@ -56,3 +56,16 @@ export async function updateBenefit(eventId: string, sponsorshipId: string, bene
     throw error;
   }
 }
+
+/**
+ * Delivers the sponsorship's first pending benefit of `kind`, if any (a booth
+ * booked by the sponsor's exhibitor delivers its booth benefit). Returns
+ * whether one was delivered.
+ */
+export async function deliverPendingBenefitOfKind(eventId: string, sponsorshipId: string, kind: BenefitItem['kind'], ctx: RequestContext): Promise<boolean> {
+  const { data } = await db().entities.sponsorBenefit.query.bySponsorship({ sponsorshipId }).go({ pages: 'all', consistent: true });
+  const pending = data.find((b) => b.kind === kind && b.status === 'pending' && b.eventId === eventId);
+  if (!pending) return false;
+  await deliverBenefit(eventId, sponsorshipId, pending.benefitId, ctx);
+  return true;
+}
