@@ -134,8 +134,20 @@ describe('workflow triggers', () => {
         clock.restore();
       }
     };
-    await fireAt(first + 1_000);
-    await fireAt(first + 2_000);
+    // One member a run (pages of 1): the occurrence goes on from its cursor the next minute, then moves on.
+    process.env.WORKFLOW_SCHEDULE_PAGE = '1';
+    process.env.WORKFLOW_SCHEDULE_PAGES_PER_RUN = '1';
+    try {
+      await fireAt(first + 1_000);
+      expect(await runsOf(wf.id)).toHaveLength(1);
+      expect((await api.call('GET', `/v1/workflows/${wf.id}`)).body.nextFireAt).toBe(wf.nextFireAt);
+      await fireAt(first + 61_000);
+      await fireAt(first + 62_000);
+    } finally {
+      delete process.env.WORKFLOW_SCHEDULE_PAGE;
+      delete process.env.WORKFLOW_SCHEDULE_PAGES_PER_RUN;
+    }
+    await fireAt(first + 63_000);
     await drain();
     let runs = await runsOf(wf.id);
     expect(runs.map((r) => r.contactId).sort()).toEqual(members.map((m) => m.id).sort());
