@@ -23,7 +23,7 @@ export function renderWebhooks(d: WebhooksData): string {
     ),
     '',
     'The lag is queueing: every event is published up front, then the bus works through them 16 invocations at a time on the shared cores, so the p99 is close to the whole run. ' +
-      'A duplicate is a message sent again under the same webhook-id: a send not recorded within its 60 s lease (`WEBHOOKS_LEASE_SECONDS`) is taken over by the due job (at least once, by design).',
+      'A duplicate is a message sent again under the same webhook-id: a send not recorded within its lease (60 s, `WEBHOOKS_LEASE_SECONDS`, renewed before the POST when less than the 15 s timeout + 15 s is left) is taken over by the due job (at least once, by design).',
     '',
     table(['Target', 'Result', 'Detail'], d.targets.map((t) => [t.name, passFail(t.ok), t.detail])),
   ].join('\n');

@@ -49,7 +49,7 @@ export const webhooksSection: BenchSection<WebhooksData> = {
     const data: WebhooksData = {
       method: {
         events: `${events} \`${DETAIL_TYPE}\` events (a type no other consumer takes) put on the local bus with PutEvents, 10 a call, 4 calls at a time, as fast as it takes them`,
-        fanOut: 'consumer `webhooks-fan-out` in-process (local bus, LOCAL_BUS_CONCURRENCY invocations at once, default 16): per event one Query of the endpoints, a message Put per endpoint, each written already claimed for its first attempt, made at once (signed POST, attempt Put, settle)',
+        fanOut: 'consumer `webhooks-fan-out` in-process (local bus, LOCAL_BUS_CONCURRENCY invocations at once, default 16): per event one Query of the endpoints (kept 5 s), per endpoint a message Put written already claimed for its first attempt and sent at once (signed POST, then the attempt Put beside the settle); a send reaching its POST with less than 30 s of lease left renews it first, so the due job never takes a message over mid-send',
         receiver: 'node:http server in the bench process (loopback: the local runner allows it), 3 paths = 3 endpoints; verifies each delivery with `standardwebhooks` and records its arrival by webhook-id',
         lag: 'arrival at the receiver − the event\'s metadata.occurredAt (set just before its PutEvents)',
         server: 'local stack in the bench process, DynamoDB Local in memory; the due job runs every 5 s as the local scheduler does',

@@ -67,7 +67,7 @@ export const crmCatalog = {
     source: 'eventos.crm',
     version: 1,
     description:
-      "A contact became a member of a segment (a refresh after the contact changed, or the segment's build). Emitted in the transaction that writes the member item, so once per join; a workflow with a segment trigger starts from it.",
+      "A contact became a member of a segment (a refresh after the contact changed, or a rebuild after the segment's filter changed; a new segment's first build announces nothing). Emitted in the transaction that writes the member item, so once per join; a workflow with a segment trigger starts from it.",
     data: () => z.object({ segmentId: z.string(), contactId: z.string() }),
     example: { segmentId: '01JD0000000000000000000030', contactId: '01JD0000000000000000000003' },
   }),

@@ -48,6 +48,21 @@ describe('workflow triggers', () => {
     expect(await runsOf(onEnter.id)).toHaveLength(1);
   });
 
+  it('a new segment’s first build announces nothing; a filter change announces who enters and who leaves', async () => {
+    const [a, b] = [uniqueTag('first'), uniqueTag('second')];
+    const early = await givenContact(api.call, { tags: [a] });
+    const other = await givenContact(api.call, { tags: [b] });
+    await drain();
+    const segment = await givenSegment(api.call, { tag: a });
+    await drain();
+    expect((await api.call('GET', `/v1/segments/${segment.id}/count`)).body.count).toBe(1);
+    expect(eventsOf('segment.entered', early.id)).toEqual([]);
+    expect((await api.call('PATCH', `/v1/segments/${segment.id}`, { body: { filter: { tag: b } } })).status).toBe(200);
+    await drain();
+    expect(eventsOf('segment.left', early.id).map((e) => (e.detail as any).data)).toEqual([{ segmentId: segment.id, contactId: early.id }]);
+    expect(eventsOf('segment.entered', other.id).map((e) => (e.detail as any).data)).toEqual([{ segmentId: segment.id, contactId: other.id }]);
+  });
+
   it('a segment trigger ignores other segments', async () => {
     const [a, b] = [uniqueTag('a'), uniqueTag('b')];
     const segA = await givenSegment(api.call, { tag: a });
@@ -119,8 +134,20 @@ describe('workflow triggers', () => {
         clock.restore();
       }
     };
-    await fireAt(first + 1_000);
-    await fireAt(first + 2_000);
+    // One member a run (pages of 1): the occurrence goes on from its cursor the next minute, then moves on.
+    process.env.WORKFLOW_SCHEDULE_PAGE = '1';
+    process.env.WORKFLOW_SCHEDULE_PAGES_PER_RUN = '1';
+    try {
+      await fireAt(first + 1_000);
+      expect(await runsOf(wf.id)).toHaveLength(1);
+      expect((await api.call('GET', `/v1/workflows/${wf.id}`)).body.nextFireAt).toBe(wf.nextFireAt);
+      await fireAt(first + 61_000);
+      await fireAt(first + 62_000);
+    } finally {
+      delete process.env.WORKFLOW_SCHEDULE_PAGE;
+      delete process.env.WORKFLOW_SCHEDULE_PAGES_PER_RUN;
+    }
+    await fireAt(first + 63_000);
     await drain();
     let runs = await runsOf(wf.id);
     expect(runs.map((r) => r.contactId).sort()).toEqual(members.map((m) => m.id).sort());

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { atExpression, scheduleNameOf, scheduleWakeUp, useLocalWakeUps, type WakeUp } from '#packages/core/wake-ups/wake-ups.ts';
 
 const scheduler = mockClient(SchedulerClient);
-const wake: WakeUp = { kind: 'workflow-run', id: '01JD0000000000000000000001_01JD0000000000000000000002', at: '2026-12-07T08:00:00.250Z' };
+const wake: WakeUp = { kind: 'workflow-run', id: '01JD0000000000000000000001_01JD0000000000000000000002', at: '2099-12-07T08:00:00.250Z' };
 const deployed = { WAKE_SCHEDULE_GROUP: 'eventos-acme-wake-ups', WAKE_ROLE_ARN: 'arn:aws:iam::123456789012:role/wake', WAKE_TARGET_ARN: 'arn:aws:lambda:eu-west-1:123456789012:function:eventos-acme-wake-up' };
 
 describe('wake-ups', () => {
@@ -22,7 +22,7 @@ describe('wake-ups', () => {
     expect(call!.args[0].input).toMatchObject({
       GroupName: 'eventos-acme-wake-ups',
       Name: scheduleNameOf(wake),
-      ScheduleExpression: 'at(2026-12-07T08:00:01)',
+      ScheduleExpression: 'at(2099-12-07T08:00:01)',
       ScheduleExpressionTimezone: 'UTC',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
@@ -38,7 +38,7 @@ describe('wake-ups', () => {
     await expect(scheduleWakeUp(wake)).resolves.toBeUndefined();
     const names = scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input.Name);
     expect(new Set(names).size).toBe(1);
-    expect(scheduleNameOf({ ...wake, at: '2026-12-07T09:00:00.000Z' })).not.toBe(names[0]);
+    expect(scheduleNameOf({ ...wake, at: '2099-12-07T09:00:00.000Z' })).not.toBe(names[0]);
   });
 
   it('a Scheduler fault does not fail the caller (the due sweep is the safety net)', async () => {
@@ -55,8 +55,10 @@ describe('wake-ups', () => {
     expect(scheduler.commandCalls(CreateScheduleCommand)).toHaveLength(0);
   });
 
-  it('at(...) never fires early: rounded up to the second', () => {
-    expect(atExpression('2026-12-07T08:00:00.000Z')).toBe('at(2026-12-07T08:00:00)');
-    expect(atExpression('2026-12-07T08:00:00.001Z')).toBe('at(2026-12-07T08:00:01)');
+  it('at(...) never fires early (rounded up to the second) and is never in the past', () => {
+    const before = Date.parse('2026-12-01T00:00:00Z');
+    expect(atExpression('2026-12-07T08:00:00.000Z', before)).toBe('at(2026-12-07T08:00:00)');
+    expect(atExpression('2026-12-07T08:00:00.001Z', before)).toBe('at(2026-12-07T08:00:01)');
+    expect(atExpression('2026-12-07T08:00:00.000Z', Date.parse('2026-12-07T08:00:30.500Z'))).toBe('at(2026-12-07T08:00:33)');
   });
 });

@@ -31,9 +31,12 @@ const PREFIX: Record<WakeKind, string> = { 'workflow-run': 'wf', 'webhook-delive
 export const scheduleNameOf = (wake: WakeUp): string =>
   `${PREFIX[wake.kind]}-${createHash('sha256').update(`${wake.kind}\n${wake.id}\n${wake.at}`).digest('hex').slice(0, 48)}`;
 
-/** `at(yyyy-mm-ddThh:mm:ss)` in UTC, rounded up to the next second so it never fires early. */
-export function atExpression(iso: string): string {
-  const ms = Date.parse(iso);
+/** Scheduler refuses a one-shot in the past: a wake-up due now is asked for this far ahead (the claim accepts it late). */
+const SOONEST_MS = 2_000;
+
+/** `at(yyyy-mm-ddThh:mm:ss)` in UTC, rounded up to the next second so it never fires early, and never in the past. */
+export function atExpression(iso: string, now = Date.now()): string {
+  const ms = Math.max(Date.parse(iso), now + SOONEST_MS);
   return `at(${new Date(Math.ceil(ms / 1000) * 1000).toISOString().slice(0, 19)})`;
 }
 

@@ -98,7 +98,8 @@ async function settle(segment: SegmentItem, flips: Flip[]): Promise<boolean> {
   let pending = flips;
   for (let round = 0; pending.length; round++) {
     if (round > 8) throw new Error(`segment ${segment.segmentId}: contacts kept changing under the build`);
-    const outcome = await applyFlips(segment, pending);
+    // A filter change (version > 1) moves contacts in and out: announced; the first build of a new segment is not.
+    const outcome = await applyFlips(segment, pending, undefined, segment.version > 1);
     if (outcome.segmentChanged) return false;
     const fresh = await readContacts(outcome.changedContacts);
     const members = await readMembers(segment.segmentId, outcome.changedContacts);

@@ -56,13 +56,15 @@ export async function applyFlips(
   segment: SegmentRevision,
   flips: readonly Flip[],
   ctx: Pick<RequestContext, 'correlationId' | 'depth'> = { correlationId: newId() },
+  /** false: no `segment.entered`/`left` (a new segment's first build: its members are found, not entering). */
+  announce = true,
 ): Promise<FlipsOutcome> {
   const outcome: FlipsOutcome = { settled: 0, changedContacts: [], segmentChanged: false };
   for (let i = 0; i < flips.length; i += FLIPS_PER_TRANSACTION) {
     let batch = flips.slice(i, i + FLIPS_PER_TRANSACTION);
     let conflicts = 0;
     while (batch.length) {
-      const events = batch.map((f) => domainEvent(f.join ? 'segment.entered' : 'segment.left', { segmentId: segment.segmentId, contactId: f.contactId }, ctx));
+      const events = announce ? batch.map((f) => domainEvent(f.join ? 'segment.entered' : 'segment.left', { segmentId: segment.segmentId, contactId: f.contactId }, ctx)) : [];
       const tx = batchTransaction(segment, batch, events);
       const result = await tx.go();
       if (!result.canceled) {
@@ -97,7 +99,7 @@ function batchTransaction(segment: SegmentRevision, batch: readonly Flip[], even
   const addedAt = nowIso();
   const tx = namedTransaction<`member:${string}` | `contact:${string}` | `event:${string}` | 'segment'>();
   const { segmentMember, contact, segment: seg } = tx.entities;
-  batch.forEach((flip, i) => tx.add(`event:${flip.contactId}`, outboxPut(tx.entities, events[i]!)));
+  events.forEach((event, i) => tx.add(`event:${batch[i]!.contactId}`, outboxPut(tx.entities, event)));
   for (const flip of batch) {
     const key = { segmentId: segment.segmentId, contactId: flip.contactId };
     tx.add(`member:${flip.contactId}`, flip.join ? segmentMember.create({ ...key, addedAt }).commit() : segmentMember.remove(key).commit());

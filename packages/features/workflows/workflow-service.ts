@@ -47,7 +47,7 @@ function checked(definition: WorkflowDefinitionValue): WorkflowDefinitionValue {
 }
 
 async function toView(item: WorkflowItem): Promise<WorkflowView> {
-  const { workflowId, triggerKey: _t, ...rest } = item;
+  const { workflowId, triggerKey: _t, fireCursor: _c, ...rest } = item;
   return { id: workflowId, ...rest, definition: await definitionOf(workflowId, item.currentVersion) } as WorkflowView;
 }
 
@@ -105,8 +105,8 @@ export async function newVersion(id: string, definition: WorkflowDefinitionValue
   const result = await db()
     .transaction.write(({ workflow, workflowVersion }) => [
       (definition.trigger.type === 'schedule'
-        ? workflow.patch({ workflowId: id }).set({ currentVersion: version, triggerKey: 'schedule', ...scheduleFields(definition, Date.now()) })
-        : workflow.patch({ workflowId: id }).set({ currentVersion: version, triggerKey: triggerKeyOf(definition) }).remove(['nextFireAt'])
+        ? workflow.patch({ workflowId: id }).set({ currentVersion: version, triggerKey: 'schedule', ...scheduleFields(definition, Date.now()) }).remove(['fireCursor'])
+        : workflow.patch({ workflowId: id }).set({ currentVersion: version, triggerKey: triggerKeyOf(definition) }).remove(['nextFireAt', 'fireCursor'])
       )
         .where((a, op) => op.eq(a.currentVersion, current.currentVersion))
         .commit(),
@@ -124,7 +124,8 @@ export async function setStatus(id: string, status: 'active' | 'paused'): Promis
     if (!item) throw notFound('Workflow', id);
     // A resumed schedule fires at its next occurrence from now, not at those missed while paused.
     const schedule = status === 'active' && item.triggerKey === 'schedule' ? scheduleFields(await definitionOf(id, item.currentVersion), Date.now()) : {};
-    await db().entities.workflow.patch({ workflowId: id }).set({ status, ...schedule }).go();
+    const patch = db().entities.workflow.patch({ workflowId: id }).set({ status, ...schedule });
+    await (schedule.nextFireAt ? patch.remove(['fireCursor']) : patch).go();
     forgetWorkflows();
   } catch (error) {
     if (isConditionFailure(error)) throw notFound('Workflow', id);

@@ -18,6 +18,8 @@ export const workflowSchema = {
     template: { type: 'string' },
     /** A schedule trigger's next occurrence (ISO); the due job fires it and moves it on. */
     nextFireAt: { type: 'string' },
+    /** Where the enrolment of the occurrence `nextFireAt` goes on (a segment member cursor); absent: at its start. */
+    fireCursor: { type: 'string' },
     ...timestamps,
   },
   indexes: {
