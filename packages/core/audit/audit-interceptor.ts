@@ -18,10 +18,11 @@ let installed: Installed | undefined;
 const MAX_TRANSACTION_ITEMS = 100;
 const CONFLICT_RETRIES = 4;
 
+/** The created item when the write creates one; else what the path's `{id}` names; else the item written. */
 function targetOf(scope: AuditScope, shape: WriteShape | undefined): string {
-  if (!shape) return scope.pathId ? `${scope.action?.split('.')[0] ?? 'item'}:${scope.pathId}` : 'none';
-  if (shape.creates || !scope.pathId) return `${shape.entity}:${shape.id}`;
-  return `${shape.entity}:${scope.pathId}`;
+  if (shape?.creates && shape.ownId) return `${shape.entity}:${shape.id}`;
+  if (scope.pathId) return `${scope.pathResource ?? shape?.entity ?? 'item'}:${scope.pathId}`;
+  return shape ? `${shape.entity}:${shape.id}` : 'none';
 }
 
 function auditOp(scope: AuditScope, shape: WriteShape | undefined, changes: AuditChange[]): WriteOp {

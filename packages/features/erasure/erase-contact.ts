@@ -24,8 +24,12 @@ export interface ErasureReport {
 
 type OrderLine = { refType?: string; refId?: string };
 
-/** The contact's orders, from its timeline (a paid order puts a line there): the CRM keeps no other index of a buyer's orders. */
-async function orderIdsOf(contactId: string): Promise<string[]> {
+/**
+ * The contact's orders: those on its timeline (a paid order puts a line
+ * there) and every order bought with its email (the order's byBuyerEmail
+ * index), so unpaid, expired and canceled ones are pseudonymised too.
+ */
+async function orderIdsOf(contactId: string, email: string): Promise<string[]> {
   const ids = new Set<string>();
   let cursor: string | null = null;
   do {
@@ -35,6 +39,10 @@ async function orderIdsOf(contactId: string): Promise<string[]> {
     for (const line of page.data.timelineEntry) if (line.refType === 'order' && line.refId) ids.add(line.refId);
     cursor = page.cursor;
   } while (cursor);
+  const { data: bought } = await db()
+    .entities.order.query.byBuyerEmail({ buyerEmail: email.trim().toLowerCase() })
+    .go({ pages: 'all', attributes: ['orderId'] });
+  for (const order of bought) ids.add(order.orderId);
   return [...ids];
 }
 
@@ -113,7 +121,7 @@ export async function eraseContact(contactId: string, ctx: RequestContext): Prom
   const email = contact.email;
   const touched: Record<string, number> = {};
 
-  const orderIds = await orderIdsOf(contactId);
+  const orderIds = await orderIdsOf(contactId, email);
   Object.assign(touched, await pseudonymiseOrders(contactId, orderIds));
   touched.leads = await pseudonymiseLeads(contactId);
   touched.campaignRecipients = await scrubRecipients(contactId);
