@@ -99,6 +99,7 @@ import { speakerSchema } from './entities/speaker.ts';
 import { speakerAssignmentSchema } from './entities/speaker-assignment.ts';
 import { auditEventSchema } from './entities/audit-event.ts';
 import { auditSealSchema } from './entities/audit-seal.ts';
+import { dataExportRequestSchema } from './entities/data-export-request.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -208,6 +209,7 @@ function build(table: string) {
     speakerAssignment: new Entity(speakerAssignmentSchema),
     auditEvent: new Entity(auditEventSchema),
     auditSeal: new Entity(auditSealSchema),
+    dataExportRequest: new Entity(dataExportRequestSchema),
   };
   // Every write of a request or job then carries its one audit item (packages/core/audit).
   installAuditInterceptor(documentClient, (fields) => db().entities.auditEvent.create(fields).params());
