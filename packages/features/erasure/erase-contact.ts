@@ -8,6 +8,7 @@ import { conflict, notFound } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { pool } from '#packages/core/worker-pool.ts';
 import { consentItems } from '#packages/features/consents/index.ts';
+import { phoneLookupItems } from '#packages/features/contacts/index.ts';
 import { purgeContactTimeline } from '#packages/features/timeline/index.ts';
 import { scrubImports } from './scrub-imports.ts';
 
@@ -146,6 +147,7 @@ export async function eraseContact(contactId: string, ctx: RequestContext): Prom
       e.contactEmail.delete({ email }).where((a, op) => op.eq(a.contactId, contactId)).commit(),
       ...(contact.externalId ? [e.contactExternalId.delete({ externalId: contact.externalId }).where((a, op) => op.eq(a.contactId, contactId)).commit()] : []),
       ...tags.map((tag) => e.contactTag.delete({ tag, contactId }).commit()),
+      ...phoneLookupItems(e, contactId, contact.phone, null),
       e.erasedEmail.put({ emailHash: emailHash(email), erasedAt: at, contactId }).commit(),
       ...states
         .filter((s) => s.state !== 'withdrawn')
