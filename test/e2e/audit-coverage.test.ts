@@ -148,6 +148,30 @@ const scenarios: Record<string, Scenario> = {
   'POST /v1/imports': async () => ({ path: '/v1/imports', body: { resource: 'contacts', csv: `email,first name\nimp.${uniq()}@example.com,Ana\n` } }),
   'POST /v1/imports/uploads': async () => ({ path: '/v1/imports/uploads' }),
   'POST /v1/contacts/{id}/data-export': async (call) => ({ path: `/v1/contacts/${await contact(call)}/data-export` }),
+  'POST /v1/events/{id}/rooms': async (call) => ({ path: `/v1/events/${(await givenEvent(call)).id}/rooms`, body: { name: 'Hall A', capacity: 300 } }),
+  'POST /v1/events/{id}/sessions': async (call) => ({
+    path: `/v1/events/${(await givenEvent(call)).id}/sessions`,
+    body: { title: 'Talk', state: 'scheduled', startsAt: hours(49), endsAt: hours(50) },
+  }),
+  'PATCH /v1/events/{id}/sessions/{sessionId}': async (call) => {
+    const event = await givenEvent(call);
+    const session = await created(call, `/v1/events/${event.id}/sessions`, { title: 'Talk', state: 'scheduled', startsAt: hours(49), endsAt: hours(50) });
+    return { path: `/v1/events/${event.id}/sessions/${session}`, body: { title: 'Keynote' } };
+  },
+  'PUT /v1/events/{id}/feedback-settings': async (call) => ({ path: `/v1/events/${(await givenEvent(call)).id}/feedback-settings`, body: { enabled: false } }),
+  'POST /v1/events/{id}/speakers': async (call) => ({ path: `/v1/events/${(await givenEvent(call)).id}/speakers`, body: { email: `speaker.${uniq()}@example.com`, firstName: 'Lee' } }),
+  'POST /v1/events/{id}/guest-lists': async (call) => ({
+    path: `/v1/events/${(await givenEvent(call)).id}/guest-lists`,
+    body: { name: 'Friday list', tiers: [{ tierId: 'vip', name: 'VIP', quota: 10, deadline: hours(40) }] },
+  }),
+  'PATCH /v1/users/{id}': async (call) => {
+    const name = `u${uniq()}`;
+    return { path: `/v1/users/${await created(call, '/v1/users', { username: name, email: `${name}@staff.example`, roleId: 'sales' })}`, body: { roleId: 'scanner' } };
+  },
+  'DELETE /v1/users/{id}': async (call) => {
+    const name = `u${uniq()}`;
+    return { path: `/v1/users/${await created(call, '/v1/users', { username: name, email: `${name}@staff.example`, roleId: 'sales' })}` };
+  },
 };
 
 /** State-changing routes not exercised here yet, each with why. The mechanism covers them (the HTTP stack audits every route); what is missing is a fixture. */
@@ -158,8 +182,6 @@ const knownGaps: Record<string, string> = {
   'POST /v1/events/{id}/check-ins': 'needs a paid order’s ticket code (QR) to scan',
   'POST /v1/events/{id}/check-ins/batch': 'needs a paid order’s ticket code (QR) to scan',
   'POST /v1/events/{id}/sessions/{sessionId}/check-ins': 'needs a paid order’s ticket code (QR) to scan',
-  'DELETE /v1/users/{id}': 'needs a Cognito-directory user created first (identity directory stand-in); fixture not written yet',
-  'PATCH /v1/users/{id}': 'needs a Cognito-directory user created first (identity directory stand-in); fixture not written yet',
   'POST /v1/unsubscribe/{token}': 'needs a campaign mail token (marketing key) from a sent campaign',
   'POST /v1/campaigns': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
   'PATCH /v1/campaigns/{id}': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
@@ -195,7 +217,6 @@ const knownGaps: Record<string, string> = {
   'POST /v1/promoters/{id}/links': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
   'PATCH /v1/promoters/{id}': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
   'POST /v1/guest-lists/{id}/guests': 'needs a promoter’s guest list and its public link slug',
-  'POST /v1/events/{id}/guest-lists': 'needs a promoter’s guest list and its public link slug',
   'POST /v1/promoter-links/{slug}/guests': 'needs a promoter’s guest list and its public link slug',
   'POST /v1/consents/confirm/{token}': 'needs a signed consent/preference token from a sent double opt-in mail',
   'POST /v1/contacts/{id}/consents/{purposeId}/opt-in': 'needs a signed consent/preference token from a sent double opt-in mail',
@@ -203,14 +224,10 @@ const knownGaps: Record<string, string> = {
   'POST /v1/imports/{id}/undo': 'needs a finished import to undo (the import runs in a consumer)',
   'PUT /v1/tickets/{id}/attendee': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'PUT /v1/attendee-forms/{token}/tickets/{ticketId}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'POST /v1/events/{id}/rooms': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'POST /v1/events/{id}/sessions': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/events/{id}/schedule-versions': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'PATCH /v1/events/{id}/sessions/{sessionId}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/attendee-links/{token}/sessions/{sessionId}/registration/accept': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'DELETE /v1/attendee-links/{token}/sessions/{sessionId}/registration': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/attendee-links/{token}/sessions/{sessionId}/registration': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'PUT /v1/events/{id}/feedback-settings': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'PUT /v1/feedback/{token}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/attendee-links/{token}/materials/{materialId}/download': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/events/{id}/materials': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
@@ -218,7 +235,6 @@ const knownGaps: Record<string, string> = {
   'POST /v1/events/{id}/materials/{materialId}/staff-download': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'PUT /v1/events/{id}/speakers/{speakerId}/sessions/{sessionId}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/speaker-links/{token}/confirm': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'POST /v1/events/{id}/speakers': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'DELETE /v1/events/{id}/speakers/{speakerId}/sessions/{sessionId}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'PATCH /v1/speaker-links/{token}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
 };
