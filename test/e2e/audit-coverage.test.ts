@@ -5,7 +5,8 @@ import { actionOfHandler } from '#packages/core/audit/audit-context.ts';
 import { isPublic, routeKey, type RouteDefinition } from '#packages/core/route.ts';
 import { givenEvent, givenVenue, hours } from '../support/fixtures.ts';
 import { useTestApi, type ApiCaller } from '../support/local-api.ts';
-import { givenOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
+import { givenOrder, givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
+import { gridMap } from '../support/seating-fixtures.ts';
 
 /**
  * Generated from the route table (issue 17): every state-changing route
@@ -172,16 +173,40 @@ const scenarios: Record<string, Scenario> = {
     const name = `u${uniq()}`;
     return { path: `/v1/users/${await created(call, '/v1/users', { username: name, email: `${name}@staff.example`, roleId: 'sales' })}` };
   },
+  'POST /v1/events/{id}/bundles': async (call) => {
+    const event = await givenEvent(call);
+    const a = await givenTicketType(call, event.id, { name: 'VIP', capacity: 10, price: eur(5000) });
+    return { path: `/v1/events/${event.id}/bundles`, body: { name: 'VIP night', items: [{ ticketTypeId: a.id, quantity: 2 }], price: eur(9000) } };
+  },
+  'POST /v1/events/{id}/seat-maps': async (call) => {
+    const event = await givenPublishedEvent(call);
+    const type = await givenTicketType(call, event.id, { name: 'Stalls', capacity: 20, maxPerOrder: 40 });
+    return { path: `/v1/events/${event.id}/seat-maps`, body: { map: gridMap({ ticketTypeId: type.id }) } };
+  },
+  'POST /v1/events/{id}/seat-maps/{version}/publish': async (call) => {
+    const event = await givenPublishedEvent(call);
+    const type = await givenTicketType(call, event.id, { name: 'Stalls', capacity: 20, maxPerOrder: 40 });
+    const map = await call('POST', `/v1/events/${event.id}/seat-maps`, { body: { map: gridMap({ ticketTypeId: type.id }) } });
+    return { path: `/v1/events/${event.id}/seat-maps/${map.body.version}/publish` };
+  },
+  'POST /v1/events/{id}/check-ins': async (call) => {
+    const event = await givenPublishedEvent(call);
+    const free = await givenTicketType(call, event.id, { price: eur(0) });
+    const order = await givenPaidOrder(call, event.id, free.id);
+    return { path: `/v1/events/${event.id}/check-ins`, body: { code: order.tickets![0]!.code, deviceId: 'gate-1' } };
+  },
+  'POST /v1/events/{id}/tables': async (call) => ({
+    path: `/v1/events/${(await givenPublishedEvent(call)).id}/tables`,
+    body: { name: 'Booth 1', minParty: 4, maxParty: 8, minimumSpend: eur(80000), deposit: { kind: 'percent', percent: 25 }, refundableUntil: hours(24), arrivalCutoff: hours(49) },
+  }),
 };
 
 /** State-changing routes not exercised here yet, each with why. The mechanism covers them (the HTTP stack audits every route); what is missing is a fixture. */
 const knownGaps: Record<string, string> = {
   'POST /v1/orders/{id}/refund': 'needs a paid order through the Stripe stand-in and a refund fixture',
   'POST /v1/webhooks/stripe': 'a signed Stripe event for a pending order; covered by the Stripe webhook tests, not yet by a fixture here',
-  'POST /v1/events/{id}/bundles': 'needs bundle lines over existing ticket types (fixture not written yet)',
-  'POST /v1/events/{id}/check-ins': 'needs a paid order’s ticket code (QR) to scan',
-  'POST /v1/events/{id}/check-ins/batch': 'needs a paid order’s ticket code (QR) to scan',
-  'POST /v1/events/{id}/sessions/{sessionId}/check-ins': 'needs a paid order’s ticket code (QR) to scan',
+  'POST /v1/events/{id}/check-ins/batch': 'the offline batch body (scans with device times) is not wired here yet; the single scan is',
+  'POST /v1/events/{id}/sessions/{sessionId}/check-ins': 'needs a conference ticket registered for a session; not wired here yet',
   'POST /v1/unsubscribe/{token}': 'needs a campaign mail token (marketing key) from a sent campaign',
   'POST /v1/campaigns': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
   'PATCH /v1/campaigns/{id}': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
@@ -198,15 +223,12 @@ const knownGaps: Record<string, string> = {
   'POST /v1/workflows/{id}/resume': 'needs a workflow definition body (trigger and steps); fixture not written yet',
   'POST /v1/workflows/{id}/runs': 'needs a workflow definition body (trigger and steps); fixture not written yet',
   'POST /v1/events/{id}/seats/block': 'needs a published seat map (gridMap fixture) and seat ids; not wired here yet',
-  'POST /v1/events/{id}/seat-maps': 'needs a published seat map (gridMap fixture) and seat ids; not wired here yet',
-  'POST /v1/events/{id}/seat-maps/{version}/publish': 'needs a published seat map (gridMap fixture) and seat ids; not wired here yet',
   'POST /v1/events/{id}/seats/release': 'needs a published seat map (gridMap fixture) and seat ids; not wired here yet',
   'POST /v1/table-bookings/{id}/approve': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/arrive': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/cancel': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/deposit/confirm': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
-  'POST /v1/events/{id}/tables': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/no-show': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/spend': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/settle': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
