@@ -34,6 +34,7 @@ async function created(call: ApiCaller, path: string, body: unknown, userId?: st
   return res.body.id;
 }
 const endpoint = (call: ApiCaller) => created(call, '/v1/webhook-endpoints', { url: 'https://hooks.example.com/eventos', eventTypes: ['*'] });
+const workflow = (call: ApiCaller) => created(call, '/v1/workflows', { name: `wf ${uniq()}`, definition: { trigger: { type: 'manual' }, steps: [{ type: 'exit' }] } });
 const contact = (call: ApiCaller) => created(call, '/v1/contacts', { email: `cov.${uniq()}@example.com`, firstName: 'Cov' });
 
 const scenarios: Record<string, Scenario> = {
@@ -199,6 +200,23 @@ const scenarios: Record<string, Scenario> = {
     path: `/v1/events/${(await givenPublishedEvent(call)).id}/tables`,
     body: { name: 'Booth 1', minParty: 4, maxParty: 8, minimumSpend: eur(80000), deposit: { kind: 'percent', percent: 25 }, refundableUntil: hours(24), arrivalCutoff: hours(49) },
   }),
+  'POST /v1/workflows': async () => ({ path: '/v1/workflows', body: { name: `wf ${uniq()}`, definition: { trigger: { type: 'manual' }, steps: [{ type: 'exit' }] } } }),
+  'POST /v1/workflows/{id}/versions': async (call) => ({
+    path: `/v1/workflows/${await workflow(call)}/versions`,
+    body: { definition: { trigger: { type: 'manual' }, steps: [{ type: 'exit' }] } },
+  }),
+  'POST /v1/workflows/{id}/pause': async (call) => ({ path: `/v1/workflows/${await workflow(call)}/pause` }),
+  'POST /v1/workflows/{id}/resume': async (call) => {
+    const id = await workflow(call);
+    await call('POST', `/v1/workflows/${id}/pause`);
+    return { path: `/v1/workflows/${id}/resume` };
+  },
+  'POST /v1/workflows/{id}/runs': async (call) => ({ path: `/v1/workflows/${await workflow(call)}/runs`, body: { contactId: await contact(call) } }),
+  'POST /v1/opportunities/{id}/stage': async (call) => {
+    const pipeline = (await call('GET', '/v1/pipelines')).body.items.find((p: { isDefault: boolean }) => p.isDefault);
+    const opportunity = await created(call, '/v1/opportunities', { name: 'Deal', amount: eur(1000), expectedCloseDate: '2027-01-15' });
+    return { path: `/v1/opportunities/${opportunity}/stage`, body: { stageId: pipeline.stages[1].id } };
+  },
 };
 
 /** State-changing routes not exercised here yet, each with why. The mechanism covers them (the HTTP stack audits every route); what is missing is a fixture. */
@@ -213,15 +231,9 @@ const knownGaps: Record<string, string> = {
   'POST /v1/campaigns/{id}/cancel': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
   'POST /v1/campaigns/{id}/schedule': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
   'POST /v1/campaigns/{id}/send': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
-  'POST /v1/leads/{id}/convert': 'needs a lead in a convertible state and a pipeline stage id; fixture not written yet',
-  'POST /v1/opportunities/{id}/stage': 'needs a lead in a convertible state and a pipeline stage id; fixture not written yet',
+  'POST /v1/leads/{id}/convert': 'needs a lead in a convertible state (qualified) first; fixture not written yet',
   'POST /v1/webhook-endpoints/{id}/replay': 'needs stored webhook deliveries, or an outbound HTTP receiver',
   'POST /v1/webhook-endpoints/{id}/test': 'needs stored webhook deliveries, or an outbound HTTP receiver',
-  'POST /v1/workflows': 'needs a workflow definition body (trigger and steps); fixture not written yet',
-  'POST /v1/workflows/{id}/versions': 'needs a workflow definition body (trigger and steps); fixture not written yet',
-  'POST /v1/workflows/{id}/pause': 'needs a workflow definition body (trigger and steps); fixture not written yet',
-  'POST /v1/workflows/{id}/resume': 'needs a workflow definition body (trigger and steps); fixture not written yet',
-  'POST /v1/workflows/{id}/runs': 'needs a workflow definition body (trigger and steps); fixture not written yet',
   'POST /v1/events/{id}/seats/block': 'needs a published seat map (gridMap fixture) and seat ids; not wired here yet',
   'POST /v1/events/{id}/seats/release': 'needs a published seat map (gridMap fixture) and seat ids; not wired here yet',
   'POST /v1/table-bookings/{id}/approve': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
