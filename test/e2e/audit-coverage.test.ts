@@ -7,6 +7,7 @@ import { givenEvent, givenVenue, hours } from '../support/fixtures.ts';
 import { useTestApi, type ApiCaller } from '../support/local-api.ts';
 import { givenOrder, givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
 import { gridMap } from '../support/seating-fixtures.ts';
+import { givenPromoter } from '../support/promoter-fixtures.ts';
 
 /**
  * Generated from the route table (issue 17): every state-changing route
@@ -217,6 +218,17 @@ const scenarios: Record<string, Scenario> = {
     const opportunity = await created(call, '/v1/opportunities', { name: 'Deal', amount: eur(1000), expectedCloseDate: '2027-01-15' });
     return { path: `/v1/opportunities/${opportunity}/stage`, body: { stageId: pipeline.stages[1].id } };
   },
+  'POST /v1/promoters': async (call) => {
+    const name = `rrpp${uniq()}`;
+    const user = await created(call, '/v1/users', { username: name, email: `${name}@promo.example`, roleId: 'promoter' });
+    return { path: '/v1/promoters', body: { name: `Promoter ${name}`, email: `${name}@promo.example`, userId: user, code: name.toUpperCase() } };
+  },
+  'PATCH /v1/promoters/{id}': async (call) => ({ path: `/v1/promoters/${(await givenPromoter(call)).promoter.id}`, body: { name: 'Renamed promoter' } }),
+  'POST /v1/promoters/{id}/links': async (call) => ({
+    path: `/v1/promoters/${(await givenPromoter(call)).promoter.id}/links`,
+    body: { eventId: (await givenPublishedEvent(call)).id },
+  }),
+  'POST /v1/promoters/{id}/ledger/approve': async (call) => ({ path: `/v1/promoters/${(await givenPromoter(call)).promoter.id}/ledger/approve`, body: {} }),
 };
 
 /** State-changing routes not exercised here yet, each with why. The mechanism covers them (the HTTP stack audits every route); what is missing is a fixture. */
@@ -245,11 +257,7 @@ const knownGaps: Record<string, string> = {
   'POST /v1/table-bookings/{id}/spend': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/settle': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/deposit': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
-  'POST /v1/promoters/{id}/ledger/approve': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
   'POST /v1/promoters/{id}/payouts': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
-  'POST /v1/promoters': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
-  'POST /v1/promoters/{id}/links': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
-  'PATCH /v1/promoters/{id}': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
   'POST /v1/guest-lists/{id}/guests': 'needs a promoter’s guest list and its public link slug',
   'POST /v1/promoter-links/{slug}/guests': 'needs a promoter’s guest list and its public link slug',
   'POST /v1/consents/confirm/{token}': 'needs a signed consent/preference token from a sent double opt-in mail',
