@@ -222,6 +222,14 @@ export const consumers = {
     group: 'crm',
     secrets: ['marketingTokenKey'],
   }),
+  // Data-subject access requests: builds the bundle into the bucket (exports/<id>/) and marks the request ready.
+  dataExportBuild: defineConsumer({
+    name: 'data-export-build',
+    detailTypes: ['contact.data_export_requested'],
+    retryAttempts: 8,
+    group: 'crm',
+    files: 'write',
+  }),
   campaignSend: defineConsumer({
     name: 'campaign-send',
     group: 'marketing',

@@ -105,4 +105,12 @@ export const crmCatalog = {
     data: () => z.object({ importId: z.string(), mode: z.enum(['import', 'undo']), step: z.int().check(z.minimum(0)) }),
     example: { importId: '01JD0000000000000000000070', mode: 'import', step: 3 },
   }),
+  'contact.data_export_requested': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description:
+      "A data-subject access request was made (POST /v1/contacts/{id}/data-export): the data-export-build consumer gathers the contact's data into a JSON and CSV bundle in the tenant's bucket and marks the request ready. Ids only.",
+    data: () => z.object({ exportId: z.string(), contactId: z.string() }),
+    example: { exportId: '01JD0000000000000000000090', contactId: '01JD0000000000000000000003' },
+  }),
 } satisfies Record<string, CatalogEntry>;

@@ -11,7 +11,7 @@ import { Command, Option } from 'commander';
 import { Listr } from 'listr2';
 
 interface Options {
-  match: 'email' | 'externalId';
+  match: 'email' | 'externalId' | 'phone';
   onConflict: 'create' | 'update' | 'upsert' | 'skip';
   emptyCells: 'ignore' | 'clear';
   dryRun?: boolean;
@@ -37,7 +37,7 @@ const program = new Command()
   .description('Import a CSV file into EventOS through its HTTP API')
   .argument('<resource>', 'what the rows are (contacts)')
   .argument('<file>', 'the CSV file, header row first, at most 5 MB')
-  .addOption(new Option('--match <key>', 'how a row finds its contact').choices(['email', 'externalId']).default('email'))
+  .addOption(new Option('--match <key>', 'how a row finds its contact').choices(['email', 'externalId', 'phone']).default('email'))
   .addOption(new Option('--on-conflict <mode>', 'rows whose contact exists / does not').choices(['create', 'update', 'upsert', 'skip']).default('upsert'))
   .addOption(new Option('--empty-cells <mode>', 'an empty cell leaves the field or clears it').choices(['ignore', 'clear']).default('ignore'))
   .option('--dry-run', 'report what each row would do; write nothing')

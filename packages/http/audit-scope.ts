@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { RouteDefinition } from '#packages/core/route.ts';
-import { actionOfHandler, runInAuditScope } from '#packages/core/audit/audit-context.ts';
+import { actionOfHandler, resourceOfPath, runInAuditScope } from '#packages/core/audit/audit-context.ts';
 import { currentAuditScope } from '#packages/core/audit/audit-context.ts';
 import { writeStandaloneAudit } from '#packages/core/audit/audit-interceptor.ts';
 
@@ -27,6 +27,7 @@ export async function withAuditScope<T extends { status: number }>(
     userAgent: event.headers?.['user-agent'],
     action: actionOfHandler(route.handler),
     pathId,
+    pathResource: resourceOfPath(route.path),
   };
   return runInAuditScope(scope, async () => {
     const result = await fn();

@@ -5,7 +5,10 @@ import { actionOfHandler } from '#packages/core/audit/audit-context.ts';
 import { isPublic, routeKey, type RouteDefinition } from '#packages/core/route.ts';
 import { givenEvent, givenVenue, hours } from '../support/fixtures.ts';
 import { useTestApi, type ApiCaller } from '../support/local-api.ts';
-import { givenOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
+import { givenOrder, givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
+import { gridMap } from '../support/seating-fixtures.ts';
+import { givenPromoter } from '../support/promoter-fixtures.ts';
+import { givenConference, givenTickets } from '../support/conference-fixtures.ts';
 
 /**
  * Generated from the route table (issue 17): every state-changing route
@@ -33,6 +36,7 @@ async function created(call: ApiCaller, path: string, body: unknown, userId?: st
   return res.body.id;
 }
 const endpoint = (call: ApiCaller) => created(call, '/v1/webhook-endpoints', { url: 'https://hooks.example.com/eventos', eventTypes: ['*'] });
+const workflow = (call: ApiCaller) => created(call, '/v1/workflows', { name: `wf ${uniq()}`, definition: { trigger: { type: 'manual' }, steps: [{ type: 'exit' }] } });
 const contact = (call: ApiCaller) => created(call, '/v1/contacts', { email: `cov.${uniq()}@example.com`, firstName: 'Cov' });
 
 const scenarios: Record<string, Scenario> = {
@@ -148,69 +152,137 @@ const scenarios: Record<string, Scenario> = {
   'POST /v1/imports': async () => ({ path: '/v1/imports', body: { resource: 'contacts', csv: `email,first name\nimp.${uniq()}@example.com,Ana\n` } }),
   'POST /v1/imports/uploads': async () => ({ path: '/v1/imports/uploads' }),
   'POST /v1/contacts/{id}/data-export': async (call) => ({ path: `/v1/contacts/${await contact(call)}/data-export` }),
+  'POST /v1/events/{id}/rooms': async (call) => ({ path: `/v1/events/${(await givenEvent(call)).id}/rooms`, body: { name: 'Hall A', capacity: 300 } }),
+  'POST /v1/events/{id}/sessions': async (call) => ({
+    path: `/v1/events/${(await givenEvent(call)).id}/sessions`,
+    body: { title: 'Talk', state: 'scheduled', startsAt: hours(49), endsAt: hours(50) },
+  }),
+  'PATCH /v1/events/{id}/sessions/{sessionId}': async (call) => {
+    const event = await givenEvent(call);
+    const session = await created(call, `/v1/events/${event.id}/sessions`, { title: 'Talk', state: 'scheduled', startsAt: hours(49), endsAt: hours(50) });
+    return { path: `/v1/events/${event.id}/sessions/${session}`, body: { title: 'Keynote' } };
+  },
+  'PUT /v1/events/{id}/feedback-settings': async (call) => ({ path: `/v1/events/${(await givenEvent(call)).id}/feedback-settings`, body: { enabled: false } }),
+  'POST /v1/events/{id}/speakers': async (call) => ({ path: `/v1/events/${(await givenEvent(call)).id}/speakers`, body: { email: `speaker.${uniq()}@example.com`, firstName: 'Lee' } }),
+  'POST /v1/events/{id}/guest-lists': async (call) => ({
+    path: `/v1/events/${(await givenEvent(call)).id}/guest-lists`,
+    body: { name: 'Friday list', tiers: [{ tierId: 'vip', name: 'VIP', quota: 10, deadline: hours(40) }] },
+  }),
+  'PATCH /v1/users/{id}': async (call) => {
+    const name = `u${uniq()}`;
+    return { path: `/v1/users/${await created(call, '/v1/users', { username: name, email: `${name}@staff.example`, roleId: 'sales' })}`, body: { roleId: 'scanner' } };
+  },
+  'DELETE /v1/users/{id}': async (call) => {
+    const name = `u${uniq()}`;
+    return { path: `/v1/users/${await created(call, '/v1/users', { username: name, email: `${name}@staff.example`, roleId: 'sales' })}` };
+  },
+  'POST /v1/events/{id}/bundles': async (call) => {
+    const event = await givenEvent(call);
+    const a = await givenTicketType(call, event.id, { name: 'VIP', capacity: 10, price: eur(5000) });
+    return { path: `/v1/events/${event.id}/bundles`, body: { name: 'VIP night', items: [{ ticketTypeId: a.id, quantity: 2 }], price: eur(9000) } };
+  },
+  'POST /v1/events/{id}/seat-maps': async (call) => {
+    const event = await givenPublishedEvent(call);
+    const type = await givenTicketType(call, event.id, { name: 'Stalls', capacity: 20, maxPerOrder: 40 });
+    return { path: `/v1/events/${event.id}/seat-maps`, body: { map: gridMap({ ticketTypeId: type.id }) } };
+  },
+  'POST /v1/events/{id}/seat-maps/{version}/publish': async (call) => {
+    const event = await givenPublishedEvent(call);
+    const type = await givenTicketType(call, event.id, { name: 'Stalls', capacity: 20, maxPerOrder: 40 });
+    const map = await call('POST', `/v1/events/${event.id}/seat-maps`, { body: { map: gridMap({ ticketTypeId: type.id }) } });
+    return { path: `/v1/events/${event.id}/seat-maps/${map.body.version}/publish` };
+  },
+  'POST /v1/events/{id}/check-ins': async (call) => {
+    const event = await givenPublishedEvent(call);
+    const free = await givenTicketType(call, event.id, { price: eur(0) });
+    const order = await givenPaidOrder(call, event.id, free.id);
+    return { path: `/v1/events/${event.id}/check-ins`, body: { code: order.tickets![0]!.code, deviceId: 'gate-1' } };
+  },
+  'POST /v1/events/{id}/tables': async (call) => ({
+    path: `/v1/events/${(await givenPublishedEvent(call)).id}/tables`,
+    body: { name: 'Booth 1', minParty: 4, maxParty: 8, minimumSpend: eur(80000), deposit: { kind: 'percent', percent: 25 }, refundableUntil: hours(24), arrivalCutoff: hours(49) },
+  }),
+  'POST /v1/workflows': async () => ({ path: '/v1/workflows', body: { name: `wf ${uniq()}`, definition: { trigger: { type: 'manual' }, steps: [{ type: 'exit' }] } } }),
+  'POST /v1/workflows/{id}/versions': async (call) => ({
+    path: `/v1/workflows/${await workflow(call)}/versions`,
+    body: { definition: { trigger: { type: 'manual' }, steps: [{ type: 'exit' }] } },
+  }),
+  'POST /v1/workflows/{id}/pause': async (call) => ({ path: `/v1/workflows/${await workflow(call)}/pause` }),
+  'POST /v1/workflows/{id}/resume': async (call) => {
+    const id = await workflow(call);
+    await call('POST', `/v1/workflows/${id}/pause`);
+    return { path: `/v1/workflows/${id}/resume` };
+  },
+  'POST /v1/workflows/{id}/runs': async (call) => ({ path: `/v1/workflows/${await workflow(call)}/runs`, body: { contactId: await contact(call) } }),
+  'POST /v1/opportunities/{id}/stage': async (call) => {
+    const pipeline = (await call('GET', '/v1/pipelines')).body.items.find((p: { isDefault: boolean }) => p.isDefault);
+    const opportunity = await created(call, '/v1/opportunities', { name: 'Deal', amount: eur(1000), expectedCloseDate: '2027-01-15' });
+    return { path: `/v1/opportunities/${opportunity}/stage`, body: { stageId: pipeline.stages[1].id } };
+  },
+  'POST /v1/promoters': async (call) => {
+    const name = `rrpp${uniq()}`;
+    const user = await created(call, '/v1/users', { username: name, email: `${name}@promo.example`, roleId: 'promoter' });
+    return { path: '/v1/promoters', body: { name: `Promoter ${name}`, email: `${name}@promo.example`, userId: user, code: name.toUpperCase() } };
+  },
+  'PATCH /v1/promoters/{id}': async (call) => ({ path: `/v1/promoters/${(await givenPromoter(call)).promoter.id}`, body: { name: 'Renamed promoter' } }),
+  'POST /v1/promoters/{id}/links': async (call) => ({
+    path: `/v1/promoters/${(await givenPromoter(call)).promoter.id}/links`,
+    body: { eventId: (await givenPublishedEvent(call)).id },
+  }),
+  'POST /v1/promoters/{id}/ledger/approve': async (call) => ({ path: `/v1/promoters/${(await givenPromoter(call)).promoter.id}/ledger/approve`, body: {} }),
+  'POST /v1/contacts/{id}/consents/{purposeId}/opt-in': async (call) => ({ path: `/v1/contacts/${await contact(call)}/consents/sms/opt-in`, body: {} }),
+  'POST /v1/events/{id}/schedule-versions': async (call) => {
+    const event = await givenEvent(call);
+    await created(call, `/v1/events/${event.id}/sessions`, { title: 'Talk', state: 'scheduled', startsAt: hours(49), endsAt: hours(50) });
+    return { path: `/v1/events/${event.id}/schedule-versions`, body: { comment: 'First release' } };
+  },
+  'PUT /v1/tickets/{id}/attendee': async (call) => {
+    const { event, type } = await givenConference(call);
+    const { tickets } = await givenTickets(call, event.id, type.id);
+    return { path: `/v1/tickets/${tickets[0]!.id}/attendee`, body: { firstName: 'Ana', lastName: 'Ruiz', email: `att.${uniq()}@example.com` } };
+  },
+  'POST /v1/imports/{id}/undo': async (call) => {
+    const started = await call('POST', '/v1/imports', { body: { resource: 'contacts', csv: `email\nundo.${uniq()}@example.com\n` } });
+    for (let i = 0; i < 400 && (await call('GET', `/v1/imports/${started.body.id}`)).body.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 50));
+    return { path: `/v1/imports/${started.body.id}/undo` };
+  },
 };
 
 /** State-changing routes not exercised here yet, each with why. The mechanism covers them (the HTTP stack audits every route); what is missing is a fixture. */
 const knownGaps: Record<string, string> = {
   'POST /v1/orders/{id}/refund': 'needs a paid order through the Stripe stand-in and a refund fixture',
   'POST /v1/webhooks/stripe': 'a signed Stripe event for a pending order; covered by the Stripe webhook tests, not yet by a fixture here',
-  'POST /v1/events/{id}/bundles': 'needs bundle lines over existing ticket types (fixture not written yet)',
-  'POST /v1/events/{id}/check-ins': 'needs a paid order’s ticket code (QR) to scan',
-  'POST /v1/events/{id}/check-ins/batch': 'needs a paid order’s ticket code (QR) to scan',
-  'POST /v1/events/{id}/sessions/{sessionId}/check-ins': 'needs a paid order’s ticket code (QR) to scan',
-  'DELETE /v1/users/{id}': 'needs a Cognito-directory user created first (identity directory stand-in); fixture not written yet',
-  'PATCH /v1/users/{id}': 'needs a Cognito-directory user created first (identity directory stand-in); fixture not written yet',
+  'POST /v1/events/{id}/check-ins/batch': 'the offline batch body (scans with device times) is not wired here yet; the single scan is',
+  'POST /v1/events/{id}/sessions/{sessionId}/check-ins': 'needs a conference ticket registered for a session; not wired here yet',
   'POST /v1/unsubscribe/{token}': 'needs a campaign mail token (marketing key) from a sent campaign',
   'POST /v1/campaigns': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
   'PATCH /v1/campaigns/{id}': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
   'POST /v1/campaigns/{id}/cancel': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
   'POST /v1/campaigns/{id}/schedule': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
   'POST /v1/campaigns/{id}/send': 'needs a ready segment as the campaign audience (segment build runs in a consumer)',
-  'POST /v1/leads/{id}/convert': 'needs a lead in a convertible state and a pipeline stage id; fixture not written yet',
-  'POST /v1/opportunities/{id}/stage': 'needs a lead in a convertible state and a pipeline stage id; fixture not written yet',
+  'POST /v1/leads/{id}/convert': 'needs a lead in a convertible state (qualified) first; fixture not written yet',
   'POST /v1/webhook-endpoints/{id}/replay': 'needs stored webhook deliveries, or an outbound HTTP receiver',
   'POST /v1/webhook-endpoints/{id}/test': 'needs stored webhook deliveries, or an outbound HTTP receiver',
-  'POST /v1/workflows': 'needs a workflow definition body (trigger and steps); fixture not written yet',
-  'POST /v1/workflows/{id}/versions': 'needs a workflow definition body (trigger and steps); fixture not written yet',
-  'POST /v1/workflows/{id}/pause': 'needs a workflow definition body (trigger and steps); fixture not written yet',
-  'POST /v1/workflows/{id}/resume': 'needs a workflow definition body (trigger and steps); fixture not written yet',
-  'POST /v1/workflows/{id}/runs': 'needs a workflow definition body (trigger and steps); fixture not written yet',
   'POST /v1/events/{id}/seats/block': 'needs a published seat map (gridMap fixture) and seat ids; not wired here yet',
-  'POST /v1/events/{id}/seat-maps': 'needs a published seat map (gridMap fixture) and seat ids; not wired here yet',
-  'POST /v1/events/{id}/seat-maps/{version}/publish': 'needs a published seat map (gridMap fixture) and seat ids; not wired here yet',
   'POST /v1/events/{id}/seats/release': 'needs a published seat map (gridMap fixture) and seat ids; not wired here yet',
   'POST /v1/table-bookings/{id}/approve': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/arrive': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/cancel': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/deposit/confirm': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
-  'POST /v1/events/{id}/tables': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/no-show': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/spend': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/settle': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
   'POST /v1/table-bookings/{id}/deposit': 'needs a VIP table and a booking moved through its states (deposit via the Stripe stand-in)',
-  'POST /v1/promoters/{id}/ledger/approve': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
   'POST /v1/promoters/{id}/payouts': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
-  'POST /v1/promoters': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
-  'POST /v1/promoters/{id}/links': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
-  'PATCH /v1/promoters/{id}': 'needs a promoter user, plan, links and approved commission lines; fixture not wired here yet',
   'POST /v1/guest-lists/{id}/guests': 'needs a promoter’s guest list and its public link slug',
-  'POST /v1/events/{id}/guest-lists': 'needs a promoter’s guest list and its public link slug',
   'POST /v1/promoter-links/{slug}/guests': 'needs a promoter’s guest list and its public link slug',
   'POST /v1/consents/confirm/{token}': 'needs a signed consent/preference token from a sent double opt-in mail',
-  'POST /v1/contacts/{id}/consents/{purposeId}/opt-in': 'needs a signed consent/preference token from a sent double opt-in mail',
   'POST /v1/preferences/{token}': 'needs a signed consent/preference token from a sent double opt-in mail',
-  'POST /v1/imports/{id}/undo': 'needs a finished import to undo (the import runs in a consumer)',
-  'PUT /v1/tickets/{id}/attendee': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'PUT /v1/attendee-forms/{token}/tickets/{ticketId}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'POST /v1/events/{id}/rooms': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'POST /v1/events/{id}/sessions': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'POST /v1/events/{id}/schedule-versions': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'PATCH /v1/events/{id}/sessions/{sessionId}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/attendee-links/{token}/sessions/{sessionId}/registration/accept': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'DELETE /v1/attendee-links/{token}/sessions/{sessionId}/registration': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/attendee-links/{token}/sessions/{sessionId}/registration': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'PUT /v1/events/{id}/feedback-settings': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'PUT /v1/feedback/{token}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/attendee-links/{token}/materials/{materialId}/download': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/events/{id}/materials': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
@@ -218,7 +290,6 @@ const knownGaps: Record<string, string> = {
   'POST /v1/events/{id}/materials/{materialId}/staff-download': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'PUT /v1/events/{id}/speakers/{speakerId}/sessions/{sessionId}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'POST /v1/speaker-links/{token}/confirm': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
-  'POST /v1/events/{id}/speakers': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'DELETE /v1/events/{id}/speakers/{speakerId}/sessions/{sessionId}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
   'PATCH /v1/speaker-links/{token}': 'needs a conference (tickets, attendees, rooms, sessions, speakers, signed attendee/speaker links); fixture not wired here yet',
 };

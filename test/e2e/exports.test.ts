@@ -48,9 +48,21 @@ describe('CSV exports and the data-subject export', () => {
     await api.call('POST', `/v1/contacts/${c.body.id}/consents`, { body: { purpose: 'sms', state: 'granted' } });
     await api.call('POST', '/v1/notes', { body: { contactId: c.body.id, body: 'Likes jazz' } });
     await api.call('POST', '/v1/notes', { body: { contactId: c.body.id, body: 'Private working note', isPrivate: true } });
-    const res = await api.call('POST', `/v1/contacts/${c.body.id}/data-export`);
+    const asked = await api.call('POST', `/v1/contacts/${c.body.id}/data-export`);
+    expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+    expect(asked.body).toMatchObject({ contactId: c.body.id, status: 'pending' });
+    const location = asked.headers.get('location')!;
+    expect(location).toBe(`/v1/data-exports/${asked.body.id}`);
+    // Built by the data-export-build consumer: wait for it, not for a time.
+    let res = await api.call('GET', location);
+    for (let i = 0; res.body.status === 'pending' && i < 200; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      res = await api.call('GET', location);
+    }
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.status).toBe('ready');
     expect(res.body.counts).toMatchObject({ contact: 1, consents: 1, notes: 1 });
+    expect(Date.parse(res.body.expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
     const names = res.body.files.map((f: { name: string }) => f.name);
     expect(names).toEqual(expect.arrayContaining(['bundle.json', 'contact.csv', 'consents.csv', 'notes.csv']));
     const bundle: any = await (await fetch(res.body.files.find((f: { name: string }) => f.name === 'bundle.json').url)).json();
@@ -58,5 +70,11 @@ describe('CSV exports and the data-subject export', () => {
     expect(JSON.stringify(bundle)).toContain('Likes jazz');
     expect(JSON.stringify(bundle)).not.toContain('Private working note');
     expect(JSON.stringify(bundle)).not.toMatch(/"pk"|"gsi1pk"/);
+    const csv = await (await fetch(res.body.files.find((f: { name: string }) => f.name === 'contact.csv').url)).text();
+    expect(csv).toContain(`dsr.${stamp}@exports.test`);
+    // A role without contacts:erase cannot read it; an unknown request is a 404; an unknown contact too.
+    expect((await api.call('GET', location, { role: 'sales' })).status).toBe(403);
+    expect((await api.call('GET', '/v1/data-exports/01JD0000000000000000000000')).status).toBe(404);
+    expect((await api.call('POST', '/v1/contacts/01JD0000000000000000000000/data-export')).status).toBe(404);
   });
 });

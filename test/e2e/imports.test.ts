@@ -31,6 +31,39 @@ describe('CSV import of contacts', () => {
     expect(res.body.unmapped).toEqual(['Notes']);
   });
 
+  it('matches by phone, normalised to E.164 as contacts store it; a shared number is ambiguous; a changed number no longer matches', async () => {
+    const d = domain();
+    const stamp = String(Date.now()).slice(-7);
+    const phone = `+3461${stamp}`;
+    const ana = await api.call('POST', '/v1/contacts', { body: { email: `ana@${d}`, firstName: 'Ana', phone: `+34 61${stamp.slice(0, 1)} ${stamp.slice(1, 4)} ${stamp.slice(4)}` } });
+    expect(ana.status, JSON.stringify(ana.body)).toBe(201);
+    expect(ana.body.phone).toBe(phone);
+
+    // Written another way (dashes, brackets): the same number, so the same person; a new number with an email: created.
+    const csv = `phone,first name,email\n+34 (61${stamp.slice(0, 1)}) ${stamp.slice(1, 4)}-${stamp.slice(4)},Anabel,\n+34 62${stamp},Nuevo,nuevo@${d}\n,Nadie,\n`;
+    const dry = await api.call('POST', '/v1/imports', { body: { resource: 'contacts', csv, matchKey: 'phone', dryRun: true } });
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body.rows.map((r: { outcome: string }) => r.outcome), JSON.stringify(dry.body.rows)).toEqual(['updated', 'created', 'failed']);
+    expect(dry.body.rows[2].reason).toMatch(/^missing_phone/);
+    const run = await runImport({ csv, matchKey: 'phone' });
+    expect(run).toMatchObject({ created: 1, updated: 1, failed: 1 });
+    expect((await api.call('GET', `/v1/contacts/${ana.body.id}`)).body).toMatchObject({ firstName: 'Anabel', phone });
+    expect((await contactByEmail(`nuevo@${d}`))[0]).toMatchObject({ firstName: 'Nuevo', phone: `+3462${stamp}` });
+    // Re-importing the same file creates nothing new.
+    expect(await runImport({ csv, matchKey: 'phone' })).toMatchObject({ created: 0, failed: 1 });
+
+    // Two people on one number: the row names neither.
+    await api.call('POST', '/v1/contacts', { body: { email: `flatmate@${d}`, phone } });
+    const shared = await api.call('POST', '/v1/imports', { body: { resource: 'contacts', csv: `phone,first name\n${phone},X\n`, matchKey: 'phone', dryRun: true } });
+    expect(shared.body.rows[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/^ambiguous_phone/) });
+
+    // Ana moves to another number: the old one now names only the flatmate.
+    expect((await api.call('PATCH', `/v1/contacts/${ana.body.id}`, { body: { phone: `+3463${stamp}` } })).status).toBe(200);
+    const after = await api.call('POST', '/v1/imports', { body: { resource: 'contacts', csv: `phone,first name\n${phone},X\n+3463${stamp},Y\n`, matchKey: 'phone', dryRun: true } });
+    expect(after.body.rows.map((r: { outcome: string; contactId?: string }) => r.outcome)).toEqual(['updated', 'updated']);
+    expect(after.body.rows[1].contactId).toBe(ana.body.id);
+  });
+
   it('a dry run reports one result per row and writes nothing', async () => {
     const d = domain();
     const csv = `email,first name,phone\nana@${d},Ana,+34 612 345 678\nnot-an-email,Bad,\nbo@${d},Bo,12\nANA@${d.toUpperCase()} ,Ana again,\n,Nobody,\n`;

@@ -261,7 +261,7 @@ describe('tenant stack', () => {
     expect(clients[0]!.Properties!.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
   });
 
-  it('keeps a generated ticket-signing secret and a Stripe secret, readable only by the functions whose routes name them', () => {
+  it('keeps a generated ticket-signing secret and a Stripe secret, readable only by the functions whose routes, consumers or jobs name them', () => {
     parent.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ Name: 'eventos/acme/ticket-signing-key', GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }),
@@ -274,7 +274,8 @@ describe('tenant stack', () => {
         ),
       );
     const handlersNaming = (name: string) => httpFunctions(routes).filter((f) => accessOf(f).secrets.includes(name as never)).length
-      + consumerGroups(routing).filter((g) => g.secrets.includes(name as never)).length;
+      + consumerGroups(routing).filter((g) => g.secrets.includes(name as never)).length
+      + schedules.filter((job) => job.secrets?.includes(name as never)).length;
     expect(readers('TICKET_SIGNING_SECRET_ARN').length).toBe(handlersNaming('ticketSigningKey'));
     expect(readers('STRIPE_SECRET_ARN').length).toBe(handlersNaming('stripe'));
     expect(handlersNaming('stripe')).toBeGreaterThan(0);

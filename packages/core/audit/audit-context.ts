@@ -29,6 +29,8 @@ export interface AuditScope {
   action?: string;
   /** The path's `{id}`, when the route has one: the target unless the change creates an item. */
   pathId?: string;
+  /** What `{id}` names, from the path (`/v1/contacts/{id}/erase` → `contact`). */
+  pathResource?: string;
   /** Changes a service states itself (with old values): used instead of those read from the write. */
   providedChanges?: AuditChange[];
   /** The first audited write seen, when it could not carry the item: the standalone item names its target. */
@@ -61,4 +63,14 @@ export function stateAuditChanges(changes: AuditChange[]): void {
 export function actionOfHandler(handler: string): string {
   const parts = handler.split('/');
   return parts.length === 1 ? parts[0]! : `${parts.at(-2)}.${parts.at(-1)}`;
+}
+
+/** The resource a route's `{id}` names: the path segment before it, singular, camelCase (`/v1/table-bookings/{id}` → `tableBooking`). */
+export function resourceOfPath(path: string): string | undefined {
+  const segments = path.split('/');
+  const at = segments.indexOf('{id}');
+  if (at < 1) return undefined;
+  const plural = segments[at - 1]!;
+  const singular = plural.endsWith('ies') ? `${plural.slice(0, -3)}y` : plural.endsWith('s') ? plural.slice(0, -1) : plural;
+  return singular.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
 }

@@ -16,12 +16,13 @@ interface Installed {
 let installed: Installed | undefined;
 
 const MAX_TRANSACTION_ITEMS = 100;
-const CONFLICT_RETRIES = 4;
+const CONFLICT_RETRIES = 6;
 
+/** The created item when the write creates one; else what the path's `{id}` names; else the item written. */
 function targetOf(scope: AuditScope, shape: WriteShape | undefined): string {
-  if (!shape) return scope.pathId ? `${scope.action?.split('.')[0] ?? 'item'}:${scope.pathId}` : 'none';
-  if (shape.creates || !scope.pathId) return `${shape.entity}:${shape.id}`;
-  return `${shape.entity}:${scope.pathId}`;
+  if (shape?.creates && shape.ownId) return `${shape.entity}:${shape.id}`;
+  if (scope.pathId) return `${scope.pathResource ?? shape?.entity ?? 'item'}:${scope.pathId}`;
+  return shape ? `${shape.entity}:${shape.id}` : 'none';
 }
 
 function auditOp(scope: AuditScope, shape: WriteShape | undefined, changes: AuditChange[]): WriteOp {
@@ -102,8 +103,9 @@ function planOf(name: string, input: Record<string, any>): { ops: WriteOp[]; kin
   if (name === 'UpdateCommand') {
     const rv = input.ReturnValues ?? 'NONE';
     if (rv === 'ALL_OLD' || rv === 'UPDATED_OLD') return null;
-    // A counter's new value must come from the update itself, not a read after it.
-    if (rv !== 'NONE' && (/\bADD\b/.test(input.UpdateExpression) || /[+-]\s*:/.test(input.UpdateExpression))) return null;
+    // A counter (ADD, or `x = x + :n`) stays a single update: its new value must come from the update itself, and a
+    // hot counter must not become a transaction (concurrent transactions on one item conflict; single updates queue).
+    if (/\bADD\b/.test(input.UpdateExpression) || /[+-]\s*:/.test(input.UpdateExpression)) return null;
     return { ops: [{ Update: input as never }], kind: 'Update' };
   }
   if (name === 'BatchWriteCommand') {

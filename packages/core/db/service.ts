@@ -118,6 +118,8 @@ import { networkingQuotaSchema } from './entities/networking-quota.ts';
 import { connectionSchema } from './entities/connection.ts';
 import { auditEventSchema } from './entities/audit-event.ts';
 import { auditSealSchema } from './entities/audit-seal.ts';
+import { dataExportRequestSchema } from './entities/data-export-request.ts';
+import { contactPhoneSchema } from './entities/contact-phone.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -246,6 +248,8 @@ function build(table: string) {
     connection: new Entity(connectionSchema),
     auditEvent: new Entity(auditEventSchema),
     auditSeal: new Entity(auditSealSchema),
+    dataExportRequest: new Entity(dataExportRequestSchema),
+    contactPhone: new Entity(contactPhoneSchema),
   };
   // Every write of a request or job then carries its one audit item (packages/core/audit).
   installAuditInterceptor(documentClient, (fields) => db().entities.auditEvent.create(fields).params());

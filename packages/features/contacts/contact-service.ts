@@ -1,4 +1,5 @@
 import type { ContactView, CreateContactInput, UpdateContactInput } from './contract.ts';
+import { phoneLookupItems } from './phone-lookup.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
 import { domainEvent } from '#packages/core/bus/pending-event.ts';
 import { nowIso } from '#packages/core/clock.ts';
@@ -55,7 +56,7 @@ export function creationItems(tx: ContactTransaction, entities: TransactionEntit
   tx.add('emailGuard', entities.contactEmail.create({ email: item.email, contactId: item.contactId }).commit());
   tx.add('contact', entities.contact.create(item).commit());
   if (item.companyId) tx.add('companyLink', companyContactsDelta(entities, item.companyId, 1));
-  tx.add('other', ...tagPuts(entities, item.contactId, item.tags ?? []));
+  tx.add('other', ...tagPuts(entities, item.contactId, item.tags ?? []), ...phoneLookupItems(entities, item.contactId, undefined, item.phone));
   return tx.items;
 }
 
@@ -180,7 +181,13 @@ export async function updateContact(id: string, input: UpdateContactInput, ctx?:
         tx.add('contact', patch.where((attr, op) => op.eq(attr.updatedAt, current.updatedAt)).commit());
         if (change.linkCompany) tx.add('companyLink', companyContactsDelta(entities, change.linkCompany, 1));
         if (change.unlinkCompany) tx.add('other', companyContactsDelta(entities, change.unlinkCompany, -1));
-        tx.add('other', ...tagPuts(entities, id, change.tagsAdded), ...tagDeletes(entities, id, change.tagsRemoved));
+        const phoneAfter = change.remove.includes('phone') ? null : ((change.set.phone as string | undefined) ?? current.phone);
+        tx.add(
+          'other',
+          ...tagPuts(entities, id, change.tagsAdded),
+          ...tagDeletes(entities, id, change.tagsRemoved),
+          ...phoneLookupItems(entities, id, current.phone, phoneAfter),
+        );
         return tx.items;
       },
       [domainEvent('contact.updated', { contactId: id, reason: change.reason, fields: changedFields(current, change) }, context)],

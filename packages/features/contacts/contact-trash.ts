@@ -1,4 +1,5 @@
 import type { ContactView } from './contract.ts';
+import { phoneLookupItems } from './phone-lookup.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
 import { domainEvent } from '#packages/core/bus/pending-event.ts';
 import { nowIso } from '#packages/core/clock.ts';
@@ -98,6 +99,7 @@ export async function deleteContactPermanently(id: string, ctx: RequestContext):
       ...(current.companyId ? [companyContactsDelta(entities, current.companyId, -1)] : []),
       // Gone since the trash already; deleting again costs little and leaves nothing behind whatever happened between.
       ...tagDeletes(entities, id, current.tags ?? []),
+      ...phoneLookupItems(entities, id, current.phone, null),
     ],
     [domainEvent('contact.deleted', { contactId: id, email: current.email }, ctx)],
   );

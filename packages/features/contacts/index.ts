@@ -6,3 +6,4 @@ export { ENGAGEMENT_POINTS, raisedScore, scoreUnchanged } from './engagement.ts'
 export { listContacts } from './contact-queries.ts';
 export { ensureContact, type PersonInput } from './ensure-contact.ts';
 export { recordConferenceActivity } from './record-conference-activity.ts';
+export { phoneLookupItems } from './phone-lookup.ts';

@@ -8,6 +8,7 @@ import { conflict, notFound } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { pool } from '#packages/core/worker-pool.ts';
 import { consentItems } from '#packages/features/consents/index.ts';
+import { phoneLookupItems } from '#packages/features/contacts/index.ts';
 import { purgeContactTimeline } from '#packages/features/timeline/index.ts';
 import { scrubImports } from './scrub-imports.ts';
 
@@ -24,8 +25,12 @@ export interface ErasureReport {
 
 type OrderLine = { refType?: string; refId?: string };
 
-/** The contact's orders, from its timeline (a paid order puts a line there): the CRM keeps no other index of a buyer's orders. */
-async function orderIdsOf(contactId: string): Promise<string[]> {
+/**
+ * The contact's orders: those on its timeline (a paid order puts a line
+ * there) and every order bought with its email (the order's byBuyerEmail
+ * index), so unpaid, expired and canceled ones are pseudonymised too.
+ */
+async function orderIdsOf(contactId: string, email: string): Promise<string[]> {
   const ids = new Set<string>();
   let cursor: string | null = null;
   do {
@@ -35,6 +40,10 @@ async function orderIdsOf(contactId: string): Promise<string[]> {
     for (const line of page.data.timelineEntry) if (line.refType === 'order' && line.refId) ids.add(line.refId);
     cursor = page.cursor;
   } while (cursor);
+  const { data: bought } = await db()
+    .entities.order.query.byBuyerEmail({ buyerEmail: email.trim().toLowerCase() })
+    .go({ pages: 'all', attributes: ['orderId'] });
+  for (const order of bought) ids.add(order.orderId);
   return [...ids];
 }
 
@@ -113,7 +122,7 @@ export async function eraseContact(contactId: string, ctx: RequestContext): Prom
   const email = contact.email;
   const touched: Record<string, number> = {};
 
-  const orderIds = await orderIdsOf(contactId);
+  const orderIds = await orderIdsOf(contactId, email);
   Object.assign(touched, await pseudonymiseOrders(contactId, orderIds));
   touched.leads = await pseudonymiseLeads(contactId);
   touched.campaignRecipients = await scrubRecipients(contactId);
@@ -138,6 +147,7 @@ export async function eraseContact(contactId: string, ctx: RequestContext): Prom
       e.contactEmail.delete({ email }).where((a, op) => op.eq(a.contactId, contactId)).commit(),
       ...(contact.externalId ? [e.contactExternalId.delete({ externalId: contact.externalId }).where((a, op) => op.eq(a.contactId, contactId)).commit()] : []),
       ...tags.map((tag) => e.contactTag.delete({ tag, contactId }).commit()),
+      ...phoneLookupItems(e, contactId, contact.phone, null),
       e.erasedEmail.put({ emailHash: emailHash(email), erasedAt: at, contactId }).commit(),
       ...states
         .filter((s) => s.state !== 'withdrawn')

@@ -19,13 +19,18 @@ export const ExportLink = z
   .object({ url: z.string(), expiresAt: IsoDateTime, rows: z.int(), bytes: z.int() })
   .register(z.globalRegistry, { id: 'ExportLink' });
 
-export const DataExportBundle = z
+export const DataExportRequest = z
   .object({
+    id: Ulid,
     contactId: Ulid,
-    generatedAt: IsoDateTime,
-    /** Short-lived presigned links: the whole bundle as JSON, and one CSV per section. */
-    files: z.array(z.object({ name: z.string(), url: z.string(), bytes: z.int() })),
-    expiresAt: IsoDateTime,
-    counts: z.record(z.string(), z.int()),
+    /** `pending` until the bundle is built (the data-export-build consumer), then `ready` (or `failed`). */
+    status: z.enum(['pending', 'ready', 'failed']),
+    requestedAt: IsoDateTime,
+    readyAt: z.optional(IsoDateTime),
+    counts: z.optional(z.record(z.string(), z.int())),
+    error: z.optional(z.string()),
+    /** Once ready, minted by each GET: short-lived presigned links, the whole bundle as JSON and one CSV per section. */
+    files: z.optional(z.array(z.object({ name: z.string(), url: z.string(), bytes: z.int() }))),
+    expiresAt: z.optional(IsoDateTime),
   })
-  .register(z.globalRegistry, { id: 'DataExportBundle' });
+  .register(z.globalRegistry, { id: 'DataExportRequest' });

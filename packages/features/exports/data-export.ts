@@ -3,8 +3,7 @@ import { nowIso } from '#packages/core/clock.ts';
 import { safeCell } from '#packages/core/csv-safe.ts';
 import { db } from '#packages/core/db/service.ts';
 import { notFound } from '#packages/core/errors.ts';
-import { newId } from '#packages/core/ids.ts';
-import { presignDownload, putFile } from '#packages/core/storage/index.ts';
+import { putFile } from '#packages/core/storage/index.ts';
 import { pool } from '#packages/core/worker-pool.ts';
 
 type Row = Record<string, unknown>;
@@ -70,31 +69,27 @@ async function gather(contactId: string) {
 }
 
 /**
- * A data-subject access request answered at once: the sections gathered
- * (key lookups and Queries of the contact's partitions and indexes; orders
- * found through its timeline, campaign recipients by one Get per campaign),
- * written under `exports/<id>/` as `bundle.json` plus one CSV per section,
- * and handed over as presigned links that live 15 minutes (the bucket
- * expires the files themselves).
+ * The bundle of a data-subject access request: the sections gathered (key
+ * lookups and Queries of the contact's partitions and indexes; orders found
+ * through its timeline, campaign recipients by one Get per campaign),
+ * written under `exports/<exportId>/` as `bundle.json` plus one CSV per
+ * section. Written again whole when a build is retried (same keys).
  */
-export async function exportContactData(contactId: string) {
+export async function writeDataExportBundle(exportId: string, contactId: string) {
   const sections = await gather(contactId);
   const generatedAt = nowIso();
-  const folder = `exports/${newId().toLowerCase()}`;
+  const folder = `exports/${exportId.toLowerCase()}`;
   const files: { name: string; body: string; type: string }[] = [
     { name: 'bundle.json', body: JSON.stringify({ contactId, generatedAt, ...sections }, null, 2), type: 'application/json' },
     ...Object.entries(sections)
       .filter(([, rows]) => rows.length)
       .map(([name, rows]) => ({ name: `${name}.csv`, body: sectionCsv(rows), type: 'text/csv; charset=utf-8' })),
   ];
-  let expiresAt = generatedAt;
-  const links = await Promise.all(
+  const stored = await Promise.all(
     files.map(async (f) => {
-      const stored = await putFile(`${folder}/${f.name}`, f.body, f.type);
-      const link = await presignDownload(stored.key, { expiresInSeconds: 15 * 60, downloadName: f.name });
-      expiresAt = link.expiresAt;
-      return { name: f.name, url: link.url, bytes: stored.bytes };
+      const put = await putFile(`${folder}/${f.name}`, f.body, f.type);
+      return { name: f.name, key: put.key, bytes: put.bytes };
     }),
   );
-  return { contactId, generatedAt, files: links, expiresAt, counts: Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, v.length])) };
+  return { generatedAt, files: stored, counts: Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, v.length])) };
 }

@@ -1,6 +1,6 @@
 import { IdParams } from '#packages/core/common-schemas.ts';
 import { defineRoute } from '#packages/core/route.ts';
-import { ContactExportQuery, DataExportBundle, ExportLink, OrderExportQuery, PlainExportQuery } from './contract.ts';
+import { ContactExportQuery, DataExportRequest, ExportLink, OrderExportQuery, PlainExportQuery } from './contract.ts';
 
 const tag = 'Exports';
 const csvAnswer = { 200: { description: 'text/csv (delivery=inline), or a presigned link (delivery=link)', schema: ExportLink } };
@@ -64,9 +64,21 @@ export const exportContactData = defineRoute({
   handler: 'exports/data-export',
   permission: 'contacts:erase',
   summary:
-    "A data-subject access request: everything about a contact (the contact, consents, orders with tickets, timeline with check-ins and non-private notes, interactions, tasks, leads, campaign recipients) as a JSON bundle and one CSV per section, stored and handed over as short-lived presigned links",
+    'A data-subject access request: 202 and a job that gathers everything about a contact (the contact, consents, orders with tickets, timeline with check-ins and non-private notes, interactions, tasks, leads, campaign recipients) into a JSON bundle and one CSV per section; GET the Location for its status and, when ready, short-lived presigned links',
   tag,
   request: { params: IdParams },
-  files: 'write',
-  responses: { 200: { description: 'The bundle', schema: DataExportBundle } },
+  responses: { 202: { description: 'Requested; the Location header names it', schema: DataExportRequest } },
+});
+
+export const getDataExport = defineRoute({
+  operationId: 'getDataExport',
+  method: 'GET',
+  path: '/v1/data-exports/{id}',
+  handler: 'exports/get-data-export',
+  permission: 'contacts:erase',
+  summary: 'A data-subject access request: its status and, once ready, presigned download links that live 15 minutes (minted per read)',
+  tag,
+  request: { params: IdParams },
+  files: 'read',
+  responses: { 200: { description: 'The request', schema: DataExportRequest } },
 });

@@ -12,8 +12,11 @@ export type ColumnMappingT = z.infer<typeof ColumnMapping>;
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
 export const ImportOptions = z.object({
-  /** How a row finds the contact it is: by email (normalised: trimmed, lower-cased) or by external id. */
-  matchKey: z._default(z.enum(['email', 'externalId']), 'email'),
+  /**
+   * How a row finds the contact it is: by email (normalised: trimmed, lower-cased), by external id, or by phone
+   * (normalised to E.164 as contacts store it; a number several contacts share refuses the row as ambiguous).
+   */
+  matchKey: z._default(z.enum(['email', 'externalId', 'phone']), 'email'),
   /** A row whose contact exists: `update` or `upsert` change it, `create` and `skip` leave it; one that does not: `create`/`upsert` create it. */
   onConflict: z._default(z.enum(['create', 'update', 'upsert', 'skip']), 'upsert'),
   /** An empty cell leaves the field as it is (`ignore`) or clears it (`clear`; never the email). */

@@ -8,7 +8,7 @@ import { emailHash } from '#packages/core/email-hash.ts';
 import { newId } from '#packages/core/ids.ts';
 import { definedOnly } from '#packages/core/views.ts';
 import { consentItems, MARKETING_EMAIL } from '#packages/features/consents/index.ts';
-import { ContactTransaction, creationItems, newContactItem, tagPuts, type ContactItem } from '#packages/features/contacts/index.ts';
+import { ContactTransaction, creationItems, newContactItem, phoneLookupItems, tagPuts, type ContactItem } from '#packages/features/contacts/index.ts';
 import type { ColumnMappingT, ImportOptionsT, RowResultT } from './contract.ts';
 import { rowFields, type RowFields } from './row-fields.ts';
 
@@ -52,7 +52,20 @@ export async function importRow(run: ImportRun, line: number, cells: readonly st
   return { line, outcome: 'failed', reason: 'busy: the contact kept changing meanwhile; import the row again' };
 }
 
-async function matchOf(run: ImportRun, fields: RowFields): Promise<string | null | undefined> {
+/** The contact a phone names: the lookup's candidates whose phone is still that number (null: none; 'ambiguous': several). */
+async function matchPhone(phone: string): Promise<string | null | 'ambiguous'> {
+  const { data } = await db().entities.contactPhone.query.byPhone({ phone }).go({ pages: 'all' });
+  const live: string[] = [];
+  for (const { contactId } of data) {
+    const { data: contact } = await db().entities.contact.get({ contactId }).go({ consistent: true, attributes: ['contactId', 'phone', 'erasedAt'] });
+    if (contact?.phone === phone && !contact.erasedAt) live.push(contactId);
+  }
+  if (live.length > 1) return 'ambiguous';
+  return live[0] ?? null;
+}
+
+async function matchOf(run: ImportRun, fields: RowFields): Promise<string | null | undefined | 'ambiguous'> {
+  if (run.options.matchKey === 'phone') return fields.phone ? matchPhone(fields.phone) : undefined;
   if (run.options.matchKey === 'externalId') {
     if (!fields.externalId) return undefined;
     const { data } = await db().entities.contactExternalId.get({ externalId: fields.externalId }).go({ consistent: true });
@@ -63,10 +76,13 @@ async function matchOf(run: ImportRun, fields: RowFields): Promise<string | null
   return data?.contactId ?? null;
 }
 
+const MISSING = { email: 'email', externalId: 'external_id', phone: 'phone' } as const;
+
 async function attemptRow(run: ImportRun, line: number, set: RowFields, clear: string[]): Promise<Attempt> {
-  const key = run.options.matchKey === 'externalId' ? set.externalId : set.email;
+  const key = run.options.matchKey === 'externalId' ? set.externalId : run.options.matchKey === 'phone' ? set.phone : set.email;
   const contactId = await matchOf(run, set);
-  if (contactId === undefined) return { line, outcome: 'failed', reason: `missing_${run.options.matchKey === 'email' ? 'email' : 'external_id'}: the match key is empty` };
+  if (contactId === undefined) return { line, outcome: 'failed', reason: `missing_${MISSING[run.options.matchKey]}: the match key is empty` };
+  if (contactId === 'ambiguous') return { line, outcome: 'failed', reason: 'ambiguous_phone: several contacts have this phone; match them by email or external id' };
   if (contactId === null && !(run.dryRun && run.seen.has(key!))) return createRow(run, line, set, key!);
   if (run.options.onConflict === 'create' || run.options.onConflict === 'skip') {
     return { line, outcome: 'skipped', reason: 'exists: a contact with this key exists', ...(contactId ? { contactId } : {}) };
@@ -88,9 +104,10 @@ function consentFor(run: ImportRun, entities: TransactionEntities, contactId: st
 async function createRow(run: ImportRun, line: number, set: RowFields, key: string): Promise<Attempt> {
   if (run.options.onConflict === 'update') return { line, outcome: 'skipped', reason: 'not_found: no contact with this key' };
   if (!set.email) return { line, outcome: 'failed', reason: 'missing_email: a new contact needs an email' };
-  if (run.options.matchKey === 'externalId') {
+  if (run.options.matchKey !== 'email') {
     const { data } = await db().entities.contactEmail.get({ email: set.email }).go({ consistent: true });
-    if (data) return { line, outcome: 'failed', reason: `email_taken: the email belongs to contact ${data.contactId}, whose external id differs` };
+    const differs = run.options.matchKey === 'phone' ? 'phone' : 'external id';
+    if (data) return { line, outcome: 'failed', reason: `email_taken: the email belongs to contact ${data.contactId}, whose ${differs} differs` };
   }
   const { data: erased } = await db().entities.erasedEmail.get({ emailHash: emailHash(set.email) }).go();
   const newConsent = run.options.consent?.legalBasis === 'consent';
@@ -196,9 +213,11 @@ async function updateRow(run: ImportRun, line: number, set: RowFields, clear: st
       if (remove.length) patch = patch.remove(remove as never);
       tx.add('contact', patch.where((a, op) => op.eq(a.updatedAt, current.updatedAt)).commit());
       if (newExternalId) tx.add('emailGuard', entities.contactExternalId.create({ externalId: newExternalId, contactId }).commit());
+      const phoneAfter = remove.includes('phone') ? null : ((changes.phone as string | undefined) ?? current.phone);
       tx.add(
         'other',
         ...tagPuts(entities, contactId, added),
+        ...phoneLookupItems(entities, contactId, current.phone, phoneAfter),
         entities.importChange
           .put({ importId: run.importId, shard: changeShard(contactId), contactId, kind: 'updated', line, before: definedOnly(before), updatedAt: at, ttl: changeTtl() })
           .commit(),

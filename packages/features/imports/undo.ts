@@ -7,7 +7,7 @@ import { IMPORT_CHANGE_SHARDS } from '#packages/core/db/entities/import-change.t
 import { db } from '#packages/core/db/service.ts';
 import type { TransactionItem } from '#packages/core/db/transaction-types.ts';
 import { conflict } from '#packages/core/errors.ts';
-import { tagDeletes, tagPuts } from '#packages/features/contacts/index.ts';
+import { tagDeletes, tagPuts, phoneLookupItems } from '#packages/features/contacts/index.ts';
 import type { ImportView } from './contract.ts';
 import { readImport, toImportView } from './import-store.ts';
 
@@ -65,6 +65,7 @@ async function revert(importId: string, change: Change, correlationId: string): 
       e.contactEmail.delete({ email: contact.email }).where((a, op) => op.eq(a.contactId, contact.contactId)).commit(),
       ...(contact.externalId ? [e.contactExternalId.delete({ externalId: contact.externalId }).where((a, op) => op.eq(a.contactId, contact.contactId)).commit()] : []),
       ...tagDeletes(e, contact.contactId, contact.tags ?? []),
+      ...phoneLookupItems(e, contact.contactId, contact.phone, null),
       dropChange(e),
     ];
   } else {
@@ -90,6 +91,7 @@ async function revert(importId: string, change: Change, correlationId: string): 
         patch.where((a, op) => op.eq(a.updatedAt, change.updatedAt)).commit(),
         ...tagDeletes(e, contact.contactId, tagsNow.filter((t) => !tagsBefore.includes(t))),
         ...tagPuts(e, contact.contactId, tagsBefore.filter((t) => !tagsNow.includes(t))),
+        ...phoneLookupItems(e, contact.contactId, contact.phone, 'phone' in before ? (before.phone as string | null) : contact.phone),
         dropChange(e),
       ];
     };

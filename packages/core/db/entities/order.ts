@@ -30,6 +30,17 @@ export const orderSchema = {
         phone: { type: 'string' },
       },
     },
+    /**
+     * The buyer's email, trimmed and lower-cased, kept in step with `buyer`
+     * (ElectroDB `watch`): the key of byBuyerEmail, by which an erasure finds
+     * every order of the person, unpaid and expired ones too (they put no
+     * line on the timeline). Pseudonymised with `buyer`.
+     */
+    buyerEmail: {
+      type: 'string',
+      watch: ['buyer'],
+      set: (_value: unknown, item: { buyer?: { email?: string } }) => item.buyer?.email?.trim().toLowerCase(),
+    },
     lines: {
       type: 'list',
       required: true,
@@ -122,6 +133,13 @@ export const orderSchema = {
       pk: { field: 'gsi3pk', composite: ['paymentIntentId'] },
       sk: { field: 'gsi3sk', composite: [] },
       condition: (attr: { paymentIntentId?: string }) => attr.paymentIntentId !== undefined,
+    },
+    /** Sparse: orders written since buyerEmail exists; erasure (packages/features/erasure). */
+    byBuyerEmail: {
+      index: 'gsi4',
+      pk: { field: 'gsi4pk', composite: ['buyerEmail'] },
+      sk: { field: 'gsi4sk', composite: ['orderId'] },
+      condition: (attr: { buyerEmail?: string }) => attr.buyerEmail !== undefined,
     },
     byEventStatus: {
       index: 'gsi2',

@@ -1,0 +1,1 @@
+export { buildDataExport } from './data-export-job.ts';
