@@ -2,7 +2,7 @@
  * Domain errors say what went wrong in domain words; the HTTP layer maps
  * `kind` to a status code, so domain code never knows about HTTP.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unprocessable' | 'unavailable';
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'precondition' | 'unprocessable' | 'unavailable';
 
 /**
  * Names that describe the error itself — its kind, code and message — when
@@ -57,3 +57,7 @@ export const invalid = (code: string, message: string, details?: ErrorDetails) =
 /** A dependency (the payment provider) failed; the client may retry. */
 export const unavailable = (code: string, message: string, details?: ErrorDetails) =>
   new DomainError('unavailable', code, message, details);
+
+/** The caller's `If-Match` version is not the resource's current one: someone changed it since they read it. */
+export const preconditionFailed = (what: string, id: string, details?: ErrorDetails) =>
+  new DomainError('precondition', 'precondition_failed', `${what} ${id} changed since you read it: read it again and reapply your change`, details);

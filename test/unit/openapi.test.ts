@@ -103,9 +103,19 @@ describe('the OpenAPI document of the route table', () => {
       expect(Boolean(header), route.operationId).toBe(route.method === 'POST');
       for (const [status, response] of Object.entries(op!.responses)) {
         const headers = (response as { headers?: Record<string, unknown> }).headers ?? {};
-        if (status === '201') expect(headers, `${route.operationId} ${status}`).toHaveProperty('Location');
+        if (status === '201' && route.location !== null) expect(headers, `${route.operationId} ${status}`).toHaveProperty('Location');
         if (route.method === 'POST' && status.startsWith('2')) expect(headers, `${route.operationId} ${status}`).toHaveProperty('Idempotent-Replayed');
       }
+    }
+  });
+
+  it("points every 201's Location at a GET of the route table", () => {
+    const gets = new Set(routes.filter((r) => r.method === 'GET').map((r) => r.path.replace(/\{[^}]+\}/g, '{}')));
+    for (const route of routes.filter((r) => r.responses[201] && r.location !== null)) {
+      const template = (route.location ?? `${route.path}/{created}`).replace(/\{[^}]+\}/g, '{}');
+      expect(gets, `${route.operationId}: Location ${route.location ?? 'by default'}`).toContain(template);
+      const params = new Set([...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
+      for (const [, name] of (route.location ?? '').matchAll(/\{([^}]+)\}/g)) if (name !== 'created') expect(params, route.operationId).toContain(name);
     }
   });
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PHONE_RULE, toE164 } from '#packages/core/phone.ts';
-import { IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { IsoDateTime, ListQuery, Money, Timestamps, Revision, Ulid } from '#packages/core/common-schemas.ts';
 
 /** Trimmed and lower-cased before validation, so " Ana@X.com " and "ana@x.com" are one contact. */
 export const Email = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email());
@@ -79,6 +79,7 @@ export const Contact = z
     lastSeenAt: z.optional(IsoDateTime),
     eventsAttended: z.int(),
     ...Timestamps,
+    ...Revision,
   })
   .register(z.globalRegistry, { id: 'Contact' });
 

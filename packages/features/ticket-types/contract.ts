@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, Money, Timestamps, Ulid, timesInOrder } from '#packages/core/common-schemas.ts';
+import { IsoDateTime, Money, Timestamps, Revision, Ulid, timesInOrder } from '#packages/core/common-schemas.ts';
 
 const salesWindowInOrder = timesInOrder('salesStartAt', 'salesEndAt');
 
@@ -36,7 +36,7 @@ export const UpdateTicketType = z
   .register(z.globalRegistry, { id: 'UpdateTicketType' });
 
 export const TicketType = z
-  .object({ id: Ulid, eventId: Ulid, ...ticketTypeFields, ...Timestamps })
+  .object({ id: Ulid, eventId: Ulid, ...ticketTypeFields, ...Timestamps, ...Revision })
   .register(z.globalRegistry, { id: 'TicketType' });
 
 export const TicketTypeParams = z.object({ id: Ulid, ticketTypeId: Ulid });

@@ -12,6 +12,7 @@ export const statusOf: Readonly<Record<DomainErrorKind, number>> = {
   invalid: 400,
   not_found: 404,
   conflict: 409,
+  precondition: 412,
   unprocessable: 422,
   unavailable: 503,
 };
@@ -20,6 +21,7 @@ const titleOf: Record<DomainErrorKind, string> = {
   invalid: 'Bad request',
   not_found: 'Not found',
   conflict: 'Conflict',
+  precondition: 'Precondition failed',
   unprocessable: 'Unprocessable request',
   unavailable: 'Service unavailable',
 };
