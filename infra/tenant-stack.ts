@@ -104,6 +104,7 @@ export class TenantStack extends Stack {
       files: this.files.bucket,
       environment,
       logRetention: tenant.logRetentionDays,
+      tracing: tenant.tracing,
       functionsRoot: defs.functionsRoot,
     };
 

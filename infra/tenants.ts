@@ -71,6 +71,8 @@ const Settings = z.strictObject({
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).optional(),
   /** Retention of each function's log group, in days. */
   logRetentionDays: LogRetention.optional(),
+  /** X-Ray active tracing on every function: off unless an investigation needs it (docs/operations.md, "Metrics and traces"). */
+  tracing: z.boolean().optional(),
   /** Retention of the API access log group, in days. */
   accessLogRetentionDays: LogRetention.optional(),
   /** How long a failed event waits in a dead-letter queue (SQS allows 1–14 days). */
@@ -120,6 +122,7 @@ export interface TenantConfig {
   throttle: { rateLimit: number; burstLimit: number };
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   logRetentionDays: RetentionDays;
+  tracing: boolean;
   accessLogRetentionDays: RetentionDays;
   deadLetterRetentionDays: number;
   mfa: 'required' | 'optional';
@@ -133,6 +136,7 @@ export const builtInDefaults = {
   throttle: { rateLimit: 100, burstLimit: 200 },
   logLevel: 'INFO',
   logRetentionDays: RetentionDays.ONE_MONTH,
+  tracing: false,
   accessLogRetentionDays: RetentionDays.ONE_YEAR,
   deadLetterRetentionDays: 14,
   mfa: 'required',
@@ -186,6 +190,7 @@ export function parseTenants(raw: unknown, source = 'infra/tenants.json'): Tenan
       throttle,
       logLevel: pick('logLevel') ?? builtInDefaults.logLevel,
       logRetentionDays: (pick('logRetentionDays') ?? builtInDefaults.logRetentionDays) as RetentionDays,
+      tracing: pick('tracing') ?? builtInDefaults.tracing,
       accessLogRetentionDays: (pick('accessLogRetentionDays') ?? builtInDefaults.accessLogRetentionDays) as RetentionDays,
       deadLetterRetentionDays: pick('deadLetterRetentionDays') ?? builtInDefaults.deadLetterRetentionDays,
       mfa: pick('mfa') ?? builtInDefaults.mfa,

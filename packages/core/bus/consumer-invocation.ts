@@ -1,6 +1,7 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import type { ConsumerRoute } from '#events/routing.ts';
 import { withLogScope } from '../logger.ts';
+import { withMetrics } from '../metrics.ts';
 import { loadSecrets, runWithSecrets } from '../secrets/index.ts';
 
 type Bus = EventBridgeEvent<string, unknown>;
@@ -28,7 +29,7 @@ export function consumerInvocation(route: ConsumerRoute, body: (event: Bus, run:
   const names = route.secrets ?? [];
   const run: WithSecrets = async (work) => runWithSecrets(await loadSecrets(names), work);
   return (event: Bus, context?: Partial<Context>): Promise<void> =>
-    withLogScope({ consumer: route.consumer, correlationId: correlationIdOf(event), busEventId: event.id }, context, () => body(event, run));
+    withLogScope({ consumer: route.consumer, correlationId: correlationIdOf(event), busEventId: event.id }, context, () => withMetrics(() => body(event, run)));
 }
 
 /** Whether the bus handed the consumer one of the detail-types it declared (a rule should see to it). */

@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { schedules } from '#events/schedules.ts';
 import { withLogScope } from '../logger.ts';
 import { newId } from '../ids.ts';
+import { withMetrics } from '../metrics.ts';
 
 /**
  * The wrapper for the periodic jobs of events/schedules.ts: each run logs
@@ -11,5 +12,5 @@ import { newId } from '../ids.ts';
 export function jobHandler<T>(job: string, fn: () => Promise<T>) {
   if (!schedules.some((s) => s.name === job)) throw new Error(`job "${job}" has no row in events/schedules.ts`);
   return (_event?: unknown, context?: Partial<Context>): Promise<T> =>
-    withLogScope({ job, correlationId: context?.awsRequestId ?? newId() }, context, fn);
+    withLogScope({ job, correlationId: context?.awsRequestId ?? newId() }, context, () => withMetrics(fn));
 }
