@@ -195,6 +195,7 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
         ticketTypeId: item.ticketTypeId,
         deviceId: input.deviceId,
         type: input.type,
+        status,
         result: status,
         ...at,
         ...clientTime,

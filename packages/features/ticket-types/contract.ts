@@ -25,8 +25,11 @@ const ticketTypeFields = {
   attendeeQuestions: z.optional(z.array(AttendeeQuestion).check(z.maxLength(20))),
 };
 
+/** A ticket type that says nothing lets one order hold up to 10 of it (documented default, not a required field). */
+export const DEFAULT_MAX_PER_ORDER = 10;
+
 export const CreateTicketType = z
-  .object(ticketTypeFields)
+  .object({ ...ticketTypeFields, maxPerOrder: z._default(ticketTypeFields.maxPerOrder, DEFAULT_MAX_PER_ORDER) })
   .check(salesWindowInOrder)
   .register(z.globalRegistry, { id: 'CreateTicketType' });
 
