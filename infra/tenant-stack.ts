@@ -94,6 +94,9 @@ export class TenantStack extends Stack {
       CORS_ORIGINS: tenant.corsOrigins.join(','),
       SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
       EVENTOS_TENANT: tenant.name,
+      // Rows that grow forever get a TTL when the tenant sets a retention (packages/core/db/retention.ts); 0 keeps them.
+      TIMELINE_RETENTION_DAYS: String(tenant.retention.timelineDays),
+      CAMPAIGN_RETENTION_DAYS: String(tenant.retention.campaignDays),
       // Base of the links in campaign mail (unsubscribe); a custom domain in front of the API would go here.
       PUBLIC_BASE_URL: this.stage.url,
     };

@@ -73,6 +73,16 @@ const Settings = z.strictObject({
   logRetentionDays: LogRetention.optional(),
   /** X-Ray active tracing on every function: off unless an investigation needs it (docs/operations.md, "Metrics and traces"). */
   tracing: z.boolean().optional(),
+  /**
+   * Days to keep rows that otherwise grow forever (packages/core/db/retention.ts): a contact's timeline lines,
+   * and each campaign's recipients and engagement (its totals stay). Absent or 0: kept forever.
+   */
+  retention: z
+    .strictObject({
+      timelineDays: z.number().int().min(0).max(36_500).optional(),
+      campaignDays: z.number().int().min(0).max(36_500).optional(),
+    })
+    .optional(),
   /** Retention of the API access log group, in days. */
   accessLogRetentionDays: LogRetention.optional(),
   /** How long a failed event waits in a dead-letter queue (SQS allows 1–14 days). */
@@ -123,6 +133,7 @@ export interface TenantConfig {
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   logRetentionDays: RetentionDays;
   tracing: boolean;
+  retention: { timelineDays: number; campaignDays: number };
   accessLogRetentionDays: RetentionDays;
   deadLetterRetentionDays: number;
   mfa: 'required' | 'optional';
@@ -137,6 +148,7 @@ export const builtInDefaults = {
   logLevel: 'INFO',
   logRetentionDays: RetentionDays.ONE_MONTH,
   tracing: false,
+  retention: { timelineDays: 0, campaignDays: 0 },
   accessLogRetentionDays: RetentionDays.ONE_YEAR,
   deadLetterRetentionDays: 14,
   mfa: 'required',
@@ -191,6 +203,7 @@ export function parseTenants(raw: unknown, source = 'infra/tenants.json'): Tenan
       logLevel: pick('logLevel') ?? builtInDefaults.logLevel,
       logRetentionDays: (pick('logRetentionDays') ?? builtInDefaults.logRetentionDays) as RetentionDays,
       tracing: pick('tracing') ?? builtInDefaults.tracing,
+      retention: { ...builtInDefaults.retention, ...defaults.retention, ...entry.retention },
       accessLogRetentionDays: (pick('accessLogRetentionDays') ?? builtInDefaults.accessLogRetentionDays) as RetentionDays,
       deadLetterRetentionDays: pick('deadLetterRetentionDays') ?? builtInDefaults.deadLetterRetentionDays,
       mfa: pick('mfa') ?? builtInDefaults.mfa,
