@@ -220,3 +220,16 @@ describe('request and response shapes of one registered schema', () => {
     expect(small.info).toMatchObject({ title: 'Test', version: '0.0.0' });
   });
 });
+
+describe('the served document names the server it was fetched from', () => {
+  it('https with the deployed host (custom domain or API Gateway), http for the local stack', async () => {
+    const { serverOf } = await import('#packages/features/system/http/openapi.ts');
+    const at = (host: string, extra: Record<string, string> = {}) =>
+      serverOf({ headers: { host, ...extra }, requestContext: { domainName: host } } as never).url;
+    expect(at('api.acme.example')).toBe('https://api.acme.example');
+    expect(at('abc123.execute-api.eu-west-1.amazonaws.com')).toBe('https://abc123.execute-api.eu-west-1.amazonaws.com');
+    expect(at('127.0.0.1:3000')).toBe('http://127.0.0.1:3000');
+    expect(at('localhost:4010')).toBe('http://localhost:4010');
+    expect(serverOf({ headers: {}, requestContext: {} } as never).url).toBe('/');
+  });
+});
