@@ -97,6 +97,22 @@ const Settings = z.strictObject({
 });
 
 const TenantEntry = Settings.extend({
+  /**
+   * The tenant's own API domain (api.acme.example): ACM certificate and API custom domain; with a Route 53
+   * hosted zone (id and name), also its validation, an alias record and the SES DKIM records. Every emailed
+   * link is built on it (PUBLIC_BASE_URL), so links keep working for years.
+   */
+  domain: z
+    .strictObject({
+      name: Domain,
+      hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,32}$/, 'must be a Route 53 hosted zone id like Z0123456789ABC').optional(),
+      hostedZoneName: Domain.optional(),
+    })
+    .refine((d) => (d.hostedZoneId === undefined) === (d.hostedZoneName === undefined), { message: 'give hostedZoneId and hostedZoneName together' })
+    .refine((d) => d.hostedZoneName === undefined || d.name === d.hostedZoneName || d.name.endsWith(`.${d.hostedZoneName}`), {
+      message: 'name must be in the hosted zone',
+    })
+    .optional(),
   name: z
     .string()
     .regex(
@@ -134,6 +150,7 @@ export interface TenantConfig {
   logRetentionDays: RetentionDays;
   tracing: boolean;
   retention: { timelineDays: number; campaignDays: number };
+  domain?: { name: string; hostedZoneId?: string; hostedZoneName?: string };
   accessLogRetentionDays: RetentionDays;
   deadLetterRetentionDays: number;
   mfa: 'required' | 'optional';
@@ -204,6 +221,8 @@ export function parseTenants(raw: unknown, source = 'infra/tenants.json'): Tenan
       logRetentionDays: (pick('logRetentionDays') ?? builtInDefaults.logRetentionDays) as RetentionDays,
       tracing: pick('tracing') ?? builtInDefaults.tracing,
       retention: { ...builtInDefaults.retention, ...defaults.retention, ...entry.retention },
+      // A domain is the tenant's own: set on the tenant, never in "defaults".
+      ...(entry.domain ? { domain: entry.domain } : {}),
       accessLogRetentionDays: (pick('accessLogRetentionDays') ?? builtInDefaults.accessLogRetentionDays) as RetentionDays,
       deadLetterRetentionDays: pick('deadLetterRetentionDays') ?? builtInDefaults.deadLetterRetentionDays,
       mfa: pick('mfa') ?? builtInDefaults.mfa,
