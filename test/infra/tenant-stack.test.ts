@@ -147,6 +147,8 @@ describe('tenant stack', () => {
           'SES_CONFIGURATION_SET',
           'EVENTOS_TENANT',
           'PUBLIC_BASE_URL',
+          'TIMELINE_RETENTION_DAYS',
+          'CAMPAIGN_RETENTION_DAYS',
         ].sort(),
       );
       expect(props.Environment.Variables).toMatchObject({
@@ -154,6 +156,9 @@ describe('tenant stack', () => {
         CORS_ORIGINS: 'https://tickets.acme.example',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         EVENTOS_TENANT: 'acme',
+        // Kept forever unless the tenant sets a retention (packages/core/db/retention.ts).
+        TIMELINE_RETENTION_DAYS: '0',
+        CAMPAIGN_RETENTION_DAYS: '0',
       });
       // No secret material in the environment: ARNs only, never a resolved value.
       expect(JSON.stringify(props.Environment)).not.toMatch(/resolve:secretsmanager|SecretString/i);
