@@ -116,6 +116,20 @@ describe.each(resources)('two editors of one $name', ({ create, first, second, f
   });
 });
 
+describe('a DELETE with If-Match', () => {
+  it('deletes a company only at the version its caller read: a stale ETag gets 412 and the company stays', async () => {
+    const url = `/v1/companies/${(await givenCompany(api.call, { name: `Deleted ${uniq()}` })).id}`;
+    const etag = (await api.call('GET', url)).headers.get('etag')!;
+    expect((await api.call('PATCH', url, { body: { name: 'Renamed meanwhile' } })).status).toBe(200);
+    const stale = await api.call('DELETE', url, { headers: { 'if-match': etag } });
+    expect(stale.status).toBe(412);
+    expect((await api.call('GET', url)).status).toBe(200);
+    const fresh = (await api.call('GET', url)).headers.get('etag')!;
+    expect((await api.call('DELETE', url, { headers: { 'if-match': fresh } })).status).toBe(204);
+    expect((await api.call('GET', url)).status).toBe(404);
+  });
+});
+
 describe('Location on 201 and 405 with Allow', () => {
   it('answers a created venue with its URL, which GETs it', async () => {
     const res = await api.call('POST', '/v1/venues', { body: { name: 'Located Hall' } });

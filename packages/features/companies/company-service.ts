@@ -163,15 +163,16 @@ export async function updateCompany(id: string, input: UpdateCompanyInput, ctx?:
  * must not bring back a dangling companyId). The `contactsCount = 0`
  * condition decides against a contact being linked at the same moment.
  */
-export async function deleteCompany(id: string): Promise<void> {
+export async function deleteCompany(id: string, ifMatch?: ExpectedRevision): Promise<void> {
   const current = await db().entities.company.get({ companyId: id }).go({ consistent: true });
   if (!current.data) throw notFound('Company', id);
+  assertRevision('Company', id, current.data, ifMatch);
   const { domain } = current.data;
   const result = await db()
     .transaction.write(({ company, companyDomain }) => [
       company
         .delete({ companyId: id })
-        .where((attr, op) => `${op.eq(attr.contactsCount, 0)} OR ${op.notExists(attr.contactsCount)}`)
+        .where((attr, op) => allOf(`${op.eq(attr.contactsCount, 0)} OR ${op.notExists(attr.contactsCount)}`, revisionCondition(attr, op, ifMatch)))
         .commit(),
       ...(domain
         ? [
@@ -186,6 +187,7 @@ export async function deleteCompany(id: string): Promise<void> {
   if (!result.canceled) return;
   const after = await db().entities.company.get({ companyId: id }).go({ consistent: true });
   if (!after.data) throw notFound('Company', id);
+  assertRevision('Company', id, after.data, ifMatch);
   if ((after.data.contactsCount ?? 0) > 0) {
     throw conflict('company_has_contacts', `Company ${id} still has ${after.data.contactsCount} contact(s); move or delete them first`, {
       contactsCount: after.data.contactsCount,

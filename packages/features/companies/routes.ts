@@ -59,6 +59,7 @@ export const deleteCompany = defineRoute({
   operationId: 'deleteCompany',
   method: 'DELETE',
   path: '/v1/companies/{id}',
+  ifMatch: true,
   handler: 'companies/delete',
   permission: 'companies:write',
   summary: 'Delete a company no contact points at, trashed ones included (409 company_has_contacts otherwise)',
