@@ -130,6 +130,19 @@ describe('a DELETE with If-Match', () => {
   });
 });
 
+describe('trashing a contact with If-Match', () => {
+  it('refuses a stale ETag with 412 and leaves the contact active; the current one trashes it', async () => {
+    const url = `/v1/contacts/${(await givenContact(api.call, { email: `trash-${uniq()}@example.com`, firstName: 'Tess' })).id}`;
+    const etag = (await api.call('GET', url)).headers.get('etag')!;
+    expect((await api.call('PATCH', url, { body: { firstName: 'Tessa' } })).status).toBe(200);
+    expect((await api.call('DELETE', url, { headers: { 'if-match': etag } })).status).toBe(412);
+    const after = await api.call('GET', url);
+    expect(after.body.state).toBe('active');
+    expect((await api.call('DELETE', url, { headers: { 'if-match': after.headers.get('etag')! } })).status).toBe(204);
+    expect((await api.call('GET', url)).body.state).toBe('trashed');
+  });
+});
+
 describe('Location on 201 and 405 with Allow', () => {
   it('answers a created venue with its URL, which GETs it', async () => {
     const res = await api.call('POST', '/v1/venues', { body: { name: 'Located Hall' } });

@@ -72,6 +72,7 @@ export const trashContact = defineRoute({
   operationId: 'trashContact',
   method: 'DELETE',
   path: '/v1/contacts/{id}',
+  ifMatch: true,
   handler: 'contacts/trash',
   permission: 'contacts:write',
   summary: 'Move a contact to the trash: out of every list, filter and segment until restored; its email stays taken',
