@@ -1,3 +1,5 @@
+import { HostedZone, type IHostedZone } from 'aws-cdk-lib/aws-route53';
+import { TenantDomain } from './constructs/tenant-domain.ts';
 import { CfnOutput, Stack, Tags, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import type { HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { UserPool, UserPoolClient, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
@@ -70,6 +72,7 @@ export class TenantStack extends Stack {
   readonly scheduledJobs: ScheduledJobs;
   readonly monitoring: TenantMonitoring;
   readonly wakeUps: WakeUps | undefined;
+  readonly domain: TenantDomain | undefined;
 
   constructor(scope: Construct, id: string, props: TenantStackProps) {
     const { tenant, definitions, ...stackProps } = props;
@@ -92,9 +95,10 @@ export class TenantStack extends Stack {
 
     this.data = new TenantData(this, 'Data', tenant);
     this.files = new TenantFiles(this, 'Files', tenant);
-    this.mail = new TenantMail(this, 'Mail', { tenant, bus: this.data.bus });
+    this.mail = new TenantMail(this, 'Mail', { tenant, bus: this.data.bus, hostedZone: tenantHostedZone(this, tenant) });
     this.auth = new TenantAuth(this, 'Auth', tenant);
     this.http = new TenantHttpApi(this, 'Http', { tenant, userPool: this.auth.userPool, userPoolClient: this.auth.userPoolClient });
+    this.domain = tenant.domain ? new TenantDomain(this, 'Domain', { domain: tenant.domain, api: this.http.api, stage: this.http.stage }) : undefined;
 
     // Every function gets these, and never a secret (secrets go by ARN, to those that name them).
     const environment: Record<string, string> = {
@@ -106,8 +110,11 @@ export class TenantStack extends Stack {
       CORS_ORIGINS: tenant.corsOrigins.join(','),
       SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
       EVENTOS_TENANT: tenant.name,
-      // Base of the links in campaign mail (unsubscribe); a custom domain in front of the API would go here.
-      PUBLIC_BASE_URL: this.stage.url,
+      // Rows that grow forever get a TTL when the tenant sets a retention (packages/core/db/retention.ts); 0 keeps them.
+      TIMELINE_RETENTION_DAYS: String(tenant.retention.timelineDays),
+      CAMPAIGN_RETENTION_DAYS: String(tenant.retention.campaignDays),
+      // Base of every emailed link (unsubscribe, preferences, attendee and speaker links): the tenant's domain when it has one.
+      PUBLIC_BASE_URL: this.domain?.url ?? this.stage.url,
     };
     const common = {
       table: this.table,
@@ -116,6 +123,7 @@ export class TenantStack extends Stack {
       files: this.files.bucket,
       environment,
       logRetention: tenant.logRetentionDays,
+      tracing: tenant.tracing,
       functionsRoot: defs.functionsRoot,
     };
 
@@ -186,4 +194,11 @@ export class TenantStack extends Stack {
   get consumers(): ReadonlyMap<string, AsyncWorker> { return this.eventConsumers.workers; }
   /** By job name (events/schedules.ts): DLQ, function, schedule rule. */
   get jobs(): ReadonlyMap<string, AsyncWorker> { return this.scheduledJobs.workers; }
+}
+
+/** The tenant's Route 53 zone (tenants.json `domain`), for the SES DKIM records; none without one. */
+function tenantHostedZone(scope: Construct, tenant: TenantConfig): IHostedZone | undefined {
+  const domain = tenant.domain;
+  if (!domain?.hostedZoneId || !domain.hostedZoneName) return undefined;
+  return HostedZone.fromHostedZoneAttributes(scope, 'MailZone', { hostedZoneId: domain.hostedZoneId, zoneName: domain.hostedZoneName });
 }

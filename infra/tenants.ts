@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { tenantsFile } from './paths.ts';
+import { type Settings, TenantsFile } from './tenant-schema.ts';
 
 /**
  * infra/tenants.json: the operator's list of tenants. Each tenant becomes one
@@ -13,100 +14,6 @@ import { tenantsFile } from './paths.ts';
 export class TenantConfigError extends Error {
   override name = 'TenantConfigError';
 }
-
-const retentionDays = new Set<number>(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
-
-const LogRetention = z
-  .number()
-  .int()
-  .refine((days) => retentionDays.has(days), {
-    message: `must be one of CloudWatch Logs' retention periods: ${[...retentionDays].join(', ')}`,
-  });
-
-const Origin = z.string().refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an origin like https://tickets.example.com (scheme + host [+ port], no path, no trailing slash)' },
-);
-
-const Domain = z
-  .string()
-  .regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lower-case DNS domain');
-
-const Settings = z.strictObject({
-  /** Origins allowed by the API's CORS preflight (and echoed by the handlers). Empty: no CORS. */
-  corsOrigins: z.array(Origin).optional(),
-  /**
-   * Where the tenant's alarms go (infra/monitoring): the SNS topic's email
-   * subscription. AWS mails a confirmation link to it on the first deploy;
-   * nothing is delivered until someone clicks it.
-   */
-  alertEmail: z.email({ message: 'must be an email address like ops@acme.example' }).optional(),
-  /** Domain the tenant's email is sent from; MAIL_FROM is `<mailFromLocalPart>@<mailFromDomain>`. */
-  mailFromDomain: Domain.optional(),
-  mailFromLocalPart: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._+-]{0,63}$/i)
-    .optional(),
-  /**
-   * Create the SES domain identity (DKIM) in this stack. Turn off when the
-   * domain is already an SES identity in the account/region, e.g. because
-   * several tenants send from one domain: an identity can exist only once.
-   */
-  createEmailIdentity: z.boolean().optional(),
-  /** HTTP API stage throttling (requests per second, steady rate and burst). */
-  throttle: z
-    .strictObject({
-      rateLimit: z.number().positive().max(10_000).optional(),
-      burstLimit: z.number().int().positive().max(5_000).optional(),
-    })
-    .optional(),
-  /** POWERTOOLS_LOG_LEVEL of every function. */
-  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).optional(),
-  /** Retention of each function's log group, in days. */
-  logRetentionDays: LogRetention.optional(),
-  /** Retention of the API access log group, in days. */
-  accessLogRetentionDays: LogRetention.optional(),
-  /** How long a failed event waits in a dead-letter queue (SQS allows 1–14 days). */
-  deadLetterRetentionDays: z.number().int().min(1).max(14).optional(),
-  /** Cognito MFA: `required` (TOTP for every user) or `optional` (users may enrol). */
-  mfa: z.enum(['required', 'optional']).optional(),
-  /**
-   * Cognito feature plan. `plus` adds threat protection (compromised
-   * credentials, adaptive authentication) and is billed per monthly active user.
-   */
-  cognitoFeaturePlan: z.enum(['essentials', 'plus']).optional(),
-});
-
-const TenantEntry = Settings.extend({
-  name: z
-    .string()
-    .regex(
-      /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
-      'must be lower-case letters, digits and single hyphens, starting with a letter',
-    )
-    .max(20),
-  account: z
-    .string()
-    .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
-    .optional(),
-  region: z
-    .string()
-    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region like eu-west-1')
-    .optional(),
-});
-
-const TenantsFile = z.strictObject({
-  $comment: z.string().optional(),
-  defaults: Settings.optional(),
-  tenants: z.array(TenantEntry).min(1),
-});
 
 export interface TenantConfig {
   name: string;
@@ -120,6 +27,9 @@ export interface TenantConfig {
   throttle: { rateLimit: number; burstLimit: number };
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   logRetentionDays: RetentionDays;
+  tracing: boolean;
+  retention: { timelineDays: number; campaignDays: number };
+  domain?: { name: string; hostedZoneId?: string; hostedZoneName?: string };
   accessLogRetentionDays: RetentionDays;
   deadLetterRetentionDays: number;
   mfa: 'required' | 'optional';
@@ -133,6 +43,8 @@ export const builtInDefaults = {
   throttle: { rateLimit: 100, burstLimit: 200 },
   logLevel: 'INFO',
   logRetentionDays: RetentionDays.ONE_MONTH,
+  tracing: false,
+  retention: { timelineDays: 0, campaignDays: 0 },
   accessLogRetentionDays: RetentionDays.ONE_YEAR,
   deadLetterRetentionDays: 14,
   mfa: 'required',
@@ -186,6 +98,10 @@ export function parseTenants(raw: unknown, source = 'infra/tenants.json'): Tenan
       throttle,
       logLevel: pick('logLevel') ?? builtInDefaults.logLevel,
       logRetentionDays: (pick('logRetentionDays') ?? builtInDefaults.logRetentionDays) as RetentionDays,
+      tracing: pick('tracing') ?? builtInDefaults.tracing,
+      retention: { ...builtInDefaults.retention, ...defaults.retention, ...entry.retention },
+      // A domain is the tenant's own: set on the tenant, never in "defaults".
+      ...(entry.domain ? { domain: entry.domain } : {}),
       accessLogRetentionDays: (pick('accessLogRetentionDays') ?? builtInDefaults.accessLogRetentionDays) as RetentionDays,
       deadLetterRetentionDays: pick('deadLetterRetentionDays') ?? builtInDefaults.deadLetterRetentionDays,
       mfa: pick('mfa') ?? builtInDefaults.mfa,

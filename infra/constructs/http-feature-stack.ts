@@ -25,6 +25,7 @@ export interface HttpFeatureDependencies {
   /** The tenant's user pool: functions with an `identityDirectory` route manage users and groups in it. */
   userPool: IUserPool;
   logRetention: RetentionDays;
+  tracing?: boolean;
   /** The tenant's file bucket: granted to functions whose routes declare `files`. */
   files: IBucket;
   /** Root holding http/ (tests point it at fixtures). */
@@ -67,6 +68,7 @@ export class HttpFeatureStack extends NestedStack {
         description: describeFunction(spec),
         environment: props.environment,
         logRetention: props.logRetention,
+        tracing: props.tracing,
         functionsRoot: props.functionsRoot,
       });
       const access = accessOf(spec);

@@ -1,3 +1,4 @@
+import type { IHostedZone } from 'aws-cdk-lib/aws-route53';
 import { Stack } from 'aws-cdk-lib';
 import { EventBus, Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { EventBus as EventBusTarget } from 'aws-cdk-lib/aws-events-targets';
@@ -38,7 +39,7 @@ export class TenantMail extends Concern {
   /** SES events the forwarding rule could not put on the tenant bus. */
   readonly deadLetters: DeadLetterQueue;
 
-  constructor(scope: Construct, id: string, props: { tenant: TenantConfig; bus: IEventBus }) {
+  constructor(scope: Construct, id: string, props: { tenant: TenantConfig; bus: IEventBus; hostedZone?: IHostedZone }) {
     super(scope, id);
     const { tenant, bus } = props;
     const prefix = `eventos-${tenant.name}`;
@@ -80,7 +81,11 @@ export class TenantMail extends Concern {
     });
     if (tenant.createEmailIdentity) {
       this.emailIdentity = new EmailIdentity(this, 'EmailIdentity', {
-        identity: Identity.domain(tenant.mailFromDomain),
+        // With the tenant's Route 53 zone (tenants.json `domain`) SES's DKIM records are created in it; else added by hand.
+        identity:
+          props.hostedZone && tenant.mailFromDomain === props.hostedZone.zoneName
+            ? Identity.publicHostedZone(props.hostedZone)
+            : Identity.domain(tenant.mailFromDomain),
         configurationSet: this.configurationSet,
       });
     }

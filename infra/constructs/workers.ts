@@ -22,6 +22,7 @@ export interface WorkerDependencies {
   sendEmail: SendEmailGrant;
   environment: Record<string, string>;
   logRetention: RetentionDays;
+  tracing?: boolean;
   deadLetterRetentionDays: number;
   /** The tenant's file bucket: granted to consumers and jobs that declare `files`. */
   files: IBucket;
@@ -58,6 +59,7 @@ export class EventConsumers extends Concern {
         description: `Consumers ${consumers}: ${group.detailTypes.join(', ')}`,
         environment: props.environment,
         logRetention: props.logRetention,
+        tracing: props.tracing,
         functionsRoot: props.functionsRoot,
         feeds: `consumers ${consumers}: their EventBridge target and their Lambda's on-failure destination`,
         deadLetterRetentionDays: props.deadLetterRetentionDays,
@@ -103,6 +105,7 @@ export class ScheduledJobs extends Concern {
         description: `Job ${job.name}: every ${job.rateMinutes} min`,
         environment: props.environment,
         logRetention: props.logRetention,
+        tracing: props.tracing,
         functionsRoot: props.functionsRoot,
         feeds: `scheduled job ${job.name}: its EventBridge target and its Lambda on-failure destination`,
         deadLetterRetentionDays: props.deadLetterRetentionDays,

@@ -97,7 +97,7 @@ const etag = {
 export function responseHeaders(route: RouteDefinition, status: number): Record<string, unknown> | undefined {
   const headers: Record<string, unknown> = {};
   if (status === 503 || status === 429) headers['Retry-After'] = retryAfterHeader;
-  if (status === 201) {
+  if (status === 201 && route.location !== null) {
     headers.Location = { description: 'The URL of the created resource', schema: { type: 'string', format: 'uri-reference' }, example: '/v1/venues/01JZ8Q3N6VKD2R5M8T1X4Y7B0C' };
   }
   if (route.method === 'POST' && status >= 200 && status < 300) {

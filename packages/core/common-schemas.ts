@@ -31,6 +31,11 @@ export const Timestamps = {
   updatedAt: IsoDateTime,
 };
 
+/** A resource whose edits are versioned (packages/core/db/revisions.ts): its revision is also its `ETag`. */
+export const Revision = {
+  revision: z.optional(z.int().check(z.minimum(0))),
+};
+
 /**
  * Extension members (`existingId`, `refundable`, `orderStatus`, …) sit beside
  * the standard ones, so the schema allows more properties (RFC 9457 §3.2);

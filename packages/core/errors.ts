@@ -2,7 +2,7 @@
  * Domain errors say what went wrong in domain words; the HTTP layer maps
  * `kind` to a status code, so domain code never knows about HTTP.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unprocessable' | 'rate_limited' | 'unavailable';
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'precondition' | 'unprocessable' | 'rate_limited' | 'unavailable';
 
 /**
  * Names that describe the error itself — its kind, code and message — when
@@ -61,3 +61,6 @@ export const unavailable = (code: string, message: string, details?: ErrorDetail
 /** Too many requests from one client or to one resource; `retryAfter` (seconds) says when the window reopens. */
 export const rateLimited = (code: string, message: string, details: ErrorDetails & { retryAfter: number }) =>
   new DomainError('rate_limited', code, message, details);
+/** The caller's `If-Match` version is not the resource's current one: someone changed it since they read it. */
+export const preconditionFailed = (what: string, id: string, details?: ErrorDetails) =>
+  new DomainError('precondition', 'precondition_failed', `${what} ${id} changed since you read it: read it again and reapply your change`, details);

@@ -76,6 +76,14 @@ export interface RouteDefinition {
    * version to the service, whose write is conditional on it (412 `precondition_failed`).
    */
   ifMatch?: true;
+  /**
+   * Where a 201's resource is read (the `Location` header): a path template
+   * where `{created}` is the new resource's id and other `{names}` are this
+   * request's path parameters. By default this route's path + `/{created}`;
+   * a resource without a GET of its own names the list it appears in; null
+   * when its caller has nothing to read it with (a public sign-up).
+   */
+  location?: string | null;
   /** A larger request body than the stack's default (256 KB), for the few routes that take a file in the body (imports: 5 MB). */
   maxBodyBytes?: number;
 }

@@ -16,6 +16,8 @@ import { routeLogScope, withRouteSecrets } from './middleware/invocation-scope.t
 import { decodePathParameters } from './path-parameters.ts';
 import { withAuditScope } from './audit-scope.ts';
 import { parseInput, parseJsonBody } from './validation.ts';
+import type { ExpectedRevision } from '#packages/core/db/revisions.ts';
+import { expectedRevision, withETag, withLocation } from './http-semantics.ts';
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
 
@@ -26,6 +28,8 @@ export interface HttpInput<R extends RouteDefinition> {
   principal: R['permission'] extends null ? Principal | null : Principal;
   ctx: RequestContext;
   event: APIGatewayProxyEventV2;
+  /** The revision the caller's `If-Match` names, for a route that declares `ifMatch`; undefined without one. */
+  ifMatch: ExpectedRevision;
 }
 
 export interface HttpResult {
@@ -89,16 +93,18 @@ export function httpHandler<const R extends RouteDefinition>(
       actorId: principal?.userId ?? 'anonymous',
       correlationId: event.requestContext.requestId ?? context.awsRequestId,
     };
+    const ifMatch = expectedRevision(route, event);
     // Authorized and valid: only now may a stored response be replayed or the key be claimed.
     const replay = await idempotent.begin(event, context);
     if (replay) return replay;
-    const result = await run({ params, query, body, principal, ctx, event } as HttpInput<R>);
+    const answer = await run({ params, query, body, principal, ctx, event, ifMatch } as HttpInput<R>);
+    const result = withLocation(route, event, withETag(route, answer));
     logger.info('handled', { status: result.status, ms: Math.round(performance.now() - started) });
     return toResponse(result);
   };
 
   const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core)
-    .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key' }))
+    .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), headers: 'authorization,content-type,idempotency-key,if-match', exposeHeaders: 'etag,location,idempotent-replayed,retry-after' }))
     .use(bodyLimit(route.maxBodyBytes))
     .use(idempotent)
     .use(errorMapper());

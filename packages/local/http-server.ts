@@ -95,7 +95,7 @@ export async function startLocalHttpServer(options: LocalHttpServerOptions): Pro
         res.writeHead(204, {
           'access-control-allow-origin': '*',
           'access-control-allow-methods': 'GET,POST,PATCH,PUT,DELETE,OPTIONS',
-          'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+          'access-control-allow-headers': 'authorization,content-type,idempotency-key,if-match',
         });
         return res.end();
       }
@@ -103,7 +103,9 @@ export async function startLocalHttpServer(options: LocalHttpServerOptions): Pro
       const match = matcher.match(method, url.pathname);
       if (match === null) return sendProblem(res, 404, 'not_found', 'Not found', `No route for ${url.pathname}`);
       if (match === 'method_not_allowed') {
-        return sendProblem(res, 405, 'method_not_allowed', 'Method not allowed', `${method} is not allowed on ${url.pathname}`);
+        const allow = matcher.allowed(url.pathname).join(', ');
+        res.setHeader('allow', allow);
+        return sendProblem(res, 405, 'method_not_allowed', 'Method not allowed', `${method} is not allowed on ${url.pathname}; allowed: ${allow}`);
       }
 
       const claims = await verifyDevToken(options.tokenSecret, req.headers.authorization);

@@ -106,6 +106,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       EVENT_BUS_NAME: 'eventos-local',
       MAIL_FROM: process.env.MAIL_FROM ?? 'tickets@eventos.local',
       EVENTOS_TENANT: process.env.EVENTOS_TENANT ?? 'local',
+      // Business metrics (packages/core/metrics.ts) stay out of the one-line-per-request log; `false` shows their EMF lines.
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
       // Webhook deliveries may go to http:// and loopback receivers (the inbox below); never deployed.
       WEBHOOKS_ALLOW_LOOPBACK: '1',
       ...stripe.sdkEnv,

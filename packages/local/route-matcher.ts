@@ -42,5 +42,11 @@ export function createRouteMatcher(routes: readonly RouteDefinition[]) {
       }
       return pathMatched ? 'method_not_allowed' : null;
     },
+    /** The methods of the path's routes (the `Allow` of a 405): those of the most specific pattern it matches. */
+    allowed(path: string): string[] {
+      const hits = compiled.filter(({ pattern }) => pattern.test(path));
+      const fewest = Math.min(...hits.map(({ names }) => names.length));
+      return [...new Set(hits.filter(({ names }) => names.length === fewest).map(({ route }) => route.method))];
+    },
   };
 }

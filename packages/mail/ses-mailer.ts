@@ -1,3 +1,4 @@
+import { count } from '../core/metrics.ts';
 import type { SESv2Client, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { boundedClient, dependencyClientConfig } from '#packages/core/dependencies/client-config.ts';
 import { inlineCidImages } from './inline-images.ts';
@@ -76,5 +77,6 @@ export async function sendEmail(mail: OutgoingMail): Promise<string> {
   client ??= boundedClient(new SESv2Client(dependencyClientConfig()));
   const out = await client.send(new SendEmailCommand(buildSendEmailInput(mail)));
   if (!out.MessageId) throw new Error('SES returned no MessageId');
+  count('EmailsSent');
   return out.MessageId;
 }

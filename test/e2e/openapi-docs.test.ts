@@ -46,6 +46,8 @@ describe('GET /openapi.json through the local HTTP API', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(res.body.openapi).toBe('3.1.0');
+    // Its server is the API it came from, so "Try it out" calls this stack.
+    expect(res.body.servers).toEqual([expect.objectContaining({ url: api.apiUrl })]);
     for (const route of routes) {
       expect(res.body.paths[route.path]?.[route.method.toLowerCase()]?.operationId, `${route.method} ${route.path}`).toBe(
         route.operationId,

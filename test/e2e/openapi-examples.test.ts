@@ -78,6 +78,8 @@ describe('the OpenAPI examples against a seeded local stack', () => {
       const documented = Object.keys(op.responses).map(Number);
       const fine = (res.status >= 200 && res.status < 300 && documented.includes(res.status)) || (res.status >= 400 && res.status < 500 && documented.includes(res.status));
 
+      // A 201 says where the new resource is (unless its route says its caller cannot read it).
+      if (res.status === 201 && route.location !== null && !res.headers.get('location')) wrong.push(`${route.operationId} → 201 without Location`);
       if (!fine) wrong.push(`${route.operationId} POST ${path} → ${res.status} ${JSON.stringify(res.body).slice(0, 240)} (documented: ${documented.join(', ')})`);
     }
     expect(wrong, `statuses seen: ${JSON.stringify([...statuses])}`).toEqual([]);

@@ -73,6 +73,10 @@ describe('a payment that arrives after the hold expired', () => {
     expect(late.status).toBe('expired');
     expect(late.refunded).toEqual(late.total);
     expect(late.tickets ?? []).toHaveLength(0);
+    // The order lists the refund and says the system made it (issue 18).
+    expect((late as { refunds?: unknown }).refunds).toEqual([
+      { id: expect.any(String), amount: late.total, reason: expect.stringContaining('paid after the hold expired'), refundedAt: expect.any(String), automatic: true },
+    ]);
 
     const refunds = await refundEventsFor(order.payment!.paymentIntentId);
     expect(refunds).toHaveLength(1);

@@ -127,7 +127,9 @@ describe('tenant stack', () => {
         LoggingConfig: { LogGroup: unknown };
         Environment: { Variables: Record<string, unknown> };
       };
-      expect(props).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+      expect(props).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+      // X-Ray is off unless tenants.json turns it on (docs/operations.md, "Metrics and traces"): no job tick or request pays for a trace.
+      expect((props as { TracingConfig?: { Mode: string } }).TracingConfig?.Mode ?? 'PassThrough').not.toBe('Active');
       expect(props.MemorySize).toBeGreaterThan(128);
       expect(props.Timeout).toBeGreaterThan(3);
       const logGroup = resourcesOf(t)[logicalIdIn(props.LoggingConfig.LogGroup)]!;
@@ -147,6 +149,8 @@ describe('tenant stack', () => {
           'SES_CONFIGURATION_SET',
           'EVENTOS_TENANT',
           'PUBLIC_BASE_URL',
+          'TIMELINE_RETENTION_DAYS',
+          'CAMPAIGN_RETENTION_DAYS',
         ].sort(),
       );
       expect(props.Environment.Variables).toMatchObject({
@@ -154,6 +158,9 @@ describe('tenant stack', () => {
         CORS_ORIGINS: 'https://tickets.acme.example',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         EVENTOS_TENANT: 'acme',
+        // Kept forever unless the tenant sets a retention (packages/core/db/retention.ts).
+        TIMELINE_RETENTION_DAYS: '0',
+        CAMPAIGN_RETENTION_DAYS: '0',
       });
       // No secret material in the environment: ARNs only, never a resolved value.
       expect(JSON.stringify(props.Environment)).not.toMatch(/resolve:secretsmanager|SecretString/i);
@@ -174,7 +181,9 @@ describe('tenant stack', () => {
             if (actions.length === 1 && actions[0] === 'scheduler:CreateSchedule' && JSON.stringify(statement.Resource).includes(':schedule/eventos-acme-wake-ups/*')) continue;
             // ses:GetAccount (the send quota) has no resource-level permissions either; CDK merges it with X-Ray's.
             if (actions.includes('ses:GetAccount')) getAccount++;
-            expect(actions.filter((a) => a !== 'ses:GetAccount')).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+            // X-Ray's two actions only where tracing is on (tenants.json `tracing`; off for acme).
+            const rest = actions.filter((a) => a !== 'ses:GetAccount');
+            expect(rest, JSON.stringify(actions)).toEqual(acmeTenant!.tracing ? ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'] : []);
           }
         }
       }

@@ -35,8 +35,19 @@ describe('parseTenants', () => {
     });
   });
 
+  it('keeps every row forever unless a retention is set; tracing off unless turned on', () => {
+    const [plain, kept] = parseTenants({
+      defaults: { mailFromDomain: 'acme.example', alertEmail: 'ops@acme.example', retention: { campaignDays: 365 } },
+      tenants: [{ name: 'plain', retention: { campaignDays: 0 } }, { name: 'kept', tracing: true, retention: { timelineDays: 730 } }],
+    });
+    expect(plain).toMatchObject({ tracing: false, retention: { timelineDays: 0, campaignDays: 0 } });
+    expect(kept).toMatchObject({ tracing: true, retention: { timelineDays: 730, campaignDays: 365 } });
+  });
+
   it.each([
     [{ tenants: [] }, /tenants/],
+    [minimal({ retention: { timelineDays: -1 } }), /timelineDays/],
+    [minimal({ retention: { forever: true } }), /forever/],
     [minimal({ name: 'Acme' }), /name/],
     [minimal({ name: 'a'.repeat(21) }), /name/],
     [minimal({ region: 'mars-1' }), /region/],

@@ -103,9 +103,19 @@ describe('the OpenAPI document of the route table', () => {
       expect(Boolean(header), route.operationId).toBe(route.method === 'POST');
       for (const [status, response] of Object.entries(op!.responses)) {
         const headers = (response as { headers?: Record<string, unknown> }).headers ?? {};
-        if (status === '201') expect(headers, `${route.operationId} ${status}`).toHaveProperty('Location');
+        if (status === '201' && route.location !== null) expect(headers, `${route.operationId} ${status}`).toHaveProperty('Location');
         if (route.method === 'POST' && status.startsWith('2')) expect(headers, `${route.operationId} ${status}`).toHaveProperty('Idempotent-Replayed');
       }
+    }
+  });
+
+  it("points every 201's Location at a GET of the route table", () => {
+    const gets = new Set(routes.filter((r) => r.method === 'GET').map((r) => r.path.replace(/\{[^}]+\}/g, '{}')));
+    for (const route of routes.filter((r) => r.responses[201] && r.location !== null)) {
+      const template = (route.location ?? `${route.path}/{created}`).replace(/\{[^}]+\}/g, '{}');
+      expect(gets, `${route.operationId}: Location ${route.location ?? 'by default'}`).toContain(template);
+      const params = new Set([...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
+      for (const [, name] of (route.location ?? '').matchAll(/\{([^}]+)\}/g)) if (name !== 'created') expect(params, route.operationId).toContain(name);
     }
   });
 
@@ -208,5 +218,18 @@ describe('request and response shapes of one registered schema', () => {
     });
     expect(Object.keys(op.responses)).toEqual(['200', '400', '401', '403', '404', '409', '413', '429', '500', '503']);
     expect(small.info).toMatchObject({ title: 'Test', version: '0.0.0' });
+  });
+});
+
+describe('the served document names the server it was fetched from', () => {
+  it('https with the deployed host (custom domain or API Gateway), http for the local stack', async () => {
+    const { serverOf } = await import('#packages/features/system/http/openapi.ts');
+    const at = (host: string, extra: Record<string, string> = {}) =>
+      serverOf({ headers: { host, ...extra }, requestContext: { domainName: host } } as never).url;
+    expect(at('api.acme.example')).toBe('https://api.acme.example');
+    expect(at('abc123.execute-api.eu-west-1.amazonaws.com')).toBe('https://abc123.execute-api.eu-west-1.amazonaws.com');
+    expect(at('127.0.0.1:3000')).toBe('http://127.0.0.1:3000');
+    expect(at('localhost:4010')).toBe('http://localhost:4010');
+    expect(serverOf({ headers: {}, requestContext: {} } as never).url).toBe('/');
   });
 });

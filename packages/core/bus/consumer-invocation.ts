@@ -1,6 +1,7 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import type { ConsumerRoute } from '#events/routing.ts';
 import { withLogScope } from '../logger.ts';
+import { withMetrics } from '../metrics.ts';
 import { loadSecrets, runWithSecrets } from '../secrets/index.ts';
 import { runInAuditScope } from '../audit/audit-context.ts';
 
@@ -31,7 +32,7 @@ export function consumerInvocation(route: ConsumerRoute, body: (event: Bus, run:
   return (event: Bus, context?: Partial<Context>): Promise<void> =>
     withLogScope({ consumer: route.consumer, correlationId: correlationIdOf(event), busEventId: event.id }, context, () =>
       // Consumers act as the system and carry no audit action: the request or job that caused the event has its audit event.
-      runInAuditScope({ actor: { type: 'system', id: route.consumer }, requestId: correlationIdOf(event) }, () => body(event, run)),
+      runInAuditScope({ actor: { type: 'system', id: route.consumer }, requestId: correlationIdOf(event) }, () => withMetrics(() => body(event, run))),
     );
 }
 

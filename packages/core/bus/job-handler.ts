@@ -4,6 +4,7 @@ import { withLogScope } from '../logger.ts';
 import { newId } from '../ids.ts';
 import { runInAuditScope } from '../audit/audit-context.ts';
 import { loadSecrets, runWithSecrets } from '../secrets/index.ts';
+import { withMetrics } from '../metrics.ts';
 
 /**
  * The wrapper for the periodic jobs of events/schedules.ts: each run logs
@@ -19,7 +20,7 @@ export function jobHandler<T>(job: string, fn: () => Promise<T>) {
     const correlationId = context?.awsRequestId ?? newId();
     return withLogScope({ job, correlationId }, context, () =>
       runInAuditScope({ actor: { type: 'system', id: job }, requestId: correlationId, action: `jobs.${job}` }, async () =>
-        secrets.length ? runWithSecrets(await loadSecrets(secrets), fn) : fn(),
+        withMetrics(async () => (secrets.length ? runWithSecrets(await loadSecrets(secrets), fn) : fn())),
       ),
     );
   };

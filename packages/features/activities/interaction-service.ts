@@ -1,4 +1,5 @@
 import type { EntityItem } from 'electrodb';
+import { textOf } from './interactions-contract.ts';
 import type {
   CreateInteractionInput,
   InteractionListRequest,
@@ -20,14 +21,14 @@ type InteractionItem = EntityItem<typeof interactionEntity>;
 
 /** Stored `''` means "no opportunity" (the sparse index needs the attribute present); the API just omits it. */
 export function toInteractionView({ opportunityId, ...item }: InteractionItem): InteractionView {
-  return { ...withId(item, 'interactionId'), ...(opportunityId ? { opportunityId } : {}) } as InteractionView;
+  return { ...withId(item, 'interactionId'), ...(opportunityId ? { opportunityId } : {}), ...(item.content ? { body: item.content } : {}) } as InteractionView;
 }
 
 export async function createInteraction(input: CreateInteractionInput, ctx: RequestContext): Promise<InteractionView> {
   await assertContactExists(input.contactId);
   const at = nowIso();
   const item: InteractionItem = {
-    ...input,
+    ...textOf(input),
     opportunityId: input.opportunityId ?? '',
     interactionId: newId(),
     occurredAt: input.occurredAt === undefined ? at : utcIso(input.occurredAt),
@@ -57,7 +58,8 @@ export async function getInteraction(id: string): Promise<InteractionView> {
  */
 export async function updateInteraction(id: string, input: UpdateInteractionInput): Promise<InteractionView> {
   const current = await find(id, true);
-  const changes = input.occurredAt === undefined ? input : { ...input, occurredAt: utcIso(input.occurredAt) };
+  const text = textOf(input);
+  const changes = text.occurredAt === undefined ? text : { ...text, occurredAt: utcIso(text.occurredAt) };
   const merged = patched(current, changes);
   const next = { ...merged, opportunityId: merged.opportunityId ?? '', updatedAt: nowIso() };
   try {

@@ -13,6 +13,24 @@ const optionalFields = {
   nextAction: text(500),
 };
 
+/**
+ * `body` is the text of an interaction, as of a note; `content` is its old
+ * name, still accepted (deprecated) and still answered beside `body`.
+ */
+const deprecatedContent = <S extends z.ZodMiniType>(schema: S): S => {
+  z.globalRegistry.add(schema, { deprecated: true, description: 'Deprecated: use `body` (the name notes use too).' });
+  return schema;
+};
+const oneText = z.refine<{ body?: unknown; content?: unknown }>((v) => v.body === undefined || v.content === undefined, {
+  message: 'give body (or its deprecated name content), not both',
+  path: ['content'],
+});
+/** The stored field is still `content`: the service takes `body` (or the old name) into it. */
+export const textOf = <T extends { body?: unknown; content?: unknown }>({ body, content, ...rest }: T) =>
+  ({ ...rest, ...(body !== undefined ? { content: body } : content !== undefined ? { content } : {}) }) as Omit<T, 'body' | 'content'> & {
+    content?: T['content'];
+  };
+
 export const CreateInteraction = z
   .object({
     contactId: Ulid,
@@ -21,10 +39,12 @@ export const CreateInteraction = z
     /** When it happened; now when absent. */
     occurredAt: z.optional(IsoDateTime),
     opportunityId: z.optional(optionalFields.opportunityId),
-    content: z.optional(optionalFields.content),
+    body: z.optional(optionalFields.content),
+    content: deprecatedContent(z.optional(text(20_000))),
     outcome: z.optional(optionalFields.outcome),
     nextAction: z.optional(optionalFields.nextAction),
   })
+  .check(oneText)
   .register(z.globalRegistry, { id: 'CreateInteraction' });
 
 /** The contact is fixed; `null` clears an optional field. */
@@ -34,11 +54,12 @@ export const UpdateInteraction = z
     subject: z.optional(text(200)),
     occurredAt: z.optional(IsoDateTime),
     opportunityId: z.optional(z.nullable(optionalFields.opportunityId)),
-    content: z.optional(z.nullable(optionalFields.content)),
+    body: z.optional(z.nullable(optionalFields.content)),
+    content: deprecatedContent(z.optional(z.nullable(text(20_000)))),
     outcome: z.optional(z.nullable(optionalFields.outcome)),
     nextAction: z.optional(z.nullable(optionalFields.nextAction)),
   })
-  .check(z.refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'nothing to change' }))
+  .check(z.refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'nothing to change' }), oneText)
   .register(z.globalRegistry, { id: 'UpdateInteraction' });
 
 export const Interaction = z
@@ -48,7 +69,9 @@ export const Interaction = z
     opportunityId: z.optional(Ulid),
     type: InteractionType,
     subject: z.string(),
-    content: z.optional(z.string()),
+    body: z.optional(z.string()),
+    /** Deprecated: the same text as `body`. */
+    content: z.optional(z.string()).register(z.globalRegistry, { deprecated: true }),
     outcome: z.optional(z.string()),
     nextAction: z.optional(z.string()),
     occurredAt: IsoDateTime,

@@ -6,6 +6,7 @@ export const createBundle = defineRoute({
   operationId: 'createBundle',
   method: 'POST',
   path: '/v1/events/{id}/bundles',
+  location: '/v1/events/{id}/bundles',
   handler: 'bundles/create',
   permission: 'events:write',
   summary: 'Create a bundle: ticket types × quantities at one price',

@@ -1,3 +1,4 @@
+import { count } from '#packages/core/metrics.ts';
 import { GetAccountCommand, SendEmailCommand, SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { logger } from '#packages/core/logger.ts';
 import { boundedClient, dependencyClientConfig } from '#packages/core/dependencies/client-config.ts';
@@ -119,6 +120,7 @@ export async function sendOnce(input: SendEmailCommandInput, options: SendOption
     try {
       const out = await campaignSesClient().send(new SendEmailCommand(input));
       if (!out.MessageId) return { kind: 'unknown', reason: 'SES answered without a MessageId' };
+      count('EmailsSent');
       return { kind: 'sent', messageId: out.MessageId };
     } catch (error) {
       const outcome = classifySesError(error);

@@ -1,3 +1,4 @@
+import { count } from '#packages/core/metrics.ts';
 import type { EntityItem } from 'electrodb';
 import type { SesEventRecord } from '#events/ses.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
@@ -221,6 +222,8 @@ export async function trackSesEvent(record: SesEventRecord, ctx: Pick<RequestCon
     return result.canceled ? RETRY : ('recorded' as const);
   }, 15);
   if (outcome === RETRY) throw new Error(`campaign-track: ${record.eventType} of ${record.mail.messageId} kept losing races`);
+  // Once per recorded bounce: a duplicated SES event is 'duplicate' and not counted again.
+  if (record.eventType === 'Bounce' && outcome === 'recorded') count('EmailsBounced', { reason: record.bounce.bounceType });
   return outcome;
 }
 
@@ -230,6 +233,7 @@ export async function trackSesEvent(record: SesEventRecord, ctx: Pick<RequestCon
  * still suppressed for campaigns; nothing else is recorded.
  */
 async function trackOtherMail(record: SesEventRecord): Promise<TrackOutcome> {
+  if (record.eventType === 'Bounce') count('EmailsBounced', { reason: record.bounce.bounceType });
   const permanent = record.eventType === 'Bounce' && record.bounce.bounceType === 'Permanent';
   if (!permanent && record.eventType !== 'Complaint') return 'not_campaign';
   const addresses = addressesOf(record, undefined);

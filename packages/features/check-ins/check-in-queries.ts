@@ -10,7 +10,12 @@ type CheckInItem = Awaited<ReturnType<ReturnType<ReturnType<typeof db>['entities
 
 function toRecordView(c: CheckInItem): CheckInRecordView {
   const { checkInId, ...rest } = c;
-  return { id: checkInId, ...rest };
+  return { id: checkInId, ...rest, ...scanStatusOf(c.result) };
+}
+
+/** The audit row's stored `result` (`ok`, `duplicate` or a refusal's code) in the words of a scan's answer. */
+export function scanStatusOf(result: string): Pick<CheckInRecordView, 'status' | 'code'> {
+  return result === 'ok' || result === 'duplicate' ? { status: result } : { status: 'refused', code: result };
 }
 
 export interface CheckInFilter {

@@ -29,7 +29,12 @@ export const CheckInRecord = z
     ticketTypeId: z.optional(z.string()),
     deviceId: z.string(),
     type: ScanType,
-    result: z.string(),
+    /** As a scan's answer says it: `ok`, `duplicate` or `refused` (then `code` says why). */
+    status: z.enum(['ok', 'duplicate', 'refused']),
+    /** A refusal's code (`already_used`, `invalid`, `canceled`…). */
+    code: z.optional(z.string()),
+    /** Deprecated: `status`, or a refusal's `code`. Kept for clients of the audit trail written before `status`. */
+    result: z.string().register(z.globalRegistry, { deprecated: true }),
     scannedAt: IsoDateTime,
     receivedAt: IsoDateTime,
     /** The device's claimed time, when it sent one; `scannedAt` is the time the scan was judged by. */

@@ -20,6 +20,7 @@ export const checkIn = defineRoute({
   operationId: 'checkIn',
   method: 'POST',
   path: '/v1/events/{id}/check-ins',
+  location: '/v1/events/{id}/check-ins',
   handler: 'check-ins/scan',
   permission: 'checkins:write',
   summary: 'Scan a ticket at a gate: admit (entry) or let out (exit); exactly one admission when several gates scan at once',

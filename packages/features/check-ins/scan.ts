@@ -1,3 +1,4 @@
+import { count } from '#packages/core/metrics.ts';
 import { createHash } from 'node:crypto';
 import type { AttendeeView, BatchScanResultView, CheckInBatchInput, CheckInRecordView } from './contract.ts';
 import { logger } from '#packages/core/logger.ts';
@@ -133,6 +134,7 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
   const refused = async (error: DomainError, ticket?: TicketItem | null): Promise<ScanOutcome> => {
     const named = ticket && ticket.code === input.code ? { ticketId: ticket.ticketId, ticketTypeId: ticket.ticketTypeId } : undefined;
     await auditRefusal(input, listId, times, error, named);
+    count('ScansRefused', { reason: error.code });
     return { kind: 'refused', error };
   };
 
@@ -193,6 +195,7 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
         ticketTypeId: item.ticketTypeId,
         deviceId: input.deviceId,
         type: input.type,
+        status,
         result: status,
         ...at,
         ...clientTime,
@@ -228,6 +231,8 @@ export async function decideScan(input: ScanInput, ctx: Pick<RequestContext, 'co
       },
       ctx,
     );
+    // A duplicate (a second scan within the re-entry window) is answered, not a new admission.
+    if (answer.status === 'ok') count('ScansAdmitted');
     return { kind: 'admitted', answer, event };
   };
 

@@ -5,6 +5,7 @@ import { domainEvent } from '#packages/core/bus/pending-event.ts';
 import { nowIso } from '#packages/core/clock.ts';
 import type { RequestContext } from '#packages/core/context.ts';
 import type { companyEntity } from '#packages/core/db/entities/company.ts';
+import { allOf, assertRevision, bump, revisionCondition, revisionOf, type ExpectedRevision } from '#packages/core/db/revisions.ts';
 import { db } from '#packages/core/db/service.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { conflict, notFound } from '#packages/core/errors.ts';
@@ -107,9 +108,11 @@ export async function listCompanies(page: PageRequest): Promise<Page<CompanyView
  * scoring rescores the company's leads on it). A new domain moves the
  * uniqueness guard in that transaction too.
  */
-export async function updateCompany(id: string, input: UpdateCompanyInput, ctx?: RequestContext): Promise<CompanyView> {
+export async function updateCompany(id: string, input: UpdateCompanyInput, ctx?: RequestContext, ifMatch?: ExpectedRevision): Promise<CompanyView> {
   const current = await db().entities.company.get({ companyId: id }).go({ consistent: true });
   if (!current.data) throw notFound('Company', id);
+  // Nothing to write still answers 412 to a stale If-Match: the caller's view of it is out of date.
+  assertRevision('Company', id, current.data, ifMatch);
   const previous = current.data.domain;
   const domain = input.domain === undefined ? undefined : normalizeDomain(input.domain);
   const changes = definedOnly({ ...input, domain });
@@ -135,7 +138,8 @@ export async function updateCompany(id: string, input: UpdateCompanyInput, ctx?:
     company
       .patch({ companyId: id })
       .set({ ...changes, updatedAt: at })
-      .where((attr, op) => (previous ? op.eq(attr.domain, previous) : op.notExists(attr.domain)))
+      .add(bump)
+      .where((attr, op) => allOf(revisionCondition(attr, op, ifMatch), previous ? op.eq(attr.domain, previous) : op.notExists(attr.domain)))
       .commit(),
   );
   const result = await transactWithEvents(
@@ -144,9 +148,14 @@ export async function updateCompany(id: string, input: UpdateCompanyInput, ctx?:
   );
   if (result.canceled) {
     if (moving && tx.rejected(result, 'domainGuard')) return duplicateOf(domain);
+    if (ifMatch !== undefined && tx.rejected(result, 'company')) {
+      const now = await db().entities.company.get({ companyId: id }).go({ consistent: true });
+      if (!now.data) throw notFound('Company', id);
+      assertRevision('Company', id, now.data, ifMatch);
+    }
     throw conflict('concurrent_update', 'The company changed meanwhile (or was deleted); read it and try again');
   }
-  return toCompanyView({ ...current.data, ...changes, updatedAt: at } as CompanyItem);
+  return toCompanyView({ ...current.data, ...changes, updatedAt: at, revision: revisionOf(current.data) + 1 } as CompanyItem);
 }
 
 /**
@@ -154,15 +163,16 @@ export async function updateCompany(id: string, input: UpdateCompanyInput, ctx?:
  * must not bring back a dangling companyId). The `contactsCount = 0`
  * condition decides against a contact being linked at the same moment.
  */
-export async function deleteCompany(id: string): Promise<void> {
+export async function deleteCompany(id: string, ifMatch?: ExpectedRevision): Promise<void> {
   const current = await db().entities.company.get({ companyId: id }).go({ consistent: true });
   if (!current.data) throw notFound('Company', id);
+  assertRevision('Company', id, current.data, ifMatch);
   const { domain } = current.data;
   const result = await db()
     .transaction.write(({ company, companyDomain }) => [
       company
         .delete({ companyId: id })
-        .where((attr, op) => `${op.eq(attr.contactsCount, 0)} OR ${op.notExists(attr.contactsCount)}`)
+        .where((attr, op) => allOf(`${op.eq(attr.contactsCount, 0)} OR ${op.notExists(attr.contactsCount)}`, revisionCondition(attr, op, ifMatch)))
         .commit(),
       ...(domain
         ? [
@@ -177,6 +187,7 @@ export async function deleteCompany(id: string): Promise<void> {
   if (!result.canceled) return;
   const after = await db().entities.company.get({ companyId: id }).go({ consistent: true });
   if (!after.data) throw notFound('Company', id);
+  assertRevision('Company', id, after.data, ifMatch);
   if ((after.data.contactsCount ?? 0) > 0) {
     throw conflict('company_has_contacts', `Company ${id} still has ${after.data.contactsCount} contact(s); move or delete them first`, {
       contactsCount: after.data.contactsCount,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ACCOUNT_TYPES, COMPANY_SIZES, PRIORITIES } from '#packages/core/db/entities/company.ts';
-import { ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { ListQuery, Money, Timestamps, Revision, Ulid } from '#packages/core/common-schemas.ts';
 
 /** As entered; the service normalizes it (`https://www.Acme.com/` → `acme.com`) and refuses what is no domain. */
 const DomainInput = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
@@ -27,6 +27,7 @@ export const Company = z
     contactsCount: z.int(),
     createdBy: z.optional(z.string()),
     ...Timestamps,
+    ...Revision,
   })
   .register(z.globalRegistry, { id: 'Company' });
 

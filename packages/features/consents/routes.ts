@@ -55,6 +55,7 @@ export const recordConsent = defineRoute({
   operationId: 'recordConsent',
   method: 'POST',
   path: '/v1/contacts/{id}/consents',
+  location: '/v1/contacts/{id}/consents',
   handler: 'consents/record',
   permission: 'contacts:write',
   summary:

@@ -5,6 +5,7 @@ import { domainEvent } from '#packages/core/bus/pending-event.ts';
 import { nowIso } from '#packages/core/clock.ts';
 import { companyContactsDelta } from '#packages/features/companies/index.ts';
 import type { RequestContext } from '#packages/core/context.ts';
+import { allOf, assertRevision, bump, revisionCondition, revisionOf, type ExpectedRevision } from '#packages/core/db/revisions.ts';
 import { db } from '#packages/core/db/service.ts';
 import type { TransactionEntities, TransactionItem } from '#packages/core/db/transaction-types.ts';
 import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
@@ -153,10 +154,12 @@ function changedFields(current: ContactItem, change: Change): string[] {
  * having changed since we read it (a consumer writing a purchase meanwhile
  * sends us round again). A trashed contact is restored first, not edited.
  */
-export async function updateContact(id: string, input: UpdateContactInput, ctx?: RequestContext): Promise<ContactView> {
+export async function updateContact(id: string, input: UpdateContactInput, ctx?: RequestContext, ifMatch?: ExpectedRevision): Promise<ContactView> {
   const context = ctx ?? { actorId: 'system', correlationId: newId() };
   const outcome = await withRaceRetries(async () => {
     const current = await readContact(id);
+    // Re-read on every round: a write that raced ours shows here as a newer revision (412), not as a silent retry.
+    assertRevision('Contact', id, current, ifMatch);
     if (current.state === 'trashed') throw conflict('contact_trashed', `Contact ${id} is in the trash; restore it first`);
     const at = nowIso();
     const change = changeOf(current, input, at);
@@ -176,9 +179,9 @@ export async function updateContact(id: string, input: UpdateContactInput, ctx?:
               .commit(),
           );
         }
-        let patch = entities.contact.patch({ contactId: id }).set({ ...change.set, updatedAt: at } as never);
+        let patch = entities.contact.patch({ contactId: id }).set({ ...change.set, updatedAt: at } as never).add(bump);
         if (change.remove.length) patch = patch.remove(change.remove as never);
-        tx.add('contact', patch.where((attr, op) => op.eq(attr.updatedAt, current.updatedAt)).commit());
+        tx.add('contact', patch.where((attr, op) => allOf(op.eq(attr.updatedAt, current.updatedAt), revisionCondition(attr, op, ifMatch))).commit());
         if (change.linkCompany) tx.add('companyLink', companyContactsDelta(entities, change.linkCompany, 1));
         if (change.unlinkCompany) tx.add('other', companyContactsDelta(entities, change.unlinkCompany, -1));
         const phoneAfter = change.remove.includes('phone') ? null : ((change.set.phone as string | undefined) ?? current.phone);
@@ -193,7 +196,7 @@ export async function updateContact(id: string, input: UpdateContactInput, ctx?:
       [domainEvent('contact.updated', { contactId: id, reason: change.reason, fields: changedFields(current, change) }, context)],
     );
     if (!result.canceled) {
-      const next: Writable = { ...current, ...change.set, updatedAt: at };
+      const next: Writable = { ...current, ...change.set, updatedAt: at, revision: revisionOf(current) + 1 };
       for (const key of change.remove) delete next[key];
       return next as ContactItem;
     }

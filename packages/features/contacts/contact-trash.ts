@@ -1,3 +1,4 @@
+import { allOf, assertRevision, bump, revisionCondition, revisionOf, type ExpectedRevision } from '#packages/core/db/revisions.ts';
 import type { ContactView } from './contract.ts';
 import { phoneLookupItems } from './phone-lookup.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
@@ -22,26 +23,28 @@ async function moveContact(
   id: string,
   ctx: RequestContext,
   step: (current: ContactItem, at: string) => { skip?: ContactItem; set: Partial<ContactItem>; remove: (keyof ContactItem)[]; reason: string; tags: 'put' | 'delete' },
+  ifMatch?: ExpectedRevision,
 ): Promise<ContactItem> {
   const outcome = await withRaceRetries(async () => {
     const current = await readContact(id);
+    assertRevision('Contact', id, current, ifMatch);
     const at = nowIso();
     const plan = step(current, at);
     if (plan.skip) return plan.skip;
     const tags = current.tags ?? [];
     const result = await transactWithEvents(
       (entities) => {
-        let patch = entities.contact.patch({ contactId: id }).set({ ...plan.set, updatedAt: at });
+        let patch = entities.contact.patch({ contactId: id }).set({ ...plan.set, updatedAt: at }).add(bump);
         if (plan.remove.length) patch = patch.remove(plan.remove as never);
         return [
-          patch.where((attr, op) => op.eq(attr.updatedAt, current.updatedAt)).commit(),
+          patch.where((attr, op) => allOf(op.eq(attr.updatedAt, current.updatedAt), revisionCondition(attr, op, ifMatch))).commit(),
           ...(plan.tags === 'put' ? tagPuts(entities, id, tags) : tagDeletes(entities, id, tags)),
         ];
       },
       [domainEvent('contact.updated', { contactId: id, reason: plan.reason }, ctx)],
     );
     if (result.canceled) return RETRY;
-    const next = { ...current, ...plan.set, updatedAt: at } as ContactItem;
+    const next = { ...current, ...plan.set, updatedAt: at, revision: revisionOf(current) + 1 } as ContactItem;
     for (const key of plan.remove) delete next[key];
     return next;
   }, 8);
@@ -55,14 +58,14 @@ async function moveContact(
  * but keeps its email (a new contact with it is still a 409 naming this one)
  * and its company link. Trashing a trashed contact changes nothing.
  */
-export async function trashContact(id: string, ctx: RequestContext): Promise<void> {
+export async function trashContact(id: string, ctx: RequestContext, ifMatch?: ExpectedRevision): Promise<void> {
   await moveContact(id, ctx, (current, at) => ({
     ...(current.state === 'trashed' ? { skip: current } : {}),
     set: { state: 'trashed', trashedAt: at },
     remove: [],
     reason: 'trashed',
     tags: 'delete',
-  }));
+  }), ifMatch);
 }
 
 /** `POST /v1/contacts/{id}/restore`: back in every list, with its tags. 409 when it is not in the trash. */

@@ -33,5 +33,6 @@ export function toView(item: ContactItem): ContactView {
     eventsAttended: item.eventsAttended ?? 0,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
+    revision: item.revision ?? 0,
   };
 }

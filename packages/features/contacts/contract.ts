@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PHONE_RULE, toE164 } from '#packages/core/phone.ts';
-import { Email, IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { Email, IsoDateTime, ListQuery, Money, Revision, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
 
 // Kept for importers written before Email moved to the common schemas; new code imports it from there.
 export { Email };
@@ -79,6 +79,7 @@ export const Contact = z
     lastSeenAt: z.optional(IsoDateTime),
     eventsAttended: z.int(),
     ...Timestamps,
+    ...Revision,
   })
   .register(z.globalRegistry, { id: 'Contact' });
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Currency, IsoDateTime, Timestamps, Ulid, timesInOrder } from '#packages/core/common-schemas.ts';
+import { Currency, IsoDateTime, Timestamps, Revision, Ulid, timesInOrder } from '#packages/core/common-schemas.ts';
 
 const startsBeforeEnds = timesInOrder('startsAt', 'endsAt');
 
@@ -63,6 +63,7 @@ export const Event = z
     /** On a canceled event: the progress of its refunds and emails. */
     cancellation: z.optional(EventCancellation),
     ...Timestamps,
+    ...Revision,
   })
   .register(z.globalRegistry, { id: 'Event' });
 

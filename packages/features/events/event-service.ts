@@ -4,6 +4,7 @@ import { domainEvent } from '#packages/core/bus/pending-event.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
 import { nowIso, toUtc } from '#packages/core/clock.ts';
 import type { RequestContext } from '#packages/core/context.ts';
+import { assertRevision, bump, revisionCondition, type ExpectedRevision } from '#packages/core/db/revisions.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import type { eventEntity } from '#packages/core/db/entities/event.ts';
 import { db } from '#packages/core/db/service.ts';
@@ -73,8 +74,10 @@ export async function listEvents(page: PageRequest): Promise<Page<EventView>> {
  * order against the stored half when only one end changes. All of it is one
  * conditional write, so a concurrent publish or cancel cannot slip between.
  */
-export async function updateEvent(id: string, input: UpdateEventInput): Promise<EventView> {
+export async function updateEvent(id: string, input: UpdateEventInput, ifMatch?: ExpectedRevision): Promise<EventView> {
   const { totalCapacity, ...rest } = input;
+  // The capacity lives in the inventory pool, written before the event item: a stale If-Match must not resize it.
+  if (totalCapacity !== undefined && ifMatch !== undefined) assertRevision('Event', id, await loadEvent(id), ifMatch);
   if (totalCapacity !== undefined) await setTotalCapacity(id, totalCapacity);
   const changes = definedOnly({ ...rest, startsAt: toUtc(input.startsAt), endsAt: toUtc(input.endsAt) });
   if (changes.venueId) {
@@ -85,8 +88,10 @@ export async function updateEvent(id: string, input: UpdateEventInput): Promise<
     const { data } = await db()
       .entities.event.patch({ eventId: id })
       .set(changes)
+      .add(bump)
       .where((attr, op) =>
         [
+          revisionCondition(attr, op, ifMatch),
           op.ne(attr.status, 'canceled'),
           changes.currency === undefined ? '' : op.eq(attr.status, 'draft'),
           changes.startsAt !== undefined && changes.endsAt === undefined ? op.gt(attr.endsAt, changes.startsAt) : '',
@@ -100,6 +105,7 @@ export async function updateEvent(id: string, input: UpdateEventInput): Promise<
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const current = await loadEvent(id);
+    assertRevision('Event', id, current, ifMatch);
     if (current.status === 'canceled') throw conflict('event_canceled', 'A canceled event cannot change');
     if (changes.currency !== undefined && current.status !== 'draft') {
       throw unprocessable('currency_locked', 'The currency can only change while the event is a draft');

@@ -75,6 +75,7 @@ export async function admitGuest(scan: GuestScan, ctx: RequestContext): Promise<
       ticketTypeId: guest.tierId,
       deviceId: scan.deviceId,
       type: 'entry',
+      status: 'ok',
       result: 'ok',
       scannedAt: now,
       receivedAt: now,

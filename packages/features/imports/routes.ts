@@ -90,6 +90,7 @@ export const createImportUpload = defineRoute({
   operationId: 'createImportUpload',
   method: 'POST',
   path: '/v1/imports/uploads',
+  location: '/v1/imports',
   handler: 'imports/create-upload',
   permission: 'contacts:write',
   summary: 'A presigned PUT link (15 minutes) for a CSV up to 50 MB; then POST /v1/imports with its uploadId instead of csv',

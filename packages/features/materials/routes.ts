@@ -9,6 +9,7 @@ export const createMaterial = defineRoute({
   operationId: 'createMaterial',
   method: 'POST',
   path: '/v1/events/{id}/materials',
+  location: '/v1/events/{id}/materials',
   handler: 'materials/create',
   permission: 'events:write',
   files: 'write',

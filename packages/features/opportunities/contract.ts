@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { STAGE_KINDS } from '#packages/core/db/entities/pipeline.ts';
-import { IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { IsoDateTime, ListQuery, Money, Timestamps, Revision, Ulid } from '#packages/core/common-schemas.ts';
 
 /** A calendar date, YYYY-MM-DD. */
 export const IsoDate = z.iso.date();
@@ -59,6 +59,7 @@ export const Opportunity = z
     closedAt: z.optional(IsoDateTime),
     createdBy: z.optional(z.string()),
     ...Timestamps,
+    ...Revision,
   })
   .register(z.globalRegistry, { id: 'Opportunity' });
 

@@ -7,6 +7,7 @@ import type {
 } from './contract.ts';
 import { nowIso } from '#packages/core/clock.ts';
 import type { RequestContext } from '#packages/core/context.ts';
+import { allOf, assertRevision, bump, revisionCondition, revisionOf, type ExpectedRevision } from '#packages/core/db/revisions.ts';
 import { db } from '#packages/core/db/service.ts';
 import type { TransactionEntities, TransactionItem } from '#packages/core/db/transaction-types.ts';
 import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
@@ -121,10 +122,11 @@ export async function listOpportunities(filter: OpportunityFilter, callerId: str
  * the history item and timeline line commit with the change. The write is
  * conditional on `updatedAt`; a lost race re-reads and re-applies.
  */
-export async function updateOpportunity(id: string, input: UpdateOpportunityInput, ctx: RequestContext): Promise<OpportunityView> {
+export async function updateOpportunity(id: string, input: UpdateOpportunityInput, ctx: RequestContext, ifMatch?: ExpectedRevision): Promise<OpportunityView> {
   await assertLinks(input);
   const outcome = await withRaceRetries(async () => {
     const current = await opportunityOrThrow(id);
+    assertRevision('Opportunity', id, current, ifMatch);
     const pipelineChanges = input.pipelineId !== undefined && input.pipelineId !== current.pipelineId;
     const pipeline = await pipelineForBody(pipelineChanges ? input.pipelineId : current.pipelineId, ctx);
     const to = stageIn(pipeline, input.stageId ?? (pipelineChanges ? undefined : current.stageId));
@@ -146,7 +148,7 @@ export async function updateOpportunity(id: string, input: UpdateOpportunityInpu
       updatedAt: at,
     });
     const remove = [...(input.assignedTo === null ? (['assignedTo'] as const) : []), ...(closedAt === undefined && current.closedAt ? (['closedAt'] as const) : [])];
-    const next = { ...current, ...set } as OpportunityItem;
+    const next = { ...current, ...set, revision: revisionOf(current) + 1 } as OpportunityItem;
     for (const key of remove) delete next[key];
     const previousPipeline = pipelineChanges ? await pipelineOrDefault(current.pipelineId).catch(() => null) : pipeline;
     const from = (previousPipeline && stageOf(previousPipeline, current.stageId)) ?? { stageId: current.stageId, name: current.stageId, probability: 0, kind: current.status };
@@ -156,7 +158,8 @@ export async function updateOpportunity(id: string, input: UpdateOpportunityInpu
           .patch({ opportunityId: id })
           .set(set)
           .remove([...remove])
-          .where((attr, op) => op.eq(attr.updatedAt, current.updatedAt))
+          .add(bump)
+          .where((attr, op) => allOf(op.eq(attr.updatedAt, current.updatedAt), revisionCondition(attr, op, ifMatch)))
           .commit(),
         ...(moves ? stageMoveItems(entities, { opportunity: next, from, to, at, by: ctx.actorId }) : []),
       ])

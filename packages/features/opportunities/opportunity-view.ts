@@ -23,6 +23,7 @@ export function toOpportunityView(item: OpportunityItem): OpportunityView {
     createdBy: item.createdBy,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
+    revision: item.revision ?? 0,
   };
 }
 

@@ -1,3 +1,4 @@
+import { count } from '#packages/core/metrics.ts';
 import { logger } from '#packages/core/logger.ts';
 import { PaymentProviderError } from '#packages/payments/errors.ts';
 import { createRefund } from '#packages/payments/stripe-client.ts';
@@ -51,6 +52,7 @@ export async function confirmPayment(orderId: string, payment: Payment, ctx: Pic
     return sold === VOUCHER_GONE || sold === SEATS_GONE ? refundLate(order, payment, ctx) : sold;
   }, 10);
   if (outcome === RETRY) throw new Error(`confirmPayment(${orderId}) kept losing races`);
+  if (outcome === 'paid') count('OrdersPaid');
   return outcome;
 }
 

@@ -79,6 +79,17 @@ export const PaymentAnomaly = z
   })
   .register(z.globalRegistry, { id: 'PaymentAnomaly' });
 
+/** One refund of an order: how much, when and why; `automatic` when the system refunded a late payment itself. */
+export const OrderRefund = z
+  .object({
+    id: z.string(),
+    amount: Money,
+    reason: z.optional(z.string()),
+    refundedAt: IsoDateTime,
+    automatic: z.boolean(),
+  })
+  .register(z.globalRegistry, { id: 'OrderRefund' });
+
 export const Order = z
   .object({
     id: Ulid,
@@ -105,6 +116,8 @@ export const Order = z
       }),
     ),
     tickets: z.optional(z.array(OrderTicket)),
+    /** Every refund of the order, oldest first (GET of one order; absent until the first). */
+    refunds: z.optional(z.array(OrderRefund)),
     /** Signed Stripe events that named this order but did not fit it; none of them changed the order. Absent when there are none. */
     paymentAnomalies: z.optional(z.array(PaymentAnomaly)),
     paidAt: z.optional(IsoDateTime),
@@ -117,12 +130,15 @@ export const Order = z
 
 export const OrderListQuery = z.extend(ListQuery, { status: z.optional(OrderStatus) });
 
+/** No body (or `{}`) refunds everything not yet refunded. */
 export const RefundOrder = z
-  .object({
-    /** Minor units; omitted means everything not yet refunded. */
-    amount: z.optional(z.int().check(z.minimum(1))),
-    reason: z.optional(z.string().check(z.maxLength(500))),
-  })
+  .optional(
+    z.object({
+      /** Minor units; omitted means everything not yet refunded. */
+      amount: z.optional(z.int().check(z.minimum(1))),
+      reason: z.optional(z.string().check(z.maxLength(500))),
+    }),
+  )
   .register(z.globalRegistry, { id: 'RefundOrder' });
 
 /** `available` = capacity − sold − held − blocked (seats an organiser took off a seat map's sale). */
@@ -142,4 +158,4 @@ export const AvailabilityQuery = z.object({ promoterToken: z.optional(z.string()
 export type CreateOrderInput = z.infer<typeof CreateOrder>;
 export type OrderView = z.infer<typeof Order>;
 export type AvailabilityView = z.infer<typeof Availability>;
-export type RefundOrderInput = z.infer<typeof RefundOrder>;
+export type RefundOrderInput = NonNullable<z.infer<typeof RefundOrder>>;

@@ -1,3 +1,4 @@
+import { count } from '#packages/core/metrics.ts';
 import type { CreateOrderInput } from './contract.ts';
 import type { createPaymentIntent, CreatedPaymentIntent } from '#packages/payments/stripe-client.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
@@ -117,6 +118,7 @@ function shortPools(demand: ReadonlyMap<string, number>, pools: ReadonlyMap<stri
 
 function soldOut(shortPools: readonly string[]): never {
   markShort(shortPools);
+  count('SoldOutRefusals');
   throw conflict('sold_out', 'Not enough tickets left for this order');
 }
 
@@ -198,7 +200,13 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
     allocations = await fromRead();
     return RETRY;
   });
-  if (result === RETRY) throw conflict('sold_out', 'Tickets are selling fast and none could be held; try again');
+  if (result === RETRY) {
+    count('SoldOutRefusals');
+    throw conflict('sold_out', 'Tickets are selling fast and none could be held; try again');
+  }
+  count('OrdersCreated');
+  // A free order is paid in the same write.
+  if (free) count('OrdersPaid');
   clearShort(priced.demand.keys());
   return result;
 }

@@ -9,6 +9,7 @@ export const createOrder = defineRoute({
   operationId: 'createOrder',
   method: 'POST',
   path: '/v1/events/{id}/orders',
+  location: '/v1/orders/{created}',
   handler: 'orders/create',
   permission: null,
   summary: 'Reserve tickets (public storefront): 201 pending with a Stripe PaymentIntent, or paid at once when free',

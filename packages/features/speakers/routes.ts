@@ -10,6 +10,7 @@ export const inviteSpeaker = defineRoute({
   operationId: 'inviteSpeaker',
   method: 'POST',
   path: '/v1/events/{id}/speakers',
+  location: '/v1/events/{id}/speakers',
   handler: 'speakers/invite',
   permission: 'events:write',
   secrets: ['ticketSigningKey'],

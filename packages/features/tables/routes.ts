@@ -10,6 +10,7 @@ export const createTable = defineRoute({
   operationId: 'createVipTable',
   method: 'POST',
   path: '/v1/events/{id}/tables',
+  location: '/v1/events/{id}/tables',
   handler: 'tables/create-table',
   permission: 'events:write',
   summary: 'Add a VIP table: party size, minimum spend, deposit (fixed or %), refundable time, arrival cut-off',

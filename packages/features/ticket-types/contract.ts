@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, Money, Timestamps, Ulid, timesInOrder } from '#packages/core/common-schemas.ts';
+import { IsoDateTime, Money, Timestamps, Revision, Ulid, timesInOrder } from '#packages/core/common-schemas.ts';
 
 const salesWindowInOrder = timesInOrder('salesStartAt', 'salesEndAt');
 
@@ -25,8 +25,11 @@ const ticketTypeFields = {
   attendeeQuestions: z.optional(z.array(AttendeeQuestion).check(z.maxLength(20))),
 };
 
+/** A ticket type that says nothing lets one order hold up to 10 of it (documented default, not a required field). */
+export const DEFAULT_MAX_PER_ORDER = 10;
+
 export const CreateTicketType = z
-  .object(ticketTypeFields)
+  .object({ ...ticketTypeFields, maxPerOrder: z._default(ticketTypeFields.maxPerOrder, DEFAULT_MAX_PER_ORDER) })
   .check(salesWindowInOrder)
   .register(z.globalRegistry, { id: 'CreateTicketType' });
 
@@ -36,7 +39,7 @@ export const UpdateTicketType = z
   .register(z.globalRegistry, { id: 'UpdateTicketType' });
 
 export const TicketType = z
-  .object({ id: Ulid, eventId: Ulid, ...ticketTypeFields, ...Timestamps })
+  .object({ id: Ulid, eventId: Ulid, ...ticketTypeFields, ...Timestamps, ...Revision })
   .register(z.globalRegistry, { id: 'TicketType' });
 
 export const TicketTypeParams = z.object({ id: Ulid, ticketTypeId: Ulid });

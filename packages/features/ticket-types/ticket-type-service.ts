@@ -3,6 +3,7 @@ import type { CreateTicketTypeInput, TicketTypeView, UpdateTicketTypeInput } fro
 import { nowIso, toUtc } from '#packages/core/clock.ts';
 import { createPoolItems, resizePool } from '#packages/features/inventory/index.ts';
 import { shardCount, ticketTypePool } from '#packages/features/inventory/index.ts';
+import { allOf, assertRevision, bump, revisionCondition, type ExpectedRevision } from '#packages/core/db/revisions.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import type { ticketTypeEntity } from '#packages/core/db/entities/ticket-type.ts';
 import { db } from '#packages/core/db/service.ts';
@@ -64,26 +65,32 @@ export async function listTicketTypes(eventId: string, page: PageRequest): Promi
   return { items: data.map(toView), nextCursor: cursor };
 }
 
-export async function updateTicketType(eventId: string, ticketTypeId: string, input: UpdateTicketTypeInput): Promise<TicketTypeView> {
+export async function updateTicketType(eventId: string, ticketTypeId: string, input: UpdateTicketTypeInput, ifMatch?: ExpectedRevision): Promise<TicketTypeView> {
   await assertEventAccepts(eventId, input.price);
+  // The capacity lives in the inventory pool, written before the item: a stale If-Match must not resize it.
+  if (input.capacity !== undefined && ifMatch !== undefined) assertRevision('Ticket type', ticketTypeId, await getTicketType(eventId, ticketTypeId), ifMatch);
   if (input.capacity !== undefined) await resizeTicketType(eventId, ticketTypeId, input.capacity);
   const changes = definedOnly({ ...input, salesStartAt: toUtc(input.salesStartAt), salesEndAt: toUtc(input.salesEndAt) });
   try {
     const { data } = await db()
       .entities.ticketType.patch({ eventId, ticketTypeId })
       .set(changes)
+      .add(bump)
       .where((attr, op) =>
-        changes.salesStartAt !== undefined && changes.salesEndAt === undefined
-          ? `${op.notExists(attr.salesEndAt)} OR ${op.gt(attr.salesEndAt, changes.salesStartAt)}`
-          : changes.salesEndAt !== undefined && changes.salesStartAt === undefined
-            ? `${op.notExists(attr.salesStartAt)} OR ${op.lt(attr.salesStartAt, changes.salesEndAt)}`
-            : '',
+        allOf(
+          revisionCondition(attr, op, ifMatch),
+          changes.salesStartAt !== undefined && changes.salesEndAt === undefined
+            ? `${op.notExists(attr.salesEndAt)} OR ${op.gt(attr.salesEndAt, changes.salesStartAt)}`
+            : changes.salesEndAt !== undefined && changes.salesStartAt === undefined
+              ? `${op.notExists(attr.salesStartAt)} OR ${op.lt(attr.salesStartAt, changes.salesEndAt)}`
+              : '',
+        ),
       )
       .go({ response: 'all_new' });
     return toView(data as TicketTypeItem);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    await getTicketType(eventId, ticketTypeId);
+    assertRevision('Ticket type', ticketTypeId, await getTicketType(eventId, ticketTypeId), ifMatch);
     throw unprocessable('invalid_sales_window', 'salesStartAt must be before salesEndAt');
   }
 }

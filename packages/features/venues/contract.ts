@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { Timestamps, Revision, Ulid } from '#packages/core/common-schemas.ts';
 
 const Address = z.object({
   line1: z.optional(z.string().check(z.maxLength(200))),
@@ -28,6 +28,7 @@ export const Venue = z
     capacity: z.optional(z.int()),
     publishedEventsCount: z.int(),
     ...Timestamps,
+    ...Revision,
   })
   .register(z.globalRegistry, { id: 'Venue' });
 

@@ -1,6 +1,7 @@
 import type { EntityItem } from 'electrodb';
 import type { CreateVenueInput, UpdateVenueInput, VenueView } from './contract.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import { assertRevision, bump, revisionCondition, type ExpectedRevision } from '#packages/core/db/revisions.ts';
 import type { venueEntity } from '#packages/core/db/entities/venue.ts';
 import { db } from '#packages/core/db/service.ts';
 import { notFound } from '#packages/core/errors.ts';
@@ -28,12 +29,19 @@ export async function listVenues(page: PageRequest): Promise<Page<VenueView>> {
   return { items: data.map(toView), nextCursor: cursor };
 }
 
-export async function updateVenue(id: string, input: UpdateVenueInput): Promise<VenueView> {
+/** `ifMatch`: the revision the caller read; the write is conditional on it (412 when someone changed it since). */
+export async function updateVenue(id: string, input: UpdateVenueInput, ifMatch?: ExpectedRevision): Promise<VenueView> {
   try {
-    const { data } = await db().entities.venue.patch({ venueId: id }).set(input).go({ response: 'all_new' });
+    const { data } = await db()
+      .entities.venue.patch({ venueId: id })
+      .set(input)
+      .add(bump)
+      .where((attr, op) => revisionCondition(attr, op, ifMatch))
+      .go({ response: 'all_new' });
     return toView(data as VenueItem);
   } catch (error) {
-    if (isConditionFailure(error)) throw notFound('Venue', id);
+    if (!isConditionFailure(error)) throw error;
+    assertRevision('Venue', id, await getVenue(id), ifMatch);
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { count } from '#packages/core/metrics.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import { NEVER } from '#packages/core/db/entities/webhook-delivery.ts';
 import { db } from '#packages/core/db/service.ts';
@@ -97,6 +98,13 @@ export async function sendDelivery(deliveryId: string): Promise<SendOutcome> {
  * written already claimed by the fan-out (which passes the endpoint it read).
  */
 export async function sendClaimed(item: DeliveryItem, claimedLease: string, knownEndpoint?: EndpointItem): Promise<SendOutcome> {
+  const outcome = await attempt(item, claimedLease, knownEndpoint);
+  // A delivery given up on (retries exhausted, endpoint disabled or gone, refused), not each failed attempt.
+  if (outcome === 'failed') count('WebhookDeliveriesFailed');
+  return outcome;
+}
+
+async function attempt(item: DeliveryItem, claimedLease: string, knownEndpoint?: EndpointItem): Promise<SendOutcome> {
   const now = Date.now();
   const { deliveryId } = item;
   const lease = await leaseToSend(deliveryId, claimedLease);

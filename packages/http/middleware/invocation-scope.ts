@@ -3,6 +3,7 @@ import type { RouteDefinition } from '#packages/core/route.ts';
 import { loadSecrets, runWithSecrets } from '#packages/core/secrets/index.ts';
 import { routeSecrets } from '../cursors/list-routes.ts';
 import { withLogScope } from '#packages/core/logger.ts';
+import { withMetrics } from '#packages/core/metrics.ts';
 
 type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -16,7 +17,7 @@ export function routeLogScope(route: RouteDefinition, handler: HttpLambda): Http
     withLogScope(
       { route: route.operationId, correlationId: event.requestContext?.requestId ?? context.awsRequestId },
       context,
-      () => handler(event, context),
+      () => withMetrics(() => handler(event, context)),
     );
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
+import { retained } from '../retention.ts';
 
 /**
  * What SES and the recipient did with one campaign mail: one item per
@@ -27,6 +28,7 @@ export const campaignEngagementSchema = {
     /** The recipient unsubscribed through this campaign's mail (counted once per campaign). */
     unsubscribedAt: { type: 'string' },
     ...timestamps,
+    ...retained('campaign'),
   },
   indexes: {
     byRecipient: {

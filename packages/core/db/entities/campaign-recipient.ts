@@ -1,5 +1,6 @@
 import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
+import { retained } from '../retention.ts';
 
 export const RECIPIENT_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed', 'unknown'] as const;
 export const SKIP_REASONS = ['unsubscribed', 'suppressed', 'no_consent', 'invalid_email'] as const;
@@ -33,6 +34,7 @@ export const campaignRecipientSchema = {
     /** Why SES refused it (status failed). */
     failure: { type: 'string' },
     ...timestamps,
+    ...retained('campaign'),
   },
   indexes: {
     byCampaign: { pk: { field: 'pk', composite: ['campaignId'] }, sk: { field: 'sk', composite: ['contactId'] } },

@@ -1,3 +1,4 @@
+import { revisioned } from '../revisions.ts';
 import type { Db } from '../service.ts';
 import { money, SERVICE, timestamps } from './common.ts';
 
@@ -25,6 +26,7 @@ export const companySchema = {
      */
     contactsCount: { type: 'number', default: 0 },
     ...timestamps,
+    ...revisioned,
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['companyId'] }, sk: { field: 'sk', composite: [] } },

@@ -1,3 +1,4 @@
+import { revisioned } from '../revisions.ts';
 import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
@@ -81,6 +82,7 @@ export const contactSchema = {
     /** `invalid` after a permanent bounce: no more mail to it. */
     emailStatus: { type: ['valid', 'invalid'] as const },
     ...timestamps,
+    ...revisioned,
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['contactId'] }, sk: { field: 'sk', composite: [] } },

@@ -1,3 +1,4 @@
+import { revisioned } from '../revisions.ts';
 import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
@@ -20,6 +21,7 @@ export const eventSchema = {
     publishedAt: { type: 'string' },
     canceledAt: { type: 'string' },
     ...timestamps,
+    ...revisioned,
   },
   indexes: {
     byId: {

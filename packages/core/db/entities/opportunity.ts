@@ -1,3 +1,4 @@
+import { revisioned } from '../revisions.ts';
 import type { Db } from '../service.ts';
 import { SERVICE, money, timestamps } from './common.ts';
 import { STAGE_KINDS } from './pipeline.ts';
@@ -26,6 +27,7 @@ export const opportunitySchema = {
     closedAt: { type: 'string' },
     createdBy: { type: 'string' },
     ...timestamps,
+    ...revisioned,
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['opportunityId'] }, sk: { field: 'sk', composite: [] } },

@@ -1,3 +1,4 @@
+import { revisioned } from '../revisions.ts';
 import type { Db } from '../service.ts';
 import { SERVICE, money, timestamps } from './common.ts';
 
@@ -20,6 +21,7 @@ export const ticketTypeSchema = {
     /** Questions each attendee of this type answers (`{ id, label, required, options? }[]`). */
     attendeeQuestions: { type: 'any' },
     ...timestamps,
+    ...revisioned,
   },
   indexes: {
     byEvent: {

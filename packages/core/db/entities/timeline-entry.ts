@@ -1,5 +1,6 @@
 import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
+import { retained } from '../retention.ts';
 
 /**
  * One line of a contact's 360° timeline for things that are not themselves
@@ -28,6 +29,7 @@ export const timelineEntrySchema = {
     /** Small kind-specific facts (amounts, ticket type, stage names) as JSON-safe values. */
     data: { type: 'any' },
     ...timestamps,
+    ...retained('timeline'),
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['entryId'] }, sk: { field: 'sk', composite: [] } },

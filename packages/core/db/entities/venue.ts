@@ -1,3 +1,4 @@
+import { revisioned } from '../revisions.ts';
 import type { Db } from '../service.ts';
 import { SERVICE, timestamps } from './common.ts';
 
@@ -20,6 +21,7 @@ export const venueSchema = {
     /** Maintained by the `event.published` consumer. */
     publishedEventsCount: { type: 'number', required: true, default: 0 },
     ...timestamps,
+    ...revisioned,
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['venueId'] }, sk: { field: 'sk', composite: [] } },

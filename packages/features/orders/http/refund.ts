@@ -8,5 +8,5 @@ export const handler = httpHandler(route, async ({ params, body, principal, ctx,
   // A retry of this very request (same caller, same Idempotency-Key) after a 503 resumes the same Stripe refund.
   const key = headerValue(event, IDEMPOTENCY_HEADER);
   const requestKey = key ? createHash('sha256').update(`${principal.userId}\n${key}`).digest('base64url') : undefined;
-  return ok(await refundOrder(params.id, body, ctx, requestKey ? { requestKey } : {}));
+  return ok(await refundOrder(params.id, body ?? {}, ctx, requestKey ? { requestKey } : {}));
 });
