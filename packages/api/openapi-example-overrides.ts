@@ -23,6 +23,37 @@ export const exampleOverrides: Record<string, { request?: unknown; responses?: R
       probability: 40,
     },
   },
+  // One of map, pretix or venueMap: a small native map (a pretix import and a venue map's adoption are documented on the schema).
+  createSeatMap: {
+    request: {
+      map: {
+        name: 'Main hall',
+        size: { width: 400, height: 300 },
+        categories: [{ name: 'Stalls', ticketTypeId: exampleUlid('ticketTypeId') }],
+        zones: [
+          {
+            zoneId: 'ground',
+            name: 'Ground floor',
+            sections: [
+              {
+                sectionId: 'stalls-a',
+                name: 'Stalls A',
+                rows: [
+                  {
+                    rowNumber: 'A',
+                    seats: [
+                      { seatGuid: 'A-1', seatNumber: '1', position: { x: 10, y: 10 }, category: 'Stalls' },
+                      { seatGuid: 'A-2', seatNumber: '2', position: { x: 30, y: 10 }, category: 'Stalls' },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    },
+  },
   createVipTable: {
     request: {
       name: 'Table 12',

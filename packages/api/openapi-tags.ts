@@ -45,4 +45,10 @@ export const tagDescriptions: Record<string, string> = {
   Feedback: 'Ratings and comments on sessions from attendees.',
   Materials: 'Slides and files attached to sessions, downloaded through short-lived links.',
   Speakers: 'Speakers, their profiles and the sessions they give.',
+  'Venue seat maps': "A venue's seat maps, versioned and reused: each event adopts a version as its own copy, so seat states stay per event.",
+  Announcements: "Messages to an event's audience (all attendees, a ticket type, a session's registrants, the speakers): mailed once per person, now or at a set time, and shown in the attendee's feed.",
+  Sponsors: 'Sponsorship tiers and contracts from lead to fulfilled, each with its CRM opportunity, the benefits owed with their due dates, and sponsor passes.',
+  Exhibitors: "Exhibitors, their booths on the event map (booked once), their staff, and the leads they scan at the booth — with the attendee's details only when the attendee agreed to share them.",
+  Networking: 'The attendee directory, meeting requests in 15- or 30-minute slots that never double-book anyone, and the connections people make.',
+  Audit: 'The audit log: who changed what and when, append-only and verifiable day by day; readable, filterable and exportable by admins only.',
 };

@@ -123,6 +123,7 @@ export const exhibitorDirectory = defineRoute({
 
 export const addExhibitorStaff = defineRoute({
   operationId: 'addExhibitorStaff',
+  location: '/v1/events/{id}/exhibitors/{exhibitorId}',
   method: 'POST',
   path: '/v1/events/{id}/exhibitors/{exhibitorId}/staff',
   handler: 'exhibitors/add-staff',
@@ -135,6 +136,7 @@ export const addExhibitorStaff = defineRoute({
 
 export const scanBadge = defineRoute({
   operationId: 'scanBadge',
+  location: '/v1/events/{id}/exhibitors/{exhibitorId}/leads',
   method: 'POST',
   path: '/v1/events/{id}/exhibitors/{exhibitorId}/scans',
   handler: 'exhibitors/scan',

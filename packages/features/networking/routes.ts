@@ -80,6 +80,7 @@ export const networkingDirectory = defineRoute({
 
 export const requestMeeting = defineRoute({
   operationId: 'requestMeeting',
+  location: '/v1/attendee-links/{token}/meetings',
   method: 'POST',
   path: '/v1/attendee-links/{token}/meetings',
   handler: 'networking/request-meeting',
@@ -144,6 +145,7 @@ export const cancelMeeting = defineRoute({
 
 export const rescheduleMeeting = defineRoute({
   operationId: 'rescheduleMeeting',
+  location: '/v1/attendee-links/{token}/meetings',
   method: 'POST',
   path: '/v1/attendee-links/{token}/meetings/{meetingId}/reschedule',
   handler: 'networking/reschedule-meeting',
@@ -156,6 +158,7 @@ export const rescheduleMeeting = defineRoute({
 
 export const addConnection = defineRoute({
   operationId: 'addConnection',
+  location: '/v1/attendee-links/{token}/connections',
   method: 'POST',
   path: '/v1/attendee-links/{token}/connections',
   handler: 'networking/add-connection',

@@ -19,6 +19,7 @@ const tag = 'Sponsors';
 
 export const createSponsorTier = defineRoute({
   operationId: 'createSponsorTier',
+  location: '/v1/events/{id}/sponsor-tiers',
   method: 'POST',
   path: '/v1/events/{id}/sponsor-tiers',
   handler: 'sponsors/create-tier',
@@ -118,6 +119,7 @@ export const deliverSponsorBenefit = defineRoute({
 
 export const issueSponsorPass = defineRoute({
   operationId: 'issueSponsorPass',
+  location: '/v1/events/{id}/sponsors/{sponsorshipId}',
   method: 'POST',
   path: '/v1/events/{id}/sponsors/{sponsorshipId}/passes',
   handler: 'sponsors/issue-pass',
