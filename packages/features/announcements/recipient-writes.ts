@@ -1,5 +1,5 @@
 import { nowIso } from '#packages/core/clock.ts';
-import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import { writtenIfCondition } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
 import type { Recipient } from './audience.ts';
 
@@ -8,19 +8,9 @@ export interface Claim {
   claimedAt: string;
 }
 
-async function conditional(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
 /** The recipient's item, created only if absent (`pending`): false when it existed already. */
 export const createRecipient = (announcementId: string, r: Recipient) =>
-  conditional(() =>
+  writtenIfCondition(() =>
     db()
       .entities.announcementRecipient.create({ announcementId, email: r.email, ...(r.name ? { name: r.name } : {}), status: 'pending', updatedAt: nowIso() })
       .go({ response: 'none' }),
@@ -28,7 +18,7 @@ export const createRecipient = (announcementId: string, r: Recipient) =>
 
 /** pending → sending, before SES is called: false when another delivery claimed it first. */
 export const claimRecipient = (announcementId: string, email: string, claim: Claim) =>
-  conditional(() =>
+  writtenIfCondition(() =>
     db()
       .entities.announcementRecipient.patch({ announcementId, email })
       .set({ status: 'sending', claimToken: claim.token, claimedAt: claim.claimedAt, updatedAt: nowIso() })
@@ -40,7 +30,7 @@ type Settled = { status: 'sent'; messageId: string } | { status: 'failed' | 'unk
 
 /** sending → the outcome, only by the claim's holder (a claim settled as unknown by a later run stays so). */
 export const settleRecipient = (announcementId: string, email: string, claim: Claim, outcome: Settled) =>
-  conditional(() => {
+  writtenIfCondition(() => {
     const patch = db().entities.announcementRecipient.patch({ announcementId, email });
     const updated =
       outcome.status === 'pending'

@@ -1,22 +1,12 @@
 import { encodeTime } from 'ulid';
 import type { AuditChange } from '#packages/core/audit/audit-context.ts';
+import type { AuditFields } from '#packages/core/audit/audit-record.ts';
 import { db } from '#packages/core/db/service.ts';
 import { checkedCursor } from '#packages/core/pagination.ts';
 import type { ListAuditQuery } from './contract.ts';
 
-export interface StoredAuditEvent {
-  auditId: string;
-  auditDay: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  changes: string;
-  requestId: string;
-  ip?: string;
-  userAgent?: string;
-  hash: string;
-}
+/** An audit event as stored: the fields the kit writes (packages/core/audit/audit-record.ts). */
+export type StoredAuditEvent = AuditFields;
 
 export type AuditFilter = Pick<ListAuditQuery, 'actor' | 'target' | 'action' | 'from' | 'to'>;
 

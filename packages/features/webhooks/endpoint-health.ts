@@ -1,4 +1,4 @@
-import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import { writtenIfCondition } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
 import { nowIso } from '#packages/core/clock.ts';
 import { logger } from '#packages/core/logger.ts';
@@ -9,17 +9,6 @@ export const ALERT_AFTER_MS = 24 * 3600_000;
 export const DISABLE_AFTER_MS = 5 * 24 * 3600_000;
 
 type DisabledReason = 'gone' | 'failing';
-
-/** True when this call made the change (a conditional write: concurrent senders see it once). */
-async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
 
 async function adminEmails(): Promise<string[]> {
   const { data } = await db().entities.user.query.all({}).go({ pages: 'all' });
@@ -39,7 +28,7 @@ async function mailAdmins(subject: string, text: string): Promise<void> {
 }
 
 export async function disableEndpoint(endpoint: EndpointItem, reason: DisabledReason, detail: string): Promise<void> {
-  const won = await conditionally(() =>
+  const won = await writtenIfCondition(() =>
     db()
       .entities.webhookEndpoint.patch({ endpointId: endpoint.endpointId })
       .set({ status: 'disabled', disabledReason: reason, disabledAt: nowIso() })
@@ -65,7 +54,7 @@ export async function recordSuccess(endpoint: EndpointItem): Promise<void> {
 export async function recordFailure(endpoint: EndpointItem, now: number): Promise<void> {
   const id = { endpointId: endpoint.endpointId };
   if (!endpoint.failingSince) {
-    await conditionally(() =>
+    await writtenIfCondition(() =>
       db()
         .entities.webhookEndpoint.patch(id)
         .set({ failingSince: new Date(now).toISOString() })
@@ -80,7 +69,7 @@ export async function recordFailure(endpoint: EndpointItem, now: number): Promis
     return;
   }
   if (failingFor >= ALERT_AFTER_MS && !endpoint.alertedAt) {
-    const won = await conditionally(() =>
+    const won = await writtenIfCondition(() =>
       db()
         .entities.webhookEndpoint.patch(id)
         .set({ alertedAt: new Date(now).toISOString() })

@@ -1,5 +1,5 @@
 import { nowIso } from '#packages/core/clock.ts';
-import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import { writtenIfCondition } from '#packages/core/db/conditions.ts';
 import { NOT_DUE } from '#packages/core/db/entities/workflow-run.ts';
 import { db } from '#packages/core/db/service.ts';
 import { logger } from '#packages/core/logger.ts';
@@ -18,20 +18,10 @@ const MAX_STEPS_PER_CALL = 60;
 
 type EndStatus = 'completed' | 'exited' | 'goal_met' | 'failed';
 
-async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
 /** Ends a running or waiting run (once), and frees the contact's enrolment for re-enrolment. */
 export async function endRun(run: Pick<RunItem, 'runId' | 'workflowId' | 'contactId'>, status: EndStatus, note: string, from: 'running' | 'waiting' = 'running'): Promise<boolean> {
   const at = nowIso();
-  const ended = await conditionally(() =>
+  const ended = await writtenIfCondition(() =>
     db()
       .entities.workflowRun.patch({ runId: run.runId })
       .set({ status, wakeAt: NOT_DUE, endedAt: at, note })
@@ -39,7 +29,7 @@ export async function endRun(run: Pick<RunItem, 'runId' | 'workflowId' | 'contac
       .go(),
   );
   if (!ended) return false;
-  await conditionally(() =>
+  await writtenIfCondition(() =>
     db()
       .entities.workflowEnrolment.patch({ workflowId: run.workflowId, contactId: run.contactId })
       .set({ lastExitAt: at })
@@ -52,7 +42,7 @@ export async function endRun(run: Pick<RunItem, 'runId' | 'workflowId' | 'contac
 
 /** Claims the step before its effect; null when another worker (or an earlier try) has it. */
 async function claimStep(run: RunItem, stepType: string): Promise<boolean> {
-  return conditionally(() =>
+  return writtenIfCondition(() =>
     db().entities.workflowRunStep.create({ runId: run.runId, stepIndex: run.stepIndex, stepType, status: 'started', startedAt: nowIso() }).go(),
   );
 }
@@ -63,7 +53,7 @@ async function settleStep(runId: string, stepIndex: number, status: 'done' | 'sk
 
 /** Moves the run from step `from` on (only if it is still there: one mover wins). */
 async function moveTo(run: RunItem, next: number, extra: { status?: 'waiting'; wakeAt?: string } = {}): Promise<boolean> {
-  return conditionally(() =>
+  return writtenIfCondition(() =>
     db()
       .entities.workflowRun.patch({ runId: run.runId })
       .set({ stepIndex: next, ...extra })
@@ -86,7 +76,7 @@ export async function advanceRun(runId: string): Promise<void> {
     const definition = await definitionOf(run.workflowId, run.version);
     const facts = await factsOf(run.context, run.contactId);
     if (!workflow || workflow.status === 'paused') {
-      await conditionally(() =>
+      await writtenIfCondition(() =>
         db()
           .entities.workflowRun.patch({ runId })
           .set({ status: 'waiting', wakeAt: new Date(Date.now() + PAUSED_RECHECK_MS).toISOString() })
@@ -140,7 +130,7 @@ export async function advanceRun(runId: string): Promise<void> {
 
 /** A waiting run whose time came, or a running one whose worker's lease ran out: this worker's now. */
 export async function claimDueRun(runId: string, status: 'waiting' | 'running', now: number): Promise<boolean> {
-  return conditionally(() =>
+  return writtenIfCondition(() =>
     db()
       .entities.workflowRun.patch({ runId })
       .set({ status: 'running', wakeAt: new Date(now + runLeaseMs()).toISOString() })

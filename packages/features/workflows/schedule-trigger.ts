@@ -1,4 +1,4 @@
-import { isConditionFailure } from '#packages/core/db/conditions.ts';
+import { writtenIfCondition } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
 import { logger } from '#packages/core/logger.ts';
 import { pool } from '#packages/core/worker-pool.ts';
@@ -31,16 +31,6 @@ export function scheduleFields(definition: WorkflowDefinitionValue, now: number)
 /** Members a page, and pages one job run enrols per workflow; a larger segment goes on from its cursor the next minute. */
 const pageSize = () => Number(process.env.WORKFLOW_SCHEDULE_PAGE || 100);
 const pagesPerRun = () => Number(process.env.WORKFLOW_SCHEDULE_PAGES_PER_RUN || 20);
-
-async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
 
 /**
  * Starts a run for each member of the segment, for one occurrence, from the
@@ -97,11 +87,11 @@ export async function fireDueSchedules(now = Date.now()): Promise<{ fired: numbe
       logger.warn('scheduled workflow could not enrol its segment', { workflowId: workflow.workflowId, error: (error as Error).message });
     }
     if (cursor) {
-      await conditionally(() => db().entities.workflow.patch(id).set({ fireCursor: cursor! }).where((a, op) => op.eq(a.nextFireAt, occurrence)).go());
+      await writtenIfCondition(() => db().entities.workflow.patch(id).set({ fireCursor: cursor! }).where((a, op) => op.eq(a.nextFireAt, occurrence)).go());
       continue;
     }
     const next = new Date(nextOccurrence(definition.trigger, Math.max(now, Date.parse(occurrence)))).toISOString();
-    if (await conditionally(() => db().entities.workflow.patch(id).set({ nextFireAt: next }).remove(['fireCursor']).where((a, op) => op.eq(a.nextFireAt, occurrence)).go())) fired++;
+    if (await writtenIfCondition(() => db().entities.workflow.patch(id).set({ nextFireAt: next }).remove(['fireCursor']).where((a, op) => op.eq(a.nextFireAt, occurrence)).go())) fired++;
   }
   if (due.length) forgetWorkflows();
   return { fired, started };
