@@ -25,10 +25,11 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   // What is on sale and the orders for it (the storefront order, refund and Stripe webhook have their own functions).
   sales: ['venues', 'events', 'ticket-types', 'vouchers', 'bundles', 'orders'],
   'check-ins': ['check-ins', 'stats'],
-  crm: ['contacts', 'companies', 'timeline', 'activities', 'consents'],
+  // With the consent pages, the unsubscribe links: the two that hold the marketing-token key (campaigns' routes do not).
+  crm: ['contacts', 'companies', 'timeline', 'activities', 'consents', 'unsubscribe'],
   // Bulk data in and out of the CRM: the S3 client and the CSV parser stay out of the CRM's everyday function.
   data: ['imports', 'erasure', 'exports'],
-  marketing: ['campaigns', 'segments', 'unsubscribe'],
+  marketing: ['campaigns', 'segments'],
   pipeline: ['pipelines', 'opportunities', 'leads'],
   integrations: ['webhooks', 'workflows'],
   // The map and what is sold on it (the SVG sanitiser); promoters and their lists apart.

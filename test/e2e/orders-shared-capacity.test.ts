@@ -24,7 +24,7 @@ describe("two ticket types sharing the event's totalCapacity", () => {
     const av = await availability(api.call, event.id);
     const countA = countsOf(av, a.id);
     const countB = countsOf(av, b.id);
-    expect(av.total).toEqual({ capacity: 30, sold: 0, held: 30, available: 0 });
+    expect(av.total).toEqual({ capacity: 30, sold: 0, held: 30, available: 0, blocked: 0 });
     expect(countA).toEqual({ capacity: 25, sold: 0, held: wonA, available: 25 - wonA });
     expect(countB).toEqual({ capacity: 25, sold: 0, held: wonB, available: 25 - wonB });
     expect(countA.sold + countA.held + countB.sold + countB.held).toBe(av.total!.sold + av.total!.held);

@@ -60,9 +60,9 @@ describe('campaign tracking infrastructure', () => {
     });
     const all = environments();
     const readers = all.filter((f) => 'MARKETING_TOKEN_SECRET_ARN' in f.env).map((f) => f.description);
-    // The unsubscribe feature's function (both unsubscribe routes) and the attribution consumer; not the campaigns feature.
+    // The function serving the unsubscribe routes (the CRM's, with the consent pages) and the attribution consumer's; not the campaigns feature's.
     expect(readers).toHaveLength(2);
-    const unsubscribe = readers.filter((d) => d.startsWith('Feature unsubscribe:'));
+    const unsubscribe = readers.filter((d) => d.startsWith('Feature crm:'));
     expect(unsubscribe).toHaveLength(1);
     expect(unsubscribe[0]).toContain('GET /v1/unsubscribe/{token}');
     expect(unsubscribe[0]).toContain('POST /v1/unsubscribe/{token}');

@@ -54,7 +54,8 @@ describe('tenant stack: HTTP functions', () => {
 
   it('deploys at most 40 functions per tenant: one per feature, one per ownFunction route, one per consumer and job', () => {
     const functions = functionsIn(all);
-    expect(functions).toHaveLength(httpFunctions(routes).length + consumerGroups(routing).length + schedules.length);
+    // … and the one-shot wake-ups' target (infra/constructs/wake-ups.ts).
+    expect(functions).toHaveLength(httpFunctions(routes).length + consumerGroups(routing).length + schedules.length + 1);
     expect(functions.length).toBeLessThanOrEqual(40);
     // One nested stack per feature, holding the feature function and its routes' own functions.
     expect(stack.httpFeatures.map((f) => f.feature)).toEqual(httpLayout(routes).map((f) => f.feature));
@@ -233,6 +234,7 @@ describe('cdk-nag (AwsSolutions)', () => {
         ...(routes.some(isPublic) ? ['AwsSolutions-APIG4'] : []),
         'AwsSolutions-COG8',
         'AwsSolutions-IAM5[Resource::*]',
+        'AwsSolutions-IAM5[Resource::arn:aws:scheduler:eu-west-1:123456789012:schedule/eventos-acme-wake-ups/*]',
         'AwsSolutions-L1',
         'AwsSolutions-SMG4',
         'AwsSolutions-SQS3',

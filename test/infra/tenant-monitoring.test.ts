@@ -190,7 +190,7 @@ describe('per-route throttles on the stage', () => {
       'POST /v1/webhooks/stripe': { ThrottlingRateLimit: 300, ThrottlingBurstLimit: 600 },
     });
     const holding = stack.httpFeatures.filter((f) => ['POST /v1/webhooks/stripe', 'POST /v1/events/{id}/check-ins'].some((k) => f.functionOfRoute.has(k)));
-    expect(holding.map((f) => f.feature).sort()).toEqual(['check-ins', 'orders']);
+    expect(holding.map((f) => f.feature).sort()).toEqual(['check-ins', 'sales']);
     for (const feature of holding) {
       const nestedStackId = stack.getLogicalId(feature.nestedStackResource!);
       expect(stage.DependsOn, feature.feature).toContain(nestedStackId);

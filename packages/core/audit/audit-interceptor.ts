@@ -92,6 +92,21 @@ async function singleWrite(scope: AuditScope, kind: 'Put' | 'Update' | 'Delete',
 }
 
 /**
+ * Whether an update moves a counter (ADD, or `x = x + :n`). An edit's
+ * revision bump (packages/core/db/revisions.ts: `ADD revision 1`, the ETag of
+ * venues, events, contacts …) is not one: those edits are audited like any.
+ */
+function countsSomething(input: Record<string, any>): boolean {
+  const expression = String(input.UpdateExpression ?? '');
+  const names: Record<string, string> = input.ExpressionAttributeNames ?? {};
+  const nameOf = (token: string) => names[token] ?? token;
+  const added = /\bADD\s+(.*?)(?=\s+\b(?:SET|REMOVE|DELETE)\b|$)/is.exec(expression)?.[1] ?? '';
+  const addedAttributes = added.split(',').map((part) => nameOf(part.trim().split(/\s+/)[0] ?? '')).filter(Boolean);
+  const summed = [...expression.matchAll(/([#\w.]+)\s*=\s*[^,]*?[+-]\s*:/g)].map((m) => nameOf(m[1]!));
+  return [...addedAttributes, ...summed].some((attribute) => attribute !== 'revision');
+}
+
+/**
  * A write that may carry the audit item, and how: null when it must run as
  * it is (nothing audited changes, or its answer needs it to stay a single
  * atomic call: the old item, or a counter's new value).
@@ -105,7 +120,7 @@ function planOf(name: string, input: Record<string, any>): { ops: WriteOp[]; kin
     if (rv === 'ALL_OLD' || rv === 'UPDATED_OLD') return null;
     // A counter (ADD, or `x = x + :n`) stays a single update: its new value must come from the update itself, and a
     // hot counter must not become a transaction (concurrent transactions on one item conflict; single updates queue).
-    if (/\bADD\b/.test(input.UpdateExpression) || /[+-]\s*:/.test(input.UpdateExpression)) return null;
+    if (countsSomething(input)) return null;
     return { ops: [{ Update: input as never }], kind: 'Update' };
   }
   if (name === 'BatchWriteCommand') {

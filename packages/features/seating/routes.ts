@@ -20,6 +20,8 @@ const tag = 'Seating';
 
 export const createSeatMap = defineRoute({
   operationId: 'createSeatMap',
+  // A map version is named by its number, not an id: Location is the event's list of versions.
+  location: '/v1/events/{id}/seat-maps',
   method: 'POST',
   path: '/v1/events/{id}/seat-maps',
   handler: 'seating/create-map',
@@ -118,6 +120,7 @@ const venueTag = 'Venue seat maps';
 
 export const createVenueSeatMap = defineRoute({
   operationId: 'createVenueSeatMap',
+  location: '/v1/venues/{id}/seat-maps',
   method: 'POST',
   path: '/v1/venues/{id}/seat-maps',
   handler: 'seating/create-venue-map',
