@@ -8,6 +8,7 @@ import { coreScenarios } from './audit-coverage/core-scenarios.ts';
 import { knownGaps } from './audit-coverage/known-gaps.ts';
 import { uniq, type Scenario } from './audit-coverage/kit.ts';
 import { tableScenarios } from './audit-coverage/tables-scenarios.ts';
+import { tradeshowScenarios } from './audit-coverage/tradeshow-scenarios.ts';
 
 /**
  * Generated from the route table (issue 17): every state-changing route
@@ -19,7 +20,7 @@ import { tableScenarios } from './audit-coverage/tables-scenarios.ts';
  */
 const api = useTestApi();
 
-const areas: Array<Record<string, Scenario>> = [coreScenarios, tableScenarios, campaignScenarios];
+const areas: Array<Record<string, Scenario>> = [coreScenarios, tableScenarios, campaignScenarios, tradeshowScenarios];
 // A scenario may move the clock (past a cut-off) for its call; the next test starts on the real one.
 afterEach(() => {
   vi.useRealTimers();
