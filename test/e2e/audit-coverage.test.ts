@@ -4,6 +4,7 @@ import { actionOfHandler } from '#packages/core/audit/audit-context.ts';
 import { isPublic, routeKey, type RouteDefinition } from '#packages/core/route.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { campaignScenarios } from './audit-coverage/campaign-scenarios.ts';
+import { conferenceScenarios } from './audit-coverage/conference-scenarios.ts';
 import { coreScenarios } from './audit-coverage/core-scenarios.ts';
 import { knownGaps } from './audit-coverage/known-gaps.ts';
 import { uniq, type Scenario } from './audit-coverage/kit.ts';
@@ -20,7 +21,7 @@ import { tradeshowScenarios } from './audit-coverage/tradeshow-scenarios.ts';
  */
 const api = useTestApi();
 
-const areas: Array<Record<string, Scenario>> = [coreScenarios, tableScenarios, campaignScenarios, tradeshowScenarios];
+const areas: Array<Record<string, Scenario>> = [coreScenarios, tableScenarios, campaignScenarios, tradeshowScenarios, conferenceScenarios];
 // A scenario may move the clock (past a cut-off) for its call; the next test starts on the real one.
 afterEach(() => {
   vi.useRealTimers();
