@@ -8,6 +8,7 @@ import { conferenceScenarios } from './audit-coverage/conference-scenarios.ts';
 import { coreScenarios } from './audit-coverage/core-scenarios.ts';
 import { knownGaps } from './audit-coverage/known-gaps.ts';
 import { uniq, type Scenario } from './audit-coverage/kit.ts';
+import { salesScenarios } from './audit-coverage/sales-scenarios.ts';
 import { tableScenarios } from './audit-coverage/tables-scenarios.ts';
 import { tradeshowScenarios } from './audit-coverage/tradeshow-scenarios.ts';
 
@@ -21,7 +22,7 @@ import { tradeshowScenarios } from './audit-coverage/tradeshow-scenarios.ts';
  */
 const api = useTestApi();
 
-const areas: Array<Record<string, Scenario>> = [coreScenarios, tableScenarios, campaignScenarios, tradeshowScenarios, conferenceScenarios];
+const areas: Array<Record<string, Scenario>> = [coreScenarios, tableScenarios, campaignScenarios, tradeshowScenarios, conferenceScenarios, salesScenarios];
 // A scenario may move the clock (past a cut-off) for its call; the next test starts on the real one.
 afterEach(() => {
   vi.useRealTimers();
