@@ -6,8 +6,10 @@ import { useTestApi } from '../support/local-api.ts';
 import { campaignScenarios } from './audit-coverage/campaign-scenarios.ts';
 import { conferenceScenarios } from './audit-coverage/conference-scenarios.ts';
 import { coreScenarios } from './audit-coverage/core-scenarios.ts';
+import { crmScenarios } from './audit-coverage/crm-scenarios.ts';
 import { knownGaps } from './audit-coverage/known-gaps.ts';
 import { uniq, type Scenario } from './audit-coverage/kit.ts';
+import { nightlifeScenarios } from './audit-coverage/nightlife-scenarios.ts';
 import { salesScenarios } from './audit-coverage/sales-scenarios.ts';
 import { tableScenarios } from './audit-coverage/tables-scenarios.ts';
 import { tradeshowScenarios } from './audit-coverage/tradeshow-scenarios.ts';
@@ -22,7 +24,7 @@ import { tradeshowScenarios } from './audit-coverage/tradeshow-scenarios.ts';
  */
 const api = useTestApi();
 
-const areas: Array<Record<string, Scenario>> = [coreScenarios, tableScenarios, campaignScenarios, tradeshowScenarios, conferenceScenarios, salesScenarios];
+const areas: Array<Record<string, Scenario>> = [coreScenarios, tableScenarios, campaignScenarios, tradeshowScenarios, conferenceScenarios, salesScenarios, crmScenarios, nightlifeScenarios];
 // A scenario may move the clock (past a cut-off) for its call; the next test starts on the real one.
 afterEach(() => {
   vi.useRealTimers();

@@ -3,7 +3,7 @@ import { givenOrder, givenPaidOrder, givenPublishedEvent, givenTicketType } from
 import { gridMap } from '../../support/seating-fixtures.ts';
 import { givenPromoter } from '../../support/promoter-fixtures.ts';
 import { givenConference, givenTickets } from '../../support/conference-fixtures.ts';
-import { contact, created, endpoint, eur, uniq, workflow, type Scenario } from './kit.ts';
+import { contact, created, endpoint, endpointBody, eur, uniq, workflow, type Scenario } from './kit.ts';
 
 /** The routes covered first: CRM, sales, admin, a first slice of conference and nightlife. */
 export const coreScenarios: Record<string, Scenario> = {
@@ -112,10 +112,10 @@ export const coreScenarios: Record<string, Scenario> = {
     path: '/v1/commission-plans',
     body: { name: 'Standard RRPP', holdDays: 7, rules: [{ ruleId: 'pct', scope: 'ticket_type', basis: 'percent_of_net', rateBps: 1000 }] },
   }),
-  'POST /v1/webhook-endpoints': async () => ({ path: '/v1/webhook-endpoints', body: { url: 'https://hooks.example.com/eventos', eventTypes: ['*'] } }),
-  'PATCH /v1/webhook-endpoints/{id}': async (call) => ({ path: `/v1/webhook-endpoints/${await endpoint(call)}`, body: { description: 'changed' } }),
-  'DELETE /v1/webhook-endpoints/{id}': async (call) => ({ path: `/v1/webhook-endpoints/${await endpoint(call)}` }),
-  'POST /v1/webhook-endpoints/{id}/rotate-secret': async (call) => ({ path: `/v1/webhook-endpoints/${await endpoint(call)}/rotate-secret` }),
+  'POST /v1/webhook-endpoints': async (_call, _user, stack) => ({ path: '/v1/webhook-endpoints', body: endpointBody(stack) }),
+  'PATCH /v1/webhook-endpoints/{id}': async (call, _user, stack) => ({ path: `/v1/webhook-endpoints/${await endpoint(call, stack)}`, body: { description: 'changed' } }),
+  'DELETE /v1/webhook-endpoints/{id}': async (call, _user, stack) => ({ path: `/v1/webhook-endpoints/${await endpoint(call, stack)}` }),
+  'POST /v1/webhook-endpoints/{id}/rotate-secret': async (call, _user, stack) => ({ path: `/v1/webhook-endpoints/${await endpoint(call, stack)}/rotate-secret` }),
   'POST /v1/imports': async () => ({ path: '/v1/imports', body: { resource: 'contacts', csv: `email,first name\nimp.${uniq()}@example.com,Ana\n` } }),
   'POST /v1/imports/uploads': async () => ({ path: '/v1/imports/uploads' }),
   'POST /v1/contacts/{id}/data-export': async (call) => ({ path: `/v1/contacts/${await contact(call)}/data-export` }),

@@ -32,6 +32,12 @@ export async function ok(call: ApiCaller, method: string, path: string, body?: u
   return res.body;
 }
 
-export const endpoint = (call: ApiCaller) => created(call, '/v1/webhook-endpoints', { url: 'https://hooks.example.com/eventos', eventTypes: ['*'] });
+/**
+ * A webhook endpoint on the local inbox (answers 200 at once) for one event type: an endpoint on an
+ * unreachable host for '*' keeps the webhook fan-out busy ~15 s per event, and with it every bus drain
+ * and the stack's stop.
+ */
+export const endpointBody = (stack: LocalStack) => ({ url: `${stack.apiUrl}/dev/webhook-inbox?status=200`, eventTypes: ['contact.created'] });
+export const endpoint = (call: ApiCaller, stack: LocalStack) => created(call, '/v1/webhook-endpoints', endpointBody(stack));
 export const workflow = (call: ApiCaller) => created(call, '/v1/workflows', { name: `wf ${uniq()}`, definition: { trigger: { type: 'manual' }, steps: [{ type: 'exit' }] } });
 export const contact = (call: ApiCaller) => created(call, '/v1/contacts', { email: `cov.${uniq()}@example.com`, firstName: 'Cov' });
