@@ -21,6 +21,8 @@ export interface LambdaEntry {
   triggers: string[];
 }
 
+export const WAKE_UP_HANDLER = 'wake-up';
+
 const dirs: Record<Exclude<LambdaKind, 'http'>, string> = { consumer: 'functions/consumers', job: 'functions/jobs' };
 
 /**
@@ -50,5 +52,7 @@ export function lambdaEntries(): LambdaEntry[] {
     triggers: group.members.map((m) => `${m.consumer}: ${m.detailTypes.join(', ')}`),
   }));
   for (const job of schedules) add('job', job.handler, `every ${job.rateMinutes} min`);
+  // The target of the one-shot wake-ups (infra/constructs/wake-ups.ts): a job function outside the schedules table.
+  add('job', WAKE_UP_HANDLER, 'EventBridge Scheduler one-shot wake-ups');
   return [...http, ...consumers, ...byKey.values()];
 }
