@@ -73,5 +73,6 @@ describe('the sharded audit log', () => {
   it("refuses a time-listing cursor that holds no auditId (a 400, never a Query)", async () => {
     const bad = Buffer.from(JSON.stringify({ before: 'x' })).toString('base64url');
     await expect(auditPage({}, { limit: 5, cursor: bad })).rejects.toMatchObject({ code: 'invalid_cursor' });
+    await expect(auditPage({}, { limit: 5, cursor: 'not json' })).rejects.toMatchObject({ code: 'invalid_cursor' });
   });
 });

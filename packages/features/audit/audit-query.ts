@@ -38,7 +38,12 @@ function idBounds(filter: AuditFilter): { lo: string; hi: string } {
 const timeCursor = (auditId: string) => Buffer.from(JSON.stringify({ before: auditId })).toString('base64url');
 
 function auditIdOfTimeCursor(cursor: string): string {
-  const before: unknown = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { before?: unknown }).before;
+  let before: unknown;
+  try {
+    before = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { before?: unknown } | null)?.before;
+  } catch {
+    // not JSON: refused below
+  }
   if (typeof before === 'string' && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(before)) return before;
   throw invalid('invalid_cursor', 'The cursor is not one this API issued');
 }
