@@ -4,6 +4,7 @@ import { handler as sealJob } from '#functions/jobs/audit-seal.ts';
 import { documentClient } from '#packages/core/db/client.ts';
 import { db } from '#packages/core/db/service.ts';
 import { auditContentHash } from '#packages/core/audit/audit-record.ts';
+import { auditShardOf } from '#packages/core/audit/audit-shard.ts';
 import { advanceClock } from '../support/clock.ts';
 import { useTestApi } from '../support/local-api.ts';
 
@@ -128,8 +129,8 @@ describe('the audit log', () => {
     expect(sealed.body).toMatchObject({ day, ok: true, sealed: true, count: open.body.count });
 
     // Someone with table access edits an item: its own hash gives it away.
-    const stored = (await db().entities.auditEvent.get({ auditDay: day, auditId: event.id }).go()).data!;
-    const key = db().entities.auditEvent.get({ auditDay: day, auditId: event.id }).params().Key;
+    const stored = (await db().entities.auditEvent.get({ auditDay: day, auditShard: auditShardOf(event.id), auditId: event.id }).go()).data!;
+    const key = db().entities.auditEvent.get({ auditDay: day, auditShard: auditShardOf(event.id), auditId: event.id }).params().Key;
     const update = (action: string, hash: string) =>
       documentClient.send(
         new UpdateCommand({

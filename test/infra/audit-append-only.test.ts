@@ -36,7 +36,7 @@ describe('the audit log is append-only in IAM', () => {
     process.env.TABLE_NAME ??= 'audit-prefix-probe';
     const e = db().entities;
     const item = e.auditEvent
-      .create({ auditId: '01JD0000000000000000000000', auditDay: '2026-12-01', at: '2026-12-01T00:00:00.000Z', actor: 'user:u', action: 'a.b', target: 't', changes: '[]', requestId: 'r', hash: 'h' })
+      .create({ auditId: '01JD0000000000000000000000', auditDay: '2026-12-01', auditShard: 0, at: '2026-12-01T00:00:00.000Z', actor: 'user:u', action: 'a.b', target: 't', changes: '[]', requestId: 'r', hash: 'h' })
       .params().Item as { pk: string };
     const seal = e.auditSeal
       .create({ auditSealDay: '2026-12-01', digest: 'd', previousDigest: 'genesis', count: 0, sealedAt: '2026-12-01T00:00:00.000Z' })

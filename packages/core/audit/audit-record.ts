@@ -3,11 +3,14 @@ import { newId } from '../ids.ts';
 import { nowIso } from '../clock.ts';
 import type { AuditChange, AuditScope } from './audit-context.ts';
 import { redactChange } from './audit-redaction.ts';
+import { auditShardOf } from './audit-shard.ts';
 
 /** The stored fields of one audit event (packages/core/db/entities/audit-event.ts). */
 export interface AuditFields {
   auditId: string;
   auditDay: string;
+  /** auditShardOf(auditId): part of the day's and the time index's partition keys (audit-shard.ts). */
+  auditShard: number;
   at: string;
   actor: string;
   action: string;
@@ -19,8 +22,8 @@ export interface AuditFields {
   hash: string;
 }
 
-/** The hashed content, in a fixed order: what verification recomputes. */
-export function auditContentHash(fields: Omit<AuditFields, 'hash'>): string {
+/** The hashed content, in a fixed order: what verification recomputes (the shard follows from the id, so it is left out). */
+export function auditContentHash(fields: Omit<AuditFields, 'hash' | 'auditShard'>): string {
   const canonical = JSON.stringify([
     fields.auditId,
     fields.auditDay,
@@ -39,8 +42,9 @@ export function auditContentHash(fields: Omit<AuditFields, 'hash'>): string {
 /** The audit event of `scope`'s action on `target`, changes redacted (audit-redaction.ts), hashed. */
 export function auditFields(scope: AuditScope, target: string, changes: AuditChange[]): AuditFields {
   const at = nowIso();
+  const auditId = newId();
   const content = {
-    auditId: newId(),
+    auditId,
     auditDay: at.slice(0, 10),
     at,
     actor: `${scope.actor.type}:${scope.actor.id}`,
@@ -51,5 +55,5 @@ export function auditFields(scope: AuditScope, target: string, changes: AuditCha
     ...(scope.ip ? { ip: scope.ip } : {}),
     ...(scope.userAgent ? { userAgent: scope.userAgent.slice(0, 500) } : {}),
   };
-  return { ...content, hash: auditContentHash(content) };
+  return { ...content, auditShard: auditShardOf(auditId), hash: auditContentHash(content) };
 }

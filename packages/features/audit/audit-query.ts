@@ -2,7 +2,9 @@ import { encodeTime } from 'ulid';
 import type { AuditChange } from '#packages/core/audit/audit-context.ts';
 import type { AuditFields } from '#packages/core/audit/audit-record.ts';
 import { db } from '#packages/core/db/service.ts';
+import { invalid } from '#packages/core/errors.ts';
 import { checkedCursor } from '#packages/core/pagination.ts';
+import { mergedTimePage } from './audit-shard-reads.ts';
 import type { ListAuditQuery } from './contract.ts';
 
 /** An audit event as stored: the fields the kit writes (packages/core/audit/audit-record.ts). */
@@ -32,23 +34,42 @@ function idBounds(filter: AuditFilter): { lo: string; hi: string } {
   return { lo, hi };
 }
 
+/** The time listing's cursor: the last auditId returned (every shard is read again from below it). */
+const timeCursor = (auditId: string) => Buffer.from(JSON.stringify({ before: auditId })).toString('base64url');
+
+function auditIdOfTimeCursor(cursor: string): string {
+  let before: unknown;
+  try {
+    before = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { before?: unknown } | null)?.before;
+  } catch {
+    // not JSON: refused below
+  }
+  if (typeof before === 'string' && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(before)) return before;
+  throw invalid('invalid_cursor', 'The cursor is not one this API issued');
+}
+
 /**
- * One Query per page: on the actor's, the target's or the action's index
- * when the filter names one (the most selective first), else on the time
- * index; the other filters narrow it (a filter expression on the same Query),
- * the time range is a range of the sort key (the ULID). Newest first.
+ * One page, newest first. With an actor, a target or an action: one Query on
+ * that one's index (the most selective first); the other filters narrow it (a
+ * filter expression on the same Query). Without: the time index, whose items
+ * are spread over shards (audit-shard.ts), read as a k-way merge of every
+ * shard's Query (audit-shard-reads.ts). The time range is a range of the sort
+ * key (the ULID) either way.
  */
 export async function auditPage(filter: AuditFilter, page: { limit: number; cursor?: string | null }) {
   const entity = db().entities.auditEvent.query;
   const { lo, hi } = idBounds(filter);
+  if (!filter.actor && !filter.target && !filter.action) {
+    const after = page.cursor ? auditIdOfTimeCursor(page.cursor) : undefined;
+    const { items, more } = await mergedTimePage({ lo, hi }, { order: 'desc', limit: page.limit, after });
+    return { items, nextCursor: more && items.length ? timeCursor(items.at(-1)!.auditId) : null };
+  }
   const range = { lo: { auditId: lo }, hi: { auditId: hi } };
   const query = filter.actor
     ? entity.byActor({ actor: filter.actor }).between(range.lo, range.hi)
     : filter.target
       ? entity.byTarget({ target: filter.target }).between(range.lo, range.hi)
-      : filter.action
-        ? entity.byAction({ action: filter.action }).between(range.lo, range.hi)
-        : entity.byTime({}).between(range.lo, range.hi);
+      : entity.byAction({ action: filter.action! }).between(range.lo, range.hi);
   // The index answers the first filter named; the others narrow the same Query.
   const narrowed = query.where((attr, { eq }) =>
     [
@@ -77,18 +98,4 @@ export async function* auditPages(filter: AuditFilter, max: number): AsyncGenera
     yield page.items;
     cursor = page.nextCursor;
   } while (cursor && seen < max);
-}
-
-/** Every audit item of a day, oldest first (the order the chain runs in). */
-export async function auditDay(day: string): Promise<StoredAuditEvent[]> {
-  const items: StoredAuditEvent[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { data: StoredAuditEvent[]; cursor: string | null } = await db()
-      .entities.auditEvent.query.byDay({ auditDay: day })
-      .go({ cursor, limit: 1000 });
-    items.push(...page.data);
-    cursor = page.cursor;
-  } while (cursor);
-  return items;
 }

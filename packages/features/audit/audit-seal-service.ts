@@ -3,7 +3,7 @@ import { db } from '#packages/core/db/service.ts';
 import { nowIso } from '#packages/core/clock.ts';
 import { logger } from '#packages/core/logger.ts';
 import { chainKey, dayDigest, GENESIS } from './audit-chain.ts';
-import { auditDay } from './audit-query.ts';
+import { auditDay, mergedTimePage } from './audit-shard-reads.ts';
 
 const DAY_MS = 86_400_000;
 /** A run seals at most this many days (a first run after a long pause catches up over a few runs). */
@@ -29,9 +29,10 @@ async function latestSeal(): Promise<Seal | null> {
   return (data[0] as Seal | undefined) ?? null;
 }
 
+/** The oldest audit item's day: the oldest of every shard's oldest. */
 async function firstAuditDay(): Promise<string | null> {
-  const { data } = await db().entities.auditEvent.query.byTime({}).go({ order: 'asc', limit: 1 });
-  return data[0]?.auditDay ?? null;
+  const { items } = await mergedTimePage({ lo: '0'.repeat(26), hi: '7' + 'Z'.repeat(25) }, { order: 'asc', limit: 1 });
+  return items[0]?.auditDay ?? null;
 }
 
 /**

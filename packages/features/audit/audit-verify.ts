@@ -1,6 +1,6 @@
 import { auditContentHash } from '#packages/core/audit/audit-record.ts';
 import { chainKey, dayDigest } from './audit-chain.ts';
-import { auditDay } from './audit-query.ts';
+import { auditDay } from './audit-shard-reads.ts';
 import { sealOf } from './audit-seal-service.ts';
 
 /**

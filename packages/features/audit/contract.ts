@@ -25,7 +25,7 @@ export const AuditEventView = z
   })
   .register(z.globalRegistry, { id: 'AuditEvent', description: 'One audit event: personal data only by reference' });
 
-/** The filters of the audit log: each is answered by one Query (actor, target, action, or time). */
+/** The filters of the audit log: actor, target or action is answered by one Query; time alone by one per shard, merged (audit-shard-reads.ts). */
 export const AuditFilters = {
   /** `user:<id>`, `system:<job>`, `workflow:<id>`. */
   actor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),

@@ -14,8 +14,10 @@ export const auditEventSchema = {
   model: { entity: 'auditEvent', version: '1', service: SERVICE },
   attributes: {
     auditId: { type: 'string', required: true, readOnly: true },
-    /** YYYY-MM-DD (UTC) of `at`: the partition the day's seal reads. */
+    /** YYYY-MM-DD (UTC) of `at`: with the shard, the partitions the day's seal reads. */
     auditDay: { type: 'string', required: true, readOnly: true },
+    /** 0 … AUDIT_SHARDS − 1, from the auditId (packages/core/audit/audit-shard.ts): no day or time index is one hot partition. */
+    auditShard: { type: 'number', required: true, readOnly: true },
     at: { type: 'string', required: true, readOnly: true },
     /** `user:<id>`, `system:<job>`, `workflow:<id>`. */
     actor: { type: 'string', required: true, readOnly: true },
@@ -30,8 +32,8 @@ export const auditEventSchema = {
     hash: { type: 'string', required: true, readOnly: true },
   },
   indexes: {
-    byDay: { pk: { field: 'pk', composite: ['auditDay'] }, sk: { field: 'sk', composite: ['auditId'] } },
-    byTime: { index: 'gsi1', pk: { field: 'gsi1pk', composite: [] }, sk: { field: 'gsi1sk', composite: ['auditId'] } },
+    byDay: { pk: { field: 'pk', composite: ['auditDay', 'auditShard'] }, sk: { field: 'sk', composite: ['auditId'] } },
+    byTime: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['auditShard'] }, sk: { field: 'gsi1sk', composite: ['auditId'] } },
     byActor: { index: 'gsi2', pk: { field: 'gsi2pk', composite: ['actor'] }, sk: { field: 'gsi2sk', composite: ['auditId'] } },
     byTarget: { index: 'gsi3', pk: { field: 'gsi3pk', composite: ['target'] }, sk: { field: 'gsi3sk', composite: ['auditId'] } },
     byAction: { index: 'gsi4', pk: { field: 'gsi4pk', composite: ['action'] }, sk: { field: 'gsi4sk', composite: ['auditId'] } },
