@@ -14,8 +14,11 @@ function personalField(field: string): boolean {
 }
 const LOOKS_PERSONAL = /@|^\+?[\d\s().-]{7,}$/;
 
-/** Key and bookkeeping attributes of the single-table design: never a "change". */
-const BOOKKEEPING = /^(pk|sk|gsi\d+pk|gsi\d+sk|__edb_[ev]__|ttl|updatedAt|createdAt)$/;
+/**
+ * Key and bookkeeping attributes of the single-table design: never a "change".
+ * `revision` is the edit counter behind the ETag (packages/core/db/revisions.ts): it moves with every edit.
+ */
+const BOOKKEEPING = /^(pk|sk|gsi\d+pk|gsi\d+sk|__edb_[ev]__|ttl|updatedAt|createdAt|revision)$/;
 
 export function isBookkeeping(field: string): boolean {
   return BOOKKEEPING.test(field);
