@@ -4,6 +4,7 @@ import { transactWithEvents } from '#packages/core/bus/outbox.ts';
 import { domainEvent } from '#packages/core/bus/pending-event.ts';
 import { nowIso } from '#packages/core/clock.ts';
 import type { RequestContext } from '#packages/core/context.ts';
+import { writtenIfCondition } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { shardUpdates } from '#packages/features/inventory/index.ts';
@@ -48,7 +49,11 @@ export async function recordRefund(
     // The order first, then the row: they commit together, so a booking the order shows is a row we will see.
     const order = await loadOrder(orderId, true);
     const { data: booked } = await db().entities.refund.get({ refundId: fact.refundId }).go({ consistent: true, attributes: ['refundId'] });
-    if (booked) return 'already_recorded' as const;
+    if (booked) {
+      // The `charge.refunded` webhook booked this refund first: a late payment's own refund still says why, and is marked automatic.
+      if (options.late) await markLateRefund(orderId, fact);
+      return 'already_recorded' as const;
+    }
     const refunded = order.refunded.amount + fact.amount;
     if (refunded > order.total.amount) return 'exceeds_paid' as const;
 
@@ -128,4 +133,12 @@ export async function recordRefund(
   }, 25);
   if (outcome === RETRY) throw new Error(`recordRefund(${orderId}) kept losing races`);
   return outcome;
+}
+
+/** Both only if not set yet, so a repeat changes nothing. */
+async function markLateRefund(orderId: string, fact: RefundFact): Promise<void> {
+  await writtenIfCondition(() => db().entities.order.patch({ orderId }).set({ lateRefundId: fact.refundId }).where((a, op) => op.notExists(a.lateRefundId)).go());
+  if (fact.reason) {
+    await writtenIfCondition(() => db().entities.refund.patch({ refundId: fact.refundId }).set({ reason: fact.reason }).where((a, op) => op.notExists(a.reason)).go());
+  }
 }
