@@ -1,34 +1,15 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/local-api.ts';
+import { paymentSucceededEvent, type OrderWithIntent } from '../support/stripe-events.ts';
 import { availability, countsOf, getOrder, givenOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
 
 const api = useTestApi();
 
 const now = () => Math.floor(Date.now() / 1000);
 
-function forgedSucceeded(order: { id: string; total: { amount: number; currency: string }; payment?: { paymentIntentId: string } }) {
-  return JSON.stringify({
-    id: 'evt_forged_0000000000000000',
-    object: 'event',
-    api_version: '2026-10-28.endive',
-    created: now(),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: 'payment_intent.succeeded',
-    data: {
-      object: {
-        id: order.payment!.paymentIntentId,
-        object: 'payment_intent',
-        amount: order.total.amount,
-        amount_received: order.total.amount,
-        currency: order.total.currency.toLowerCase(),
-        status: 'succeeded',
-        metadata: { orderId: order.id },
-      },
-    },
-  });
+function forgedSucceeded(order: OrderWithIntent) {
+  return paymentSucceededEvent(order, 'evt_forged_0000000000000000', now());
 }
 
 function postWebhook(body: string, signature?: string) {

@@ -3,31 +3,12 @@ import { LOCAL_STRIPE_WEBHOOK_SECRET } from '#packages/local/stripe-standin/defa
 import { givenVenue, hours } from '../../support/fixtures.ts';
 import { givenOrder, givenPaidOrder, givenPublishedEvent, givenTicketType } from '../../support/sales-fixtures.ts';
 import { givenSeatedEvent, gridMap } from '../../support/seating-fixtures.ts';
+import { paymentSucceededEvent, type OrderWithIntent } from '../../support/stripe-events.ts';
 import { ok, uniq, type Scenario } from './kit.ts';
 
-/** The event Stripe sends when a pending order's intent succeeds (as test/e2e/stripe-webhook-signature.test.ts writes it), signed with the local webhook secret. */
-function signedSucceeded(order: { id: string; total: { amount: number; currency: string }; payment?: { paymentIntentId: string } }) {
-  const payload = JSON.stringify({
-    id: `evt_cov${uniq()}${uniq()}`,
-    object: 'event',
-    api_version: '2026-10-28.endive',
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: 'payment_intent.succeeded',
-    data: {
-      object: {
-        id: order.payment!.paymentIntentId,
-        object: 'payment_intent',
-        amount: order.total.amount,
-        amount_received: order.total.amount,
-        currency: order.total.currency.toLowerCase(),
-        status: 'succeeded',
-        metadata: { orderId: order.id },
-      },
-    },
-  });
+/** The event Stripe sends when a pending order's intent succeeds, signed with the local webhook secret. */
+function signedSucceeded(order: OrderWithIntent) {
+  const payload = paymentSucceededEvent(order, `evt_cov${uniq()}${uniq()}`);
   const secret = process.env.STRIPE_WEBHOOK_SECRET || LOCAL_STRIPE_WEBHOOK_SECRET;
   return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret }) };
 }
