@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
+import { writePackedPhoneMetadata } from './packed-json.ts';
 
 /**
  * How every Lambda entry point is bundled: infra/lambda-bundles.ts builds each
@@ -30,6 +31,9 @@ const electrodbSdkStub = fileURLToPath(new URL('./stubs/electrodb-sdk.cjs', impo
 const bowserStub = fileURLToPath(new URL('./stubs/bowser.mjs', import.meta.url));
 /** sanitize-html's CSS parser, never run with our options (see the stub). */
 const postcssStub = fileURLToPath(new URL('./stubs/postcss.cjs', import.meta.url));
+/** libphonenumber-js's numbering plans, gzipped in the bundle and inflated on first use (see infra/packed-json.ts). */
+const phoneMetadataStub = fileURLToPath(new URL('./stubs/phone-metadata.cjs', import.meta.url));
+writePackedPhoneMetadata();
 
 export const esbuildOptions = {
   bundle: true,
@@ -50,7 +54,10 @@ export const esbuildOptions = {
     electrodb: electrodbLoaderStub,
     bowser: bowserStub,
     postcss: postcssStub,
+    'libphonenumber-js/metadata.min.json': phoneMetadataStub,
   },
+  // The gzipped JSON above, as bytes (base64 in the output, a Uint8Array when required).
+  loader: { '.gz': 'binary' },
 } as const;
 
 /** ElectroDB's file beside a Lambda's index.mjs (infra/stubs/electrodb.cjs loads it on the first db() call). */

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -35,7 +35,7 @@ const entries = [
 ];
 
 describe('Lambda bundles', () => {
-  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, seven stubs', () => {
+  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, eight stubs', () => {
     const options = lambdaBuildOptions('entry.ts', 'out/index.mjs');
     expect(options).toMatchObject({
       bundle: true,
@@ -61,8 +61,32 @@ describe('Lambda bundles', () => {
       electrodb: expect.stringMatching(/infra\/stubs\/electrodb\.cjs$/),
       bowser: expect.stringMatching(/infra\/stubs\/bowser\.mjs$/),
       postcss: expect.stringMatching(/infra\/stubs\/postcss\.cjs$/),
+      'libphonenumber-js/metadata.min.json': expect.stringMatching(/infra\/stubs\/phone-metadata\.cjs$/),
     });
   });
+
+  it('carries libphonenumber-js’s numbering plans gzipped, and parses phone numbers with them as the package does', async () => {
+    mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });
+    const dir = mkdtempSync(path.join(repoRoot, 'cdk.out', 'phone-bundle-'));
+    try {
+      const entry = path.join(dir, 'entry.mjs');
+      writeFileSync(entry, `export { toE164 } from ${JSON.stringify(path.join(repoRoot, 'packages', 'core', 'phone.ts'))};\n`);
+      const out = path.join(dir, 'out');
+      const result = await build({ ...lambdaBuildOptions(entry, path.join(out, 'index.mjs')) });
+      const inputs = Object.keys(result.metafile!.inputs);
+      expect(inputs.some((input) => input.endsWith('libphonenumber-js/metadata.min.json'))).toBe(false);
+      expect(inputs.some((input) => input.endsWith('phone-metadata.min.json.gz'))).toBe(true);
+      const bytes = Object.values(result.metafile!.outputs).reduce((sum, o) => sum + o.bytes, 0);
+      // The plain JSON alone is 83 KB; the whole bundle with the library's code stays under it.
+      expect(bytes).toBeLessThan(readFileSync(createRequire(import.meta.url).resolve('libphonenumber-js/metadata.min.json')).length);
+      const { toE164 } = (await import(pathToFileURL(path.join(out, 'index.mjs')).href)) as { toE164: (s: string) => string | undefined };
+      expect(toE164('+34 612 345 678')).toBe('+34612345678');
+      expect(toE164('+1 (415) 555-2671')).toBe('+14155552671');
+      expect(toE164('+34 61')).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('sanitises a seat map’s SVG in a bundle without postcss: style attributes dropped, scripts gone', async () => {
     mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });

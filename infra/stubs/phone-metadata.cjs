@@ -1,0 +1,8 @@
+// Bundled in place of libphonenumber-js's `metadata.min.json` (infra/packed-json.ts):
+// the same JSON, carried gzipped and inflated here, on the first phone number
+// a function parses (packages/core/lazy/phone-metadata.cjs requires it then).
+'use strict';
+const { gunzipSync } = require('node:zlib');
+const packed = require('./.generated/phone-metadata.min.json.gz');
+
+module.exports = JSON.parse(gunzipSync(packed).toString('utf8'));
