@@ -49,11 +49,7 @@ export async function recordRefund(
     // The order first, then the row: they commit together, so a booking the order shows is a row we will see.
     const order = await loadOrder(orderId, true);
     const { data: booked } = await db().entities.refund.get({ refundId: fact.refundId }).go({ consistent: true, attributes: ['refundId'] });
-    if (booked) {
-      // The `charge.refunded` webhook booked this refund first: a late payment's own refund still says why, and is marked automatic.
-      if (options.late) await markLateRefund(orderId, fact);
-      return 'already_recorded' as const;
-    }
+    if (booked) return 'already_recorded' as const;
     const refunded = order.refunded.amount + fact.amount;
     if (refunded > order.total.amount) return 'exceeds_paid' as const;
 
@@ -132,6 +128,9 @@ export async function recordRefund(
     return RETRY;
   }, 25);
   if (outcome === RETRY) throw new Error(`recordRefund(${orderId}) kept losing races`);
+  // The `charge.refunded` webhook booked this refund first — seen before writing, or as the refund row that
+  // cancelled our transaction: a late payment's own refund still says why, and is marked automatic.
+  if (outcome === 'already_recorded' && options.late) await markLateRefund(orderId, fact);
   return outcome;
 }
 
