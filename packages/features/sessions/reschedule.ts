@@ -2,8 +2,8 @@ import type { EventData } from '#events/catalog.ts';
 import type { EventMetadataValue } from '#events/envelope.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
 import { domainEvent, type PendingEvent } from '#packages/core/bus/pending-event.ts';
+import { sendOnce } from '#packages/core/bus/send-once.ts';
 import { nowIso } from '#packages/core/clock.ts';
-import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { db } from '#packages/core/db/service.ts';
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
@@ -78,14 +78,7 @@ export async function rescheduleRegistrations(metadata: Pick<EventMetadataValue,
 
 /** One mail per (schedule change, ticket): the claim is written first, dropped if SES refuses. */
 async function tellAttendee(changeId: string, ticketId: string, title: string, why: 'conflict' | 'canceled'): Promise<void> {
-  const claim = { consumer: 'session-reschedule-mail', eventId: `${changeId}#${ticketId}` };
-  try {
-    await db().entities.processedEvent.create({ ...claim, processedAt: nowIso(), ttl: Math.floor(Date.now() / 1000) + 30 * 24 * 3600 }).go();
-  } catch (error) {
-    if (isConditionFailure(error)) return;
-    throw error;
-  }
-  try {
+  await sendOnce('session-reschedule-mail', `${changeId}#${ticketId}`, async () => {
     const { data: ticket } = await db().entities.ticket.get({ ticketId }).go();
     const to = ticket?.attendeeEmail ?? ticket?.holderEmail;
     if (!to) return;
@@ -94,8 +87,5 @@ async function tellAttendee(changeId: string, ticketId: string, title: string, w
         ? `"${title}" has moved and now overlaps another session you are confirmed for. Your place in "${title}" was released; register again for another time or session.`
         : `"${title}" has been canceled. Your registration for it was released.`;
     await sendEmail({ to, subject: why === 'conflict' ? `Schedule change: ${title}` : `Canceled: ${title}`, text, html: `<p>${text.replace(/[<>&]/g, '')}</p>` });
-  } catch (error) {
-    await db().entities.processedEvent.delete(claim).go();
-    throw error;
-  }
+  });
 }
