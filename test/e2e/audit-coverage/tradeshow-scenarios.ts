@@ -70,8 +70,22 @@ export const tradeshowScenarios: Record<string, Scenario> = {
   },
   'POST /v1/events/{id}/sponsors/{sponsorshipId}/passes': async (call) => {
     const { base } = await givenSponsorship(call);
+    await ok(call, 'POST', `${base}/status`, { status: 'proposal' });
     await ok(call, 'POST', `${base}/status`, { status: 'signed' });
     return { path: `${base}/passes`, body: { firstName: 'Pat', lastName: 'Pass', email: buyerEmail('pass') } };
+  },
+  'POST /v1/events/{id}/sponsors/{sponsorshipId}/invoice': async (call) => {
+    const { base } = await givenSponsorship(call);
+    await ok(call, 'POST', `${base}/status`, { status: 'proposal' });
+    await ok(call, 'POST', `${base}/status`, { status: 'signed' });
+    return { path: `${base}/invoice`, body: { number: `INV-${uniq()}` } };
+  },
+  'POST /v1/events/{id}/sponsors/{sponsorshipId}/payments': async (call) => {
+    const { base } = await givenSponsorship(call);
+    await ok(call, 'POST', `${base}/status`, { status: 'proposal' });
+    await ok(call, 'POST', `${base}/status`, { status: 'signed' });
+    await ok(call, 'POST', `${base}/invoice`, {});
+    return { path: `${base}/payments`, body: { method: 'bank_transfer', reference: `BANK-${uniq()}`, amount: eur(500_000) }, headers: { 'idempotency-key': crypto.randomUUID() } };
   },
   'PUT /v1/events/{id}/booths/{boothGuid}': async (call) => ({ path: `/v1/events/${(await givenTradeShow(call)).event.id}/booths/B-1`, body: { price: eur(120_000) } }),
   'POST /v1/events/{id}/booths/{boothGuid}/booking': async (call) => {

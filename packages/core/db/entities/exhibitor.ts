@@ -16,6 +16,19 @@ export const exhibitorSchema = {
     /** [{ id, label, options? }]: the exhibitor's own qualification questions. */
     leadQuestions: { type: 'any' },
     boothGuid: { type: 'string' },
+    /** What its booth costs and who is billed: its sponsorship (before the sponsorship's invoice) or the exhibitor itself. */
+    boothCharge: {
+      type: 'map',
+      properties: {
+        amount: { type: 'number', required: true },
+        currency: { type: 'string', required: true },
+        billedTo: { type: ['sponsorship', 'exhibitor'] as const, required: true },
+      },
+    },
+    /** Lead-scanner seats its tier/package grants: the most staff it may have. */
+    leadScannerSeats: { type: 'number' },
+    /** Its staff now: raised by a write conditioned on staying below the seats, lowered when staff are removed. */
+    staffCount: { type: 'number' },
     ...timestamps,
   },
   indexes: {
