@@ -90,7 +90,9 @@ export async function getSponsorship(eventId: string, sponsorshipId: string): Pr
   return toSponsorshipView(item, await benefitsOf(sponsorshipId));
 }
 
+/** A page of the event's sponsorships (404 for an unknown event, never an empty list). */
 export async function listSponsorships(eventId: string, page: PageRequest): Promise<Page<SponsorshipView>> {
+  await loadEvent(eventId);
   const { data, cursor } = await db().entities.sponsorship.query.byEvent({ eventId }).go({ limit: page.limit, cursor: checkedCursor(page.cursor) });
   return { items: data.map((s) => toSponsorshipView(s)), nextCursor: cursor };
 }
