@@ -103,6 +103,13 @@ export const tradeshowScenarios: Record<string, Scenario> = {
     const { event } = await givenTradeShow(call);
     return { path: `/v1/events/${event.id}/exhibitors/${(await givenExhibitor(call, event.id)).id}/staff`, body: { userId: `staff-${uniq()}` } };
   },
+  'DELETE /v1/events/{id}/exhibitors/{exhibitorId}/staff/{userId}': async (call) => {
+    const { event } = await givenTradeShow(call);
+    const exhibitor = await givenExhibitor(call, event.id);
+    const userId = `staff-${uniq()}`;
+    await givenStaff(call, event.id, exhibitor.id, userId);
+    return { path: `/v1/events/${event.id}/exhibitors/${exhibitor.id}/staff/${userId}` };
+  },
   // Scanned by the exhibitor's own staff (the test's caller).
   'POST /v1/events/{id}/exhibitors/{exhibitorId}/scans': async (call, userId) => {
     const { ticket, base } = await givenExhibitorWithVisitor(call, userId);
