@@ -135,4 +135,24 @@ describe('trade-show billing: invoices, payments, booths on the bill', () => {
     expect((await book('B-3', plain.id)).status).toBe(200);
     expect((await api.call('GET', `/v1/events/${event.id}/exhibitors/${plain.id}`)).body.boothCharge).toEqual({ amount: 90_000, currency: 'EUR', billedTo: 'exhibitor' });
   });
+
+  it("exhibitors of one sponsorship booking at once: every booth booked is on its bill, none booked unbilled", async () => {
+    const { event, passType } = await givenTradeShow(api.call, 4);
+    const { s, base } = await givenSponsorship(event.id, passType.id);
+    const guids = ['B-1', 'B-2', 'B-3', 'B-4'];
+    for (const guid of guids) await api.call('PUT', `/v1/events/${event.id}/booths/${guid}`, { body: { price: EUR(10_000) } });
+    const exhibitors = [];
+    for (const guid of guids) exhibitors.push((await api.call('POST', `/v1/events/${event.id}/exhibitors`, { body: { name: `Team ${guid}`, sponsorshipId: s.id } })).body);
+    const bookings = await Promise.all(guids.map((guid, i) => api.call('POST', `/v1/events/${event.id}/booths/${guid}/booking`, { body: { exhibitorId: exhibitors[i].id } })));
+    const booked = bookings.filter((b) => b.status === 200).length;
+    // Each booking either committed with its line on the bill or was refused as a whole (never booked and unbilled).
+    expect(bookings.filter((b) => b.status !== 200).every((b) => b.status === 409 && b.body.code === 'concurrent_update')).toBe(true);
+    const sponsorship = (await api.call('GET', base)).body;
+    expect(sponsorship.booths ?? []).toHaveLength(booked);
+    expect(sponsorship.amount).toEqual(EUR(500_000 + booked * 10_000));
+    expect((await opportunity(s.opportunityId)).amount).toEqual(EUR(500_000 + booked * 10_000));
+    const booths = (await api.call('GET', `/v1/events/${event.id}/booths`, { role: null })).body.items;
+    expect(booths.filter((b: { state: string }) => b.state === 'booked')).toHaveLength(booked);
+    expect(booked).toBeGreaterThanOrEqual(2);
+  });
 });

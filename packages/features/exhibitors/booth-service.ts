@@ -11,11 +11,12 @@ import { db } from '#packages/core/db/service.ts';
 import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
 import { definedOnly } from '#packages/core/views.ts';
 import { logger } from '#packages/core/logger.ts';
+import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import { loadEvent } from '#packages/features/events/index.ts';
 import { publishedBooths } from '#packages/features/seating/index.ts';
 import { deliverPendingBenefitOfKind, prepareBoothBilling } from '#packages/features/sponsors/index.ts';
 import type { BoothView } from './contract.ts';
-import { exhibitorFor } from './access.ts';
+import { exhibitorFor, type ExhibitorItem } from './access.ts';
 
 type BoothItem = EntityItem<typeof boothEntity>;
 
@@ -85,7 +86,16 @@ export async function listBooths(eventId: string): Promise<BoothView[]> {
  */
 export async function bookBooth(eventId: string, boothGuid: string, exhibitorId: string, principal: Principal, ctx: RequestContext): Promise<BoothView> {
   const exhibitor = await exhibitorFor(principal, eventId, exhibitorId);
-  const { data: booth } = await db().entities.booth.get({ eventId, boothGuid }).go();
+  // Only the sponsorship's bill is retried: two of its exhibitors booking at once both go on it, one after the other.
+  const outcome = await withRaceRetries(() => attemptBooking(eventId, boothGuid, exhibitor, ctx), 4);
+  if (outcome === RETRY) throw conflict('concurrent_update', "The exhibitor's sponsorship kept changing meanwhile; try again");
+  if (exhibitor.sponsorshipId) await deliverSponsorBooth(eventId, exhibitor.sponsorshipId, ctx);
+  return outcome;
+}
+
+async function attemptBooking(eventId: string, boothGuid: string, exhibitor: ExhibitorItem, ctx: RequestContext): Promise<BoothView | typeof RETRY> {
+  const { exhibitorId } = exhibitor;
+  const { data: booth } = await db().entities.booth.get({ eventId, boothGuid }).go({ consistent: true });
   if (!booth) throw notFound('Booth', boothGuid);
   if (booth.state === 'booked') {
     if (booth.exhibitorId === exhibitorId) return toBoothView(booth);
@@ -116,11 +126,14 @@ export async function bookBooth(eventId: string, boothGuid: string, exhibitorId:
   const event = domainEvent('booth.booked', definedOnly({ eventId, boothGuid: booth.boothGuid, exhibitorId, sponsorshipId: exhibitor.sponsorshipId, price: booth.price, billedTo }) as never, ctx);
   const result = await transactWithEvents(() => tx.items, [event]);
   if (result.canceled) {
-    if (tx.rejected(result, 'booth')) throw conflict('booth_taken', 'The booth is already booked, or its price changed meanwhile');
+    if (tx.rejected(result, 'booth')) {
+      const { data: now } = await db().entities.booth.get({ eventId, boothGuid: booth.boothGuid }).go({ consistent: true });
+      if (now?.state === 'booked') throw conflict('booth_taken', 'The booth is already booked');
+      return RETRY; // its price changed meanwhile: book it at the new one
+    }
     if (tx.rejected(result, 'exhibitor')) throw conflict('exhibitor_has_booth', 'The exhibitor already has a booth');
-    throw conflict('concurrent_update', "The exhibitor's sponsorship changed meanwhile; try again");
+    return RETRY;
   }
-  if (exhibitor.sponsorshipId) await deliverSponsorBooth(eventId, exhibitor.sponsorshipId, ctx);
   return toBoothView({ ...booth, state: 'booked', exhibitorId, bookedAt: at });
 }
 
