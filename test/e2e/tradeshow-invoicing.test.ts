@@ -134,6 +134,21 @@ describe('trade-show billing: invoices, payments, booths on the bill', () => {
     const plain = (await exhibitor('Globex')).body;
     expect((await book('B-3', plain.id)).status).toBe(200);
     expect((await api.call('GET', `/v1/events/${event.id}/exhibitors/${plain.id}`)).body.boothCharge).toEqual({ amount: 90_000, currency: 'EUR', billedTo: 'exhibitor' });
+
+    // A booth billed to its exhibitor has its own invoice and payment; one on the sponsorship's invoice has none.
+    const onSponsorship = await api.call('POST', `/v1/events/${event.id}/exhibitors/${acme.id}/booth-invoice`, { body: {} });
+    expect([onSponsorship.status, onSponsorship.body.code]).toEqual([409, 'nothing_to_invoice']);
+    const plainBase = `/v1/events/${event.id}/exhibitors/${plain.id}`;
+    const early = await api.call('POST', `${plainBase}/booth-payments`, { headers: key(), body: { method: 'bank_transfer', reference: 'GX-1', amount: EUR(90_000) } });
+    expect([early.status, early.body.code]).toEqual([409, 'not_invoiced']);
+    const invoice = await api.call('POST', `${plainBase}/booth-invoice`, { body: { number: 'BO-GX-1' } });
+    expect(invoice.body.boothInvoice).toMatchObject({ number: 'BO-GX-1', amount: 90_000, currency: 'EUR', issuedAt: expect.any(String) });
+    const short = await api.call('POST', `${plainBase}/booth-payments`, { headers: key(), body: { method: 'bank_transfer', reference: 'GX-1', amount: EUR(9_000) } });
+    expect([short.status, short.body.code]).toEqual([422, 'amount_mismatch']);
+    const paid = await api.call('POST', `${plainBase}/booth-payments`, { headers: key(), body: { method: 'bank_transfer', reference: 'GX-1', amount: EUR(90_000) } });
+    expect([paid.status, paid.body.boothPayment?.reference]).toEqual([201, 'GX-1']);
+    const again = await api.call('POST', `${plainBase}/booth-payments`, { headers: key(), body: { method: 'manual', reference: 'GX-2', amount: EUR(90_000) } });
+    expect([again.status, again.body.code]).toEqual([409, 'already_paid']);
   });
 
   it("exhibitors of one sponsorship booking at once: every booth booked is on its bill, none booked unbilled", async () => {
@@ -141,9 +156,9 @@ describe('trade-show billing: invoices, payments, booths on the bill', () => {
     const { s, base } = await givenSponsorship(event.id, passType.id);
     const guids = ['B-1', 'B-2', 'B-3', 'B-4'];
     for (const guid of guids) await api.call('PUT', `/v1/events/${event.id}/booths/${guid}`, { body: { price: EUR(10_000) } });
-    const exhibitors = [];
+    const exhibitors: Array<{ id: string }> = [];
     for (const guid of guids) exhibitors.push((await api.call('POST', `/v1/events/${event.id}/exhibitors`, { body: { name: `Team ${guid}`, sponsorshipId: s.id } })).body);
-    const bookings = await Promise.all(guids.map((guid, i) => api.call('POST', `/v1/events/${event.id}/booths/${guid}/booking`, { body: { exhibitorId: exhibitors[i].id } })));
+    const bookings = await Promise.all(guids.map((guid, i) => api.call('POST', `/v1/events/${event.id}/booths/${guid}/booking`, { body: { exhibitorId: exhibitors[i]!.id } })));
     const booked = bookings.filter((b) => b.status === 200).length;
     // Each booking either committed with its line on the bill or was refused as a whole (never booked and unbilled).
     expect(bookings.filter((b) => b.status !== 200).every((b) => b.status === 409 && b.body.code === 'concurrent_update')).toBe(true);

@@ -69,6 +69,10 @@ export const Exhibitor = z
     boothGuid: z.optional(z.string()),
     /** Its booth's price and who is billed for it (the sponsorship's invoice, or the exhibitor). */
     boothCharge: z.optional(z.object({ amount: z.int(), currency: z.string(), billedTo: z.enum(['sponsorship', 'exhibitor']) })),
+    boothInvoice: z.optional(z.object({ number: z.string(), amount: z.int(), currency: z.string(), issuedAt: IsoDateTime, dueDate: z.optional(z.string()) })),
+    boothPayment: z.optional(
+      z.object({ method: z.string(), reference: z.string(), amount: z.int(), currency: z.string(), receivedOn: z.string(), recordedAt: IsoDateTime, recordedBy: z.string() }),
+    ),
     leadScannerSeats: z.int(),
     staffCount: z.int(),
   })

@@ -25,6 +25,8 @@ export const toExhibitorView = (e: ExhibitorItem): ExhibitorView =>
     leadQuestions: e.leadQuestions,
     boothGuid: e.boothGuid,
     boothCharge: e.boothCharge,
+    boothInvoice: e.boothInvoice,
+    boothPayment: e.boothPayment,
     leadScannerSeats: seatsOf(e),
     staffCount: e.staffCount ?? 0,
   }) as ExhibitorView;

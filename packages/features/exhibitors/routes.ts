@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { IdParams, ListQuery, listOf } from '#packages/core/common-schemas.ts';
 import { defineRoute } from '#packages/core/route.ts';
+import { IssueInvoice, RecordPayment } from '#packages/features/sponsors/contract.ts';
 import {
   AddExhibitorStaff,
   BookBooth,
@@ -238,4 +239,34 @@ export const getLeadSharing = defineRoute({
   tag,
   request: { params: TokenParams },
   responses: { 200: { description: 'The choice', schema: LeadSharingView } },
+});
+
+export const issueBoothInvoice = defineRoute({
+  operationId: 'issueBoothInvoice',
+  method: 'POST',
+  path: '/v1/events/{id}/exhibitors/{exhibitorId}/booth-invoice',
+  handler: 'exhibitors/issue-booth-invoice',
+  permission: 'exhibitors:write',
+  summary: "Invoice the booth billed to the exhibitor itself (not on a sponsorship's invoice): its price and currency, once",
+  tag,
+  request: { params: ExhibitorParams, body: IssueInvoice },
+  responses: { 200: { description: 'The exhibitor with its booth invoice', schema: Exhibitor }, 409: { description: 'nothing_to_invoice, already_invoiced' } },
+});
+
+export const recordBoothPayment = defineRoute({
+  operationId: 'recordBoothPayment',
+  location: '/v1/events/{id}/exhibitors/{exhibitorId}',
+  method: 'POST',
+  path: '/v1/events/{id}/exhibitors/{exhibitorId}/booth-payments',
+  handler: 'exhibitors/record-booth-payment',
+  permission: 'exhibitors:write',
+  summary: "Record the booth invoice's payment (bank transfer or manual receipt, with its reference; send an Idempotency-Key), once, when amount and currency match it",
+  tag,
+  request: { params: ExhibitorParams, body: RecordPayment },
+  responses: {
+    201: { description: 'The exhibitor with its booth payment', schema: Exhibitor },
+    400: { description: 'idempotency_key_required' },
+    409: { description: 'not_invoiced, already_paid' },
+    422: { description: 'amount_mismatch' },
+  },
 });

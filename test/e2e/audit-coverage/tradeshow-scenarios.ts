@@ -110,6 +110,25 @@ export const tradeshowScenarios: Record<string, Scenario> = {
     await givenStaff(call, event.id, exhibitor.id, userId);
     return { path: `/v1/events/${event.id}/exhibitors/${exhibitor.id}/staff/${userId}` };
   },
+  'POST /v1/events/{id}/exhibitors/{exhibitorId}/booth-invoice': async (call) => {
+    const { event } = await givenTradeShow(call);
+    await ok(call, 'PUT', `/v1/events/${event.id}/booths/B-1`, { price: eur(100_000) });
+    const exhibitor = await givenExhibitor(call, event.id);
+    await ok(call, 'POST', `/v1/events/${event.id}/booths/B-1/booking`, { exhibitorId: exhibitor.id });
+    return { path: `/v1/events/${event.id}/exhibitors/${exhibitor.id}/booth-invoice`, body: {} };
+  },
+  'POST /v1/events/{id}/exhibitors/{exhibitorId}/booth-payments': async (call) => {
+    const { event } = await givenTradeShow(call);
+    await ok(call, 'PUT', `/v1/events/${event.id}/booths/B-1`, { price: eur(100_000) });
+    const exhibitor = await givenExhibitor(call, event.id);
+    await ok(call, 'POST', `/v1/events/${event.id}/booths/B-1/booking`, { exhibitorId: exhibitor.id });
+    await ok(call, 'POST', `/v1/events/${event.id}/exhibitors/${exhibitor.id}/booth-invoice`, {});
+    return {
+      path: `/v1/events/${event.id}/exhibitors/${exhibitor.id}/booth-payments`,
+      body: { method: 'bank_transfer', reference: `BANK-${uniq()}`, amount: eur(100_000) },
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    };
+  },
   // Scanned by the exhibitor's own staff (the test's caller).
   'POST /v1/events/{id}/exhibitors/{exhibitorId}/scans': async (call, userId) => {
     const { ticket, base } = await givenExhibitorWithVisitor(call, userId);

@@ -25,6 +25,30 @@ export const exhibitorSchema = {
         billedTo: { type: ['sponsorship', 'exhibitor'] as const, required: true },
       },
     },
+    /** The invoice of a booth billed to the exhibitor itself (not to a sponsorship): set once. */
+    boothInvoice: {
+      type: 'map',
+      properties: {
+        number: { type: 'string', required: true },
+        amount: { type: 'number', required: true },
+        currency: { type: 'string', required: true },
+        issuedAt: { type: 'string', required: true },
+        dueDate: { type: 'string' },
+      },
+    },
+    /** The payment recorded against `boothInvoice` (amount and currency equal to it): set once. */
+    boothPayment: {
+      type: 'map',
+      properties: {
+        method: { type: 'string', required: true },
+        reference: { type: 'string', required: true },
+        amount: { type: 'number', required: true },
+        currency: { type: 'string', required: true },
+        receivedOn: { type: 'string', required: true },
+        recordedAt: { type: 'string', required: true },
+        recordedBy: { type: 'string', required: true },
+      },
+    },
     /** Lead-scanner seats its tier/package grants: the most staff it may have. */
     leadScannerSeats: { type: 'number' },
     /** Its staff now: raised by a write conditioned on staying below the seats, lowered when staff are removed. */
