@@ -41,11 +41,62 @@ export const tradeshowCatalog = {
       late: false,
     },
   }),
+  'sponsor.invoiced': entry({
+    source: 'eventos.tradeshow',
+    version: 1,
+    description: "A sponsorship's invoice was issued (its status is invoiced): number, amount (the tier's price plus booths booked before it) and currency a payment must match.",
+    data: () =>
+      z.object({ sponsorshipId: z.string(), eventId: z.string(), companyId: z.string(), opportunityId: z.string(), invoiceNumber: z.string(), amount: moneySchema(), issuedAt: z.iso.datetime() }),
+    example: {
+      sponsorshipId: '01JD0000000000000000000070',
+      eventId: '01JD0000000000000000000001',
+      companyId: '01JD0000000000000000000071',
+      opportunityId: '01JD0000000000000000000073',
+      invoiceNumber: 'SP-0000000070',
+      amount: { amount: 650000, currency: 'EUR' },
+      issuedAt: '2026-11-02T10:00:00.000Z',
+    },
+  }),
+  'sponsor.paid': entry({
+    source: 'eventos.tradeshow',
+    version: 1,
+    description: "A payment matching a sponsorship's invoice (amount and currency) was recorded: its status is paid.",
+    data: () =>
+      z.object({
+        sponsorshipId: z.string(),
+        eventId: z.string(),
+        companyId: z.string(),
+        opportunityId: z.string(),
+        invoiceNumber: z.string(),
+        amount: moneySchema(),
+        method: z.string(),
+        reference: z.string(),
+      }),
+    example: {
+      sponsorshipId: '01JD0000000000000000000070',
+      eventId: '01JD0000000000000000000001',
+      companyId: '01JD0000000000000000000071',
+      opportunityId: '01JD0000000000000000000073',
+      invoiceNumber: 'SP-0000000070',
+      amount: { amount: 650000, currency: 'EUR' },
+      method: 'bank_transfer',
+      reference: 'BANK-2026-11-20-0042',
+    },
+  }),
   'booth.booked': entry({
     source: 'eventos.tradeshow',
     version: 1,
-    description: 'A booth of the event map was booked by an exhibitor (of a sponsorship or not): the one booking it will ever have.',
-    data: () => z.object({ eventId: z.string(), boothGuid: z.string(), exhibitorId: z.string(), sponsorshipId: z.optional(z.string()), price: moneySchema() }),
+    description:
+      "A booth of the event map was booked by an exhibitor (of a sponsorship or not): the one booking it will ever have. `billedTo` says whose bill its price went on: the sponsorship's (before its invoice) or the exhibitor's.",
+    data: () =>
+      z.object({
+        eventId: z.string(),
+        boothGuid: z.string(),
+        exhibitorId: z.string(),
+        sponsorshipId: z.optional(z.string()),
+        price: moneySchema(),
+        billedTo: z.optional(z.enum(['sponsorship', 'exhibitor'])),
+      }),
     example: { eventId: '01JD0000000000000000000001', boothGuid: 'A-12', exhibitorId: '01JD0000000000000000000075', price: { amount: 120000, currency: 'EUR' } },
   }),
   'booth.visited': entry({

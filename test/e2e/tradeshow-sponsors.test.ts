@@ -55,8 +55,10 @@ describe('sponsors', () => {
     ]);
     const back = await move('proposal');
     expect([back.status, back.body.code]).toEqual([409, 'invalid_transition']);
-    expect((await move('invoiced')).status).toBe(200);
-    expect((await move('paid')).status).toBe(200);
+    expect((await api.call('POST', `/v1/events/${event.id}/sponsors/${s.id}/invoice`, { body: {} })).body.status).toBe('invoiced');
+    const payment = { method: 'bank_transfer', reference: `BANK-${s.id}`, amount: { amount: 500_000, currency: 'EUR' } };
+    const paid = await api.call('POST', `/v1/events/${event.id}/sponsors/${s.id}/payments`, { headers: { 'idempotency-key': crypto.randomUUID() }, body: payment });
+    expect([paid.status, paid.body.status]).toEqual([201, 'paid']);
 
     const notYet = await move('fulfilled');
     expect([notYet.status, notYet.body.code]).toEqual([409, 'benefits_pending']);
@@ -102,7 +104,8 @@ describe('sponsors', () => {
   it('issues sponsor passes as named free tickets of the pass type, never more than the tier gives', async () => {
     const { event, passType } = await givenTradeShow(api.call);
     const s = await givenSponsorship(passType.id, event.id, 'owner-c');
-    await api.call('POST', `/v1/events/${event.id}/sponsors/${s.id}/status`, { body: { status: 'signed' } });
+    await api.call('POST', `/v1/events/${event.id}/sponsors/${s.id}/status`, { body: { status: 'proposal' } });
+    expect((await api.call('POST', `/v1/events/${event.id}/sponsors/${s.id}/status`, { body: { status: 'signed' } })).status).toBe(200);
     const issue = (n: number) =>
       api.call('POST', `/v1/events/${event.id}/sponsors/${s.id}/passes`, { body: { firstName: 'Pat', lastName: `Pass${n}`, email: buyerEmail(`pass${n}`), company: 'Sponsor Inc' } });
     const results = await Promise.all([1, 2, 3, 4].map(issue));

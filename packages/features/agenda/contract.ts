@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime, Timestamps, Ulid, timesInOrder } from '#packages/core/common-schemas.ts';
+import { PublicExhibitor } from '#packages/features/exhibitors/contract.ts';
 
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
@@ -66,8 +67,18 @@ export const PublishSchedule = z
   .object({ comment: z.optional(z.string().check(z.maxLength(1000))) })
   .register(z.globalRegistry, { id: 'PublishSchedule' });
 
+/** An exhibitor's profile or booth added, changed or removed between two releases. */
+export const ExhibitorChange = z.object({ exhibitorId: Ulid, name: z.string(), change: z.enum(['added', 'changed', 'removed']) });
+
 export const ScheduleVersion = z
-  .object({ eventId: Ulid, version: z.int(), publishedAt: IsoDateTime, comment: z.optional(z.string()), changelog: z.array(ChangelogEntry) })
+  .object({
+    eventId: Ulid,
+    version: z.int(),
+    publishedAt: IsoDateTime,
+    comment: z.optional(z.string()),
+    changelog: z.array(ChangelogEntry),
+    exhibitorChanges: z.optional(z.array(ExhibitorChange)),
+  })
   .register(z.globalRegistry, { id: 'ScheduleVersion' });
 
 export const PublicSession = z.object({
@@ -106,7 +117,10 @@ export const Agenda = z
     rooms: z.array(z.object({ id: Ulid, name: z.string() })),
     sessions: z.array(PublicSession),
     speakers: z.array(PublicSpeaker),
+    /** The exhibitors' public profiles and booths as this release carries them. */
+    exhibitors: z.array(PublicExhibitor),
     changelog: z.array(ChangelogEntry),
+    exhibitorChanges: z.array(ExhibitorChange),
   })
   .register(z.globalRegistry, { id: 'Agenda' });
 
@@ -116,5 +130,6 @@ export type CreateSessionInput = z.infer<typeof CreateSession>;
 export type UpdateSessionInput = z.infer<typeof UpdateSession>;
 export type SessionView = z.infer<typeof Session>;
 export type ChangelogEntryView = z.infer<typeof ChangelogEntry>;
+export type ExhibitorChangeView = z.infer<typeof ExhibitorChange>;
 export type AgendaView = z.infer<typeof Agenda>;
 export type ScheduleVersionView = z.infer<typeof ScheduleVersion>;

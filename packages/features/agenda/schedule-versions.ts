@@ -3,7 +3,10 @@ import { nowIso } from '#packages/core/clock.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
 import { conflict, notFound } from '#packages/core/errors.ts';
-import type { AgendaView, ChangelogEntryView, PublicSessionView, PublicSpeakerView, ScheduleVersionView } from './contract.ts';
+import type { AgendaView, ChangelogEntryView, ExhibitorChangeView, PublicSessionView, PublicSpeakerView, ScheduleVersionView } from './contract.ts';
+import { publicExhibitors } from '#packages/features/exhibitors/index.ts';
+import type { PublicExhibitorView } from '#packages/features/exhibitors/contract.ts';
+import { exhibitorChangesBetween } from './exhibitor-changes.ts';
 import { publishedSpeakers } from './published-speakers.ts';
 import { toPublicSession } from './session-view.ts';
 
@@ -12,6 +15,10 @@ interface Snapshot {
   sessions: PublicSessionView[];
   /** Absent from releases made before speakers existed. */
   speakers?: PublicSpeakerView[];
+  /** The exhibitors' public profiles and booths at the release; absent from releases made before they were carried. */
+  exhibitors?: PublicExhibitorView[];
+  /** What changed in the exhibitors since the release before (kept in the snapshot: the version item's other attributes are fixed). */
+  exhibitorChanges?: ExhibitorChangeView[];
 }
 
 const versionKey = (n: number) => String(n).padStart(8, '0');
@@ -52,10 +59,11 @@ export function changelogBetween(before: Snapshot | null, after: Snapshot, cance
 export async function publishSchedule(eventId: string, comment: string | undefined): Promise<ScheduleVersionView> {
   const { data: event } = await db().entities.event.get({ eventId }).go();
   if (!event) throw notFound('Event', eventId);
-  const [sessions, rooms, last] = await Promise.all([
+  const [sessions, rooms, last, exhibitors] = await Promise.all([
     db().entities.session.query.byEvent({ eventId }).go({ pages: 'all' }),
     db().entities.room.query.byEvent({ eventId }).go({ pages: 'all' }),
     latestVersion(eventId),
+    publicExhibitors(eventId),
   ]);
   const scheduled = sessions.data.filter((s) => s.state === 'scheduled');
   const speakers = await publishedSpeakers(eventId, new Set(scheduled.map((s) => s.sessionId)));
@@ -66,18 +74,21 @@ export async function publishSchedule(eventId: string, comment: string | undefin
       .map((s) => ({ ...toPublicSession(s), speakerIds: speakersOf(s.sessionId) }))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id)),
     speakers,
+    exhibitors,
   };
   const canceled = new Set(sessions.data.filter((s) => s.state === 'canceled').map((s) => s.sessionId));
-  const changelog = changelogBetween((last?.snapshot as Snapshot | undefined) ?? null, snapshot, canceled);
+  const before = (last?.snapshot as Snapshot | undefined) ?? null;
+  const changelog = changelogBetween(before, snapshot, canceled);
+  const exhibitorChanges = exhibitorChangesBetween(before?.exhibitors ?? [], exhibitors);
   const version = (last?.version ?? 0) + 1;
-  const item = { eventId, versionKey: versionKey(version), version, publishedAt: nowIso(), snapshot, changelog, ...(comment ? { comment } : {}) };
+  const item = { eventId, versionKey: versionKey(version), version, publishedAt: nowIso(), snapshot: { ...snapshot, exhibitorChanges }, changelog, ...(comment ? { comment } : {}) };
   try {
     await db().entities.scheduleVersion.create(item).go();
   } catch (error) {
     if (isConditionFailure(error)) throw conflict('concurrent_publish', 'Another release of this schedule was published at the same moment; try again');
     throw error;
   }
-  return { eventId, version, publishedAt: item.publishedAt, ...(comment ? { comment } : {}), changelog };
+  return { eventId, version, publishedAt: item.publishedAt, ...(comment ? { comment } : {}), changelog, exhibitorChanges };
 }
 
 export async function listScheduleVersions(eventId: string): Promise<ScheduleVersionView[]> {
@@ -103,7 +114,9 @@ export async function publishedAgenda(eventId: string): Promise<PublishedAgenda>
     rooms: snapshot.rooms,
     sessions: snapshot.sessions,
     speakers: snapshot.speakers ?? [],
+    exhibitors: snapshot.exhibitors ?? [],
     changelog: last.changelog as ChangelogEntryView[],
+    exhibitorChanges: snapshot.exhibitorChanges ?? [],
   };
   const etag = `"${createHash('sha256').update(`${eventId}#${last.version}#${last.publishedAt}`).digest('base64url').slice(0, 22)}"`;
   return { agenda, etag };

@@ -11,10 +11,12 @@ import { db } from '#packages/core/db/service.ts';
 import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
 import { definedOnly } from '#packages/core/views.ts';
 import { logger } from '#packages/core/logger.ts';
+import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
+import { loadEvent } from '#packages/features/events/index.ts';
 import { publishedBooths } from '#packages/features/seating/index.ts';
-import { deliverPendingBenefitOfKind } from '#packages/features/sponsors/index.ts';
+import { deliverPendingBenefitOfKind, prepareBoothBilling } from '#packages/features/sponsors/index.ts';
 import type { BoothView } from './contract.ts';
-import { exhibitorFor } from './access.ts';
+import { exhibitorFor, type ExhibitorItem } from './access.ts';
 
 type BoothItem = EntityItem<typeof boothEntity>;
 
@@ -61,7 +63,9 @@ export async function putBoothOnSale(eventId: string, boothGuid: string, price: 
   }
 }
 
+/** Every booth of the event (404 for an unknown event, never an empty list). */
 export async function listBooths(eventId: string): Promise<BoothView[]> {
+  await loadEvent(eventId);
   const { data } = await db().entities.booth.query.byEvent({ eventId }).go({ pages: 'all' });
   return data.map(toBoothView);
 }
@@ -71,40 +75,65 @@ export async function listBooths(eventId: string): Promise<BoothView[]> {
  * `state = available` and the exhibitor's on having no booth yet, in ONE
  * transaction with `booth.booked`. Of any number of racing bookings exactly
  * one commits; the others are refused 409 `booth_taken` — no "first to pay wins".
+ *
+ * The booth is sold on account, not paid by card at booking: trade-show
+ * organisers invoice booth space (exhibitors pay by bank transfer against an
+ * invoice, often with the sponsorship package), so the booking is what
+ * commits the money. In the same transaction its price goes on the bill: the
+ * exhibitor's sponsorship (its amount, booth lines and opportunity amount,
+ * while its invoice is not yet issued — sponsors/booth-billing.ts), else the
+ * exhibitor's own `boothCharge`.
  */
 export async function bookBooth(eventId: string, boothGuid: string, exhibitorId: string, principal: Principal, ctx: RequestContext): Promise<BoothView> {
   const exhibitor = await exhibitorFor(principal, eventId, exhibitorId);
-  const { data: booth } = await db().entities.booth.get({ eventId, boothGuid }).go();
+  // Only the sponsorship's bill is retried: two of its exhibitors booking at once both go on it, one after the other.
+  const outcome = await withRaceRetries(() => attemptBooking(eventId, boothGuid, exhibitor, ctx), 4);
+  if (outcome === RETRY) throw conflict('concurrent_update', "The exhibitor's sponsorship kept changing meanwhile; try again");
+  if (exhibitor.sponsorshipId) await deliverSponsorBooth(eventId, exhibitor.sponsorshipId, ctx);
+  return outcome;
+}
+
+async function attemptBooking(eventId: string, boothGuid: string, exhibitor: ExhibitorItem, ctx: RequestContext): Promise<BoothView | typeof RETRY> {
+  const { exhibitorId } = exhibitor;
+  const { data: booth } = await db().entities.booth.get({ eventId, boothGuid }).go({ consistent: true });
   if (!booth) throw notFound('Booth', boothGuid);
   if (booth.state === 'booked') {
     if (booth.exhibitorId === exhibitorId) return toBoothView(booth);
     throw conflict('booth_taken', 'The booth is already booked');
   }
   const at = nowIso();
-  const tx = namedTransaction<'booth' | 'exhibitor'>();
+  const billing = exhibitor.sponsorshipId
+    ? await prepareBoothBilling(eventId, exhibitor.sponsorshipId, { boothGuid: booth.boothGuid, exhibitorId, price: booth.price }, ctx, at)
+    : null;
+  const billedTo = billing?.onSponsorship ? ('sponsorship' as const) : ('exhibitor' as const);
+  const tx = namedTransaction<'booth' | 'exhibitor' | 'sponsorship'>();
   tx.add(
     'booth',
     tx.entities.booth
       .patch({ eventId, boothGuid: booth.boothGuid })
       .set({ state: 'booked', exhibitorId, bookedAt: at, ...(exhibitor.sponsorshipId ? { sponsorshipId: exhibitor.sponsorshipId } : {}) })
-      .where((a, op) => op.eq(a.state, 'available'))
+      .where((a, op) => `${op.eq(a.state, 'available')} AND ${op.eq(a.updatedAt, booth.updatedAt)}`)
       .commit(),
   ).add(
     'exhibitor',
     tx.entities.exhibitor
       .patch({ eventId, exhibitorId })
-      .set({ boothGuid: booth.boothGuid })
+      .set({ boothGuid: booth.boothGuid, boothCharge: { ...booth.price, billedTo } })
       .where((a, op) => op.notExists(a.boothGuid))
       .commit(),
   );
-  const event = domainEvent('booth.booked', definedOnly({ eventId, boothGuid: booth.boothGuid, exhibitorId, sponsorshipId: exhibitor.sponsorshipId, price: booth.price }) as never, ctx);
+  if (billing?.onSponsorship) tx.add('sponsorship', ...billing.items(tx.entities));
+  const event = domainEvent('booth.booked', definedOnly({ eventId, boothGuid: booth.boothGuid, exhibitorId, sponsorshipId: exhibitor.sponsorshipId, price: booth.price, billedTo }) as never, ctx);
   const result = await transactWithEvents(() => tx.items, [event]);
   if (result.canceled) {
-    if (tx.rejected(result, 'booth')) throw conflict('booth_taken', 'The booth is already booked');
+    if (tx.rejected(result, 'booth')) {
+      const { data: now } = await db().entities.booth.get({ eventId, boothGuid: booth.boothGuid }).go({ consistent: true });
+      if (now?.state === 'booked') throw conflict('booth_taken', 'The booth is already booked');
+      return RETRY; // its price changed meanwhile: book it at the new one
+    }
     if (tx.rejected(result, 'exhibitor')) throw conflict('exhibitor_has_booth', 'The exhibitor already has a booth');
-    throw conflict('concurrent_update', 'The booking could not be written; try again');
+    return RETRY;
   }
-  if (exhibitor.sponsorshipId) await deliverSponsorBooth(eventId, exhibitor.sponsorshipId, ctx);
   return toBoothView({ ...booth, state: 'booked', exhibitorId, bookedAt: at });
 }
 

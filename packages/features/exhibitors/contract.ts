@@ -45,7 +45,13 @@ const Profile = {
 };
 
 export const CreateExhibitor = z
-  .object({ ...Profile, companyId: z.optional(Ulid), sponsorshipId: z.optional(Ulid) })
+  .object({
+    ...Profile,
+    companyId: z.optional(Ulid),
+    sponsorshipId: z.optional(Ulid),
+    /** Lead-scanner seats its package grants (default 2 without a sponsorship); a sponsor's exhibitor gets its tier's on top. */
+    leadScannerSeats: z.optional(z.int().check(z.minimum(0), z.maximum(200))),
+  })
   .register(z.globalRegistry, { id: 'CreateExhibitor' });
 export const UpdateExhibitor = z.partial(z.object(Profile)).register(z.globalRegistry, { id: 'UpdateExhibitor' });
 
@@ -61,6 +67,14 @@ export const Exhibitor = z
     links: z.optional(z.array(Link)),
     leadQuestions: z.optional(z.array(LeadQuestion)),
     boothGuid: z.optional(z.string()),
+    /** Its booth's price and who is billed for it (the sponsorship's invoice, or the exhibitor). */
+    boothCharge: z.optional(z.object({ amount: z.int(), currency: z.string(), billedTo: z.enum(['sponsorship', 'exhibitor']) })),
+    boothInvoice: z.optional(z.object({ number: z.string(), amount: z.int(), currency: z.string(), issuedAt: IsoDateTime, dueDate: z.optional(z.string()) })),
+    boothPayment: z.optional(
+      z.object({ method: z.string(), reference: z.string(), amount: z.int(), currency: z.string(), receivedOn: z.string(), recordedAt: IsoDateTime, recordedBy: z.string() }),
+    ),
+    leadScannerSeats: z.int(),
+    staffCount: z.int(),
   })
   .register(z.globalRegistry, { id: 'Exhibitor' });
 
@@ -76,6 +90,7 @@ export const PublicExhibitor = z
   .register(z.globalRegistry, { id: 'PublicExhibitor' });
 
 export const AddExhibitorStaff = z.object({ userId: z.string().check(z.minLength(1), z.maxLength(128)) }).register(z.globalRegistry, { id: 'AddExhibitorStaff' });
+export const StaffParams = z.object({ id: Ulid, exhibitorId: Ulid, userId: z.string().check(z.minLength(1), z.maxLength(128)) });
 export const ExhibitorStaff = z.object({ exhibitorId: Ulid, userId: z.string(), eventId: Ulid }).register(z.globalRegistry, { id: 'ExhibitorStaff' });
 
 export const ScanBadge = z.object({ code: z.string().check(z.minLength(1), z.maxLength(200)) }).register(z.globalRegistry, { id: 'ScanBadge' });
@@ -122,3 +137,4 @@ export type ExhibitorView = z.infer<typeof Exhibitor>;
 export type LeadView = z.infer<typeof Lead>;
 export type QualifyLeadInput = z.infer<typeof QualifyLead>;
 export type BoothView = z.infer<typeof Booth>;
+export type PublicExhibitorView = z.infer<typeof PublicExhibitor>;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { IdParams, ListQuery, listOf } from '#packages/core/common-schemas.ts';
 import { defineRoute } from '#packages/core/route.ts';
+import { IssueInvoice, RecordPayment } from '#packages/features/sponsors/contract.ts';
 import {
   AddExhibitorStaff,
   BookBooth,
@@ -19,6 +20,7 @@ import {
   PutBoothOnSale,
   QualifyLead,
   ScanBadge,
+  StaffParams,
   TokenParams,
   UpdateExhibitor,
 } from './contract.ts';
@@ -46,7 +48,7 @@ export const listBooths = defineRoute({
   summary: 'The booths on sale and booked (public: the floor plan shows them)',
   tag,
   request: { params: IdParams },
-  responses: { 200: { description: 'Every booth', schema: z.object({ items: z.array(Booth) }) } },
+  responses: { 200: { description: 'Every booth', schema: z.object({ items: z.array(Booth) }) }, 404: { description: 'Unknown event' } },
 });
 
 export const bookBooth = defineRoute({
@@ -55,10 +57,15 @@ export const bookBooth = defineRoute({
   path: '/v1/events/{id}/booths/{boothGuid}/booking',
   handler: 'exhibitors/book-booth',
   permission: 'exhibitors:self',
-  summary: 'Book a booth for an exhibitor (organisers for any, exhibitor staff for their own): booked exactly once, whoever races',
+  summary:
+    "Book a booth for an exhibitor (organisers for any, exhibitor staff for their own): booked exactly once, whoever races; its price is billed to the exhibitor's sponsorship (amount and opportunity, before the sponsorship's invoice) or to the exhibitor",
   tag,
   request: { params: BoothParams, body: BookBooth },
-  responses: { 200: { description: 'The booked booth', schema: Booth }, 409: { description: 'booth_taken, exhibitor_has_booth' } },
+  responses: {
+    200: { description: 'The booked booth', schema: Booth },
+    409: { description: 'booth_taken, exhibitor_has_booth, concurrent_update (its sponsorship changed meanwhile)' },
+    422: { description: 'currency_mismatch (booth and sponsorship in different currencies)' },
+  },
 });
 
 export const createExhibitor = defineRoute({
@@ -118,7 +125,7 @@ export const exhibitorDirectory = defineRoute({
   summary: "The public exhibitor directory beside the event's agenda: profiles and booth locations",
   tag,
   request: { params: IdParams },
-  responses: { 200: { description: 'The directory', schema: z.object({ eventId: z.string(), items: z.array(PublicExhibitor) }) } },
+  responses: { 200: { description: 'The directory', schema: z.object({ eventId: z.string(), items: z.array(PublicExhibitor) }) }, 404: { description: 'Unknown event' } },
 });
 
 export const addExhibitorStaff = defineRoute({
@@ -128,10 +135,22 @@ export const addExhibitorStaff = defineRoute({
   path: '/v1/events/{id}/exhibitors/{exhibitorId}/staff',
   handler: 'exhibitors/add-staff',
   permission: 'exhibitors:write',
-  summary: 'Make a user (with the exhibitor_staff role) staff of this exhibitor: they scan and see its leads only',
+  summary: "Make a user (with the exhibitor_staff role) staff of this exhibitor, taking one of its lead-scanner seats: they scan and see its leads only",
   tag,
   request: { params: ExhibitorParams, body: AddExhibitorStaff },
-  responses: { 201: { description: 'The staff membership', schema: ExhibitorStaff } },
+  responses: { 201: { description: 'The staff membership', schema: ExhibitorStaff }, 409: { description: 'staff_seats_full: every lead-scanner seat its tier/package grants is taken' } },
+});
+
+export const removeExhibitorStaff = defineRoute({
+  operationId: 'removeExhibitorStaff',
+  method: 'DELETE',
+  path: '/v1/events/{id}/exhibitors/{exhibitorId}/staff/{userId}',
+  handler: 'exhibitors/remove-staff',
+  permission: 'exhibitors:write',
+  summary: 'Remove a staff member of the exhibitor, freeing their lead-scanner seat',
+  tag,
+  request: { params: StaffParams },
+  responses: { 204: { description: 'Removed' } },
 });
 
 export const scanBadge = defineRoute({
@@ -220,4 +239,34 @@ export const getLeadSharing = defineRoute({
   tag,
   request: { params: TokenParams },
   responses: { 200: { description: 'The choice', schema: LeadSharingView } },
+});
+
+export const issueBoothInvoice = defineRoute({
+  operationId: 'issueBoothInvoice',
+  method: 'POST',
+  path: '/v1/events/{id}/exhibitors/{exhibitorId}/booth-invoice',
+  handler: 'exhibitors/issue-booth-invoice',
+  permission: 'exhibitors:write',
+  summary: "Invoice the booth billed to the exhibitor itself (not on a sponsorship's invoice): its price and currency, once",
+  tag,
+  request: { params: ExhibitorParams, body: IssueInvoice },
+  responses: { 200: { description: 'The exhibitor with its booth invoice', schema: Exhibitor }, 409: { description: 'nothing_to_invoice, already_invoiced' } },
+});
+
+export const recordBoothPayment = defineRoute({
+  operationId: 'recordBoothPayment',
+  location: '/v1/events/{id}/exhibitors/{exhibitorId}',
+  method: 'POST',
+  path: '/v1/events/{id}/exhibitors/{exhibitorId}/booth-payments',
+  handler: 'exhibitors/record-booth-payment',
+  permission: 'exhibitors:write',
+  summary: "Record the booth invoice's payment (bank transfer or manual receipt, with its reference; send an Idempotency-Key), once, when amount and currency match it",
+  tag,
+  request: { params: ExhibitorParams, body: RecordPayment },
+  responses: {
+    201: { description: 'The exhibitor with its booth payment', schema: Exhibitor },
+    400: { description: 'idempotency_key_required' },
+    409: { description: 'not_invoiced, already_paid' },
+    422: { description: 'amount_mismatch' },
+  },
 });

@@ -16,6 +16,12 @@ export async function getSettings(eventId: string): Promise<Required<NetworkingS
   return { defaultQuota: data?.defaultQuota ?? DEFAULT_QUOTA, quotas: (data?.quotas as Record<string, number> | undefined) ?? {}, locations: data?.locations ?? [] };
 }
 
+/** The route's read: 404 for an unknown event, never the defaults. */
+export async function settingsOfEvent(eventId: string): Promise<Required<NetworkingSettingsInput>> {
+  await loadEvent(eventId);
+  return getSettings(eventId);
+}
+
 export async function quotaOf(eventId: string, ticketTypeId: string): Promise<number> {
   const settings = await getSettings(eventId);
   return settings.quotas[ticketTypeId] ?? settings.defaultQuota;

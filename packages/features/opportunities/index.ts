@@ -2,3 +2,4 @@
 export { opportunityCreation, stageIn, updateOpportunity } from './opportunity-service.ts';
 export { toOpportunityView } from './opportunity-view.ts';
 export { forecast } from './forecast-query.ts';
+export { prepareOpportunityChange, type PreparedOpportunityChange } from './opportunity-change.ts';

@@ -1,14 +1,23 @@
 import type { PipelineItem, Stage } from '#packages/features/pipelines/index.ts';
 import type { SponsorshipStatusValue } from './contract.ts';
 
-/** The contract's order; a sponsorship only moves forward along it (or to `lost` before it is signed). */
+/** The contract's order; a sponsorship moves one step forward along it, never skipping one (or to `lost` before it is signed). */
 export const STATUS_ORDER: readonly SponsorshipStatusValue[] = ['lead', 'proposal', 'signed', 'invoiced', 'paid', 'fulfilled'];
 
 export function canMove(from: SponsorshipStatusValue, to: SponsorshipStatusValue): boolean {
   if (from === 'lost' || from === 'fulfilled') return false;
   if (to === 'lost') return STATUS_ORDER.indexOf(from) < STATUS_ORDER.indexOf('signed');
-  return STATUS_ORDER.indexOf(to) > STATUS_ORDER.indexOf(from);
+  return STATUS_ORDER.indexOf(to) === STATUS_ORDER.indexOf(from) + 1;
 }
+
+/** Statuses that only a fact sets: issuing the invoice, recording the payment (their own routes), never the status route. */
+export const SET_BY_FACT: Partial<Record<SponsorshipStatusValue, { code: string; message: string }>> = {
+  invoiced: { code: 'invoice_required', message: 'A sponsorship becomes invoiced by issuing its invoice (POST …/invoice)' },
+  paid: { code: 'payment_required', message: 'A sponsorship becomes paid by recording a payment matching its invoice (POST …/payments)' },
+};
+
+/** Whether exhibitors' booths still go on this sponsorship's bill: until its invoice is issued. */
+export const billsBooths = (status: SponsorshipStatusValue): boolean => status === 'lead' || status === 'proposal' || status === 'signed';
 
 /**
  * Where the sponsorship's opportunity stands for a contract status, so its

@@ -68,7 +68,13 @@ export const Sponsorship = z
     amount: Money,
     passesAllowed: z.int(),
     passesIssued: z.int(),
+    /** Booths its exhibitors booked before the invoice: each one's price is in `amount` (and the opportunity's). */
+    booths: z.optional(z.array(z.object({ boothGuid: z.string(), exhibitorId: Ulid, amount: z.int(), currency: z.string() }))),
     signedAt: z.optional(IsoDateTime),
+    invoice: z.optional(z.object({ number: z.string(), amount: z.int(), currency: z.string(), issuedAt: IsoDateTime, dueDate: z.optional(z.string()) })),
+    payment: z.optional(
+      z.object({ method: z.string(), reference: z.string(), amount: z.int(), currency: z.string(), receivedOn: z.string(), recordedAt: IsoDateTime, recordedBy: z.string() }),
+    ),
     fulfilledAt: z.optional(IsoDateTime),
     benefits: z.optional(z.array(Benefit)),
     ...Timestamps,
@@ -80,6 +86,26 @@ export const BenefitParams = z.object({ id: Ulid, sponsorshipId: Ulid, benefitId
 
 export const ChangeSponsorshipStatus = z.object({ status: SponsorshipStatus }).register(z.globalRegistry, { id: 'ChangeSponsorshipStatus' });
 
+export const IssueInvoice = z
+  .object({
+    /** The number from the organiser's accounting (default: SP- and the sponsorship id's last ten characters). */
+    number: z.optional(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$/, 'letters, digits, / _ . -, at most 40'))),
+    dueDate: z.optional(z.iso.date()),
+  })
+  .register(z.globalRegistry, { id: 'IssueSponsorInvoice' });
+
+export const RecordPayment = z
+  .object({
+    method: z.enum(['bank_transfer', 'manual']),
+    /** The bank transfer's or receipt's reference. */
+    reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    /** Must be the invoice's amount and currency exactly. */
+    amount: Money,
+    /** When the money arrived (default: today, UTC). */
+    receivedOn: z.optional(z.iso.date()),
+  })
+  .register(z.globalRegistry, { id: 'RecordSponsorPayment' });
+
 export const UpdateBenefit = z
   .object({ dueAt: z.optional(IsoDateTime), ownerId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) })
   .register(z.globalRegistry, { id: 'UpdateSponsorBenefit' });
@@ -89,6 +115,8 @@ export const SponsorPass = z
   .object({ sponsorshipId: Ulid, ticketId: Ulid, orderId: Ulid, email: z.string(), passesIssued: z.int(), passesAllowed: z.int() })
   .register(z.globalRegistry, { id: 'SponsorPass' });
 
+export type IssueInvoiceInput = z.infer<typeof IssueInvoice>;
+export type RecordPaymentInput = z.infer<typeof RecordPayment>;
 export type CreateSponsorTierInput = z.infer<typeof CreateSponsorTier>;
 export type CreateSponsorshipInput = z.infer<typeof CreateSponsorship>;
 export type SponsorshipView = z.infer<typeof Sponsorship>;

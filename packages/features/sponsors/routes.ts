@@ -7,7 +7,9 @@ import {
   ChangeSponsorshipStatus,
   CreateSponsorship,
   CreateSponsorTier,
+  IssueInvoice,
   IssuePass,
+  RecordPayment,
   SponsorPass,
   Sponsorship,
   SponsorshipParams,
@@ -84,12 +86,16 @@ export const changeSponsorshipStatus = defineRoute({
   path: '/v1/events/{id}/sponsors/{sponsorshipId}/status',
   handler: 'sponsors/change-status',
   permission: 'sponsors:write',
-  summary: 'Move the contract forward (lead → proposal → signed → invoiced → paid → fulfilled, or lost before signing); its opportunity moves with it',
+  summary:
+    'Move the contract one step forward (lead → proposal → signed, paid → fulfilled, or lost before signing); its opportunity moves in the same transaction. Invoiced and paid are set only by issuing the invoice and recording its payment',
   tag,
   request: { params: SponsorshipParams, body: ChangeSponsorshipStatus },
   responses: {
     200: { description: 'The sponsorship', schema: Sponsorship },
-    409: { description: 'invalid_transition, benefits_pending (fulfilled needs every benefit delivered), concurrent_update' },
+    409: {
+      description:
+        'invalid_transition (backwards or skipping a step), invoice_required, payment_required, benefits_pending (fulfilled needs every benefit delivered), opportunity_changed, concurrent_update',
+    },
   },
 });
 
@@ -132,5 +138,35 @@ export const issueSponsorPass = defineRoute({
     201: { description: 'The pass', schema: SponsorPass },
     409: { description: 'not_signed, passes_used_up' },
     422: { description: 'no_pass_ticket_type, ticket_type_not_free' },
+  },
+});
+
+export const issueSponsorInvoice = defineRoute({
+  operationId: 'issueSponsorInvoice',
+  method: 'POST',
+  path: '/v1/events/{id}/sponsors/{sponsorshipId}/invoice',
+  handler: 'sponsors/issue-invoice',
+  permission: 'sponsors:write',
+  summary: "Issue the sponsorship's invoice (signed → invoiced): its number, amount (tier price plus booked booths), currency and issue time, with sponsor.invoiced",
+  tag,
+  request: { params: SponsorshipParams, body: IssueInvoice },
+  responses: { 200: { description: 'The invoiced sponsorship', schema: Sponsorship }, 409: { description: 'invalid_transition (not signed), already_invoiced, opportunity_changed, concurrent_update' } },
+});
+
+export const recordSponsorPayment = defineRoute({
+  operationId: 'recordSponsorPayment',
+  location: '/v1/events/{id}/sponsors/{sponsorshipId}',
+  method: 'POST',
+  path: '/v1/events/{id}/sponsors/{sponsorshipId}/payments',
+  handler: 'sponsors/record-payment',
+  permission: 'sponsors:write',
+  summary: "Record the invoice's payment (a bank transfer or manual receipt, with its reference; send an Idempotency-Key): invoiced → paid when amount and currency match the invoice, with sponsor.paid",
+  tag,
+  request: { params: SponsorshipParams, body: RecordPayment },
+  responses: {
+    201: { description: 'The paid sponsorship', schema: Sponsorship },
+    400: { description: 'idempotency_key_required' },
+    409: { description: 'not_invoiced, already_paid, opportunity_changed, concurrent_update' },
+    422: { description: 'amount_mismatch' },
   },
 });

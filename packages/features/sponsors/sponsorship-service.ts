@@ -1,16 +1,14 @@
 import type { RequestContext } from '#packages/core/context.ts';
 import { nowIso } from '#packages/core/clock.ts';
-import { transactWithEvents } from '#packages/core/bus/outbox.ts';
-import { domainEvent } from '#packages/core/bus/pending-event.ts';
 import { db } from '#packages/core/db/service.ts';
 import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { checkedCursor, type Page, type PageRequest } from '#packages/core/pagination.ts';
 import { loadEvent } from '#packages/features/events/index.ts';
-import { opportunityCreation, updateOpportunity } from '#packages/features/opportunities/index.ts';
+import { opportunityCreation } from '#packages/features/opportunities/index.ts';
 import { pipelineOrDefault } from '#packages/features/pipelines/index.ts';
-import type { CreateSponsorshipInput, SponsorshipStatusValue, SponsorshipView } from './contract.ts';
-import { canMove, stageForStatus } from './contract-stages.ts';
+import type { CreateSponsorshipInput, SponsorshipView } from './contract.ts';
+import { stageForStatus } from './contract-stages.ts';
 import { toSponsorshipView, type BenefitItem, type SponsorshipItem } from './sponsorship-view.ts';
 import { loadTier, tierBenefits } from './tier-service.ts';
 
@@ -92,50 +90,9 @@ export async function getSponsorship(eventId: string, sponsorshipId: string): Pr
   return toSponsorshipView(item, await benefitsOf(sponsorshipId));
 }
 
+/** A page of the event's sponsorships (404 for an unknown event, never an empty list). */
 export async function listSponsorships(eventId: string, page: PageRequest): Promise<Page<SponsorshipView>> {
+  await loadEvent(eventId);
   const { data, cursor } = await db().entities.sponsorship.query.byEvent({ eventId }).go({ limit: page.limit, cursor: checkedCursor(page.cursor) });
   return { items: data.map((s) => toSponsorshipView(s)), nextCursor: cursor };
-}
-
-/**
- * Moves the contract forward: a write conditioned on the status it leaves
- * (two racing moves: one wins, the other 409), `sponsor.signed` with it on
- * signing; then the opportunity moves to the stage for the new status. A
- * crash between the two leaves the opportunity a step behind until the next
- * move, which always sets the stage for its status. Fulfilled only once every
- * benefit is delivered (delivery never reverts, so that read stays true).
- */
-export async function changeStatus(eventId: string, sponsorshipId: string, to: SponsorshipStatusValue, ctx: RequestContext): Promise<SponsorshipView> {
-  const current = await loadSponsorship(eventId, sponsorshipId, true);
-  if (current.status === to) return getSponsorship(eventId, sponsorshipId);
-  if (!canMove(current.status, to)) throw conflict('invalid_transition', `A sponsorship cannot go from ${current.status} to ${to}`, { from: current.status, to });
-  const benefits = await benefitsOf(sponsorshipId, true);
-  if (to === 'fulfilled') {
-    const pending = benefits.filter((b) => b.status !== 'delivered');
-    if (pending.length) throw conflict('benefits_pending', 'Every benefit must be delivered before the sponsorship is fulfilled', { benefitIds: pending.map((b) => b.benefitId) });
-  }
-  const at = nowIso();
-  const stamps = { ...(to === 'signed' ? { signedAt: at } : {}), ...(to === 'fulfilled' ? { fulfilledAt: at } : {}) };
-  const events =
-    to === 'signed'
-      ? [domainEvent('sponsor.signed', { sponsorshipId, eventId, companyId: current.companyId, tierId: current.tierId, opportunityId: current.opportunityId, amount: current.amount }, ctx)]
-      : [];
-  const result = await transactWithEvents(
-    (entities) => [
-      entities.sponsorship
-        .patch({ sponsorshipId })
-        .set({ status: to, updatedAt: at, ...stamps })
-        .where((a, op) => op.eq(a.status, current.status))
-        .commit(),
-    ],
-    events,
-  );
-  if (result.canceled) throw conflict('concurrent_update', 'The sponsorship changed meanwhile; read it and try again');
-  const { data: opportunity } = await db().entities.opportunity.get({ opportunityId: current.opportunityId }).go({ consistent: true });
-  if (opportunity) {
-    const pipeline = await pipelineOrDefault(opportunity.pipelineId);
-    const stage = stageForStatus(pipeline, to);
-    if (stage.stageId !== opportunity.stageId) await updateOpportunity(current.opportunityId, { stageId: stage.stageId }, ctx);
-  }
-  return toSponsorshipView({ ...current, status: to, updatedAt: at, ...stamps }, benefits);
 }

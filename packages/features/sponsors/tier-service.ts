@@ -24,6 +24,7 @@ export async function createTier(eventId: string, input: CreateSponsorTierInput)
 }
 
 export async function listTiers(eventId: string): Promise<SponsorTierView[]> {
+  await loadEvent(eventId);
   const { data } = await db().entities.sponsorTier.query.byEvent({ eventId }).go({ pages: 'all' });
   return data.map(toTierView);
 }

@@ -70,8 +70,22 @@ export const tradeshowScenarios: Record<string, Scenario> = {
   },
   'POST /v1/events/{id}/sponsors/{sponsorshipId}/passes': async (call) => {
     const { base } = await givenSponsorship(call);
+    await ok(call, 'POST', `${base}/status`, { status: 'proposal' });
     await ok(call, 'POST', `${base}/status`, { status: 'signed' });
     return { path: `${base}/passes`, body: { firstName: 'Pat', lastName: 'Pass', email: buyerEmail('pass') } };
+  },
+  'POST /v1/events/{id}/sponsors/{sponsorshipId}/invoice': async (call) => {
+    const { base } = await givenSponsorship(call);
+    await ok(call, 'POST', `${base}/status`, { status: 'proposal' });
+    await ok(call, 'POST', `${base}/status`, { status: 'signed' });
+    return { path: `${base}/invoice`, body: { number: `INV-${uniq()}` } };
+  },
+  'POST /v1/events/{id}/sponsors/{sponsorshipId}/payments': async (call) => {
+    const { base } = await givenSponsorship(call);
+    await ok(call, 'POST', `${base}/status`, { status: 'proposal' });
+    await ok(call, 'POST', `${base}/status`, { status: 'signed' });
+    await ok(call, 'POST', `${base}/invoice`, {});
+    return { path: `${base}/payments`, body: { method: 'bank_transfer', reference: `BANK-${uniq()}`, amount: eur(500_000) }, headers: { 'idempotency-key': crypto.randomUUID() } };
   },
   'PUT /v1/events/{id}/booths/{boothGuid}': async (call) => ({ path: `/v1/events/${(await givenTradeShow(call)).event.id}/booths/B-1`, body: { price: eur(120_000) } }),
   'POST /v1/events/{id}/booths/{boothGuid}/booking': async (call) => {
@@ -88,6 +102,32 @@ export const tradeshowScenarios: Record<string, Scenario> = {
   'POST /v1/events/{id}/exhibitors/{exhibitorId}/staff': async (call) => {
     const { event } = await givenTradeShow(call);
     return { path: `/v1/events/${event.id}/exhibitors/${(await givenExhibitor(call, event.id)).id}/staff`, body: { userId: `staff-${uniq()}` } };
+  },
+  'DELETE /v1/events/{id}/exhibitors/{exhibitorId}/staff/{userId}': async (call) => {
+    const { event } = await givenTradeShow(call);
+    const exhibitor = await givenExhibitor(call, event.id);
+    const userId = `staff-${uniq()}`;
+    await givenStaff(call, event.id, exhibitor.id, userId);
+    return { path: `/v1/events/${event.id}/exhibitors/${exhibitor.id}/staff/${userId}` };
+  },
+  'POST /v1/events/{id}/exhibitors/{exhibitorId}/booth-invoice': async (call) => {
+    const { event } = await givenTradeShow(call);
+    await ok(call, 'PUT', `/v1/events/${event.id}/booths/B-1`, { price: eur(100_000) });
+    const exhibitor = await givenExhibitor(call, event.id);
+    await ok(call, 'POST', `/v1/events/${event.id}/booths/B-1/booking`, { exhibitorId: exhibitor.id });
+    return { path: `/v1/events/${event.id}/exhibitors/${exhibitor.id}/booth-invoice`, body: {} };
+  },
+  'POST /v1/events/{id}/exhibitors/{exhibitorId}/booth-payments': async (call) => {
+    const { event } = await givenTradeShow(call);
+    await ok(call, 'PUT', `/v1/events/${event.id}/booths/B-1`, { price: eur(100_000) });
+    const exhibitor = await givenExhibitor(call, event.id);
+    await ok(call, 'POST', `/v1/events/${event.id}/booths/B-1/booking`, { exhibitorId: exhibitor.id });
+    await ok(call, 'POST', `/v1/events/${event.id}/exhibitors/${exhibitor.id}/booth-invoice`, {});
+    return {
+      path: `/v1/events/${event.id}/exhibitors/${exhibitor.id}/booth-payments`,
+      body: { method: 'bank_transfer', reference: `BANK-${uniq()}`, amount: eur(100_000) },
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    };
   },
   // Scanned by the exhibitor's own staff (the test's caller).
   'POST /v1/events/{id}/exhibitors/{exhibitorId}/scans': async (call, userId) => {

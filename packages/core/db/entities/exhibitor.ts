@@ -16,6 +16,43 @@ export const exhibitorSchema = {
     /** [{ id, label, options? }]: the exhibitor's own qualification questions. */
     leadQuestions: { type: 'any' },
     boothGuid: { type: 'string' },
+    /** What its booth costs and who is billed: its sponsorship (before the sponsorship's invoice) or the exhibitor itself. */
+    boothCharge: {
+      type: 'map',
+      properties: {
+        amount: { type: 'number', required: true },
+        currency: { type: 'string', required: true },
+        billedTo: { type: ['sponsorship', 'exhibitor'] as const, required: true },
+      },
+    },
+    /** The invoice of a booth billed to the exhibitor itself (not to a sponsorship): set once. */
+    boothInvoice: {
+      type: 'map',
+      properties: {
+        number: { type: 'string', required: true },
+        amount: { type: 'number', required: true },
+        currency: { type: 'string', required: true },
+        issuedAt: { type: 'string', required: true },
+        dueDate: { type: 'string' },
+      },
+    },
+    /** The payment recorded against `boothInvoice` (amount and currency equal to it): set once. */
+    boothPayment: {
+      type: 'map',
+      properties: {
+        method: { type: 'string', required: true },
+        reference: { type: 'string', required: true },
+        amount: { type: 'number', required: true },
+        currency: { type: 'string', required: true },
+        receivedOn: { type: 'string', required: true },
+        recordedAt: { type: 'string', required: true },
+        recordedBy: { type: 'string', required: true },
+      },
+    },
+    /** Lead-scanner seats its tier/package grants: the most staff it may have. */
+    leadScannerSeats: { type: 'number' },
+    /** Its staff now: raised by a write conditioned on staying below the seats, lowered when staff are removed. */
+    staffCount: { type: 'number' },
     ...timestamps,
   },
   indexes: {

@@ -5,8 +5,10 @@ export const SPONSORSHIP_STATUSES = ['lead', 'proposal', 'signed', 'invoiced', '
 
 /**
  * A company sponsoring an event at a tier. Its contract status moves forward
- * by a write conditioned on the status it leaves; its CRM opportunity moves
- * with it. `passesIssued` is raised by a write conditioned on staying within
+ * by a write conditioned on the status it leaves, in ONE transaction with its
+ * CRM opportunity's move; `invoiced` only by issuing the invoice, `paid` only
+ * by recording a payment matching it. `amount` is the tier's price plus the
+ * booths its exhibitors booked before the invoice. `passesIssued` is raised by a write conditioned on staying within
  * `passesAllowed`, so passes are never issued past the tier's benefit.
  */
 export const sponsorshipSchema = {
@@ -23,7 +25,44 @@ export const sponsorshipSchema = {
     amount: { ...money, required: true },
     passesAllowed: { type: 'number', required: true },
     passesIssued: { type: 'number', required: true, default: 0 },
+    /** The booths its exhibitors booked before the invoice, each billed at its price (included in `amount`). */
+    booths: {
+      type: 'list',
+      items: {
+        type: 'map',
+        properties: {
+          boothGuid: { type: 'string', required: true },
+          exhibitorId: { type: 'string', required: true },
+          amount: { type: 'number', required: true },
+          currency: { type: 'string', required: true },
+        },
+      },
+    },
     signedAt: { type: 'string' },
+    /** Set by issuing the invoice (status → invoiced): its number, amount and currency are what a payment must match. */
+    invoice: {
+      type: 'map',
+      properties: {
+        number: { type: 'string', required: true },
+        amount: { type: 'number', required: true },
+        currency: { type: 'string', required: true },
+        issuedAt: { type: 'string', required: true },
+        dueDate: { type: 'string' },
+      },
+    },
+    /** The payment recorded against the invoice (status → paid). */
+    payment: {
+      type: 'map',
+      properties: {
+        method: { type: 'string', required: true },
+        reference: { type: 'string', required: true },
+        amount: { type: 'number', required: true },
+        currency: { type: 'string', required: true },
+        receivedOn: { type: 'string', required: true },
+        recordedAt: { type: 'string', required: true },
+        recordedBy: { type: 'string', required: true },
+      },
+    },
     fulfilledAt: { type: 'string' },
     ...timestamps,
   },
