@@ -230,6 +230,14 @@ export const consumers = {
     group: 'crm',
     files: 'write',
   }),
+  // CSV export jobs: streams a kind's rows into the bucket (exports/<id>/), under a lease, progress as it goes.
+  exportsRun: defineConsumer({
+    name: 'exports-run',
+    detailTypes: ['export.requested'],
+    retryAttempts: 8,
+    group: 'crm',
+    files: 'write',
+  }),
   campaignSend: defineConsumer({
     name: 'campaign-send',
     group: 'marketing',

@@ -11,7 +11,16 @@ export function renderData(d: DataBenchData): string {
       ['Step', 'wall (ms)', 'rate', 'RCU per row (request + consumers)', 'WCU per row (request + consumers)', 'notes'],
       [
         ['import', d.import?.wallMs, d.import ? `${d.import.rowsPerSecond} rows/s` : '—', cap(d.import?.capacity, 'rcu'), cap(d.import?.capacity, 'wcu'), d.import ? `${d.import.created} created, ${d.import.failed} failed` : '—'],
-        ['export (CSV)', d.export?.wallMs, d.export ? `${d.export.rows} rows, ${d.export.bytes} B` : '—', cap(d.export?.capacity, 'rcu'), cap(d.export?.capacity, 'wcu'), ''],
+        [
+          'export (CSV job)',
+          d.export?.wallMs,
+          d.export ? `${d.export.rowsPerSecond} rows/s; ${d.export.rows} rows, ${d.export.bytes} B` : '—',
+          cap(d.export?.capacity, 'rcu'),
+          cap(d.export?.capacity, 'wcu'),
+          d.export
+            ? `job ${d.export.jobMs} ms (${d.export.polls} polls), download ${d.export.downloadMs} ms; the sync route for the same filter: ${d.export.sync.status}${d.export.sync.code ? ` ${d.export.sync.code}` : ''} in ${d.export.sync.wallMs} ms`
+            : '—',
+        ],
         [
           `erase (${d.erase?.timelineLines ?? 200} timeline lines)`,
           d.erase?.wallMs,
@@ -24,6 +33,6 @@ export function renderData(d: DataBenchData): string {
       ['l', 'r', 'r', 'r', 'r', 'l'],
     ),
     '',
-    'The erase row is per erasure, not per row. Import WCU include the contact.created consumers (segments) the import sets off; an import row costs its reads (email guard, erased-email hash) and one transaction (guard, contact, its index copies, tags, the importChange, the outbox row) plus the outbox delete.',
+    'Export RCU are the job\'s reads (the tag index and the contacts, in the consumer) plus the polls; its WCU the job item\'s progress writes. The erase row is per erasure, not per row. Import WCU include the contact.created consumers (segments) the import sets off; an import row costs its reads (email guard, erased-email hash) and one transaction (guard, contact, its index copies, tags, the importChange, the outbox row) plus the outbox delete.',
   ].join('\n');
 }

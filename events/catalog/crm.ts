@@ -113,4 +113,12 @@ export const crmCatalog = {
     data: () => z.object({ exportId: z.string(), contactId: z.string() }),
     example: { exportId: '01JD0000000000000000000090', contactId: '01JD0000000000000000000003' },
   }),
+  'export.requested': entry({
+    source: 'eventos.crm',
+    version: 1,
+    description:
+      'A CSV export job was asked for (POST /v1/exports): the exports-run consumer claims it, streams its rows into the tenant\'s bucket and marks it done. Ids only: the kind and filter are on the job.',
+    data: () => z.object({ exportId: z.string() }),
+    example: { exportId: '01JD0000000000000000000091' },
+  }),
 } satisfies Record<string, CatalogEntry>;

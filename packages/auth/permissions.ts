@@ -62,6 +62,8 @@ export const permissions = [
   'users:read',
   'users:manage',
   'roles:manage',
+  /** Start and follow CSV export jobs (POST /v1/exports); each kind also needs its own read permission. */
+  'exports:run',
   /** The audit log: read, verify and export (admins only). */
   'audit:read',
 ] as const;

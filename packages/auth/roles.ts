@@ -24,6 +24,7 @@ export const builtInRoles = {
     'sponsors:read',
     'sponsors:write',
     'exhibitors:read',
+    'exports:run',
   ],
   marketing: [
     'venues:read',
@@ -43,6 +44,7 @@ export const builtInRoles = {
     'stats:read',
     'workflows:read',
     'workflows:manage',
+    'exports:run',
   ],
   box_office: [
     'venues:read',
@@ -56,10 +58,11 @@ export const builtInRoles = {
     'orders:refund',
     'checkins:read',
     'checkins:write',
+    'exports:run',
   ],
   scanner: ['checkins:read', 'checkins:write'],
   // Never stats:read: a promoter sees only its own figures (GET /v1/promoters/{id}/figures), not the event's totals.
-  promoter: ['promoters:self'],
+  promoter: ['promoters:self', 'exports:run'],
   // Scans badges at, and reads the leads of, only the exhibitors it is staff of (exhibitor-staff items).
   exhibitor_staff: ['exhibitors:self'],
 } as const satisfies Record<string, readonly Permission[]>;

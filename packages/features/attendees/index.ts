@@ -2,3 +2,4 @@
 export { attendeeFormToken, attendeeFormUrl } from './attendee-token.ts';
 export { mailAttendeeTicket } from './mail-attendee-ticket.ts';
 export { assignAttendee } from './attendee-service.ts';
+export { listAttendees } from './attendee-queries.ts';

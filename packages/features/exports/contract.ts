@@ -4,15 +4,17 @@ import { IsoDateTime, Ulid } from '#packages/core/common-schemas.ts';
 /** `inline`: the CSV is the answer (text/csv); `link`: it is stored and the answer is a short-lived presigned download link (large exports). */
 const Delivery = z._default(z.enum(['inline', 'link']), 'inline');
 
-export const ContactExportQuery = z.object({
+/** Which contacts: one segment's members, or the list filters of GET /v1/contacts. */
+export const ContactExportFilter = z.object({
   segmentId: z.optional(Ulid),
   tag: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(50))),
   leadSource: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(50))),
   companyId: z.optional(Ulid),
-  delivery: Delivery,
 });
+export const ContactExportQuery = z.extend(ContactExportFilter, { delivery: Delivery });
 
-export const OrderExportQuery = z.object({ status: z.optional(z.enum(['pending', 'paid', 'expired', 'canceled', 'refunded'])), delivery: Delivery });
+const OrderStatus = z.enum(['pending', 'paid', 'expired', 'canceled', 'refunded']);
+export const OrderExportQuery = z.object({ status: z.optional(OrderStatus), delivery: Delivery });
 export const PlainExportQuery = z.object({ delivery: Delivery });
 
 export const ExportLink = z
@@ -34,3 +36,38 @@ export const DataExportRequest = z
     expiresAt: z.optional(IsoDateTime),
   })
   .register(z.globalRegistry, { id: 'DataExportRequest' });
+
+/** The export job's kinds, each with the filter of its synchronous export or list route. */
+export const ExportKind = z.enum(['contacts', 'orders', 'attendees', 'check-ins', 'campaign-recipients', 'commissions']);
+export type ExportKindName = z.infer<typeof ExportKind>;
+
+export const CreateExport = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('contacts'), filter: z._default(ContactExportFilter, {}) }),
+    z.object({ kind: z.literal('orders'), filter: z.object({ eventId: Ulid, status: z.optional(OrderStatus) }) }),
+    z.object({ kind: z.literal('attendees'), filter: z.object({ eventId: Ulid, ticketTypeId: z.optional(Ulid), checkedIn: z.optional(z.enum(['true', 'false'])) }) }),
+    z.object({ kind: z.literal('check-ins'), filter: z.object({ eventId: Ulid }) }),
+    z.object({ kind: z.literal('campaign-recipients'), filter: z.object({ campaignId: Ulid }) }),
+    z.object({ kind: z.literal('commissions'), filter: z.object({ promoterId: Ulid }) }),
+  ])
+  .register(z.globalRegistry, { id: 'CreateExport' });
+export type ExportRequestBody = z.infer<typeof CreateExport>;
+
+export const ExportJob = z
+  .object({
+    id: Ulid,
+    kind: ExportKind,
+    filter: z.record(z.string(), z.string()),
+    /** `queued` until the exports-run consumer claims it; `running` while rows stream into the file; then `done` or `failed`. */
+    state: z.enum(['queued', 'running', 'done', 'failed']),
+    /** Rows written so far (updated every few pages while running), then the file's rows. */
+    rows: z.int(),
+    bytes: z.int(),
+    requestedAt: IsoDateTime,
+    startedAt: z.optional(IsoDateTime),
+    finishedAt: z.optional(IsoDateTime),
+    error: z.optional(z.string()),
+    /** Once done: a presigned link minted by this GET, for callers holding the kind's permission; it lives 5 minutes. */
+    download: z.optional(z.object({ url: z.string(), expiresAt: IsoDateTime, fileName: z.string() })),
+  })
+  .register(z.globalRegistry, { id: 'ExportJob' });

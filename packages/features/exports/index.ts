@@ -1,1 +1,2 @@
 export { buildDataExport } from './data-export-job.ts';
+export { runExport } from './export-run.ts';

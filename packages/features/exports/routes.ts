@@ -1,9 +1,13 @@
 import { IdParams } from '#packages/core/common-schemas.ts';
 import { defineRoute } from '#packages/core/route.ts';
-import { ContactExportQuery, DataExportRequest, ExportLink, OrderExportQuery, PlainExportQuery } from './contract.ts';
+import { ContactExportQuery, CreateExport, DataExportRequest, ExportJob, ExportLink, OrderExportQuery, PlainExportQuery } from './contract.ts';
+import { SYNC_EXPORT_MAX_ROWS } from './sync-export.ts';
 
 const tag = 'Exports';
-const csvAnswer = { 200: { description: 'text/csv (delivery=inline), or a presigned link (delivery=link)', schema: ExportLink } };
+const csvAnswer = {
+  200: { description: 'text/csv (delivery=inline), or a presigned link (delivery=link)', schema: ExportLink },
+  422: { description: `export_too_large: more than ${SYNC_EXPORT_MAX_ROWS} rows (or more than a request has time for): start an export job, POST /v1/exports` },
+};
 
 export const exportContacts = defineRoute({
   operationId: 'exportContacts',
@@ -81,4 +85,31 @@ export const getDataExport = defineRoute({
   request: { params: IdParams },
   files: 'read',
   responses: { 200: { description: 'The request', schema: DataExportRequest } },
+});
+
+export const createExport = defineRoute({
+  operationId: 'createExport',
+  method: 'POST',
+  path: '/v1/exports',
+  handler: 'exports/create-export',
+  permission: 'exports:run',
+  summary:
+    "A CSV export of any size as a job: `kind` (contacts, orders, attendees, check-ins, campaign-recipients, commissions) and that kind's `filter` (the synchronous export's or list's). Needs the kind's own permission too (contacts:read, orders:read, checkins:read, campaigns:read, promoters:self — a promoter only its own ledger). 202 and a Location to follow",
+  tag,
+  request: { body: CreateExport },
+  responses: { 202: { description: 'Queued; the Location header names it', schema: ExportJob } },
+});
+
+export const getExport = defineRoute({
+  operationId: 'getExport',
+  method: 'GET',
+  path: '/v1/exports/{id}',
+  handler: 'exports/get-export',
+  permission: 'exports:run',
+  summary:
+    "An export job: state (queued, running, done, failed), rows and bytes so far; once done, a presigned download link that lives 5 minutes, minted per read and only for a caller holding the kind's permission",
+  tag,
+  request: { params: IdParams },
+  files: 'read',
+  responses: { 200: { description: 'The job', schema: ExportJob } },
 });

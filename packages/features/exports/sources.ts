@@ -1,6 +1,7 @@
 import { db } from '#packages/core/db/service.ts';
 import { batchGetAll } from '#packages/core/db/batch-get.ts';
 import { listContacts } from '#packages/features/contacts/index.ts';
+import { listAttendees } from '#packages/features/attendees/index.ts';
 import type { Column } from './csv-writer.ts';
 
 /** Rows per page read: one Query (or a Query and a BatchGet) each. */
@@ -106,3 +107,47 @@ export const recipientColumns: Column<RecipientRow>[] = [
 ];
 export const recipientPages = (campaignId: string) =>
   pages<RecipientRow>((cursor) => db().entities.campaignRecipient.query.byCampaign({ campaignId }).go({ cursor, limit: PAGE }));
+
+type AttendeeRow = Record<string, any>;
+export const attendeeColumns: Column<AttendeeRow>[] = [
+  { header: 'ticketId', value: (a) => a.ticketId },
+  { header: 'orderId', value: (a) => a.orderId },
+  { header: 'ticketTypeId', value: (a) => a.ticketTypeId },
+  { header: 'status', value: (a) => a.status },
+  { header: 'firstName', value: (a) => a.attendee?.firstName },
+  { header: 'lastName', value: (a) => a.attendee?.lastName },
+  { header: 'email', value: (a) => a.attendee?.email },
+  { header: 'company', value: (a) => a.attendee?.company },
+  { header: 'jobTitle', value: (a) => a.attendee?.jobTitle },
+  { header: 'contactId', value: (a) => a.attendee?.contactId },
+  { header: 'checkedIn', value: (a) => a.checkedIn },
+];
+/** The attendees list's own pages (paid orders, then their tickets), with its filters. */
+export const attendeePages = (eventId: string, filter: { ticketTypeId?: string | undefined; checkedIn?: 'true' | 'false' | undefined }) =>
+  pages<AttendeeRow>(async (cursor) => {
+    const page = await listAttendees(eventId, { ...filter, limit: PAGE, ...(cursor ? { cursor } : {}) });
+    return { data: page.items, cursor: page.nextCursor };
+  });
+
+type CommissionRow = Record<string, any>;
+export const commissionColumns: Column<CommissionRow>[] = [
+  { header: 'lineId', value: (l) => l.lineId },
+  { header: 'promoterId', value: (l) => l.promoterId },
+  { header: 'eventId', value: (l) => l.eventId },
+  { header: 'orderId', value: (l) => l.orderId },
+  { header: 'guestId', value: (l) => l.guestId },
+  { header: 'bookingId', value: (l) => l.bookingId },
+  { header: 'kind', value: (l) => l.kind },
+  { header: 'cause', value: (l) => l.cause },
+  { header: 'amount', value: (l) => l.amount },
+  { header: 'currency', value: (l) => l.currency },
+  { header: 'status', value: (l) => l.status },
+  { header: 'approveAfter', value: (l) => l.approveAfter },
+  { header: 'payoutId', value: (l) => l.payoutId },
+  { header: 'createdAt', value: (l) => l.createdAt },
+  { header: 'approvedAt', value: (l) => l.approvedAt },
+  { header: 'paidAt', value: (l) => l.paidAt },
+];
+/** One promoter's commission ledger, oldest first (the ledger route's Query). */
+export const commissionPages = (promoterId: string) =>
+  pages<CommissionRow>((cursor) => db().entities.commissionLine.query.byPromoter({ promoterId }).go({ cursor, limit: PAGE }));

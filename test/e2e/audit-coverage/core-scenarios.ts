@@ -119,6 +119,7 @@ export const coreScenarios: Record<string, Scenario> = {
   'POST /v1/imports': async () => ({ path: '/v1/imports', body: { resource: 'contacts', csv: `email,first name\nimp.${uniq()}@example.com,Ana\n` } }),
   'POST /v1/imports/uploads': async () => ({ path: '/v1/imports/uploads' }),
   'POST /v1/contacts/{id}/data-export': async (call) => ({ path: `/v1/contacts/${await contact(call)}/data-export` }),
+  'POST /v1/exports': async () => ({ path: '/v1/exports', body: { kind: 'contacts', filter: { tag: `exp${uniq()}` } } }),
   'POST /v1/events/{id}/rooms': async (call) => ({ path: `/v1/events/${(await givenEvent(call)).id}/rooms`, body: { name: 'Hall A', capacity: 300 } }),
   'POST /v1/events/{id}/sessions': async (call) => ({
     path: `/v1/events/${(await givenEvent(call)).id}/sessions`,

@@ -1,11 +1,11 @@
 import { exportCampaignRecipients as route } from '#packages/features/exports/routes.ts';
 import { recipientColumns, recipientPages } from '#packages/features/exports/sources.ts';
-import { toCsv } from '#packages/features/exports/csv-writer.ts';
+import { syncCsv } from '#packages/features/exports/sync-export.ts';
 import { deliver } from '#packages/features/exports/deliver.ts';
 import { httpHandler } from '#packages/http/http-handler.ts';
 import { csvAnswer } from './answer.ts';
 
 export const handler = httpHandler(route, async ({ params, query }) => {
-  const { csv, rows } = await toCsv(recipientColumns, recipientPages(params.id));
+  const { csv, rows } = await syncCsv('campaign-recipients', recipientColumns, recipientPages(params.id));
   return csvAnswer(await deliver(`campaign-${params.id}-recipients.csv`, csv, rows, query.delivery));
 });
