@@ -122,6 +122,7 @@ import { dataExportRequestSchema } from './entities/data-export-request.ts';
 import { contactPhoneSchema } from './entities/contact-phone.ts';
 import { metricPointSchema } from './entities/metric-point.ts';
 import { metricBucketSchema } from './entities/metric-bucket.ts';
+import { firstTouchSchema, visitSchema } from './entities/touch.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -254,6 +255,8 @@ function build(table: string) {
     contactPhone: new Entity(contactPhoneSchema),
     metricPoint: new Entity(metricPointSchema),
     metricBucket: new Entity(metricBucketSchema),
+    visit: new Entity(visitSchema),
+    firstTouch: new Entity(firstTouchSchema),
   };
   // Every write of a request or job then carries its one audit item (packages/core/audit).
   installAuditInterceptor(documentClient, (fields) => db().entities.auditEvent.create(fields).params());

@@ -2,6 +2,7 @@ import type { ConsumedEvent } from '#packages/core/bus/consumer-handler.ts';
 import type { SesEventRecord } from '#events/ses.ts';
 import { db } from '#packages/core/db/service.ts';
 import { checkInPoints, leadPoints, paidPoints, refundPoints, sesPointSource, sesPoints, visitPoints } from './points-from-events.ts';
+import { keepOrderFirstTouch, recordContactVisit } from './journey-lines.ts';
 import { recordPoints } from './record-points.ts';
 
 /** The domain events the metric store counts. */
@@ -11,14 +12,20 @@ export type CountedEvent = ConsumedEvent<(typeof COUNTED_EVENTS)[number]>;
 /** One domain event into the metric store; each of its points once per event id. */
 export async function countDomainEvent(scope: string, event: CountedEvent): Promise<number> {
   switch (event.detailType) {
-    case 'order.paid':
-      return recordPoints(scope, event.metadata.id, paidPoints(event.data));
+    case 'order.paid': {
+      const recorded = await recordPoints(scope, event.metadata.id, paidPoints(event.data));
+      await keepOrderFirstTouch(event.data);
+      return recorded;
+    }
     case 'order.refunded':
       return recordPoints(scope, event.metadata.id, refundPoints(event.data, event.metadata.occurredAt));
     case 'ticket.checked_in':
       return recordPoints(scope, event.metadata.id, checkInPoints(event.data));
-    case 'visit.recorded':
-      return recordPoints(scope, event.metadata.id, visitPoints(event.data));
+    case 'visit.recorded': {
+      const recorded = await recordPoints(scope, event.metadata.id, visitPoints(event.data));
+      await recordContactVisit(event.data);
+      return recorded;
+    }
     case 'contact.created': {
       // The lead source is on the contact, not the event (a key lookup; gone when the contact was deleted since).
       const { data: contact } = await db().entities.contact.get({ contactId: event.data.contactId }).go({ attributes: ['leadSource'] });

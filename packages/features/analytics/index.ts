@@ -13,3 +13,4 @@ export {
   type Interval,
   type Metric,
 } from './metrics.ts';
+export { attributionFor, type OrderAttribution, type Touch, type Utm } from './touches.ts';
