@@ -121,6 +121,9 @@ import { auditSealSchema } from './entities/audit-seal.ts';
 import { dataExportRequestSchema } from './entities/data-export-request.ts';
 import { contactPhoneSchema } from './entities/contact-phone.ts';
 import { exportJobSchema } from './entities/export-job.ts';
+import { metricPointSchema } from './entities/metric-point.ts';
+import { metricBucketSchema } from './entities/metric-bucket.ts';
+import { firstTouchSchema, visitSchema } from './entities/touch.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -252,6 +255,10 @@ function build(table: string) {
     dataExportRequest: new Entity(dataExportRequestSchema),
     contactPhone: new Entity(contactPhoneSchema),
     exportJob: new Entity(exportJobSchema),
+    metricPoint: new Entity(metricPointSchema),
+    metricBucket: new Entity(metricBucketSchema),
+    visit: new Entity(visitSchema),
+    firstTouch: new Entity(firstTouchSchema),
   };
   // Every write of a request or job then carries its one audit item (packages/core/audit).
   installAuditInterceptor(documentClient, (fields) => db().entities.auditEvent.create(fields).params());
