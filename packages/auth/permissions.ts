@@ -32,6 +32,8 @@ export const permissions = [
   'checkins:read',
   'checkins:write',
   'stats:read',
+  /** Reports across events (revenue, velocity, cohorts, top customers with their emails, attribution): organisers (admin, manager) only. */
+  'reports:read',
   /** Every promoter's records, plans, links, orders and ledger. */
   'promoters:read',
   /** Create and change promoters, plans and guest lists. */
