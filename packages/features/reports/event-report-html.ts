@@ -21,7 +21,6 @@ export async function eventReportHtml(eventId: string): Promise<string> {
     'summary',
   );
   const velocityChart = renderChart({
-    title: 'Tickets sold by days before start',
     categories: velocity.rows.map((r) => String(r.daysBefore)),
     series: [
       { name: 'This event', kind: 'line', values: velocity.rows.map((r) => r.tickets) },
@@ -29,7 +28,6 @@ export async function eventReportHtml(eventId: string): Promise<string> {
     ],
   });
   const revenueChart = renderChart({
-    title: `Net revenue per day (${e.currency})`,
     categories: days.map((d) => d.periodStart.slice(0, 10)),
     series: [{ name: 'Net revenue', kind: 'bar', values: days.map((d) => majorUnits(d.net, e.currency)) }],
   });
@@ -39,9 +37,9 @@ export async function eventReportHtml(eventId: string): Promise<string> {
   return page(e.name, `Starts ${e.startsAt} · report of ${nowIso()}`, [
     summary,
     heading('Sales velocity'),
-    figure('velocity-chart', velocityChart),
+    figure('velocity-chart', 'Tickets sold by days before start', velocityChart),
     earlier,
     heading('Revenue'),
-    figure('revenue-chart', revenueChart),
+    figure('revenue-chart', `Net revenue per day (${e.currency})`, revenueChart),
   ]);
 }

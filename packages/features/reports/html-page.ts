@@ -1,4 +1,5 @@
 import { escapeHtml } from '#packages/mail/html-escape.ts';
+import type { RenderedChart } from './charts.ts';
 
 /**
  * The frame of a report page: no scripts, no external resources, styles
@@ -12,7 +13,8 @@ export const REPORT_CSP =
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:2rem;color:#222}h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:2rem}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}
-figure{margin:1rem 0}svg{max-width:100%;height:auto}.muted{color:#666}`;
+figure{margin:1rem 0}svg{max-width:100%;height:auto}.muted{color:#666}
+.key{margin-left:1rem}.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:middle}`;
 
 const minorDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
@@ -34,8 +36,16 @@ export function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyAr
   return `<table${id ? ` id="${escapeHtml(id)}"` : ''}><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-/** A chart's SVG (from charts.ts, which ECharts escapes) in a figure with an id the tests and readers can point at. */
-export const figure = (id: string, svg: string) => `<figure id="${escapeHtml(id)}" class="chart">${svg}</figure>`;
+/**
+ * A chart (charts.ts: SVG that ECharts escaped) in a figure with an id, its
+ * title and legend as HTML text under it.
+ */
+export function figure(id: string, title: string, chart: RenderedChart): string {
+  const key = chart.legend
+    .map((s) => `<span class="key"><span class="swatch" style="background:${escapeHtml(s.color)}"></span>${escapeHtml(s.name)}</span>`)
+    .join(' ');
+  return `<figure id="${escapeHtml(id)}" class="chart">${chart.svg}<figcaption><strong>${escapeHtml(title)}</strong> ${key}</figcaption></figure>`;
+}
 
 /** The whole page; `title` and `subtitle` are escaped, `sections` are HTML built with the helpers above. */
 export function page(title: string, subtitle: string, sections: readonly string[]): string {

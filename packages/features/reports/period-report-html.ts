@@ -15,7 +15,6 @@ export async function periodReportHtml(window: { from: string; to: string }): Pr
   const currency = rows[0]?.currency ?? 'EUR';
   const names = rows.map((r) => r.name);
   const salesChart = renderChart({
-    title: 'Tickets sold and capacity per event',
     categories: names,
     series: [
       { name: 'Tickets sold', kind: 'bar', values: rows.map((r) => r.ticketsSold) },
@@ -23,7 +22,6 @@ export async function periodReportHtml(window: { from: string; to: string }): Pr
     ],
   });
   const attendanceChart = renderChart({
-    title: 'Attendance per event (checked in)',
     categories: names,
     series: [
       { name: 'Checked in', kind: 'bar', values: rows.map((r) => Math.min(r.checkedIn, r.ticketsSold)) },
@@ -33,7 +31,6 @@ export async function periodReportHtml(window: { from: string; to: string }): Pr
   const salesFrom = facts.reduce((min, f) => f.orders.reduce((m, o) => (o.paidAt < m ? o.paidAt : m), min), from);
   const weeks = revenueRows(facts.flatMap((f) => f.orders), salesFrom, to < nowIso() ? to : nowIso(), 'week').filter((r) => r.currency === currency);
   const revenueChart = renderChart({
-    title: `Net revenue per week (${currency})`,
     categories: weeks.map((w) => w.periodStart.slice(0, 10)),
     series: [{ name: 'Net revenue', kind: 'bar', values: weeks.map((w) => majorUnits(w.net, currency)) }],
   });
@@ -45,11 +42,11 @@ export async function periodReportHtml(window: { from: string; to: string }): Pr
       'events',
     ),
     heading('Sales'),
-    figure('sales-chart', salesChart),
+    figure('sales-chart', 'Tickets sold and capacity per event', salesChart),
     heading('Attendance'),
-    figure('attendance-chart', attendanceChart),
+    figure('attendance-chart', 'Attendance per event', attendanceChart),
     heading('Revenue'),
-    figure('revenue-chart', revenueChart),
+    figure('revenue-chart', `Net revenue per week (${currency})`, revenueChart),
     heading(`Top customers (${top.customers} buyers, ${top.repeatCustomers} at more than one event)`),
     table(['Buyer', 'Orders', 'Events', 'Tickets', 'Spent'], top.rows.map((c) => [c.email, c.orders, c.events, c.tickets, formatMoney(c.spent, c.currency)]), 'top-customers'),
   ]);
