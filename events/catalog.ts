@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { analyticsCatalog } from './catalog/analytics.ts';
 import { conferenceCatalog } from './catalog/conference.ts';
 import { crmCatalog } from './catalog/crm.ts';
 import { lifecycleCatalog } from './catalog/lifecycle.ts';
@@ -21,6 +22,7 @@ export const catalog = {
   ...nightlifeCatalog,
   ...conferenceCatalog,
   ...tradeshowCatalog,
+  ...analyticsCatalog,
 } satisfies Record<string, CatalogEntry>;
 
 export type PromoterAttribution = z.infer<ReturnType<typeof promoterAttribution>>;

@@ -271,6 +271,20 @@ export const consumers = {
     retryAttempts: 8,
     secrets: ['stripe'],
   }),
+  // Analytics: domain events and campaign mail's SES events into the metric store (packages/features/analytics).
+  // In the stats function with the live counters: the tenant's 40-function budget is full.
+  analyticsMetrics: defineConsumer({
+    name: 'analytics-metrics',
+    group: 'stats',
+    detailTypes: ['order.paid', 'order.refunded', 'ticket.checked_in', 'visit.recorded', 'contact.created'],
+    retryAttempts: 8,
+  }),
+  analyticsSesMetrics: defineConsumer({
+    name: 'analytics-ses-metrics',
+    group: 'stats',
+    detailTypes: ['Email Delivered', 'Email Opened', 'Email Clicked'],
+    retryAttempts: 8,
+  }),
   // Outbound webhooks: one message per endpoint wanting the event, first attempt at once (retries: the due job).
   webhooksFanOut: defineConsumer({
     name: 'webhooks-fan-out',

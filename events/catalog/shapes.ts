@@ -67,6 +67,28 @@ export const promoterAttribution = shared(() =>
   }),
 );
 
+/** UTM parameters a buyer or visitor came with. */
+export const utmSchema = shared(() =>
+  z.object({
+    source: z.string(),
+    medium: z.string(),
+    campaign: z.string(),
+    term: z.optional(z.string()),
+    content: z.optional(z.string()),
+  }),
+);
+
+/** What brought a contact at one moment (analytics attribution): a campaign click, a promoter link, a UTM visit. */
+export const touchSchema = shared(() =>
+  z.object({
+    channel: z.enum(['campaign', 'promoter', 'utm', 'direct']),
+    at: z.iso.datetime(),
+    campaignId: z.optional(z.string()),
+    promoterId: z.optional(z.string()),
+    utm: z.optional(utmSchema()),
+  }),
+);
+
 /** What every order event carries: enough for a consumer to act without reading the order. */
 export const orderSummary = shared(() =>
   z.object({
@@ -81,6 +103,10 @@ export const orderSummary = shared(() =>
     /** The campaign recipient token the buyer came with (unverified; the attribution consumer checks it). */
     campaignToken: z.optional(z.string()),
     promoter: z.optional(promoterAttribution()),
+    /** UTM parameters given at checkout. */
+    utm: z.optional(utmSchema()),
+    /** First and last touch of the buyer's contact before this order (analytics attribution). */
+    attribution: z.optional(z.object({ firstTouch: touchSchema(), lastTouch: touchSchema() })),
     /** The buyer ticked marketing consent at checkout (time, ip and user agent of that request). */
     marketingConsent: z.optional(z.object({ at: z.string(), ip: z.optional(z.string()), userAgent: z.optional(z.string()) })),
   }),

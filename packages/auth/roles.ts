@@ -41,6 +41,7 @@ export const builtInRoles = {
     'campaigns:write',
     'campaigns:send',
     'stats:read',
+    'analytics:read',
     'workflows:read',
     'workflows:manage',
   ],
@@ -59,7 +60,7 @@ export const builtInRoles = {
   ],
   scanner: ['checkins:read', 'checkins:write'],
   // Never stats:read: a promoter sees only its own figures (GET /v1/promoters/{id}/figures), not the event's totals.
-  promoter: ['promoters:self'],
+  promoter: ['promoters:self', 'analytics:read'],
   // Scans badges at, and reads the leads of, only the exhibitors it is staff of (exhibitor-staff items).
   exhibitor_staff: ['exhibitors:self'],
 } as const satisfies Record<string, readonly Permission[]>;

@@ -120,6 +120,9 @@ import { auditEventSchema } from './entities/audit-event.ts';
 import { auditSealSchema } from './entities/audit-seal.ts';
 import { dataExportRequestSchema } from './entities/data-export-request.ts';
 import { contactPhoneSchema } from './entities/contact-phone.ts';
+import { metricPointSchema } from './entities/metric-point.ts';
+import { metricBucketSchema } from './entities/metric-bucket.ts';
+import { firstTouchSchema, visitSchema } from './entities/touch.ts';
 
 /**
  * Every entity of the table and the Service joining them, built on the first
@@ -250,6 +253,10 @@ function build(table: string) {
     auditSeal: new Entity(auditSealSchema),
     dataExportRequest: new Entity(dataExportRequestSchema),
     contactPhone: new Entity(contactPhoneSchema),
+    metricPoint: new Entity(metricPointSchema),
+    metricBucket: new Entity(metricBucketSchema),
+    visit: new Entity(visitSchema),
+    firstTouch: new Entity(firstTouchSchema),
   };
   // Every write of a request or job then carries its one audit item (packages/core/audit).
   installAuditInterceptor(documentClient, (fields) => db().entities.auditEvent.create(fields).params());

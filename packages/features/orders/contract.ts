@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Email, IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
 import { BestAvailable, SeatList } from '#packages/features/seating/contract.ts';
+import { OrderAttribution, Utm } from '#packages/features/analytics/contract.ts';
 
 /** Each line names a ticket type or a bundle, never both. */
 const OrderItem = z
@@ -35,6 +36,10 @@ export const CreateOrder = z
     promoterToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))),
     /** The `rt` parameter of a campaign link the buyer arrived by: attributes the order's revenue to that campaign. Never refused; an invalid one is ignored. */
     campaignToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(512))),
+    /** UTM parameters of the buyer's landing: recorded on the order for attribution (analytics). */
+    utm: z.optional(Utm),
+    /** The token of a visit recorded by POST /v1/events/{id}/visits: the order's last touch when it brings no promoter, campaign or UTM of its own. */
+    visitToken: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
     /**
      * The buyer ticked "send me news by email" at checkout: unticked (absent or false) by default, never assumed.
      * `true` records a `marketing_email` consent (method `checkout`, with the checkout request's ip and user agent) once the order is paid.
@@ -103,6 +108,9 @@ export const Order = z
     refunded: Money,
     voucherCode: z.optional(z.string()),
     promoterCode: z.optional(z.string()),
+    utm: z.optional(Utm),
+    /** First touch (what first brought the buyer's contact) and last touch (what brought this order). */
+    attribution: z.optional(OrderAttribution),
     /** The seats the order holds or owns. */
     seats: z.optional(z.array(z.object({ sectionId: z.string(), seatGuid: z.string() }))),
     expiresAt: IsoDateTime,

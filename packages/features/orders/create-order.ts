@@ -25,6 +25,7 @@ import { clearShort, markShort, recentlyShort } from './sold-out-hint.ts';
 import { voucherTake } from './voucher-usage.ts';
 import { markSeatsTaken, seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
 import type { EventDetails } from './event-details.ts';
+import { attributionFor, type OrderAttribution } from '#packages/features/analytics/index.ts';
 
 type Seating = EventDetails['seating'];
 
@@ -77,6 +78,8 @@ interface Draft {
   /** The seat map's seats it takes, when it asks for any. */
   selection: SeatSelection | null;
   attribution: Attribution | null;
+  /** First and last touch (analytics). */
+  touches: OrderAttribution;
   /** Where the checkout request came from: the proof of a marketing consent ticked there. */
   origin: CheckoutOrigin;
 }
@@ -86,7 +89,7 @@ export interface CheckoutOrigin {
   userAgent?: string;
 }
 
-function orderItemFor({ orderId, eventId, input, priced, catalog, attribution, origin }: Draft, allocations: Allocation[], now: string): OrderItem {
+function orderItemFor({ orderId, eventId, input, priced, catalog, attribution, touches, origin }: Draft, allocations: Allocation[], now: string): OrderItem {
   const expiresAt = new Date(Date.parse(now) + catalog.event.holdMinutes * 60_000).toISOString();
   const free = priced.total.amount === 0;
   return {
@@ -102,6 +105,8 @@ function orderItemFor({ orderId, eventId, input, priced, catalog, attribution, o
     ...(catalog.voucher ? { voucherCode: catalog.voucher.code, voucherId: catalog.voucher.voucherId } : {}),
     ...(attribution ? { promoterCode: attribution.terms.code, promoter: attribution.terms } : {}),
     ...(input.campaignToken ? { campaignToken: input.campaignToken } : {}),
+    ...(input.utm ? { utm: input.utm } : {}),
+    attribution: touches,
     ...(input.marketingConsent === true ? { marketingConsent: definedOnly({ at: now, ...origin }) as { at: string } } : {}),
     allocations,
     expiresAt,
@@ -284,7 +289,16 @@ export async function createOrder(
     now,
   });
   assertPromoterOnlyUnlocked(priced, catalog, attribution, unlocked);
-  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, selection, attribution, origin };
+  const touches = await attributionFor({
+    eventId,
+    email: input.buyer.email,
+    now,
+    utm: input.utm,
+    promoterId: attribution?.terms.promoterId,
+    campaignToken: input.campaignToken,
+    visitToken: input.visitToken,
+  });
+  const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, selection, attribution, touches, origin };
   const hinted = recentlyShort(priced.demand.keys());
   if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };
   if (!createPaymentIntent) throw unprocessable('payment_required', 'This order costs money: it can only be placed through the storefront, which takes the payment');

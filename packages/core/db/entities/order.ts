@@ -81,6 +81,9 @@ export const orderSchema = {
     promoter: { type: 'any' },
     /** The campaign recipient token (`?rt=`) the buyer came with, verified by the attribution consumer. */
     campaignToken: { type: 'string' },
+    /** UTM parameters given at checkout, and the first/last touch attribution (events/catalog/shapes.ts `utmSchema`, `touchSchema`). */
+    utm: { type: 'any' },
+    attribution: { type: 'any' },
     /** The buyer's explicit marketing consent at checkout, with the checkout request's proof; recorded as a consent when paid. */
     marketingConsent: {
       type: 'map',

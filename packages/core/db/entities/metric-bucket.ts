@@ -1,0 +1,37 @@
+import type { Db } from '../service.ts';
+import { SERVICE } from './common.ts';
+
+/**
+ * Slices of a bucket: a point lands in slice 0 unless its transaction lost a
+ * race there (TransactionConflict), then in one picked at random. Quiet series
+ * keep one item per bucket; a busy minute spreads over up to this many.
+ */
+export const METRIC_BUCKET_SHARDS = 8;
+
+/**
+ * A pre-aggregated metric: the sum of the points of one series (metric ×
+ * interval × what it is grouped or filtered by, packages/features/analytics/
+ * series.ts) in one bucket (minute, hour or UTC day) for one dimension value,
+ * in one slice. The sort key starts with the bucket, so a time range of a
+ * series is one bounded Query reading every value and slice; `value` is
+ * written with ADD (a missing item starts at zero).
+ */
+export const metricBucketSchema = {
+  model: { entity: 'metricBucket', version: '1', service: SERVICE },
+  attributes: {
+    series: { type: 'string', required: true, readOnly: true },
+    bucketStart: { type: 'string', required: true, readOnly: true },
+    /** The grouped dimension's value; `-` in a series that is not grouped. */
+    dimValue: { type: 'string', required: true, readOnly: true },
+    shard: { type: 'number', required: true, readOnly: true },
+    value: { type: 'number' },
+  },
+  indexes: {
+    bySeries: {
+      pk: { field: 'pk', composite: ['series'], casing: 'none' },
+      sk: { field: 'sk', composite: ['bucketStart', 'dimValue', 'shard'], casing: 'none' },
+    },
+  },
+} as const;
+
+export declare const metricBucketEntity: Db['entities']['metricBucket'];

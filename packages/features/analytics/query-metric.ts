@@ -1,0 +1,116 @@
+import { invalid } from '#packages/core/errors.ts';
+import { db } from '#packages/core/db/service.ts';
+import {
+  bucketStart,
+  INTERVAL_MS,
+  MAX_RANGE_MS,
+  metricKey,
+  MONEY_METRICS,
+  type Dimension,
+  type FilterDimension,
+  type Interval,
+  type Metric,
+} from './metrics.ts';
+import { seriesName, UNGROUPED } from './series.ts';
+
+export interface MetricQuery {
+  metric: Metric;
+  /** Money metrics only (required for them): ISO 4217. */
+  currency?: string;
+  /** Inclusive; floored to the interval. */
+  from: string;
+  /** Exclusive: buckets starting before it. */
+  to: string;
+  interval: Interval;
+  groupBy?: Dimension;
+  /** At most one filter (a series is scoped to one value). */
+  filters?: Partial<Record<FilterDimension, string>>;
+}
+
+export interface MetricSeries {
+  /** The grouped dimension's value; null for an ungrouped query. */
+  key: string | null;
+  total: number;
+  /** Non-empty buckets, oldest first. */
+  points: Array<{ t: string; value: number }>;
+}
+
+export interface MetricResult {
+  metric: Metric;
+  currency: string | null;
+  interval: Interval;
+  from: string;
+  to: string;
+  groupBy: Dimension | null;
+  filters: Partial<Record<FilterDimension, string>>;
+  total: number;
+  /** Largest total first. */
+  series: MetricSeries[];
+  /** Aggregate items the query read (what its RCU is made of, docs/access-patterns.md). */
+  itemsRead: number;
+}
+
+function checked(q: MetricQuery): { from: string; to: string; filter?: { dimension: FilterDimension; value: string } } {
+  const fromMs = Date.parse(q.from);
+  const toMs = Date.parse(q.to);
+  if (!(fromMs < toMs)) throw invalid('invalid_range', '`to` must be after `from`', { from: q.from, to: q.to });
+  if (toMs - fromMs > MAX_RANGE_MS[q.interval]) {
+    const days = MAX_RANGE_MS[q.interval] / INTERVAL_MS.day;
+    throw invalid('range_too_long', `a ${q.interval} query spans at most ${days} days: narrow it or use a longer interval`, {
+      interval: q.interval,
+      maxDays: days,
+    });
+  }
+  const isMoney = MONEY_METRICS.includes(q.metric);
+  if (isMoney && !q.currency) throw invalid('currency_required', `${q.metric} is money: name the currency (currency=EUR)`, { metric: q.metric });
+  if (!isMoney && q.currency) throw invalid('currency_not_applicable', `${q.metric} is not money: leave out currency`, { metric: q.metric });
+  const filters = Object.entries(q.filters ?? {}).filter(([, v]) => v !== undefined) as Array<[FilterDimension, string]>;
+  if (filters.length > 1) throw invalid('one_filter', 'filter on one dimension at a time', { filters: filters.map(([d]) => d) });
+  const filter = filters[0] ? { dimension: filters[0][0], value: filters[0][1] } : undefined;
+  if (filter && q.groupBy === filter.dimension) throw invalid('group_by_filtered', `groupBy ${q.groupBy} while filtering on it is one value`, {});
+  return { from: bucketStart(fromMs, q.interval), to: new Date(toMs).toISOString(), filter };
+}
+
+/**
+ * A metric over a time range: one Query of one series, from the first
+ * bucket to `to` (exclusive), reading every grouped value and slice of each
+ * bucket, so what it reads is bounded by buckets × values × slices whatever
+ * the number of points; eventually consistent (the consumers trail anyway).
+ */
+export async function queryMetric(q: MetricQuery): Promise<MetricResult> {
+  const { from, to, filter } = checked(q);
+  const series = seriesName(metricKey(q.metric, q.currency), q.interval, filter, q.groupBy);
+  // The upper bound is the bare bucket prefix of `to`: items of that bucket sort after it, so it is excluded.
+  const items = await db()
+    .entities.metricBucket.query.bySeries({ series })
+    .between({ bucketStart: from }, { bucketStart: to })
+    .go({ pages: 'all', attributes: ['bucketStart', 'dimValue', 'value'] });
+  const byKey = new Map<string, Map<string, number>>();
+  for (const item of items.data) {
+    if (item.bucketStart >= to) continue;
+    let points = byKey.get(item.dimValue);
+    if (!points) byKey.set(item.dimValue, (points = new Map()));
+    points.set(item.bucketStart, (points.get(item.bucketStart) ?? 0) + (item.value ?? 0));
+  }
+  const out: MetricSeries[] = [...byKey].map(([key, points]) => {
+    const sorted = [...points].filter(([, v]) => v !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+    return {
+      key: key === UNGROUPED && !q.groupBy ? null : key,
+      total: sorted.reduce((sum, [, v]) => sum + v, 0),
+      points: sorted.map(([t, value]) => ({ t, value })),
+    };
+  });
+  out.sort((a, b) => b.total - a.total || String(a.key).localeCompare(String(b.key)));
+  return {
+    metric: q.metric,
+    currency: q.currency ?? null,
+    interval: q.interval,
+    from,
+    to,
+    groupBy: q.groupBy ?? null,
+    filters: filter ? { [filter.dimension]: filter.value } : {},
+    total: out.reduce((sum, s) => sum + s.total, 0),
+    series: out.filter((s) => s.points.length > 0 || !q.groupBy),
+    itemsRead: items.data.length,
+  };
+}

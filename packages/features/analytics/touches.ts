@@ -1,0 +1,64 @@
+import type { EventData } from '#events/catalog.ts';
+import { writtenIfCondition } from '#packages/core/db/conditions.ts';
+import { db } from '#packages/core/db/service.ts';
+
+type Order = EventData<'order.created'>;
+export type Touch = NonNullable<Order['attribution']>['firstTouch'];
+export type Utm = NonNullable<Order['utm']>;
+export interface OrderAttribution {
+  firstTouch: Touch;
+  lastTouch: Touch;
+}
+
+/** A visit's token names its touch this long (the promoter links' window). */
+export const VISIT_WINDOW_MS = 30 * 24 * 3600 * 1000;
+
+export interface AttributionInput {
+  eventId: string;
+  email: string;
+  now: string;
+  utm?: Utm | undefined;
+  /** The promoter the order was attributed to (code or link), already checked by promoters. */
+  promoterId?: string | undefined;
+  /** The order came by a campaign link (its token is checked by the campaign-attribution consumer, not here). */
+  campaignToken?: string | undefined;
+  /** A visit recorded by POST /v1/events/{id}/visits. */
+  visitToken?: string | undefined;
+}
+
+async function visitTouch(token: string | undefined, eventId: string, now: string): Promise<Touch | null> {
+  if (!token) return null;
+  const { data } = await db().entities.visit.get({ visitId: token }).go();
+  if (!data || data.eventId !== eventId || Date.parse(now) - Date.parse(data.at) > VISIT_WINDOW_MS) return null;
+  return data.touch as Touch;
+}
+
+/** The contact's recorded first touch, by the buyer's email (two key lookups; none for a new buyer). */
+export async function firstTouchOf(email: string): Promise<Touch | null> {
+  const { data: guard } = await db().entities.contactEmail.get({ email: email.trim().toLowerCase() }).go();
+  if (!guard) return null;
+  const { data } = await db().entities.firstTouch.get({ contactId: guard.contactId }).go();
+  return (data?.touch as Touch | undefined) ?? null;
+}
+
+/**
+ * An order's first- and last-touch attribution. The last touch is what the
+ * order itself came with, strongest first: a promoter (code or link), a
+ * campaign link, UTM parameters, the visit it names, else direct. The first
+ * touch is the contact's recorded one, or for a first-time buyer this last one.
+ */
+export async function attributionFor(input: AttributionInput): Promise<OrderAttribution> {
+  const at = input.now;
+  let lastTouch: Touch;
+  if (input.promoterId) lastTouch = { channel: 'promoter', at, promoterId: input.promoterId, ...(input.utm ? { utm: input.utm } : {}) };
+  else if (input.campaignToken) lastTouch = { channel: 'campaign', at, ...(input.utm ? { utm: input.utm } : {}) };
+  else if (input.utm) lastTouch = { channel: 'utm', at, utm: input.utm };
+  else lastTouch = (await visitTouch(input.visitToken, input.eventId, input.now)) ?? { channel: 'direct', at };
+  const firstTouch = (await firstTouchOf(input.email)) ?? lastTouch;
+  return { firstTouch, lastTouch };
+}
+
+/** Keeps `touch` as the contact's first touch unless one is recorded (put if absent; a lost race keeps the other). */
+export async function keepFirstTouch(contactId: string, touch: Touch, now: string): Promise<void> {
+  await writtenIfCondition(() => db().entities.firstTouch.create({ contactId, touch, recordedAt: now }).go());
+}
