@@ -61,11 +61,14 @@ describe('reports across events', () => {
     expect(csv).toContain("'=Summer Night");
   });
 
-  it('revenue: paid and refunded today, per day', async () => {
+  it('revenue over time (the metric store): paid and refunded in the window, per month', async () => {
     const body = await report(`/v1/reports/revenue?${window()}&interval=month`);
     const withSales = body.rows.filter((r: { orders: number }) => r.orders > 0);
-    // Orders: 50 + 25 + 75 + 25 (early) + 40 + 80 + 40 (late) = 335.00; refunds 75 + 10 = 85.00.
-    expect(withSales).toEqual([expect.objectContaining({ currency: 'EUR', orders: 7, tickets: 8, gross: 33500, refunds: 8500, net: 25000 })]);
+    // Orders: 50 + 25 + 75 + 25 (early) + 40 + 80 + 40 (late) = 335.00 for 11 tickets; refunds 75 + 10 = 85.00.
+    expect(withSales).toEqual([expect.objectContaining({ currency: 'EUR', orders: 7, tickets: 11, gross: 33500, refunds: 8500, net: 25000 })]);
+    // The same net as the per-event report, read from the orders.
+    const events = await report(`/v1/reports/events?${window()}`);
+    expect(events.rows.reduce((n: number, r: { revenue: number }) => n + r.revenue, 0)).toBe(25000);
     expect(body.rows.reduce((n: number, r: { net: number }) => n + r.net, 0)).toBe(25000);
     await expectCsvEqualsJson(`/v1/reports/revenue?${window()}&interval=month`, body.rows);
   });

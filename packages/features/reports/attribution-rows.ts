@@ -1,10 +1,10 @@
 import { db } from '#packages/core/db/service.ts';
 import type { EventFacts, OrderFact } from './event-facts.ts';
 
-export type AttributionDimension = 'channel' | 'promoter' | 'leadSource';
+export type AttributionDimension = 'channel' | 'promoter' | 'campaign' | 'utmSource' | 'leadSource';
 
 export interface AttributionRow {
-  /** The channel (`promoter`, `campaign`, `direct`), the promoter id, or the buyer's lead source (`none` without). */
+  /** The channel (`promoter`, `campaign`, `utm`, `direct`), the promoter id, the campaign id, the UTM source, or the buyer's lead source; `none` without. */
   key: string;
   currency: string;
   orders: number;
@@ -16,8 +16,6 @@ export interface AttributionRow {
   /** (revenue − cost) / cost; null without a cost. */
   roi: number | null;
 }
-
-const channelOf = (o: OrderFact) => (o.promoterId ? 'promoter' : o.campaign ? 'campaign' : 'direct');
 
 /** Commission booked per promoter on these events: one Query of each promoter's ledger (gsi1 `byPromoter`). */
 async function commissionByPromoter(promoterIds: readonly string[], eventIds: ReadonlySet<string>): Promise<Map<string, Map<string, number>>> {
@@ -51,14 +49,20 @@ async function leadSources(emails: readonly string[]): Promise<Map<string, strin
   return out;
 }
 
-/** Revenue of the events' paid orders by channel, promoter or lead source, with the promoters' commission as cost. */
+/** Revenue of the events' paid orders by channel, promoter, campaign, UTM source or lead source, with the promoters' commission as cost. */
 export async function attributionRows(facts: readonly EventFacts[], by: AttributionDimension): Promise<AttributionRow[]> {
   const orders = facts.flatMap((f) => f.orders);
   const eventIds = new Set(facts.map((f) => f.eventId));
   const promoterIds = [...new Set(orders.flatMap((o) => (o.promoterId ? [o.promoterId] : [])))];
-  const commission = by === 'leadSource' ? new Map<string, Map<string, number>>() : await commissionByPromoter(promoterIds, eventIds);
+  const commission = by === 'promoter' || by === 'channel' ? await commissionByPromoter(promoterIds, eventIds) : new Map<string, Map<string, number>>();
   const sources = by === 'leadSource' ? await leadSources([...new Set(orders.map((o) => o.buyerEmail))]) : new Map<string, string>();
-  const keyOf = (o: OrderFact) => (by === 'channel' ? channelOf(o) : by === 'promoter' ? (o.promoterId ?? 'none') : (sources.get(o.buyerEmail) ?? 'none'));
+  const keyOf = (o: OrderFact): string => {
+    if (by === 'channel') return o.channel;
+    if (by === 'promoter') return o.promoterId ?? 'none';
+    if (by === 'campaign') return o.campaignId ?? 'none';
+    if (by === 'utmSource') return o.utmSource ?? 'none';
+    return sources.get(o.buyerEmail) ?? 'none';
+  };
 
   const rows = new Map<string, AttributionRow>();
   for (const order of orders) {

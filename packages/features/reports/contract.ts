@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { Currency, IsoDateTime, Ulid } from '#packages/core/common-schemas.ts';
 
+const ATTRIBUTION_DIMENSIONS = ['channel', 'promoter', 'campaign', 'utmSource', 'leadSource'] as const;
+
 /** `csv` answers text/csv (as does `Accept: text/csv`); the default is JSON. */
 const Format = z.optional(z.enum(['json', 'csv']));
 
@@ -13,7 +15,7 @@ export const RevenueQuery = z
   .check(z.refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] }));
 
 export const AttributionQuery = z
-  .object({ from: IsoDateTime, to: IsoDateTime, by: z._default(z.enum(['channel', 'promoter', 'leadSource']), 'channel'), format: Format })
+  .object({ from: IsoDateTime, to: IsoDateTime, by: z._default(z.enum(ATTRIBUTION_DIMENSIONS), 'channel'), format: Format })
   .check(z.refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] }));
 
 export const TopCustomersQuery = z
@@ -108,7 +110,7 @@ export const AttributionReport = z
   .object({
     from: IsoDateTime,
     to: IsoDateTime,
-    by: z.enum(['channel', 'promoter', 'leadSource']),
+    by: z.enum(ATTRIBUTION_DIMENSIONS),
     rows: z.array(AttributionRow),
   })
   .register(z.globalRegistry, { id: 'AttributionReport' });

@@ -33,7 +33,10 @@ export interface OrderFact {
   refunded: number;
   currency: string;
   promoterId?: string;
-  campaign: boolean;
+  /** The last touch's channel (`promoter`, `campaign`, `utm`, `direct`), as the metric store files the sale. */
+  channel: string;
+  campaignId?: string;
+  utmSource?: string;
 }
 
 interface OrderRow {
@@ -49,9 +52,11 @@ interface OrderRow {
   refundedAt?: string;
   promoter?: unknown;
   campaignToken?: string;
+  utm?: { source?: string };
+  attribution?: { lastTouch?: { channel?: string; promoterId?: string; campaignId?: string; utm?: { source?: string } } };
 }
 
-const ORDER_ATTRIBUTES = ['orderId', 'eventId', 'status', 'buyer', 'buyerEmail', 'lines', 'total', 'refunded', 'paidAt', 'refundedAt', 'promoter', 'campaignToken'] as const;
+const ORDER_ATTRIBUTES = ['orderId', 'eventId', 'status', 'buyer', 'buyerEmail', 'lines', 'total', 'refunded', 'paidAt', 'refundedAt', 'promoter', 'campaignToken', 'utm', 'attribution'] as const;
 
 /** The paid and the refunded orders of an event: two Queries of gsi2 `byEventStatus`, every page. */
 async function eventOrders(eventId: string): Promise<OrderFact[]> {
@@ -64,7 +69,11 @@ async function eventOrders(eventId: string): Promise<OrderFact[]> {
 
 function toFact(order: OrderRow): OrderFact {
   const perOrder = order.lines.reduce((n, line) => n + line.quantity * line.admissions.reduce((a, x) => a + x.quantity, 0), 0);
-  const promoterId = (order.promoter as { promoterId?: string } | undefined)?.promoterId;
+  const last = order.attribution?.lastTouch;
+  const promoterId = (order.promoter as { promoterId?: string } | undefined)?.promoterId ?? last?.promoterId;
+  const utmSource = order.utm?.source ?? last?.utm?.source;
+  // As analytics' orderDimensions files it; before attribution existed, the promoter and the campaign token tell.
+  const channel = last?.channel ?? (promoterId ? 'promoter' : order.campaignToken ? 'campaign' : order.utm ? 'utm' : 'direct');
   return {
     orderId: order.orderId,
     eventId: order.eventId,
@@ -76,7 +85,9 @@ function toFact(order: OrderRow): OrderFact {
     refunded: order.refunded.amount,
     currency: order.total.currency,
     ...(promoterId ? { promoterId } : {}),
-    campaign: order.campaignToken !== undefined,
+    channel,
+    ...(last?.campaignId ? { campaignId: last.campaignId } : {}),
+    ...(utmSource ? { utmSource } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { cohortReport, topCustomerRows } from './customer-rows.ts';
 import { eventFacts, type EventFacts } from './event-facts.ts';
 import { eventRow } from './event-rows.ts';
 import { type Interval } from './periods.ts';
-import { revenueRows } from './revenue-rows.ts';
+import { revenueFromMetrics } from './revenue-metrics.ts';
 import { factsOf, organiserEvents, startingIn } from './tenant-events.ts';
 import { velocityRows } from './velocity-rows.ts';
 
@@ -28,17 +28,12 @@ export async function eventsReport(window: Window) {
   return { from, to, rows: (await factsOf(events)).map(eventRow) };
 }
 
-/**
- * Sales happen before an event starts, so the sales of [from, to) belong to
- * events starting at or after `from`: those are read, and their orders
- * bucketed by when they were paid and refunded.
- */
+/** Revenue over time from the metric store's day aggregates (revenue-metrics.ts). */
 export async function revenueReport(query: Window & { interval: Interval }) {
   const from = utc(query.from);
   const to = utc(query.to);
-  const events = (await organiserEvents()).filter((e) => e.startsAt >= from);
-  const facts = await factsOf(events);
-  return { from, to, interval: query.interval, rows: revenueRows(facts.flatMap((f) => f.orders), from, to, query.interval) };
+  const currencyOfEvent = new Map((await organiserEvents()).map((e) => [e.eventId, e.currency]));
+  return { from, to, interval: query.interval, rows: await revenueFromMetrics(from, to, query.interval, currencyOfEvent) };
 }
 
 /** The event against every earlier event of the organiser (started before it). */

@@ -5,6 +5,7 @@ export interface EventHeader {
   eventId: string;
   name: string;
   startsAt: string;
+  currency: string;
   status: string;
 }
 
@@ -14,10 +15,10 @@ export interface EventHeader {
  * tenant holds hundreds of events, not millions, so this Query is small.
  */
 export async function organiserEvents(): Promise<EventHeader[]> {
-  const { data } = await db().entities.event.query.all({}).go({ pages: 'all', attributes: ['eventId', 'name', 'startsAt', 'status'] });
+  const { data } = await db().entities.event.query.all({}).go({ pages: 'all', attributes: ['eventId', 'name', 'startsAt', 'currency', 'status'] });
   return data
     .filter((e) => e.status !== 'draft')
-    .map((e) => ({ eventId: e.eventId, name: e.name, startsAt: e.startsAt, status: e.status }))
+    .map((e) => ({ eventId: e.eventId, name: e.name, startsAt: e.startsAt, currency: e.currency, status: e.status }))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.eventId.localeCompare(b.eventId));
 }
 
