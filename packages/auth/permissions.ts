@@ -34,6 +34,8 @@ export const permissions = [
   'stats:read',
   /** The metric store (GET /v1/analytics): everything with stats:read too, else only the caller's own promoter's figures. */
   'analytics:read',
+  /** Reports across events (revenue, velocity, cohorts, top customers with their emails, attribution): organisers (admin, manager) only. */
+  'reports:read',
   /** Every promoter's records, plans, links, orders and ledger. */
   'promoters:read',
   /** Create and change promoters, plans and guest lists. */

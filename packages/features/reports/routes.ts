@@ -1,0 +1,119 @@
+import { IdParams } from '#packages/core/common-schemas.ts';
+import { defineRoute } from '#packages/core/route.ts';
+import {
+  AttributionQuery,
+  AttributionReport,
+  CohortsReport,
+  EventsReport,
+  FormatQuery,
+  PeriodHtmlQuery,
+  PeriodQuery,
+  RevenueQuery,
+  RevenueReport,
+  TopCustomersQuery,
+  TopCustomersReport,
+  VelocityReport,
+} from './contract.ts';
+
+const tag = 'Reports';
+const csvToo = 'JSON, or its rows as CSV with `?format=csv` or `Accept: text/csv` (formula-safe cells)';
+/** ECharts (≈ 520 KiB) must stay out of every other bundle, and these two bundles under 1 MiB. */
+const htmlFunction = 'renders SVG charts with ECharts on the server: a 500 KiB library the JSON report routes must not carry';
+
+export const eventsReport = defineRoute({
+  operationId: 'eventsReport',
+  method: 'GET',
+  path: '/v1/reports/events',
+  handler: 'reports/events',
+  permission: 'reports:read',
+  summary: 'Per event starting in [from, to): capacity, tickets sold, sell-through, revenue, admissions, attendance and no-show rates',
+  tag,
+  request: { query: PeriodQuery },
+  responses: { 200: { description: csvToo, schema: EventsReport } },
+});
+
+export const revenueReport = defineRoute({
+  operationId: 'revenueReport',
+  method: 'GET',
+  path: '/v1/reports/revenue',
+  handler: 'reports/revenue',
+  permission: 'reports:read',
+  summary: 'Revenue over time from the metric store: orders, tickets, sales and refunds per day, week or month of [from, to), per currency',
+  tag,
+  request: { query: RevenueQuery },
+  responses: { 200: { description: csvToo, schema: RevenueReport } },
+});
+
+export const velocityReport = defineRoute({
+  operationId: 'velocityReport',
+  method: 'GET',
+  path: '/v1/events/{id}/reports/velocity',
+  handler: 'reports/velocity',
+  permission: 'reports:read',
+  summary: "Sales velocity: tickets sold by each day before start, against the mean of the organiser's earlier events at the same day",
+  tag,
+  request: { params: IdParams, query: FormatQuery },
+  responses: { 200: { description: csvToo, schema: VelocityReport } },
+});
+
+export const cohortsReport = defineRoute({
+  operationId: 'cohortsReport',
+  method: 'GET',
+  path: '/v1/reports/cohorts',
+  handler: 'reports/cohorts',
+  permission: 'reports:read',
+  summary: 'Repeat-attendee rate and cohorts by first attended event, over the events starting in [from, to)',
+  tag,
+  request: { query: PeriodQuery },
+  responses: { 200: { description: csvToo, schema: CohortsReport } },
+});
+
+export const topCustomersReport = defineRoute({
+  operationId: 'topCustomersReport',
+  method: 'GET',
+  path: '/v1/reports/top-customers',
+  handler: 'reports/top-customers',
+  permission: 'reports:read',
+  summary: 'Buyers by net spend on the events starting in [from, to), with orders, events and tickets',
+  tag,
+  request: { query: TopCustomersQuery },
+  responses: { 200: { description: csvToo, schema: TopCustomersReport } },
+});
+
+export const attributionReport = defineRoute({
+  operationId: 'attributionReport',
+  method: 'GET',
+  path: '/v1/reports/attribution',
+  handler: 'reports/attribution',
+  permission: 'reports:read',
+  summary: "Revenue and ROI by channel, promoter, campaign, UTM source or lead source over the events starting in [from, to); promoters' commission is the cost",
+  tag,
+  request: { query: AttributionQuery },
+  responses: { 200: { description: csvToo, schema: AttributionReport } },
+});
+
+export const eventReportHtml = defineRoute({
+  operationId: 'eventReportHtml',
+  method: 'GET',
+  path: '/v1/events/{id}/report.html',
+  handler: 'reports/event-html',
+  permission: 'reports:read',
+  summary: "An event's report as an HTML page with server-rendered SVG charts (no scripts)",
+  tag,
+  request: { params: IdParams },
+  responses: { 200: { description: 'text/html' } },
+  ownFunction: htmlFunction,
+});
+
+export const periodReportHtml = defineRoute({
+  operationId: 'periodReportHtml',
+  method: 'GET',
+  path: '/v1/reports/period.html',
+  handler: 'reports/period-html',
+  permission: 'reports:read',
+  summary: 'The events starting in [from, to) as an HTML page with server-rendered SVG charts (no scripts)',
+  tag,
+  request: { query: PeriodHtmlQuery },
+  responses: { 200: { description: 'text/html' } },
+  ownFunction: htmlFunction,
+});
