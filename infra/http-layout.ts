@@ -42,6 +42,7 @@ export const featureFolders: Readonly<Record<string, readonly string[]>> = {
   identity: ['identity', 'audit'],
   // Sponsors, exhibitors with their booths and leads, networking meetings.
   tradeshow: ['sponsors', 'exhibitors', 'networking'],
+  analytics: ['analytics', 'reports', 'lifetime-value'],
 };
 
 const featureByFolder = new Map<string, string>();
