@@ -22,14 +22,21 @@ export type BgBbParams = { alpha: number; beta: number; gamma: number; delta: nu
 
 const asParams = ([alpha, beta, gamma, delta]: number[]): BgBbParams => ({ alpha: alpha!, beta: beta!, gamma: gamma!, delta: delta! });
 
-/** Eq. 5: log L(α, β, γ, δ | x, tx, n). */
+/**
+ * Eq. 5: log L(α, β, γ, δ | x, tx, n). The sum's beta functions step by
+ * B(a, b + 1) = B(a, b)·b/(a + b), so each history costs four betaln, not 2(n − tx).
+ */
 export function bgbbLogLikelihood({ alpha, beta, gamma, delta }: BgBbParams, { x, tx, n }: DiscreteHistory): number {
   const ab = betaln(alpha, beta);
   const gd = betaln(gamma, delta);
   const alive = betaln(alpha + x, beta + n - x) - ab + betaln(gamma, delta + n) - gd;
   const diedAfter: number[] = [];
+  let p = betaln(alpha + x, beta + tx - x) - ab;
+  let q = betaln(gamma + 1, delta + tx) - gd;
   for (let i = 0; i <= n - tx - 1; i++) {
-    diedAfter.push(betaln(alpha + x, beta + tx - x + i) - ab + betaln(gamma + 1, delta + tx + i) - gd);
+    diedAfter.push(p + q);
+    p += Math.log((beta + tx - x + i) / (alpha + beta + tx + i));
+    q += Math.log((delta + tx + i) / (gamma + 1 + delta + tx + i));
   }
   return logAddExp(alive, logSumExp(diedAfter));
 }
