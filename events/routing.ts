@@ -307,6 +307,13 @@ export const consumers = {
     detailTypes: [...detailTypes],
     retryAttempts: 8,
   }),
+  // Lifetime value: the buyer's purchase summary (first/last purchase, count, spend, events) the nightly fit reads.
+  ltvRecordPurchase: defineConsumer({
+    name: 'ltv-record-purchase',
+    group: 'crm',
+    detailTypes: ['order.paid'],
+    retryAttempts: 8,
+  }),
 };
 
 /** Which consumer gets which detail-type; read by CDK (rules) and the local bus alike. */

@@ -44,4 +44,6 @@ export const schedules: Schedule[] = [
   { name: 'sponsor-benefits-due', handler: 'sponsor-benefits-due', rateMinutes: 60 },
   // Seals each finished day of the audit log: the keyed chain over its items, linked to the day before (issue 17).
   { name: 'audit-seal', handler: 'audit-seal', rateMinutes: 60, secrets: ['ticketSigningKey'] },
+  // Fits the predicted lifetime value (BG/BB, BG/NBD, Gamma-Gamma or RFM) and writes it on every buyer's contact (issue 19).
+  { name: 'lifetime-value', handler: 'lifetime-value', rateMinutes: 1440 },
 ];

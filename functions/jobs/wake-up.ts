@@ -4,6 +4,7 @@ import { logger, withLogScope } from '#packages/core/logger.ts';
 import type { WakeUpEvent } from '#packages/core/wake-ups/wake-ups.ts';
 import { sendDelivery } from '#packages/features/webhooks/send-delivery.ts';
 import { wakeRun } from '#packages/features/workflows/due-runs.ts';
+import { continueRun } from '#packages/features/lifetime-value/run.ts';
 
 /**
  * The target of the one-shot wake-ups (EventBridge Scheduler deployed, the
@@ -19,6 +20,7 @@ export async function handler(event: WakeUpEvent, context?: Partial<Context>): P
     let outcome: string;
     if (kind === 'workflow-run') outcome = (await wakeRun(id)) ? 'advanced' : 'not_due';
     else if (kind === 'webhook-delivery') outcome = await sendDelivery(id);
+    else if (kind === 'lifetime-value-run') outcome = (await continueRun(Date.now() + (context?.getRemainingTimeInMillis?.() ?? 600_000) - 30_000)).status;
     else outcome = 'unknown_kind';
     logger.info('wake-up', { kind, id, outcome });
     return { outcome };

@@ -9,6 +9,7 @@ import * as stats from '#packages/features/stats/routes.ts';
 import * as system from '#packages/features/system/routes.ts';
 import * as ticketTypes from '#packages/features/ticket-types/routes.ts';
 import * as venues from '#packages/features/venues/routes.ts';
+import * as lifetimeValue from '#packages/features/lifetime-value/routes.ts';
 import * as vouchers from '#packages/features/vouchers/routes.ts';
 import * as leads from '#packages/features/leads/routes.ts';
 import * as leadScoring from '#packages/features/leads/lead-scoring-routes.ts';
@@ -49,6 +50,6 @@ import * as analytics from '#packages/features/analytics/routes.ts';
 import * as reports from '#packages/features/reports/routes.ts';
 
 /** The route table: every HTTP route of the product, defined once. */
-export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, webhooks, workflows, seating, tables, promoters, guestLists, consents, imports, erasure, exportsRoutes, attendees, agenda, sessions, feedback, materials, speakers, announcements, sponsors, exhibitors, networking, audit, analytics, reports].flatMap((group) =>
+export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, webhooks, workflows, seating, tables, promoters, guestLists, consents, imports, erasure, exportsRoutes, attendees, agenda, sessions, feedback, materials, speakers, announcements, sponsors, exhibitors, networking, audit, analytics, reports, lifetimeValue].flatMap((group) =>
   Object.values(group),
 );

@@ -2,6 +2,8 @@ import loadElectroDB from './electrodb-lazy.cjs';
 import { documentClient, tableName } from './client.ts';
 import { installAuditInterceptor } from '../audit/audit-interceptor.ts';
 import { contactEmailSchema } from './entities/contact-email.ts';
+import { ltvBuyerSchema } from './entities/ltv-buyer.ts';
+import { ltvModelSchema } from './entities/ltv-model.ts';
 import { companySchema } from './entities/company.ts';
 import { companyDomainSchema } from './entities/company-domain.ts';
 import { contactTagSchema } from './entities/contact-tag.ts';
@@ -259,6 +261,8 @@ function build(table: string) {
     metricBucket: new Entity(metricBucketSchema),
     visit: new Entity(visitSchema),
     firstTouch: new Entity(firstTouchSchema),
+    ltvBuyer: new Entity(ltvBuyerSchema),
+    ltvModel: new Entity(ltvModelSchema),
   };
   // Every write of a request or job then carries its one audit item (packages/core/audit).
   installAuditInterceptor(documentClient, (fields) => db().entities.auditEvent.create(fields).params());

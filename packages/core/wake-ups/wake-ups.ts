@@ -3,8 +3,8 @@ import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { boundedClient, dependencyClientConfig } from '../dependencies/client-config.ts';
 import { logger } from '../logger.ts';
 
-/** What wakes: a waiting workflow run, or a webhook delivery whose retry time comes. */
-export type WakeKind = 'workflow-run' | 'webhook-delivery';
+/** What wakes: a waiting workflow run, a webhook delivery whose retry time comes, or a lifetime-value run asked for now. */
+export type WakeKind = 'workflow-run' | 'webhook-delivery' | 'lifetime-value-run';
 
 export interface WakeUp {
   kind: WakeKind;
@@ -25,7 +25,7 @@ export function useLocalWakeUps(sink: LocalSink | null): void {
   localSink = sink;
 }
 
-const PREFIX: Record<WakeKind, string> = { 'workflow-run': 'wf', 'webhook-delivery': 'wh' };
+const PREFIX: Record<WakeKind, string> = { 'workflow-run': 'wf', 'webhook-delivery': 'wh', 'lifetime-value-run': 'ltv' };
 
 /** ≤ 64 characters of [0-9a-zA-Z-_.]: the same wake-up (kind, id, time) always has the same name, so a retry creates nothing new. */
 export const scheduleNameOf = (wake: WakeUp): string =>

@@ -29,6 +29,7 @@ export function toView(item: ContactItem): ContactView {
     ordersCount: item.ordersCount ?? 0,
     lifetimeValue: item.lifetimeValueCurrency ? { amount: item.lifetimeValueAmount ?? 0, currency: item.lifetimeValueCurrency } : null,
     lastPurchaseAt: item.lastPurchaseAt,
+    predictedLifetimeValue: (item.lifetimeValue as ContactView['predictedLifetimeValue']) ?? null,
     lastSeenAt: item.lastSeenAt,
     eventsAttended: item.eventsAttended ?? 0,
     createdAt: item.createdAt,

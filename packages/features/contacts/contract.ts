@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PHONE_RULE, toE164 } from '#packages/core/phone.ts';
 import { Email, IsoDateTime, ListQuery, Money, Revision, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { PredictedLifetimeValue } from '#packages/features/lifetime-value/contract.ts';
 
 // Kept for importers written before Email moved to the common schemas; new code imports it from there.
 export { Email };
@@ -75,6 +76,8 @@ export const Contact = z
     createdBy: z.optional(z.string()),
     ordersCount: z.int(),
     lifetimeValue: z.nullable(Money),
+    /** The nightly lifetime-value job's figures (packages/features/lifetime-value); null before its first run. */
+    predictedLifetimeValue: z.nullable(PredictedLifetimeValue),
     lastPurchaseAt: z.optional(IsoDateTime),
     lastSeenAt: z.optional(IsoDateTime),
     eventsAttended: z.int(),

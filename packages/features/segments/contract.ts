@@ -20,6 +20,11 @@ export const SegmentFilter = z
     /** Latest NPS answer at least / at most (promoters: min 9; detractors: max 6). */
     minNps: z.optional(z.int().check(z.minimum(0), z.maximum(10))),
     maxNps: z.optional(z.int().check(z.minimum(0), z.maximum(10))),
+    /** Predicted lifetime value (the nightly fit, packages/features/lifetime-value) at least this, in its currency. */
+    minPredictedValue: z.optional(Money),
+    /** Probability still active (the nightly fit) at least / below (at-risk buyers: maxProbabilityActive 0.3). */
+    minProbabilityActive: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+    maxProbabilityActive: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
   })
   .check(
     z.refine((f) => Object.values(f).some((v) => v !== undefined), {

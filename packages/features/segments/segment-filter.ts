@@ -16,7 +16,17 @@ export interface SegmentFacts {
   attendedSessionIds?: readonly string[] | null;
   feedbackEventIds?: readonly string[] | null;
   lastNps?: number | null;
+  /** The nightly lifetime-value figures (packages/features/lifetime-value). */
+  lifetimeValue?: { probabilityActive?: number | null; predictedValue?: { amount?: number | null; currency?: string | null } | null } | null;
 }
+
+/** A contact the lifetime-value job has not scored matches no lifetime-value criterion. */
+function predictedAtLeast(facts: SegmentFacts, min: { amount: number; currency: string }): boolean {
+  const value = facts.lifetimeValue?.predictedValue;
+  return !!value && value.currency === min.currency && (value.amount ?? 0) >= min.amount;
+}
+
+const probabilityActive = (facts: SegmentFacts): number | null => facts.lifetimeValue?.probabilityActive ?? null;
 
 const hasTag = (tags: readonly string[] | null | undefined, tag: string) =>
   (tags ?? []).some((t) => t.toLowerCase() === tag.toLowerCase());
@@ -49,6 +59,9 @@ export function matches(filter: SegmentFilter, facts: SegmentFacts): boolean {
   if (f.gaveFeedbackForEventId !== undefined && !(facts.feedbackEventIds ?? []).includes(f.gaveFeedbackForEventId)) return false;
   if (f.minNps !== undefined && (facts.lastNps ?? -1) < f.minNps) return false;
   if (f.maxNps !== undefined && (facts.lastNps === undefined || facts.lastNps === null || facts.lastNps > f.maxNps)) return false;
+  if (f.minPredictedValue !== undefined && !predictedAtLeast(facts, f.minPredictedValue)) return false;
+  if (f.minProbabilityActive !== undefined && !((probabilityActive(facts) ?? -1) >= f.minProbabilityActive)) return false;
+  if (f.maxProbabilityActive !== undefined && !((probabilityActive(facts) ?? 2) < f.maxProbabilityActive)) return false;
   return true;
 }
 

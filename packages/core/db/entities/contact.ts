@@ -79,6 +79,24 @@ export const contactSchema = {
     createdByImport: { type: 'string' },
     /** Set by an erasure: every personal field is gone or pseudonymised (packages/features/erasure). */
     erasedAt: { type: 'string' },
+    /**
+     * The predicted lifetime value, written by the nightly lifetime-value job
+     * (packages/features/lifetime-value); the view shows it as `predictedLifetimeValue`
+     * (`lifetimeValue` there is what the contact has spent).
+     */
+    lifetimeValue: {
+      type: 'map',
+      properties: {
+        method: { type: 'string' },
+        probabilityActive: { type: 'number' },
+        expectedPurchases12m: { type: 'number' },
+        predictedValue: {
+          type: 'map',
+          properties: { amount: { type: 'number' }, currency: { type: 'string' }, low: { type: 'number' }, high: { type: 'number' } },
+        },
+        fittedAt: { type: 'string' },
+      },
+    },
     /** `invalid` after a permanent bounce: no more mail to it. */
     emailStatus: { type: ['valid', 'invalid'] as const },
     ...timestamps,

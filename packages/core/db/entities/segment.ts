@@ -29,6 +29,10 @@ export const segmentSchema = {
         gaveFeedbackForEventId: { type: 'string' },
         minNps: { type: 'number' },
         maxNps: { type: 'number' },
+        /** Lifetime-value criteria (packages/features/lifetime-value). */
+        minPredictedValue: money,
+        minProbabilityActive: { type: 'number' },
+        maxProbabilityActive: { type: 'number' },
       },
     },
     status: { type: ['building', 'ready'] as const, required: true },

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { db } from '#packages/core/db/service.ts';
+import { shardOf } from '#packages/features/lifetime-value/record-buyer.ts';
+import { seededRng } from '#packages/features/lifetime-value/models/rng.ts';
+import { useTestApi } from '../support/local-api.ts';
+import { givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
+import { givenContact, givenSegment, memberIds, sorted } from '../support/segment-fixtures.ts';
+import { simulateBgNbd } from '../unit/lifetime-value/simulate.ts';
+
+const api = useTestApi();
+
+const WEEK = 7 * 86_400_000;
+
+async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, tries = 600): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const model = async () => (await api.call('GET', '/v1/lifetime-value/model')).body;
+
+/**
+ * A customer base drawn from known BG/NBD parameters: each buyer a contact
+ * (through the API) and a purchase summary (what the `ltv-record-purchase`
+ * consumer keeps; written directly, as 80 customers' years of orders through
+ * checkout would take minutes).
+ */
+async function givenCustomerBase(count: number): Promise<{ email: string; contactId: string }[]> {
+  const rng = seededRng(11);
+  const histories = simulateBgNbd(rng, count, () => 20 + rng.uniform() * 50, { r: 2, alpha: 10, a: 0.6, b: 3 });
+  const now = Date.now();
+  const base: { email: string; contactId: string }[] = [];
+  for (const [i, h] of histories.entries()) {
+    const email = `ltv.${i}.${randomUUID().slice(0, 8)}@example.com`;
+    const contact = await givenContact(api.call, { email });
+    const first = now - h.T * WEEK;
+    const purchases = h.x + 1;
+    await db().entities.ltvBuyer.create({
+      email,
+      shard: shardOf(email),
+      firstPurchaseAt: new Date(first).toISOString(),
+      lastPurchaseAt: new Date(first + h.tx * WEEK).toISOString(),
+      purchases,
+      spendAmount: purchases * (3000 + Math.round(rng.uniform() * 4000)),
+      currency: 'EUR',
+      version: 1,
+    }).go();
+    base.push({ email, contactId: contact.id });
+  }
+  return base;
+}
+
+describe('predicted lifetime value through the local HTTP API', () => {
+  it('a paid order lands in the buyer’s purchase summary once', async () => {
+    const event = await givenPublishedEvent(api.call, { totalCapacity: 100 });
+    const type = await givenTicketType(api.call, event.id, { price: { amount: 2500, currency: 'EUR' } });
+    const email = `buyer.${randomUUID().slice(0, 8)}@example.com`;
+    const order = await givenPaidOrder(api.call, event.id, type.id, { quantity: 2, email });
+    const summary = await until('the purchase summary', async () => (await db().entities.ltvBuyer.get({ email }).go()).data, (s) => !!s);
+    expect(summary).toMatchObject({ purchases: 1, spendAmount: order.total.amount, currency: 'EUR', eventIds: [event.id], orderIds: [order.id] });
+  });
+
+  it('a run writes predictions on contacts, the model shows the fit, and a segment selects by them', async () => {
+    const base = await givenCustomerBase(80);
+    const atRisk = await givenSegment(api.call, { maxProbabilityActive: 0.5 }, 'At risk');
+
+    const start = await api.call('POST', '/v1/lifetime-value/runs', { body: {}, headers: { 'Idempotency-Key': randomUUID() } });
+    expect(start.status).toBe(202);
+    expect(start.body).toMatchObject({ status: 'running', trigger: 'request' });
+    const runId = start.body.runId;
+
+    const fitted = await until('the run to finish', model, (m) => m.run?.runId === runId && m.run.status === 'done');
+    // Fewer than 3 events behind the organiser: continuous time.
+    expect(fitted).toMatchObject({ method: 'bg-nbd', spendModel: expect.any(String), buyers: base.length + 1 });
+    expect(fitted.repeatBuyers).toBeGreaterThanOrEqual(30);
+    expect(Object.keys(fitted.params).sort()).toEqual(['a', 'alpha', 'b', 'r']);
+    expect(fitted.run.scored).toBe(base.length + 1);
+
+    const views = await Promise.all(base.map(async (c) => (await api.call('GET', `/v1/contacts/${c.contactId}`)).body));
+    for (const view of views) {
+      const p = view.predictedLifetimeValue;
+      expect(p).toMatchObject({ method: 'bg-nbd', fittedAt: fitted.fittedAt });
+      expect(p.probabilityActive).toBeGreaterThanOrEqual(0);
+      expect(p.probabilityActive).toBeLessThanOrEqual(1);
+      expect(Number.isInteger(p.predictedValue.amount)).toBe(true);
+      expect(p.predictedValue.low).toBeLessThanOrEqual(p.predictedValue.amount);
+      expect(p.predictedValue.high).toBeGreaterThanOrEqual(p.predictedValue.amount);
+    }
+    const expected = views.filter((v) => v.predictedLifetimeValue.probabilityActive < 0.5).map((v) => v.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(views.length);
+    // The run's contact.updated events refresh the segment's membership.
+    const members = await until('the segment to follow', () => memberIds(api.call, atRisk.id), (ids) => sorted(ids.filter((id) => base.some((c) => c.contactId === id))).join() === sorted(expected).join());
+    expect(sorted(members.filter((id) => base.some((c) => c.contactId === id)))).toEqual(sorted(expected));
+
+    // A second run is a new one; a request while it runs answers it instead of starting another.
+    const again = await api.call('POST', '/v1/lifetime-value/runs', { body: { model: 'bg-nbd' }, headers: { 'Idempotency-Key': randomUUID() } });
+    expect(again.status).toBe(202);
+    expect(again.body.runId).not.toBe(runId);
+    const meanwhile = await api.call('POST', '/v1/lifetime-value/runs', { body: {}, headers: { 'Idempotency-Key': randomUUID() } });
+    if (meanwhile.status === 200) expect(meanwhile.body.runId).toBe(again.body.runId);
+    await until('the second run to finish', model, (m) => m.run?.runId === again.body.runId && m.run.status === 'done');
+  }, 180_000);
+
+  it('only an admin starts a run; contacts:read reads the model', async () => {
+    expect((await api.call('POST', '/v1/lifetime-value/runs', { body: {}, role: 'marketing' })).status).toBe(403);
+    expect((await api.call('GET', '/v1/lifetime-value/model', { role: 'marketing' })).status).toBe(200);
+  });
+});
