@@ -42,6 +42,19 @@ export const AbTest = z
   )
   .register(z.globalRegistry, {
     id: 'AbTest',
+    examples: [
+      {
+        variants: [
+          { id: 'early-bird', subject: '{{firstName}}, early-bird tickets are out' },
+          { id: 'lineup', subject: 'The line-up is here, {{firstName}}', sendAt: '2027-06-01T17:00:00Z' },
+        ],
+        testShare: 20,
+        winnerMetric: 'click_rate',
+        minimumDetectableLift: 0.2,
+        testDuration: 'PT4H',
+        fallbackVariant: 'early-bird',
+      },
+    ],
     description:
       'An A/B test: each contact is in the test share or not, and in one variant, by a keyed hash of the contact and the campaign (stable). The test share is mailed first; after `testDuration` and the minimum sample a two-proportion z-test (α = 0.05, Holm-corrected with more than 2 variants) decides the winner, else the fallback; the rest of the audience then gets it.',
   });
