@@ -26,7 +26,12 @@ const schemas = (() => {
     });
 
     const delivery = z.object({ eventType: z.literal('Delivery'), mail, delivery: z.object({ timestamp: z.string() }) });
-    const open = z.object({ eventType: z.literal('Open'), mail, open: z.object({ timestamp: z.string() }) });
+    const open = z.object({
+      eventType: z.literal('Open'),
+      mail,
+      // ipAddress and userAgent tell a privacy proxy's or scanner's open from a person's (A/B open rates).
+      open: z.object({ timestamp: z.string(), ipAddress: z.optional(z.string()), userAgent: z.optional(z.string()) }),
+    });
     const click = z.object({
       eventType: z.literal('Click'),
       mail,

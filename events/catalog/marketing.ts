@@ -61,7 +61,7 @@ export const marketingCatalog = {
       "The next chunk of a campaign send (the campaign-send consumer's own continuation, or the due job's push of a stalled send). It runs only while `step` is the campaign's current one: `resolve` creates recipients from one audience page, `send` mails up to 50 recipients, `finish` closes the send.",
     data: () => z.object({
       campaignId: z.string(),
-      phase: z.enum(['resolve', 'send', 'finish']),
+      phase: z.enum(['resolve', 'send', 'finish', 'wait']),
       /** Where the phase continues: an audience cursor (resolve) or the last contactId handled (send); null at its start. */
       cursor: z.nullable(z.string()),
       step: z.int().check(z.minimum(0)),

@@ -4,6 +4,6 @@ import { logger } from '#packages/core/logger.ts';
 
 export const handler = jobHandler('campaign-due', async () => {
   const result = await runDueCampaigns();
-  if (result.started || result.pushed) logger.info('due campaigns', { ...result });
+  if (result.started || result.pushed || result.decided) logger.info('due campaigns', { ...result });
   return result;
 });

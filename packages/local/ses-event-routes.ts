@@ -8,6 +8,9 @@ const SesEventBody = z.object({
   bounceType: z.optional(z.enum(['Permanent', 'Transient', 'Undetermined'])),
   link: z.optional(z.string().check(z.maxLength(2048))),
   timestamp: z.optional(z.iso.datetime()),
+  /** Open only: who fetched the pixel (a privacy proxy's `Mozilla/5.0` from 17.x.x.x is a machine open). */
+  userAgent: z.optional(z.string().check(z.maxLength(512))),
+  ipAddress: z.optional(z.string().check(z.maxLength(64))),
 });
 
 function problem(res: Parameters<LocalRoute['handle']>[1], status: number, code: string, detail: string): void {

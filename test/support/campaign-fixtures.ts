@@ -88,7 +88,7 @@ export const header = (email: StoredEmail, name: string) => email.headers?.find(
 
 /** Every recipient of a campaign through the API. */
 export async function recipientsOf(call: ApiCaller, campaignId: string) {
-  const items: Array<{ contactId: string; email?: string; status: string; skipReason?: string; messageId?: string }> = [];
+  const items: Array<{ contactId: string; email?: string; status: string; skipReason?: string; messageId?: string; sentAt?: string; variant?: string; abGroup?: string }> = [];
   let cursor: string | null = null;
   do {
     const res: ApiResponse = await call('GET', `/v1/campaigns/${campaignId}/recipients?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);

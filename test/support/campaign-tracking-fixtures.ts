@@ -68,7 +68,7 @@ export async function sesEvent(
   call: ApiCaller,
   messageId: string,
   type: 'Delivery' | 'Open' | 'Click' | 'Bounce' | 'Complaint',
-  extra: { bounceType?: string; link?: string; timestamp?: string } = {},
+  extra: { bounceType?: string; link?: string; timestamp?: string; userAgent?: string; ipAddress?: string } = {},
 ) {
   const res = await call('POST', '/dev/ses-events', { body: { messageId, type, ...extra }, role: null });
   if (res.status !== 202) throw new Error(`ses event: ${res.status} ${JSON.stringify(res.body)}`);

@@ -59,6 +59,7 @@ import { campaignEngagementSchema } from './entities/campaign-engagement.ts';
 import { campaignAttributionSchema } from './entities/campaign-attribution.ts';
 import { campaignSchema } from './entities/campaign.ts';
 import { campaignRecipientSchema } from './entities/campaign-recipient.ts';
+import { campaignVariantCounterSchema } from './entities/campaign-variant-counter.ts';
 import { eventCancellationSchema } from './entities/event-cancellation.ts';
 import { cancellationOrderSchema } from './entities/cancellation-order.ts';
 import { webhookEndpointSchema } from './entities/webhook-endpoint.ts';
@@ -191,6 +192,7 @@ function build(table: string) {
     campaignAttribution: new Entity(campaignAttributionSchema),
     campaign: new Entity(campaignSchema),
     campaignRecipient: new Entity(campaignRecipientSchema),
+    campaignVariantCounter: new Entity(campaignVariantCounterSchema),
     segment: new Entity(segmentSchema),
     segmentMember: new Entity(segmentMemberSchema),
     eventCancellation: new Entity(eventCancellationSchema),

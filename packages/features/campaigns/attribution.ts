@@ -2,6 +2,7 @@ import type { EventData } from '#events/catalog.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
 import { verifyRecipientToken } from './tokens.ts';
+import { armOf } from './ab/variant-counters.ts';
 
 export const DEFAULT_ATTRIBUTION_DAYS = 7;
 
@@ -18,6 +19,8 @@ export type AttributionOutcome = 'attributed' | 'no_token' | 'invalid_token' | '
 interface Attributable {
   campaignId: string;
   contactId: string;
+  /** A/B tests: the recipient's arm, so the test's figures count its revenue. */
+  arm?: string;
 }
 
 /**
@@ -32,13 +35,14 @@ async function attributable(token: string | undefined, paidAt: string | undefine
   if (!token) return 'no_token';
   const claims = await verifyRecipientToken(token);
   if (!claims) return 'invalid_token';
-  const { data: recipient } = await db().entities.campaignRecipient.get(claims).go({ attributes: ['status', 'sentAt'] });
+  const { data: recipient } = await db().entities.campaignRecipient.get(claims).go({ attributes: ['status', 'sentAt', 'variant', 'abGroup'] });
   if (!recipient?.sentAt || recipient.status !== 'sent') return 'not_recipient';
   if (!paidAt) return 'outside_window';
   const sent = Date.parse(recipient.sentAt);
   const paid = Date.parse(paidAt);
   if (paid < sent || paid > sent + attributionWindowDays() * 86_400_000) return 'outside_window';
-  return claims;
+  const arm = armOf(recipient);
+  return { campaignId: claims.campaignId, contactId: claims.contactId, ...(arm && { arm }) };
 }
 
 /** `order.paid`: the order's total joins the campaign's attributed revenue (one item per order: a redelivery rewrites it). */
@@ -47,7 +51,7 @@ export async function attributePaidOrder(paid: EventData<'order.paid'>): Promise
   if (typeof found === 'string') return found;
   await db()
     .entities.campaignAttribution.update({ campaignId: found.campaignId, orderId: paid.orderId })
-    .set({ contactId: found.contactId, amount: paid.total.amount, currency: paid.total.currency, paidAt: paid.paidAt })
+    .set({ contactId: found.contactId, amount: paid.total.amount, currency: paid.total.currency, paidAt: paid.paidAt, ...(found.arm && { arm: found.arm }) })
     .go({ response: 'none' });
   return 'attributed';
 }
@@ -66,7 +70,7 @@ export async function attributeRefund(refund: EventData<'order.refunded'>): Prom
   try {
     await db()
       .entities.campaignAttribution.update({ campaignId: found.campaignId, orderId: refund.orderId })
-      .set({ contactId: found.contactId, refundedAmount: refunded })
+      .set({ contactId: found.contactId, refundedAmount: refunded, ...(found.arm && { arm: found.arm }) })
       .where((a, op) => `${op.notExists(a.refundedAmount)} OR ${op.lt(a.refundedAmount, refunded)}`)
       .go({ response: 'none' });
   } catch (error) {

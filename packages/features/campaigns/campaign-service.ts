@@ -18,6 +18,7 @@ import { checkedCursor, type Page, type PageRequest } from '#packages/core/pagin
 import { loadSegment } from '#packages/features/segments/index.ts';
 import { audienceItem, loadCampaign, toView, type CampaignItem, type CampaignStatus } from './campaign-store.ts';
 import { unknownPlaceholders, type TemplateParts } from './template.ts';
+import type { AbTestInput } from './ab/contract.ts';
 
 const EDITABLE: readonly CampaignStatus[] = ['draft', 'scheduled'];
 
@@ -39,6 +40,23 @@ function checkPlaceholders(parts: TemplateParts, eventId: string | undefined): v
   throw invalid('validation_failed', `Unknown placeholders: ${unknown.map((n) => `{{${n}}}`).join(', ')}`, {
     errors,
     unknownPlaceholders: unknown,
+  });
+}
+
+/** Each variant's own subject and bodies follow the campaign's placeholder rules; errors name the variant's field. */
+function checkVariantPlaceholders(test: AbTestInput | null | undefined, eventId: string | undefined): void {
+  const errors = (test?.variants ?? []).flatMap((v, i) =>
+    (['subject', 'html', 'text'] as const).flatMap((field) =>
+      v[field] === undefined
+        ? []
+        : unknownPlaceholders({ [field]: v[field] }, eventId !== undefined).map((name) => ({ path: `abTest.variants.${i}.${field}`, message: `unknown placeholder {{${name}}}`, name })),
+    ),
+  );
+  if (!errors.length) return;
+  const names = [...new Set(errors.map((e) => e.name))];
+  throw invalid('validation_failed', `Unknown placeholders: ${names.map((n) => `{{${n}}}`).join(', ')}`, {
+    errors: errors.map(({ path, message }) => ({ path, message })),
+    unknownPlaceholders: names,
   });
 }
 
@@ -64,6 +82,7 @@ async function checkReferences(audience: CampaignAudienceInput | undefined, even
 export async function createCampaign(input: CreateCampaignInput, ctx: RequestContext): Promise<CampaignView> {
   const eventId = input.eventId ?? ('eventId' in input.audience ? input.audience.eventId : undefined);
   checkPlaceholders(input, eventId);
+  checkVariantPlaceholders(input.abTest, eventId);
   await checkReferences(input.audience, eventId);
   await checkSubscriptionType(input.subscriptionType);
   const at = nowIso();
@@ -78,6 +97,7 @@ export async function createCampaign(input: CreateCampaignInput, ctx: RequestCon
     ...(eventId ? { eventId } : {}),
     ...(input.budget ? { budget: input.budget } : {}),
     ...(input.subscriptionType ? { subscriptionType: input.subscriptionType } : {}),
+    ...(input.abTest ? { abTest: input.abTest } : {}),
     status: 'draft',
     // Every write of status carries dueAt (the `due` index needs both); a draft is not in that index.
     dueAt: at,
@@ -113,6 +133,7 @@ export async function updateCampaign(id: string, input: UpdateCampaignInput): Pr
     text: input.text ?? current.text,
   };
   checkPlaceholders(merged, eventId);
+  checkVariantPlaceholders(input.abTest === undefined ? (current.abTest as AbTestInput | undefined) : input.abTest, eventId);
   await checkReferences(input.audience, input.eventId ?? undefined);
   await checkSubscriptionType(input.subscriptionType);
   const set = {
@@ -125,8 +146,13 @@ export async function updateCampaign(id: string, input: UpdateCampaignInput): Pr
     ...(input.audience !== undefined ? { audience: audienceItem(input.audience) } : {}),
     ...(input.eventId ? { eventId: input.eventId } : {}),
     ...(input.budget ? { budget: input.budget } : {}),
+    ...(input.abTest ? { abTest: input.abTest } : {}),
   };
-  const remove = [...(input.eventId === null ? (['eventId'] as const) : []), ...(input.budget === null ? (['budget'] as const) : [])];
+  const remove = [
+    ...(input.eventId === null ? (['eventId'] as const) : []),
+    ...(input.budget === null ? (['budget'] as const) : []),
+    ...(input.abTest === null ? (['abTest'] as const) : []),
+  ];
   try {
     let update = db().entities.campaign.patch({ campaignId: id }).set({ ...set, updatedAt: nowIso() });
     if (remove.length) update = update.remove([...remove]);
@@ -189,6 +215,8 @@ const recipientView = (r: RecipientItem): CampaignRecipientView => ({
   ...(r.messageId ? { messageId: r.messageId } : {}),
   ...(r.sentAt ? { sentAt: r.sentAt } : {}),
   ...(r.failure ? { failure: r.failure } : {}),
+  ...(r.variant ? { variant: r.variant } : {}),
+  ...(r.abGroup ? { abGroup: r.abGroup } : {}),
   updatedAt: r.updatedAt,
 });
 

@@ -13,3 +13,6 @@ export const getCampaignStats = defineRoute({
   request: { params: IdParams },
   responses: { 200: { description: 'The campaign figures', schema: CampaignStats } },
 });
+
+/** The A/B test's figures join the campaign figures' route group (ab/routes.ts). */
+export { getCampaignAbTest } from './ab/routes.ts';

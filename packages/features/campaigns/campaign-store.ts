@@ -35,6 +35,8 @@ export function toView(item: CampaignItem): CampaignView {
     progressStep,
     unknownCount: _unknown,
     totals,
+    abTestSentAt: _testSent,
+    abDecision,
     ...rest
   } = item;
   return {
@@ -43,6 +45,7 @@ export function toView(item: CampaignItem): CampaignView {
     budget: budget ? { amount: budget.amount, currency: budget.currency } : null,
     ...(item.status === 'sending' && progressPhase ? { progress: { phase: progressPhase, step: progressStep ?? 0 } } : {}),
     ...(totals ? { totals: totals as Record<string, number> } : {}),
+    ...(abDecision ? { abTestDecision: abDecision as CampaignView['abTestDecision'] } : {}),
   };
 }
 

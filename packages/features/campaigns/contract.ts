@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime, ListQuery, Money, Timestamps, Ulid } from '#packages/core/common-schemas.ts';
+import { AbDecision, AbTest } from './ab/contract.ts';
 
 export const CampaignType = z.enum(['newsletter', 'event_promo', 'follow_up', 'announcement']);
 export const CampaignStatus = z.enum(['draft', 'scheduled', 'sending', 'sent', 'canceled']);
@@ -32,6 +33,8 @@ const content = {
    * only contacts who granted it receive it, and an unsubscribe from all marketing still wins. Default `marketing_email`.
    */
   subscriptionType: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9_]{1,47}$/))),
+  /** An A/B test of 2–5 variants (docs/flows/analytics-ab.md); its figures: GET /v1/campaigns/{id}/ab-test. */
+  abTest: z.optional(AbTest),
 };
 
 export const CreateCampaign = z.object(content).register(z.globalRegistry, { id: 'CreateCampaign' });
@@ -48,6 +51,8 @@ export const UpdateCampaign = z
     eventId: z.optional(z.nullable(Ulid)),
     budget: z.optional(z.nullable(Money)),
     subscriptionType: content.subscriptionType,
+    /** `null` removes the test. */
+    abTest: z.optional(z.nullable(AbTest)),
   })
   .register(z.globalRegistry, { id: 'UpdateCampaign' });
 
@@ -56,7 +61,8 @@ export const ScheduleCampaign = z
   .register(z.globalRegistry, { id: 'ScheduleCampaign', description: 'When the send starts (the due job checks every minute)' });
 
 export const CampaignProgress = z.object({
-  phase: z.enum(['resolve', 'send', 'finish']),
+  /** `wait`: an A/B test's share is sent, the rest waits for the decision. */
+  phase: z.enum(['resolve', 'send', 'finish', 'wait']),
   step: z.int(),
 });
 
@@ -82,6 +88,11 @@ export const Campaign = z
     progress: z.optional(CampaignProgress),
     /** The counters when the send finished (`GET /v1/campaigns/{id}/stats` has live ones). */
     totals: z.optional(z.record(z.string(), z.int())),
+    abTest: z.optional(AbTest),
+    /** When the A/B test's length is over (set once its share is sent). */
+    abTestEndsAt: z.optional(IsoDateTime),
+    /** The variant the rest of the audience gets, and why (set by the due job). */
+    abTestDecision: z.optional(AbDecision),
     createdBy: z.optional(z.string()),
     ...Timestamps,
   })
@@ -98,6 +109,9 @@ export const CampaignRecipient = z
     messageId: z.optional(z.string()),
     sentAt: z.optional(IsoDateTime),
     failure: z.optional(z.string()),
+    /** A/B tests: the variant mailed; `test` (the test share) or `rest` (mailed the decided variant). */
+    variant: z.optional(z.string()),
+    abGroup: z.optional(z.enum(['test', 'rest'])),
     updatedAt: IsoDateTime,
   })
   .register(z.globalRegistry, {

@@ -5,12 +5,15 @@ import { DomainError } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { kick } from './progress.ts';
 import { requestSend } from './request-send.ts';
+import { decideDue } from './ab/test-round.ts';
 
 export interface DueOutcome {
   /** Scheduled campaigns whose time came and that are now sending. */
   started: number;
   /** Sending campaigns pushed again after their watchdog time passed. */
   pushed: number;
+  /** A/B-tested campaigns whose test was decided (winner or fallback); the rest of their audience is now being sent. */
+  decided: number;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface DueOutcome {
  */
 export async function runDueCampaigns(): Promise<DueOutcome> {
   const now = nowIso();
-  const outcome: DueOutcome = { started: 0, pushed: 0 };
+  const outcome: DueOutcome = { started: 0, pushed: 0, decided: 0 };
   const ctx = { actorId: 'scheduler', correlationId: newId() };
 
   const scheduled = await db().entities.campaign.query.due({ status: 'scheduled' }).lte({ dueAt: now }).go({ pages: 'all' });
@@ -39,6 +42,11 @@ export async function runDueCampaigns(): Promise<DueOutcome> {
 
   const stalled = await db().entities.campaign.query.due({ status: 'sending' }).lte({ dueAt: now }).go({ pages: 'all' });
   for (const c of stalled.data) {
+    // An A/B test waiting for its length and sample: decided here, or looked at again later.
+    if (c.progressPhase === 'wait') {
+      if ((await decideDue(c, ctx)) === 'decided') outcome.decided++;
+      continue;
+    }
     const position = { phase: c.progressPhase ?? ('resolve' as const), cursor: c.progressCursor ?? null };
     if (await kick(c.campaignId, c.progressStep ?? 0, position, ctx)) outcome.pushed++;
   }

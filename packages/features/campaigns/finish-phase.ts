@@ -6,6 +6,7 @@ import { loadCampaign, type CampaignItem } from './campaign-store.ts';
 import type { Position } from './progress.ts';
 import { commitChanges, markUnknown } from './recipient-writes.ts';
 import { claimLeaseMs, leaseExpired } from './claim-lease.ts';
+import { isDue, sendAtOf } from './ab/variant-content.ts';
 
 const RECHECK_MS = 60_000;
 
@@ -41,9 +42,15 @@ export async function finishSend(campaign: CampaignItem): Promise<FinishOutcome>
   const { data: open } = await db()
     .entities.campaignRecipient.query.byCampaign({ campaignId })
     .where((a, op) => `(${op.eq(a.status, 'pending')} OR ${op.eq(a.status, 'sending')})`)
-    .go({ pages: 'all', consistent: true, attributes: ['contactId', 'status', 'claimToken', 'claimedAt'] });
-  if (open.some((r) => r.status === 'pending')) return { kind: 'again', next: { phase: 'send', cursor: null } };
+    .go({ pages: 'all', consistent: true, attributes: ['contactId', 'status', 'claimToken', 'claimedAt', 'variant', 'abGroup'] });
   const now = Date.now();
+  const pending = open.filter((r) => r.status === 'pending');
+  if (pending.some((r) => isDue(campaign, r, now))) return { kind: 'again', next: { phase: 'send', cursor: null } };
+  if (pending.length) {
+    // Only A/B test variants whose `sendAt` is still to come: look again then.
+    const next = Math.min(...pending.map((r) => Date.parse(sendAtOf(campaign, r)!)));
+    return { kind: 'wait', until: new Date(Math.min(next, now + 15 * RECHECK_MS)).toISOString() };
+  }
   const stale = open.filter((r) => leaseExpired(r, now));
   for (let i = 0; i < stale.length; i += 90) {
     await commitChanges(

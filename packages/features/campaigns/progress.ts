@@ -14,7 +14,7 @@ export interface Position {
 type Ctx = Pick<RequestContext, 'correlationId'>;
 
 /** The condition every progress write carries: still sending, still at `step`. */
-const atStep = (step: number) => (a: { status: unknown; progressStep: unknown }, op: { eq: (x: never, y: never) => string }) =>
+export const atStep = (step: number) => (a: { status: unknown; progressStep: unknown }, op: { eq: (x: never, y: never) => string }) =>
   `${op.eq(a.status as never, 'sending' as never)} AND ${op.eq(a.progressStep as never, step as never)}`;
 
 /**

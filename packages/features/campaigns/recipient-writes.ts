@@ -5,6 +5,7 @@ import { db } from '#packages/core/db/service.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import type { TransactionEntities, TransactionItem } from '#packages/core/db/transaction-types.ts';
 import { counterAdd, type CampaignCounts, type CampaignMetric } from './campaign-counters.ts';
+import { variantCounterAdd, type VariantCounts } from './ab/variant-counters.ts';
 
 /** Counts a change moves: the shared counters, plus `unknown` (kept on the campaign item). */
 export type ChangeCounts = CampaignCounts & { unknown?: number };
@@ -14,6 +15,8 @@ export interface Change {
   key: string;
   write: (entities: TransactionEntities) => TransactionItem;
   counts: ChangeCounts;
+  /** A/B tests: what it counts for the recipient's arm (a variant, or `rest`). */
+  arm?: { id: string; counts: VariantCounts };
 }
 
 /** Transactions hold at most 100 items: the changes plus up to two tallies. */
@@ -37,11 +40,19 @@ function sum(changes: readonly Change[]): ChangeCounts {
   return total;
 }
 
-function tallies(entities: TransactionEntities, campaignId: string, counts: ChangeCounts): TransactionItem[] {
-  const { unknown = 0, ...shared } = counts;
+function tallies(entities: TransactionEntities, campaignId: string, batch: readonly Change[]): TransactionItem[] {
+  const { unknown = 0, ...shared } = sum(batch);
   const items: TransactionItem[] = [];
   if (Object.values(shared).some((n) => n)) items.push(counterAdd(entities, campaignId, shared));
   if (unknown) items.push(entities.campaign.patch({ campaignId }).add({ unknownCount: unknown }).commit());
+  const arms = new Map<string, VariantCounts>();
+  for (const { arm } of batch) {
+    if (!arm) continue;
+    const total = arms.get(arm.id) ?? {};
+    for (const [k, v] of Object.entries(arm.counts) as Array<[keyof VariantCounts, number]>) total[k] = (total[k] ?? 0) + v;
+    arms.set(arm.id, total);
+  }
+  for (const [arm, counts] of arms) items.push(variantCounterAdd(entities, campaignId, arm, counts));
   return items;
 }
 
@@ -64,7 +75,9 @@ export async function commitChanges(campaignId: string, changes: readonly Change
     const tx = namedTransaction<string>();
     const entities = tx.entities;
     for (const c of batch) tx.add(c.key, c.write(entities));
-    tx.add(TALLY, ...tallies(entities, campaignId, sum(batch)));
+    tx.add(TALLY, ...tallies(entities, campaignId, batch));
+    // Arms' tallies (A/B sends) ride along only in small outcome batches; a resolve page counts none.
+    if (tx.items.length > 100) throw new Error(`campaign ${campaignId}: ${tx.items.length} items in one transaction`);
     const result = await tx.go();
     if (!result.canceled) return { committed: batch.map((c) => c.key), refused };
     const rejected = new Set(tx.rejectedNames(result).filter((name) => name !== TALLY));
@@ -76,13 +89,19 @@ export async function commitChanges(campaignId: string, changes: readonly Change
 }
 
 /** The recipient item, created only if absent: pending, or skipped with its reason. */
-export function createRecipient(campaignId: string, contactId: string, email: string | undefined, skipReason: SkipReason | null): Change {
+export function createRecipient(
+  campaignId: string,
+  contactId: string,
+  email: string | undefined,
+  skipReason: SkipReason | null,
+  arm: { variant?: string; abGroup?: 'test' | 'rest' } = {},
+): Change {
   const status: RecipientStatus = skipReason ? 'skipped' : 'pending';
   return {
     key: contactId,
     write: (e) =>
       e.campaignRecipient
-        .create({ campaignId, contactId, status, ...(email ? { email } : {}), ...(skipReason ? { skipReason } : {}) })
+        .create({ campaignId, contactId, status, ...(email ? { email } : {}), ...(skipReason ? { skipReason } : {}), ...arm })
         .commit(),
     counts: { audience: 1, ...(skipReason ? skipCounts(skipReason) : {}) },
   };
@@ -126,7 +145,7 @@ const heldBy = (claim: Claim) => (a: { status: unknown; claimToken: unknown; cla
   `${op.eq(a.status as never, 'sending' as never)} AND ${op.eq(a.claimToken as never, claim.token as never)} AND ${op.eq(a.claimedAt as never, claim.claimedAt as never)}`;
 
 /** sending → sent, with SES's MessageId (which puts it in the byMessage index), only by the claim's holder. */
-export function markSent(campaignId: string, contactId: string, claim: Claim, messageId: string): Change {
+export function markSent(campaignId: string, contactId: string, claim: Claim, messageId: string, arm?: string): Change {
   return {
     key: contactId,
     write: (e) =>
@@ -136,6 +155,7 @@ export function markSent(campaignId: string, contactId: string, claim: Claim, me
         .where(heldBy(claim))
         .commit(),
     counts: { sent: 1 },
+    ...(arm ? { arm: { id: arm, counts: { sent: 1 } } } : {}),
   };
 }
 

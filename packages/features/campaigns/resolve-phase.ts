@@ -3,6 +3,7 @@ import type { CampaignItem } from './campaign-store.ts';
 import { decide } from './eligibility.ts';
 import type { Position } from './progress.ts';
 import { commitChanges, createRecipient, MAX_CHANGES } from './recipient-writes.ts';
+import { placementsFor } from './ab/split.ts';
 
 /** Audience entries per resolve chunk: their recipients and the counts fit one transaction. */
 export const RESOLVE_PAGE = MAX_CHANGES;
@@ -15,13 +16,17 @@ export const RESOLVE_PAGE = MAX_CHANGES;
  */
 export async function resolvePage(campaign: CampaignItem, cursor: string | null): Promise<Position> {
   const page = await audiencePage(campaign.audience, cursor, RESOLVE_PAGE);
-  const contactIds = [...new Set(page.contactIds)];
-  if (contactIds.length) {
+  // An A/B test takes its test share first, the rest after the decision (ab/split.ts).
+  const placements = new Map(placementsFor(campaign, [...new Set(page.contactIds)]).map((p) => [p.contactId, p]));
+  if (placements.size) {
     // Eventually consistent: the send re-checks every pending recipient strongly consistent anyway.
-    const decisions = await decide(contactIds, false, campaign.subscriptionType);
+    const decisions = await decide([...placements.keys()], false, campaign.subscriptionType);
     await commitChanges(
       campaign.campaignId,
-      decisions.map((d) => createRecipient(campaign.campaignId, d.contactId, d.contact?.email, d.skipReason)),
+      decisions.map((d) => {
+        const { contactId: _, ...arm } = placements.get(d.contactId)!;
+        return createRecipient(campaign.campaignId, d.contactId, d.contact?.email, d.skipReason, arm);
+      }),
     );
   }
   return page.nextCursor ? { phase: 'resolve', cursor: page.nextCursor } : { phase: 'send', cursor: null };

@@ -6,6 +6,7 @@ import { finishSend } from './finish-phase.ts';
 import { advance, markCampaignSent, waitUntil, type Position } from './progress.ts';
 import { resolvePage } from './resolve-phase.ts';
 import { sendPage } from './send-phase.ts';
+import { awaitsDecision, enterTestWait } from './ab/test-round.ts';
 
 export type Chunk = EventData<'campaign.send_chunk'>;
 export type ChunkOutcome = 'advanced' | 'waiting' | 'sent' | 'stale';
@@ -47,6 +48,10 @@ export async function runChunk(chunk: Chunk, ctx: Pick<RequestContext, 'correlat
         logger.info('campaign waits for leased claims', { campaignId: campaign.campaignId, until: outcome.until });
         return 'waiting';
       }
+      if (outcome.kind === 'done' && awaitsDecision(campaign)) {
+        // An A/B test's share is out: the rest waits for the due job's decision (ab/test-round.ts).
+        return (await enterTestWait(campaign, step)) ? 'waiting' : 'stale';
+      }
       if (outcome.kind === 'done') {
         const sent = await markCampaignSent(campaign.campaignId, step, outcome.totals, ctx);
         if (sent) logger.info('campaign sent', { campaignId: campaign.campaignId, ...outcome.totals });
@@ -55,6 +60,9 @@ export async function runChunk(chunk: Chunk, ctx: Pick<RequestContext, 'correlat
       next = outcome.next;
       break;
     }
+    case 'wait':
+      // Only the due job moves an A/B send on from its wait (ab/test-round.ts `decideDue`).
+      return 'stale';
   }
   return (await advance(campaign.campaignId, step, next, ctx)) ? 'advanced' : 'stale';
 }

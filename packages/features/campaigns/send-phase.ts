@@ -25,6 +25,8 @@ import { resolveMaxSendRate, sendOnce } from './ses-sender.ts';
 import { crashHook } from './test-crash-hook.ts';
 import { currentMarketingTokenKey, signRecipientToken, signUnsubscribeToken, unsubscribeUrl, type MarketingTokenKey } from './tokens.ts';
 import { pool } from '#packages/core/worker-pool.ts';
+import { contentFor, isDue } from './ab/variant-content.ts';
+import { armOf } from './ab/variant-counters.ts';
 
 type RecipientItem = EntityItem<typeof campaignRecipientEntity>;
 
@@ -63,7 +65,7 @@ async function mailOne(run: Run, recipient: RecipientItem, contact: ContactItem)
     campaignId,
     contactId,
     to: contact.email,
-    template: run.campaign,
+    template: contentFor(run.campaign, recipient),
     data: { firstName: contact.firstName, lastName: contact.lastName, email: contact.email, event: run.event },
     unsubscribeUrl: unsubscribeUrl(unsubscribeToken),
     unsubscribeToken,
@@ -80,7 +82,7 @@ async function mailOne(run: Run, recipient: RecipientItem, contact: ContactItem)
   switch (outcome.kind) {
     case 'sent':
       crashHook();
-      return run.outcomes.add(markSent(campaignId, contactId, claim, outcome.messageId));
+      return run.outcomes.add(markSent(campaignId, contactId, claim, outcome.messageId, armOf(recipient)));
     case 'failed':
       return run.outcomes.add(markFailed(campaignId, contactId, claim, outcome.reason));
     case 'unknown':
@@ -113,7 +115,8 @@ export async function sendPage(campaign: CampaignItem, cursor: string | null, de
     );
   }
 
-  const pending = page.filter((r) => r.status === 'pending');
+  // A test variant with a later `sendAt` stays pending until then (the finish phase waits for it).
+  const pending = page.filter((r) => r.status === 'pending' && isDue(campaign, r));
   const stop: Run['stop'] = {};
   if (pending.length) {
     const decisions = await decide(pending.map((r) => r.contactId), true, campaign.subscriptionType);

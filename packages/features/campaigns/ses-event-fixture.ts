@@ -13,6 +13,9 @@ export interface SesEventRequest {
   link?: string;
   /** When it happened (default now). */
   timestamp?: string;
+  /** Open only: the fetcher's user agent and address. */
+  userAgent?: string;
+  ipAddress?: string;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function sesRecordFor(req: SesEventRequest): Promise<SesEventRecord
   const recipients = destination.map((emailAddress) => ({ emailAddress }));
   const record = {
     Delivery: () => ({ eventType: 'Delivery', mail, delivery: { timestamp } }),
-    Open: () => ({ eventType: 'Open', mail, open: { timestamp } }),
+    Open: () => ({ eventType: 'Open', mail, open: { timestamp, ...(req.userAgent && { userAgent: req.userAgent }), ...(req.ipAddress && { ipAddress: req.ipAddress }) } }),
     Click: () => ({ eventType: 'Click', mail, click: { timestamp, ...(req.link && { link: req.link }) } }),
     Bounce: () => ({ eventType: 'Bounce', mail, bounce: { bounceType: req.bounceType ?? 'Permanent', bounceSubType: 'General', timestamp, bouncedRecipients: recipients } }),
     Complaint: () => ({ eventType: 'Complaint', mail, complaint: { timestamp, complainedRecipients: recipients, complaintFeedbackType: 'abuse' } }),

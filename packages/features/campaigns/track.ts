@@ -12,9 +12,11 @@ import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import { counterAdd, type CampaignCounts } from './campaign-counters.ts';
 import { hasMarketingConsent, withdrawalItems, type ContactItem } from './consent.ts';
 import { normalizeEmail, suppressionPut } from './suppression.ts';
+import { withOpenKind } from './ab/open-kind.ts';
+import { armOf, variantCounterAdd, type VariantCounts } from './ab/variant-counters.ts';
 
 type Engagement = EntityItem<typeof campaignEngagementEntity>;
-type EngagementPatch = Partial<Pick<Engagement, 'deliveredAt' | 'openedAt' | 'clickedAt' | 'firstLink' | 'bouncedAt' | 'bounceType' | 'complainedAt'>>;
+type EngagementPatch = Partial<Pick<Engagement, 'deliveredAt' | 'openedAt' | 'humanOpenedAt' | 'machineOpenedAt' | 'clickedAt' | 'firstLink' | 'bouncedAt' | 'bounceType' | 'complainedAt'>>;
 /** ElectroDB's condition callback for an update of the engagement item. */
 type EngagementWhere = Parameters<ReturnType<ReturnType<Db['entities']['campaignEngagement']['update']>['set']>['where']>[0];
 
@@ -24,6 +26,9 @@ interface Recipient {
   campaignId: string;
   contactId: string;
   email?: string;
+  /** A/B tests: the recipient's arm (a variant, or `rest`), and when its mail was sent. */
+  arm?: string;
+  sentAt?: string;
 }
 
 /**
@@ -40,13 +45,16 @@ interface Plan {
   suppress?: string[];
   timeline?: { kind: 'campaign.opened' | 'campaign.clicked' | 'campaign.bounced'; occurredAt: string; summary: string; data?: Record<string, unknown> };
   reason?: 'engagement' | 'email_status' | 'consent';
+  /** A/B tests: what it counts for the recipient's arm. */
+  armCounts?: VariantCounts;
 }
 
 /** The recipient an SES message was sent to: G1's `byMessage` index, else the message's tags. */
 async function recipientOf(record: SesEventRecord): Promise<Recipient | null> {
   const { data } = await db().entities.campaignRecipient.query.byMessage({ messageId: record.mail.messageId }).go({ limit: 1 });
   const found = data[0];
-  if (found) return { campaignId: found.campaignId, contactId: found.contactId, email: found.email };
+  const arm = found && armOf(found);
+  if (found) return { campaignId: found.campaignId, contactId: found.contactId, email: found.email, ...(arm && { arm }), ...(found.sentAt && { sentAt: found.sentAt }) };
   const tags = record.mail.tags ?? {};
   const campaignId = tags.campaignId?.[0];
   const contactId = tags.contactId?.[0];
@@ -85,17 +93,22 @@ function planFor(record: SesEventRecord, e: Engagement | null, contact: ContactI
         set: { deliveredAt: record.delivery.timestamp },
         where: (a, op) => `${op.notExists(a.deliveredAt)} AND (${op.notExists(a.bounceType)} OR ${op.ne(a.bounceType, 'Permanent')})`,
         counts: { delivered: 1 },
+        armCounts: { delivered: 1 },
       };
-    case 'Open':
+    case 'Open': {
       // Unique opens: the first one counts; an open before the delivery report counts too.
-      if (e?.openedAt) return null;
-      return {
-        set: { openedAt: record.open.timestamp },
-        where: (a, op) => op.notExists(a.openedAt),
-        counts: { opened: 1 },
-        ...(contact && { contact: engagementRaise(contact, ENGAGEMENT_POINTS.emailOpened, 'emailOpens'), reason: 'engagement' as const }),
-        timeline: { kind: 'campaign.opened', occurredAt: record.open.timestamp, summary: `Opened the campaign ${what}` },
-      };
+      const first: Plan | null = e?.openedAt
+        ? null
+        : {
+            set: { openedAt: record.open.timestamp },
+            where: (a, op) => op.notExists(a.openedAt),
+            counts: { opened: 1 },
+            ...(contact && { contact: engagementRaise(contact, ENGAGEMENT_POINTS.emailOpened, 'emailOpens'), reason: 'engagement' as const }),
+            timeline: { kind: 'campaign.opened', occurredAt: record.open.timestamp, summary: `Opened the campaign ${what}` },
+          };
+      // An A/B recipient's opens are told apart, people's from machines' (ab/machine-open.ts).
+      return recipient.arm ? (withOpenKind(first, record.open, e, recipient.sentAt) as Plan | null) : first;
+    }
     case 'Click': {
       if (e?.clickedAt) return null;
       const link = record.click.link;
@@ -103,6 +116,7 @@ function planFor(record: SesEventRecord, e: Engagement | null, contact: ContactI
         set: { clickedAt: record.click.timestamp, ...(link && { firstLink: link }) },
         where: (a, op) => op.notExists(a.clickedAt),
         counts: { clicked: 1 },
+        armCounts: { clicked: 1 },
         ...(contact && { contact: engagementRaise(contact, ENGAGEMENT_POINTS.emailClicked, 'emailClicks'), reason: 'engagement' as const }),
         timeline: { kind: 'campaign.clicked', occurredAt: record.click.timestamp, summary: `Clicked a link in the campaign ${what}`, data: link ? { link } : {} },
       };
@@ -162,6 +176,7 @@ function planItems(entities: TransactionEntities, plan: Plan, record: SesEventRe
     entities.campaignEngagement.update({ campaignId, contactId }).set({ ...plan.set, messageId }).where(plan.where).commit(),
   ];
   if (Object.values(plan.counts).some(Boolean)) items.push(counterAdd(entities, campaignId, plan.counts));
+  if (recipient.arm && plan.armCounts) items.push(variantCounterAdd(entities, campaignId, recipient.arm, plan.armCounts));
   if (plan.contact) items.push(...plan.contact(entities));
   for (const email of plan.suppress ?? []) {
     items.push(suppressionPut(entities, { email, reason: record.eventType === 'Complaint' ? 'complaint' : 'bounce', messageId, campaignId, contactId }));
@@ -184,6 +199,8 @@ function engagementEvent(record: SesEventRecord, plan: Plan, recipient: Recipien
   const at = (iso: string) => new Date(iso).toISOString();
   switch (record.eventType) {
     case 'Open':
+      // Once per campaign and contact: a later open (told apart for an A/B test) emits nothing.
+      if (!plan.set.openedAt) return null;
       return domainEvent('campaign.opened', { campaignId, contactId, at: at(record.open.timestamp) }, ctx);
     case 'Click':
       return domainEvent('campaign.clicked', { campaignId, contactId, at: at(record.click.timestamp), ...(record.click.link && { link: record.click.link }) }, ctx);

@@ -19,6 +19,8 @@ export const campaignAttributionSchema = {
     /** The order's refunded total so far (minor units); revenue is net of it. */
     refundedAmount: { type: 'number' },
     paidAt: { type: 'string' },
+    /** A/B tests: the recipient's arm (a variant id of the test share, or `rest`). */
+    arm: { type: 'string' },
     ...timestamps,
   },
   indexes: {

@@ -19,6 +19,9 @@ export const campaignEngagementSchema = {
     deliveredAt: { type: 'string' },
     openedAt: { type: 'string' },
     clickedAt: { type: 'string' },
+    /** A/B tests: the first open by a person, and the first by a machine (privacy proxy, scanner: ab/machine-open.ts). */
+    humanOpenedAt: { type: 'string' },
+    machineOpenedAt: { type: 'string' },
     /** The first link followed. */
     firstLink: { type: 'string' },
     bouncedAt: { type: 'string' },

@@ -31,6 +31,9 @@ export const campaignRecipientSchema = {
     /** SES MessageId: the tracking consumer finds the recipient of an SES event by it. */
     messageId: { type: 'string' },
     sentAt: { type: 'string' },
+    /** A/B test: the variant mailed, and whether the recipient was in the test share or the rest (which gets the winner). */
+    variant: { type: 'string' },
+    abGroup: { type: ['test', 'rest'] as const },
     /** Why SES refused it (status failed). */
     failure: { type: 'string' },
     ...timestamps,

@@ -4,7 +4,7 @@ import { SERVICE, money, timestamps } from './common.ts';
 export const CAMPAIGN_TYPES = ['newsletter', 'event_promo', 'follow_up', 'announcement'] as const;
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'canceled'] as const;
 export const AUDIENCE_KINDS = ['segment', 'buyers', 'attendees'] as const;
-export const SEND_PHASES = ['resolve', 'send', 'finish'] as const;
+export const SEND_PHASES = ['resolve', 'send', 'finish', 'wait'] as const;
 
 /**
  * An email campaign: its content, audience and status, and — while it sends —
@@ -58,6 +58,13 @@ export const campaignSchema = {
     unknownCount: { type: 'number' },
     /** The counters at the moment the send finished (also in `campaign.sent`). */
     totals: { type: 'any' },
+    /** The A/B test (packages/features/campaigns/ab/contract.ts `AbTest`); absent: a plain campaign. */
+    abTest: { type: 'any' },
+    /** When the test share's last mail went out, and when the test length is over (phase `wait` until decided). */
+    abTestSentAt: { type: 'string' },
+    abTestEndsAt: { type: 'string' },
+    /** The decision (`AbDecision`): the variant the rest gets, and why. Set once, by the due job. */
+    abDecision: { type: 'any' },
     createdBy: { type: 'string' },
     ...timestamps,
   },
