@@ -27,6 +27,8 @@ export interface ConsumerRoute {
   group?: string;
   /** Reads or also writes files in the tenant's bucket (CDK grants only that; RouteDefinition.files). */
   files?: FilesAccess;
+  /** A longer Lambda timeout than a consumer's 60 s, for one whose work is long by nature (an export job); its group takes the longest. */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -54,6 +56,7 @@ export interface ConsumerDeclaration<T extends RoutedDetailType> {
   files?: FilesAccess;
   /** Its feature's consumer group (ConsumerRoute.group). */
   group?: string;
+  timeoutSeconds?: number;
 }
 
 export function defineConsumer<T extends RoutedDetailType>(d: ConsumerDeclaration<T>): Consumer<T> {
@@ -67,6 +70,7 @@ export function defineConsumer<T extends RoutedDetailType>(d: ConsumerDeclaratio
     ...(d.readsSendQuota ? { readsSendQuota: d.readsSendQuota } : {}),
     ...(d.files ? { files: d.files } : {}),
     ...(d.group ? { group: d.group } : {}),
+    ...(d.timeoutSeconds ? { timeoutSeconds: d.timeoutSeconds } : {}),
   };
 }
 
@@ -237,6 +241,8 @@ export const consumers = {
     retryAttempts: 8,
     group: 'crm',
     files: 'write',
+    // 100,000 contacts are 1,000 pages read one after the other: minutes, not the consumers' 60 s.
+    timeoutSeconds: 600,
   }),
   campaignSend: defineConsumer({
     name: 'campaign-send',

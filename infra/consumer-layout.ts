@@ -20,6 +20,8 @@ export interface ConsumerGroupSpec {
   secrets: TenantSecret[];
   readsSendQuota: boolean;
   files: FilesAccess | undefined;
+  /** The longest Lambda timeout a member asks for (ConsumerRoute.timeoutSeconds); undefined: the consumers' default. */
+  timeoutSeconds: number | undefined;
 }
 
 export function consumerGroups(routing: readonly ConsumerRoute[]): ConsumerGroupSpec[] {
@@ -36,5 +38,6 @@ export function consumerGroups(routing: readonly ConsumerRoute[]): ConsumerGroup
     secrets: [...new Set(members.flatMap((m) => m.secrets ?? []))].sort(),
     readsSendQuota: members.some((m) => m.readsSendQuota === true),
     files: filesAccessOf(members.map((m) => m.files)),
+    timeoutSeconds: members.some((m) => m.timeoutSeconds) ? Math.max(...members.map((m) => m.timeoutSeconds ?? 0)) : undefined,
   }));
 }

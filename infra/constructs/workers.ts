@@ -54,6 +54,7 @@ export class EventConsumers extends Concern {
       const consumers = group.members.map((m) => m.consumer).join(', ');
       const worker = new AsyncWorker(this, `Consumer${constructId(group.name)}`, {
         kind: 'consumer',
+        ...(group.timeoutSeconds && { timeout: Duration.seconds(group.timeoutSeconds) }),
         handler: group.name,
         entry: consumerEntryFile(group, props.functionsRoot),
         description: `Consumers ${consumers}: ${group.detailTypes.join(', ')}`,

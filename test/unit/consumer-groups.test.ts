@@ -22,6 +22,9 @@ describe('consumer groups: one function per feature’s consumers', () => {
     const campaigns = groups.find((g) => g.name === 'marketing')!;
     expect(campaigns.readsSendQuota).toBe(true);
     expect(campaigns.secrets).toEqual(['marketingTokenKey']);
+    // The export job streams for minutes: its group (crm) gets its longer timeout, the others keep the default.
+    expect(groups.find((g) => g.name === 'crm')!.timeoutSeconds).toBe(600);
+    expect(campaigns.timeoutSeconds).toBeUndefined();
   });
 
   it('gives a consumer without a group a function of its own', () => {
