@@ -6,7 +6,6 @@ import {
   CohortsReport,
   EventsReport,
   FormatQuery,
-  PeriodHtmlQuery,
   PeriodQuery,
   RevenueQuery,
   RevenueReport,
@@ -17,8 +16,6 @@ import {
 
 const tag = 'Reports';
 const csvToo = 'JSON, or its rows as CSV with `?format=csv` or `Accept: text/csv` (formula-safe cells)';
-/** ECharts (≈ 520 KiB) must stay out of every other bundle, and these two bundles under 1 MiB. */
-const htmlFunction = 'renders SVG charts with ECharts on the server: a 500 KiB library the JSON report routes must not carry';
 
 export const eventsReport = defineRoute({
   operationId: 'eventsReport',
@@ -90,30 +87,4 @@ export const attributionReport = defineRoute({
   tag,
   request: { query: AttributionQuery },
   responses: { 200: { description: csvToo, schema: AttributionReport } },
-});
-
-export const eventReportHtml = defineRoute({
-  operationId: 'eventReportHtml',
-  method: 'GET',
-  path: '/v1/events/{id}/report.html',
-  handler: 'reports/event-html',
-  permission: 'reports:read',
-  summary: "An event's report as an HTML page with server-rendered SVG charts (no scripts)",
-  tag,
-  request: { params: IdParams },
-  responses: { 200: { description: 'text/html' } },
-  ownFunction: htmlFunction,
-});
-
-export const periodReportHtml = defineRoute({
-  operationId: 'periodReportHtml',
-  method: 'GET',
-  path: '/v1/reports/period.html',
-  handler: 'reports/period-html',
-  permission: 'reports:read',
-  summary: 'The events starting in [from, to) as an HTML page with server-rendered SVG charts (no scripts)',
-  tag,
-  request: { query: PeriodHtmlQuery },
-  responses: { 200: { description: 'text/html' } },
-  ownFunction: htmlFunction,
 });
