@@ -47,7 +47,7 @@ export const velocityReport = defineRoute({
   path: '/v1/events/{id}/reports/velocity',
   handler: 'reports/velocity',
   permission: 'reports:read',
-  summary: "Sales velocity: tickets sold by each day before start, against the mean of the organiser's earlier events at the same day",
+  summary: "Sales velocity: tickets sold by each day before start, against the mean of the organiser's 10 most recent earlier events at the same day",
   tag,
   request: { params: IdParams, query: FormatQuery },
   responses: { 200: { description: csvToo, schema: VelocityReport } },
