@@ -12,6 +12,7 @@ import { webhooksSection } from './webhooks.ts';
 import { seatsSection } from './seats.ts';
 import { dataSection } from './data.ts';
 import { sessionsSection } from './sessions.ts';
+import { analyticsSection } from './analytics.ts';
 
 /** Run order and RESULTS.md order. A new section is a file here plus one line below. */
-export const sections: BenchSection<unknown>[] = [bundlesSection, coldStartsSection, httpLatencySection, ordersSection, checkInsSection, contactsSection, crmSegmentsSection, crmTimelineSection, campaignsSection, webhooksSection, seatsSection, dataSection, sessionsSection];
+export const sections: BenchSection<unknown>[] = [bundlesSection, coldStartsSection, httpLatencySection, ordersSection, checkInsSection, contactsSection, crmSegmentsSection, crmTimelineSection, campaignsSection, webhooksSection, seatsSection, dataSection, sessionsSection, analyticsSection];

@@ -33,7 +33,7 @@ export const MetricSeriesResult = z
     total: z.number(),
     /** One per value of the grouped dimension (largest total first), or one with key null; empty buckets left out. */
     series: z.array(z.object({ key: z.nullable(z.string()), total: z.number(), points: z.array(Point) })),
-    /** Aggregate items read (≈ 0.3 KB each: the RCU is about itemsRead / 27, eventually consistent; docs/access-patterns.md AN2). */
+    /** Aggregate items read (≈ 275 B each: the RCU is about itemsRead / 30, eventually consistent; docs/access-patterns.md AN2). */
     itemsRead: z.int(),
   })
   .register(z.globalRegistry, { id: 'MetricSeries' });

@@ -28,7 +28,7 @@ export const recordVisit = defineRoute({
   tag,
   request: { params: IdParams, body: RecordVisit },
   responses: {
-    201: { description: 'The visit', schema: Visit },
+    200: { description: 'The visit (nothing to GET: its token is what the storefront keeps)', schema: Visit },
     429: { description: 'rate_limited (per client ip and per event), with Retry-After' },
   },
 });

@@ -10,5 +10,5 @@ export const handler = httpHandler(route, async ({ params, body, ctx, event }): 
     { rule: publicVisitLimits.visitPerEvent, subject: params.id },
   ]);
   // A visit is a write: never served from a cache.
-  return { status: 201, body: await recordVisit(params.id, body, ctx), headers: { 'cache-control': 'no-store' } };
+  return { status: 200, body: await recordVisit(params.id, body, ctx), headers: { 'cache-control': 'no-store' } };
 });

@@ -1,0 +1,86 @@
+import { INTERVAL_MS, bucketStart, type Dimensions, type Interval } from '#packages/features/analytics/metrics.ts';
+import { seriesOf } from '#packages/features/analytics/series.ts';
+
+/**
+ * A year of `orders` for a series of events, pre-aggregated as the consumers
+ * would have left it: each simulated order is added to every series it
+ * belongs to (seriesOf, the consumers' own function), at day grain for the
+ * whole year, hour grain for the last 90 days and minute grain for the last
+ * 2 days — the longest ranges a query of each interval may read; older hours
+ * and minutes could never be read by a capped query, so they would change no
+ * figure (a Query pays only for the items in its range).
+ */
+export interface SeedOptions {
+  end: number;
+  days: number;
+  events: number;
+  /** Chance of an order per minute for each event on sale. */
+  rate: number;
+  /** Days an event is on sale before it starts. */
+  saleDays: number;
+}
+
+export interface SeedItem {
+  series: string;
+  bucketStart: string;
+  dimValue: string;
+  shard: number;
+  value: number;
+}
+
+export interface Seeded {
+  items: SeedItem[];
+  orders: number;
+  eventIds: string[];
+  byInterval: Record<Interval, number>;
+}
+
+const CHANNELS = ['direct', 'utm', 'promoter', 'campaign'] as const;
+const SOURCES = ['instagram', 'google', 'newsletter', 'tiktok', 'partner'] as const;
+
+/** A small seeded PRNG (mulberry32): the same data on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function eventIdOf(i: number): string {
+  return `01JDBENCHANALYTICS${String(i).padStart(8, '0')}`;
+}
+
+export function seedYear(o: SeedOptions): Seeded {
+  const rand = prng(20261201);
+  const start = o.end - o.days * INTERVAL_MS.day;
+  const windows: Record<Interval, number> = { day: start, hour: o.end - 90 * INTERVAL_MS.day, minute: o.end - 2 * INTERVAL_MS.day };
+  const eventIds = Array.from({ length: o.events }, (_, i) => eventIdOf(i));
+  const startsAt = eventIds.map((_, i) => start + ((i + 0.5) * (o.end - start)) / o.events + o.saleDays * INTERVAL_MS.day * 0.5);
+  const sums = new Map<string, SeedItem>();
+  let orders = 0;
+  for (let t = start; t < o.end; t += INTERVAL_MS.minute) {
+    for (let e = 0; e < o.events; e++) {
+      const s = startsAt[e]!;
+      if (t >= s || t < s - o.saleDays * INTERVAL_MS.day || rand() >= o.rate) continue;
+      orders++;
+      const channel = CHANNELS[Math.floor(rand() * CHANNELS.length)]!;
+      const dims: Dimensions = { event: eventIds[e]!, channel, ...(channel === 'utm' ? { utmSource: SOURCES[Math.floor(rand() * SOURCES.length)]! } : {}) };
+      for (const target of seriesOf('orders', dims)) {
+        if (t < windows[target.interval]) continue;
+        const bucket = bucketStart(t, target.interval);
+        const key = `${target.series}#${bucket}#${target.dimValue}`;
+        const item = sums.get(key);
+        if (item) item.value += 1;
+        else sums.set(key, { series: target.series, bucketStart: bucket, dimValue: target.dimValue, shard: 0, value: 1 });
+      }
+    }
+  }
+  const items = [...sums.values()];
+  const byInterval: Record<Interval, number> = { minute: 0, hour: 0, day: 0 };
+  for (const item of items) byInterval[item.series.split('|')[1] as Interval]++;
+  return { items, orders, eventIds, byInterval };
+}
