@@ -57,8 +57,10 @@ export async function velocityOf(event: EventFacts) {
 }
 
 export async function cohortsReport(window: Window) {
-  const { from, to, events } = await eventsIn(window);
-  return { from, to, ...(await cohortReport(events)) };
+  const from = utc(window.from);
+  const to = utc(window.to);
+  const upToEnd = (await organiserEvents()).filter((e) => e.startsAt < to);
+  return { from, to, ...(await cohortReport(upToEnd, (e) => e.startsAt >= from)) };
 }
 
 export async function topCustomersReport(query: Window & { limit: number }) {

@@ -59,7 +59,7 @@ export const cohortsReport = defineRoute({
   path: '/v1/reports/cohorts',
   handler: 'reports/cohorts',
   permission: 'reports:read',
-  summary: 'Repeat-attendee rate and cohorts by first attended event, over the events starting in [from, to)',
+  summary: "Cohorts by first attended event (first ever, the organiser's earlier events included) for the events starting in [from, to), and the window's repeat-attendee rate",
   tag,
   request: { query: PeriodQuery },
   responses: { 200: { description: csvToo, schema: CohortsReport } },
