@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/local-api.ts';
+import { click, givenLink, givenPromoter, paidVia } from '../support/promoter-fixtures.ts';
 import { buyerEmail, getOrder, givenPublishedEvent, givenTicketType, pay, type OrderBody } from '../support/sales-fixtures.ts';
 
 /** Attribution on orders (first and last touch), visits, and a contact's journey, through the HTTP API. */
@@ -94,13 +95,36 @@ describe('attribution and journey', () => {
     expect(nobody.status).toBe(404);
   });
 
-  it('shows a promoter only its own figures', async () => {
-    const res = await api.call('GET', '/v1/analytics?metric=orders&from=2026-06-01T00:00:00Z&to=2026-06-02T00:00:00Z&interval=day', {
-      role: 'promoter',
-      userId: 'not-a-promoter',
-    });
-    expect(res.status).toBe(404);
-    const scanner = await api.call('GET', '/v1/analytics?metric=orders&from=2026-06-01T00:00:00Z&to=2026-06-02T00:00:00Z&interval=day', { role: 'scanner' });
+  it('shows a promoter only its own figures; organisers see every promoter', async () => {
+    const event = await givenPublishedEvent(api.call);
+    const type = await givenTicketType(api.call, event.id);
+    const a = await givenPromoter(api.call);
+    const b = await givenPromoter(api.call);
+    await paidVia(api.call, event.id, type.id, { promoterCode: a.promoter.code });
+    const link = await givenLink(api.call, b.promoter.id, event.id);
+    const token = await click(api.call, link.slug);
+    const visit = await api.call('POST', `/v1/events/${event.id}/visits`, { role: null, body: { promoterToken: token } });
+    expect(visit.status).toBe(200);
+    await paidVia(api.call, event.id, type.id, { promoterToken: token });
+    await api.bus.drain();
+    expect(api.bus.deadLetters).toEqual([]);
+
+    const range = `from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() + 3_600_000).toISOString()}&interval=hour`;
+    const all = await api.call('GET', `/v1/analytics?metric=orders&${range}&event=${event.id}&groupBy=promoter`);
+    expect(all.body.series.map((s: any) => [s.key, s.total]).sort()).toEqual([[a.promoter.id, 1], [b.promoter.id, 1]].sort());
+    const visits = await api.call('GET', `/v1/analytics?metric=visits&${range}&event=${event.id}&groupBy=channel`);
+    expect(visits.body.series.map((s: any) => [s.key, s.total])).toEqual([['promoter', 1]]);
+
+    const own = await api.call('GET', `/v1/analytics?metric=orders&${range}&groupBy=event`, a.as);
+    expect(own.status).toBe(200);
+    expect(own.body.filters).toEqual({ promoter: a.promoter.id });
+    expect(own.body.series.map((s: any) => [s.key, s.total])).toEqual([[event.id, 1]]);
+    const other = await api.call('GET', `/v1/analytics?metric=orders&${range}&promoter=${b.promoter.id}`, a.as);
+    expect(other.status).toBe(404);
+
+    const nobody = await api.call('GET', `/v1/analytics?metric=orders&${range}`, { role: 'promoter', userId: 'not-a-promoter' });
+    expect(nobody.status).toBe(404);
+    const scanner = await api.call('GET', `/v1/analytics?metric=orders&${range}`, { role: 'scanner' });
     expect(scanner.status).toBe(403);
-  });
+  }, 120_000);
 });

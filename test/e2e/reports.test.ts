@@ -99,6 +99,12 @@ describe('reports across events', () => {
       expect.objectContaining({ eventId: seed.late.id, size: 0, returned: 0, returnRate: 0 }),
     ]);
     await expectCsvEqualsJson(`/v1/reports/cohorts?${window()}`, body.rows);
+
+    // A window holding only the late event: alice's first event came before it, so she joins no cohort of the window.
+    const lateOnly = `from=${encodeURIComponent(new Date(Date.parse(seed.from) + 6 * 86_400_000).toISOString())}&to=${encodeURIComponent(seed.to)}`;
+    const late = await report(`/v1/reports/cohorts?${lateOnly}`);
+    expect(late).toMatchObject({ attendees: 1, repeatAttendees: 0, repeatAttendeeRate: 0 });
+    expect(late.rows).toEqual([expect.objectContaining({ eventId: seed.late.id, size: 0, returned: 0 })]);
   });
 
   it('top customers: by net spend, alice at both events', async () => {

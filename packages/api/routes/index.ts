@@ -48,8 +48,9 @@ import * as networking from '#packages/features/networking/routes.ts';
 import * as audit from '#packages/features/audit/routes.ts';
 import * as analytics from '#packages/features/analytics/routes.ts';
 import * as reports from '#packages/features/reports/routes.ts';
+import * as reportPages from '#packages/features/report-pages/routes.ts';
 
 /** The route table: every HTTP route of the product, defined once. */
-export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, webhooks, workflows, seating, tables, promoters, guestLists, consents, imports, erasure, exportsRoutes, attendees, agenda, sessions, feedback, materials, speakers, announcements, sponsors, exhibitors, networking, audit, analytics, reports, lifetimeValue].flatMap((group) =>
+export const routes: readonly RouteDefinition[] = [system, venues, events, ticketTypes, orders, vouchers, bundles, contacts, companies, stats, checkIns, interactions, tasks, notes, timeline, roles, users, segments, unsubscribe, campaigns, campaignStats, leads, leadScoring, pipelines, opportunities, webhooks, workflows, seating, tables, promoters, guestLists, consents, imports, erasure, exportsRoutes, attendees, agenda, sessions, feedback, materials, speakers, announcements, sponsors, exhibitors, networking, audit, analytics, reports, lifetimeValue, reportPages].flatMap((group) =>
   Object.values(group),
 );

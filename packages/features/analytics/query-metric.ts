@@ -11,7 +11,7 @@ import {
   type Interval,
   type Metric,
 } from './metrics.ts';
-import { seriesName, UNGROUPED } from './series.ts';
+import { cleanDimensions, seriesName, UNGROUPED } from './series.ts';
 
 export interface MetricQuery {
   metric: Metric;
@@ -66,7 +66,8 @@ function checked(q: MetricQuery): { from: string; to: string; filter?: { dimensi
   if (!isMoney && q.currency) throw invalid('currency_not_applicable', `${q.metric} is not money: leave out currency`, { metric: q.metric });
   const filters = Object.entries(q.filters ?? {}).filter(([, v]) => v !== undefined) as Array<[FilterDimension, string]>;
   if (filters.length > 1) throw invalid('one_filter', 'filter on one dimension at a time', { filters: filters.map(([d]) => d) });
-  const filter = filters[0] ? { dimension: filters[0][0], value: filters[0][1] } : undefined;
+  // Values as the writers stored them (cleanDimensions), so a filter names the series they wrote.
+  const filter = filters[0] ? { dimension: filters[0][0], value: cleanDimensions({ [filters[0][0]]: filters[0][1] })[filters[0][0]] ?? '' } : undefined;
   if (filter && q.groupBy === filter.dimension) throw invalid('group_by_filtered', `groupBy ${q.groupBy} while filtering on it is one value`, {});
   return { from: bucketStart(fromMs, q.interval), to: new Date(toMs).toISOString(), filter };
 }

@@ -30,27 +30,33 @@ async function attendeesOf(eventId: string): Promise<string[]> {
 }
 
 /**
- * Cohorts by first attended event among `events` (in start order): each
- * contact belongs to the first one it attended, and returned if it attended
- * any later one.
+ * Cohorts by first attended event: `events` are the organiser's events up to
+ * the window's end, in start order, so a contact's first event is its first
+ * ever (one that came before the window keeps it out of the window's
+ * cohorts); rows and rates are for the events of the window (`inWindow`).
+ * A contact returned if it attended any later event.
  */
-export async function cohortReport(events: readonly EventHeader[]): Promise<CohortReport> {
+export async function cohortReport(events: readonly EventHeader[], inWindow: (e: EventHeader) => boolean): Promise<CohortReport> {
   const attended = await Promise.all(events.map((e) => attendeesOf(e.eventId)));
   const firstOf = new Map<string, number>();
   const count = new Map<string, number>();
+  const countInWindow = new Map<string, number>();
   attended.forEach((contacts, i) => {
     for (const c of contacts) {
       if (!firstOf.has(c)) firstOf.set(c, i);
       count.set(c, (count.get(c) ?? 0) + 1);
+      if (inWindow(events[i]!)) countInWindow.set(c, (countInWindow.get(c) ?? 0) + 1);
     }
   });
-  const rows = events.map((e, i) => {
+  const rows = events.flatMap((e, i) => {
+    if (!inWindow(e)) return [];
     const members = [...firstOf].filter(([, first]) => first === i).map(([c]) => c);
     const returned = members.filter((c) => (count.get(c) ?? 0) > 1).length;
-    return { eventId: e.eventId, name: e.name, startsAt: e.startsAt, size: members.length, returned, returnRate: ratio(returned, members.length) };
+    return [{ eventId: e.eventId, name: e.name, startsAt: e.startsAt, size: members.length, returned, returnRate: ratio(returned, members.length) }];
   });
-  const repeat = [...count.values()].filter((n) => n > 1).length;
-  return { attendees: count.size, repeatAttendees: repeat, repeatAttendeeRate: ratio(repeat, count.size), rows };
+  // Repeat attendees of the window: attended two or more of its events.
+  const repeat = [...countInWindow.values()].filter((n) => n > 1).length;
+  return { attendees: countInWindow.size, repeatAttendees: repeat, repeatAttendeeRate: ratio(repeat, countInWindow.size), rows };
 }
 
 export interface CustomerRow {

@@ -36,13 +36,18 @@ export async function revenueReport(query: Window & { interval: Interval }) {
   return { from, to, interval: query.interval, rows: await revenueFromMetrics(from, to, query.interval, currencyOfEvent) };
 }
 
-/** The event against every earlier event of the organiser (started before it). */
+/** How many of the organiser's earlier events a velocity report compares with: the most recent ones, so its reads stay bounded. */
+export const EARLIER_EVENTS = 10;
+
+/** The event against the organiser's most recent earlier events (started before it, not canceled). */
 export async function velocityReport(eventId: string) {
   return velocityOf(await eventFacts(eventId));
 }
 
 export async function velocityOf(event: EventFacts) {
-  const earlierEvents = (await organiserEvents()).filter((e) => e.startsAt < event.startsAt && e.eventId !== event.eventId && e.status !== 'canceled');
+  const earlierEvents = (await organiserEvents())
+    .filter((e) => e.startsAt < event.startsAt && e.eventId !== event.eventId && e.status !== 'canceled')
+    .slice(-EARLIER_EVENTS);
   const earlier = await factsOf(earlierEvents);
   return {
     event: eventRow(event),
@@ -52,8 +57,10 @@ export async function velocityOf(event: EventFacts) {
 }
 
 export async function cohortsReport(window: Window) {
-  const { from, to, events } = await eventsIn(window);
-  return { from, to, ...(await cohortReport(events)) };
+  const from = utc(window.from);
+  const to = utc(window.to);
+  const upToEnd = (await organiserEvents()).filter((e) => e.startsAt < to);
+  return { from, to, ...(await cohortReport(upToEnd, (e) => e.startsAt >= from)) };
 }
 
 export async function topCustomersReport(query: Window & { limit: number }) {

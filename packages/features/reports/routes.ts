@@ -6,7 +6,6 @@ import {
   CohortsReport,
   EventsReport,
   FormatQuery,
-  PeriodHtmlQuery,
   PeriodQuery,
   RevenueQuery,
   RevenueReport,
@@ -17,8 +16,6 @@ import {
 
 const tag = 'Reports';
 const csvToo = 'JSON, or its rows as CSV with `?format=csv` or `Accept: text/csv` (formula-safe cells)';
-/** ECharts (≈ 520 KiB) must stay out of every other bundle, and these two bundles under 1 MiB. */
-const htmlFunction = 'renders SVG charts with ECharts on the server: a 500 KiB library the JSON report routes must not carry';
 
 export const eventsReport = defineRoute({
   operationId: 'eventsReport',
@@ -50,7 +47,7 @@ export const velocityReport = defineRoute({
   path: '/v1/events/{id}/reports/velocity',
   handler: 'reports/velocity',
   permission: 'reports:read',
-  summary: "Sales velocity: tickets sold by each day before start, against the mean of the organiser's earlier events at the same day",
+  summary: "Sales velocity: tickets sold by each day before start, against the mean of the organiser's 10 most recent earlier events at the same day",
   tag,
   request: { params: IdParams, query: FormatQuery },
   responses: { 200: { description: csvToo, schema: VelocityReport } },
@@ -62,7 +59,7 @@ export const cohortsReport = defineRoute({
   path: '/v1/reports/cohorts',
   handler: 'reports/cohorts',
   permission: 'reports:read',
-  summary: 'Repeat-attendee rate and cohorts by first attended event, over the events starting in [from, to)',
+  summary: "Cohorts by first attended event (first ever, the organiser's earlier events included) for the events starting in [from, to), and the window's repeat-attendee rate",
   tag,
   request: { query: PeriodQuery },
   responses: { 200: { description: csvToo, schema: CohortsReport } },
@@ -90,30 +87,4 @@ export const attributionReport = defineRoute({
   tag,
   request: { query: AttributionQuery },
   responses: { 200: { description: csvToo, schema: AttributionReport } },
-});
-
-export const eventReportHtml = defineRoute({
-  operationId: 'eventReportHtml',
-  method: 'GET',
-  path: '/v1/events/{id}/report.html',
-  handler: 'reports/event-html',
-  permission: 'reports:read',
-  summary: "An event's report as an HTML page with server-rendered SVG charts (no scripts)",
-  tag,
-  request: { params: IdParams },
-  responses: { 200: { description: 'text/html' } },
-  ownFunction: htmlFunction,
-});
-
-export const periodReportHtml = defineRoute({
-  operationId: 'periodReportHtml',
-  method: 'GET',
-  path: '/v1/reports/period.html',
-  handler: 'reports/period-html',
-  permission: 'reports:read',
-  summary: 'The events starting in [from, to) as an HTML page with server-rendered SVG charts (no scripts)',
-  tag,
-  request: { query: PeriodHtmlQuery },
-  responses: { 200: { description: 'text/html' } },
-  ownFunction: htmlFunction,
 });

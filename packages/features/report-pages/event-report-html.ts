@@ -1,10 +1,7 @@
 import { nowIso } from '#packages/core/clock.ts';
 import { renderChart } from './charts.ts';
 import { figure, formatMoney, heading, majorUnits, page, percent, table } from './html-page.ts';
-import { bucketOf } from './periods.ts';
-import { velocityOf } from './reports.ts';
-import { revenueRows } from './revenue-rows.ts';
-import { eventFacts } from './event-facts.ts';
+import { bucketOf, eventFacts, revenueRows, velocityOf } from '#packages/features/reports/index.ts';
 
 /** An event's report page: its figures, its sales against earlier events, and its revenue per day. */
 export async function eventReportHtml(eventId: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { REPORT_CSP } from '#packages/features/reports/html-page.ts';
+import { REPORT_CSP } from '#packages/features/report-pages/html-page.ts';
 import type { HttpResult } from '#packages/http/http-handler.ts';
 
 /** A report page: HTML under a policy that runs no script and loads nothing. */

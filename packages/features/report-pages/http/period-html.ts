@@ -1,5 +1,5 @@
-import { periodReportHtml as route } from '#packages/features/reports/routes.ts';
-import { periodReportHtml } from '#packages/features/reports/period-report-html.ts';
+import { periodReportHtml as route } from '#packages/features/report-pages/routes.ts';
+import { periodReportHtml } from '#packages/features/report-pages/period-report-html.ts';
 import { httpHandler } from '#packages/http/http-handler.ts';
 import { htmlAnswer } from './html-answer.ts';
 

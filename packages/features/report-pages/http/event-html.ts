@@ -1,5 +1,5 @@
-import { eventReportHtml as route } from '#packages/features/reports/routes.ts';
-import { eventReportHtml } from '#packages/features/reports/event-report-html.ts';
+import { eventReportHtml as route } from '#packages/features/report-pages/routes.ts';
+import { eventReportHtml } from '#packages/features/report-pages/event-report-html.ts';
 import { httpHandler } from '#packages/http/http-handler.ts';
 import { htmlAnswer } from './html-answer.ts';
 

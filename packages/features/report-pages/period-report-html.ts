@@ -1,10 +1,7 @@
 import { nowIso } from '#packages/core/clock.ts';
 import { renderChart } from './charts.ts';
-import { topCustomerRows } from './customer-rows.ts';
-import { eventRow } from './event-rows.ts';
 import { figure, formatMoney, heading, majorUnits, page, percent, table } from './html-page.ts';
-import { revenueRows } from './revenue-rows.ts';
-import { factsOf, organiserEvents, startingIn } from './tenant-events.ts';
+import { eventRow, factsOf, organiserEvents, revenueRows, startingIn, topCustomerRows } from '#packages/features/reports/index.ts';
 
 /** The events starting in [from, to): sales against capacity, attendance, revenue per week, top customers. */
 export async function periodReportHtml(window: { from: string; to: string }): Promise<string> {
