@@ -236,4 +236,25 @@ describe('A/B-tested campaigns: sending, deciding, sending the rest', () => {
     for (const p of people) expect(mail.get(p.email), p.email).toHaveLength(1);
     for (const p of people.filter((x) => !testIds.has(x.id))) expect(mail.get(p.email)![0]!.subject).toMatch(/^B: /);
   });
+
+  it("holds a variant's test mails until its send time, then starts the test length", async () => {
+    const later = new Date(Date.now() + HOUR).toISOString();
+    const { people, campaignId } = await givenAbCampaign(30, abTest({ testShare: 100, variants: [{ id: 'a', subject: 'A: now' }, { id: 'b', subject: 'B: later', sendAt: later }] }));
+    expect((await api.call('POST', `/v1/campaigns/${campaignId}/send`)).status).toBe(202);
+    await drain();
+    // A is out, B waits for its time: the send sits in its finish phase, due at B's time.
+    expect((await api.call('GET', `/v1/campaigns/${campaignId}`)).body).toMatchObject({ status: 'sending', progress: { phase: 'finish' } });
+    const early = await recipientsOf(api.call, campaignId);
+    expect(early.filter((r) => r.variant === 'a').every((r) => r.status === 'sent')).toBe(true);
+    expect(early.filter((r) => r.variant === 'b').every((r) => r.status === 'pending')).toBe(true);
+    const mail = await mailFor(api.mailUrl, people.map((p) => p.email));
+    expect([...mail.values()].flat().map((m) => m.subject).every((subject) => subject === 'A: now')).toBe(true);
+
+    const waiting = await dueRun(HOUR + 5000, async () => (await api.call('GET', `/v1/campaigns/${campaignId}`)).body);
+    expect(waiting).toMatchObject({ status: 'sending', progress: { phase: 'wait' } });
+    // The test length runs from when the last test mail went out.
+    expect(Date.parse(waiting.abTestEndsAt)).toBeGreaterThanOrEqual(Date.parse(later) + HOUR);
+    const all = await mailFor(api.mailUrl, people.map((p) => p.email));
+    for (const p of people) expect(all.get(p.email), p.email).toHaveLength(1);
+  });
 });
