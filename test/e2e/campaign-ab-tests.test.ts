@@ -6,6 +6,8 @@ import { sesEvent } from '../support/campaign-tracking-fixtures.ts';
 import { advanceClock } from '../support/clock.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { uniqueTag } from '../support/segment-fixtures.ts';
+import { buyerEmail, givenPublishedEvent, givenTicketType, pay } from '../support/sales-fixtures.ts';
+import { signRecipientToken } from '#packages/features/campaigns/tokens.ts';
 
 process.env.CAMPAIGN_MAX_SEND_RATE = '500';
 vi.setConfig({ testTimeout: 240_000 });
@@ -196,5 +198,63 @@ describe('A/B-tested campaigns: sending, deciding, sending the rest', () => {
     const done = (await api.call('GET', `/v1/campaigns/${campaignId}`)).body;
     expect(done).toMatchObject({ status: 'sent', abTestDecision: { state: 'fallback', variant: 'a' } });
     expect(done.abTestDecision.reason).toContain('minimum sample not reached');
+  });
+
+  it('decides on revenue per recipient from the campaign attribution (orders placed through the variants\' links)', async () => {
+    const { people, campaignId } = await givenAbCampaign(40, abTest({ testShare: 80, winnerMetric: 'revenue_per_recipient' }));
+    const test = await sendTestShare(campaignId);
+    const event = await givenPublishedEvent(api.call);
+    const ticketType = await givenTicketType(api.call, event.id);
+    const buy = async (contactId: string, quantity: number) => {
+      const campaignToken = await signRecipientToken({ campaignId, contactId });
+      const res = await api.call('POST', `/v1/events/${event.id}/orders`, {
+        role: null,
+        body: { buyer: { email: buyerEmail('ab') }, items: [{ ticketTypeId: ticketType.id, quantity }], campaignToken },
+      });
+      expect(res.status).toBe(201);
+      await pay(api.call, res.body);
+    };
+    const [a, b] = (['a', 'b'] as const).map((v) => test.filter((r) => r.variant === v));
+    expect(Math.min(a!.length, b!.length)).toBeGreaterThanOrEqual(4);
+    // Every B recipient buys 1–3 tickets (2,500 each); one A recipient buys one.
+    for (const [i, r] of b!.entries()) await buy(r.contactId, (i % 3) + 1);
+    await buy(a![0]!.contactId, 1);
+    await drain();
+
+    const live = await abOf(campaignId);
+    const figures = Object.fromEntries(live.variants.map((v: { id: string }) => [v.id, v]));
+    const bRevenue = b!.reduce((sum, _, i) => sum + ((i % 3) + 1) * 2500, 0);
+    expect(figures.b).toMatchObject({ purchases: b!.length, buyers: b!.length, revenue: { amount: bRevenue, currency: 'EUR' } });
+    expect(figures.a).toMatchObject({ purchases: 1, buyers: 1, revenue: { amount: 2500, currency: 'EUR' } });
+    expect(figures.b.rates.revenuePerRecipient).toBeCloseTo(bRevenue / b!.length, 2);
+
+    await dueRun(HOUR + 5000);
+    const done = (await api.call('GET', `/v1/campaigns/${campaignId}`)).body;
+    expect(done).toMatchObject({ status: 'sent', abTestDecision: { state: 'decided', variant: 'b' } });
+    const testIds = new Set(test.map((r) => r.contactId));
+    const mail = await mailFor(api.mailUrl, people.map((p) => p.email));
+    for (const p of people) expect(mail.get(p.email), p.email).toHaveLength(1);
+    for (const p of people.filter((x) => !testIds.has(x.id))) expect(mail.get(p.email)![0]!.subject).toMatch(/^B: /);
+  });
+
+  it("holds a variant's test mails until its send time, then starts the test length", async () => {
+    const later = new Date(Date.now() + HOUR).toISOString();
+    const { people, campaignId } = await givenAbCampaign(30, abTest({ testShare: 100, variants: [{ id: 'a', subject: 'A: now' }, { id: 'b', subject: 'B: later', sendAt: later }] }));
+    expect((await api.call('POST', `/v1/campaigns/${campaignId}/send`)).status).toBe(202);
+    await drain();
+    // A is out, B waits for its time: the send sits in its finish phase, due at B's time.
+    expect((await api.call('GET', `/v1/campaigns/${campaignId}`)).body).toMatchObject({ status: 'sending', progress: { phase: 'finish' } });
+    const early = await recipientsOf(api.call, campaignId);
+    expect(early.filter((r) => r.variant === 'a').every((r) => r.status === 'sent')).toBe(true);
+    expect(early.filter((r) => r.variant === 'b').every((r) => r.status === 'pending')).toBe(true);
+    const mail = await mailFor(api.mailUrl, people.map((p) => p.email));
+    expect([...mail.values()].flat().map((m) => m.subject).every((subject) => subject === 'A: now')).toBe(true);
+
+    const waiting = await dueRun(HOUR + 5000, async () => (await api.call('GET', `/v1/campaigns/${campaignId}`)).body);
+    expect(waiting).toMatchObject({ status: 'sending', progress: { phase: 'wait' } });
+    // The test length runs from when the last test mail went out.
+    expect(Date.parse(waiting.abTestEndsAt)).toBeGreaterThanOrEqual(Date.parse(later) + HOUR);
+    const all = await mailFor(api.mailUrl, people.map((p) => p.email));
+    for (const p of people) expect(all.get(p.email), p.email).toHaveLength(1);
   });
 });

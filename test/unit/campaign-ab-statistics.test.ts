@@ -118,4 +118,14 @@ describe('A/B evaluation', () => {
     const e = evaluate(observed, big, { now: after, testEndsAt: ends });
     expect(e.baseline).toBeCloseTo(375 / 3000, 4);
   });
+
+  it('decides an open-rate test on people only: machine opens never make a winner', () => {
+    const openTest: AbTestInput = { ...test3, variants: [{ id: 'a' }, { id: 'b' }], winnerMetric: 'open_rate' };
+    const withOpens = (id: string, opened: number, machineOpened: number): ArmFigures => ({ ...arm(id, 1000, 0), totals: { sent: 1000, delivered: 1000, opened, machineOpened, clicked: 0 } });
+    // B's mails were all fetched by Apple's proxy; people opened both alike.
+    const proxied = evaluate(openTest, [withOpens('a', 200, 10), withOpens('b', 205, 900)], { now: after, testEndsAt: ends });
+    expect(proxied).toMatchObject({ state: 'fallback', significant: false });
+    const real = evaluate(openTest, [withOpens('a', 200, 10), withOpens('b', 320, 10)], { now: after, testEndsAt: ends });
+    expect(real).toMatchObject({ state: 'decided', outcome: { variant: 'b' } });
+  });
 });

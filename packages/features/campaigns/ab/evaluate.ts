@@ -83,7 +83,8 @@ export function evaluate(test: AbTestInput, arms: readonly ArmFigures[], timing:
     baseline,
     minimumSamplePerVariant: Number.isFinite(n) ? n : null,
     bestVariant: best.id,
-    pValue: round(pValue, 6),
+    // Four significant digits: a clear winner's p is far below 1e-6 and must not print as 0.
+    pValue: Number(pValue.toPrecision(4)),
     significant,
   };
   const needs = Number.isFinite(n) ? `${n} recipients per variant` : 'a sample (no baseline rate yet: nothing to compute the minimum from)';
