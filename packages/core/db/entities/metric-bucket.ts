@@ -2,11 +2,13 @@ import type { Db } from '../service.ts';
 import { SERVICE } from './common.ts';
 
 /**
- * Slices of a bucket: a point lands in slice 0 unless its transaction lost a
- * race there (TransactionConflict), then in one picked at random. Quiet series
- * keep one item per bucket; a busy minute spreads over up to this many.
+ * Slices of a bucket: a point lands in slice 0 unless its writer lost a race
+ * lately (TransactionConflict), then in one picked at random. Quiet series
+ * keep one item per bucket; a burst spreads over up to this many. A point's
+ * transaction touches ~15–60 bucket items, all of them in one slice, so two
+ * concurrent points collide only when they picked the same slice.
  */
-export const METRIC_BUCKET_SHARDS = 8;
+export const METRIC_BUCKET_SHARDS = 16;
 
 /**
  * A pre-aggregated metric: the sum of the points of one series (metric ×
