@@ -51,4 +51,5 @@ export const tagDescriptions: Record<string, string> = {
   Exhibitors: "Exhibitors, their booths on the event map (booked once), their staff, and the leads they scan at the booth — with the attendee's details only when the attendee agreed to share them.",
   Networking: 'The attendee directory, meeting requests in 15- or 30-minute slots that never double-book anyone, and the connections people make.',
   Audit: 'The audit log: who changed what and when, append-only and verifiable day by day; readable, filterable and exportable by admins only.',
+  'Lifetime value': "Each buyer's predicted lifetime value (BG/BB or BG/NBD with Gamma-Gamma, RFM below 30 repeat buyers), fitted nightly per organiser: the last fit, and a run started by hand.",
 };
