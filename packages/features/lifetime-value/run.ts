@@ -128,7 +128,7 @@ async function scorePage(scorer: Scorer, buyers: readonly Buyer[], correlationId
  * did not change (fittedAt aside) is not written, so its `fittedAt` is the
  * run that last changed them (the model's `fittedAt` is the last run's).
  */
-export async function continueRun(deadline = Number.POSITIVE_INFINITY): Promise<{ runId: string | null; status: 'done' | 'running' | 'idle'; scored: number }> {
+export async function continueRun(deadline = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY): Promise<{ runId: string | null; status: 'done' | 'running' | 'idle'; scored: number }> {
   let state = await readState();
   const run = state.run;
   if (!run || run.status !== 'running') return { runId: run?.runId ?? null, status: 'idle', scored: 0 };
@@ -137,7 +137,9 @@ export async function continueRun(deadline = Number.POSITIVE_INFINITY): Promise<
   const scorer = fitCustomerBase({ buyers, pastEvents: past, futureOpportunities: next12m, now, seed: RANGE_SEED, ...(run.prefer ? { prefer: run.prefer } : {}) });
   let resume = run.resume ?? { shard: 0, cursor: null };
   let scored = run.scored;
-  while (resume.shard < BUYER_SHARDS) {
+  for (let pages = 0; resume.shard < BUYER_SHARDS; pages++) {
+    // A caller's page budget (tests): stop here, the next call resumes from the saved page.
+    if (pages >= maxPages) return { runId: run.runId, status: 'running', scored };
     if (Date.now() > deadline) {
       // Out of time (a Lambda's 15 minutes): a one-shot wake-up carries on from the saved page.
       await scheduleWakeUp({ kind: 'lifetime-value-run', id: run.runId, at: nowIso() });
