@@ -24,6 +24,8 @@ export interface LtvBenchData {
   job: { rcuPerContact: number; wcuPerContact: number; callsPerContact: number };
   /** The consumers woken by the run's contact.updated events (segments refresh, workflow triggers…). */
   downstream: { rcuPerContact: number; wcuPerContact: number; drainMs: number };
+  /** A second run on the same data (a night with no new orders): contacts whose figures did not change are not written. */
+  rerun: { runMs: number; rcuPerContact: number; wcuPerContact: number; callsPerContact: number };
   scanned: boolean;
 }
 
@@ -109,6 +111,13 @@ export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<L
     await stack.bus.drain();
     const drainMs = performance.now() - drainStarted;
     const downstream = [...during, ...meter.take()].filter((c) => c.origin === 'consumer');
+    progress('analytics-ltv: running it again on the same data');
+    const rerunStarted = performance.now();
+    await requestRun('schedule');
+    await meter.runAs('other', 'lifetime-value job again', () => continueRun());
+    const rerunMs = performance.now() - rerunStarted;
+    await stack.bus.drain();
+    const rerunCalls = meter.take().filter((c) => c.origin !== 'consumer');
     const { fit } = await readState();
     progress(`analytics-ltv: ${fit?.method} over ${result.scored} contacts in ${(runMs / 1000).toFixed(1)} s`);
     const down = perContact(downstream, contacts);
@@ -122,7 +131,8 @@ export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<L
       msPer1000: round((runMs / contacts) * 1000),
       job: perContact(jobCalls, contacts),
       downstream: { rcuPerContact: down.rcuPerContact, wcuPerContact: down.wcuPerContact, drainMs: Math.round(drainMs) },
-      scanned: [...jobCalls, ...downstream].some((c) => c.command === 'Scan'),
+      rerun: { runMs: Math.round(rerunMs), ...perContact(rerunCalls, contacts) },
+      scanned: [...jobCalls, ...downstream, ...rerunCalls].some((c) => c.command === 'Scan'),
     };
   } finally {
     await stop();

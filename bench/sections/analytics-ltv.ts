@@ -21,6 +21,7 @@ export const analyticsLtvSection: BenchSection<LtvBenchData> = {
       `| job run (fit + a prediction on every contact) | ${(d.runMs / 1000).toFixed(1)} s (${d.msPer1000} ms per 1,000 contacts) |`,
       `| job RCU / WCU per contact | ${d.job.rcuPerContact} / ${d.job.wcuPerContact} (${d.job.callsPerContact} calls) |`,
       `| downstream consumers (contact.updated) RCU / WCU per contact | ${d.downstream.rcuPerContact} / ${d.downstream.wcuPerContact} (bus drained in ${(d.downstream.drainMs / 1000).toFixed(1)} s) |`,
+      `| the same run again (nothing changed: no writes) | ${(d.rerun.runMs / 1000).toFixed(1)} s; RCU / WCU per contact ${d.rerun.rcuPerContact} / ${d.rerun.wcuPerContact} |`,
       `| any Scan | ${d.scanned ? 'yes' : 'no'} |`,
     ].join('\n');
   },

@@ -52,4 +52,5 @@ export const tagDescriptions: Record<string, string> = {
   Networking: 'The attendee directory, meeting requests in 15- or 30-minute slots that never double-book anyone, and the connections people make.',
   Audit: 'The audit log: who changed what and when, append-only and verifiable day by day; readable, filterable and exportable by admins only.',
   Reports: "Reports across an organiser's events: sell-through, attendance and no-shows, revenue over time, sales velocity against earlier events, cohorts and repeat attendees, top customers, revenue and ROI by channel. JSON or CSV; HTML pages with server-rendered SVG charts. Organisers only.",
+  'Lifetime value': "Each buyer's predicted lifetime value (BG/BB or BG/NBD with Gamma-Gamma, RFM below 30 repeat buyers), fitted nightly per organiser: the last fit, and a run started by hand.",
 };

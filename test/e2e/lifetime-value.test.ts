@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '#packages/core/db/service.ts';
-import { shardOf } from '#packages/features/lifetime-value/record-buyer.ts';
+import type { EventData } from '#events/catalog.ts';
+import { recordBuyerPurchase, shardOf } from '#packages/features/lifetime-value/record-buyer.ts';
 import { seededRng } from '#packages/features/lifetime-value/models/rng.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
@@ -12,7 +13,7 @@ const api = useTestApi();
 
 const WEEK = 7 * 86_400_000;
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, tries = 600): Promise<T> {
+async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, tries = 1500): Promise<T> {
   for (let i = 0; i < tries; i++) {
     const value = await read();
     if (done(value)) return value;
@@ -62,6 +63,16 @@ describe('predicted lifetime value through the local HTTP API', () => {
     const order = await givenPaidOrder(api.call, event.id, type.id, { quantity: 2, email });
     const summary = await until('the purchase summary', async () => (await db().entities.ltvBuyer.get({ email }).go()).data, (s) => !!s);
     expect(summary).toMatchObject({ purchases: 1, spendAmount: order.total.amount, currency: 'EUR', eventIds: [event.id], orderIds: [order.id] });
+
+    // A second order adds up (the optimistic put path); the same payment delivered again adds nothing.
+    const second = await givenPaidOrder(api.call, event.id, type.id, { quantity: 1, email });
+    const both = await until('the second purchase', async () => (await db().entities.ltvBuyer.get({ email }).go()).data, (s) => s?.purchases === 2);
+    expect(both).toMatchObject({ spendAmount: order.total.amount + second.total.amount, firstPurchaseAt: summary!.firstPurchaseAt });
+    expect(sorted(both!.orderIds!)).toEqual(sorted([order.id, second.id]));
+    const redelivered: EventData<'order.paid'> = { orderId: order.id, eventId: event.id, status: 'paid', buyer: { email }, total: order.total, admissions: 2, tickets: [], paidAt: summary!.firstPurchaseAt };
+    const again = await recordBuyerPurchase(redelivered);
+    expect(again).toBe('already_recorded');
+    expect((await db().entities.ltvBuyer.get({ email }).go()).data?.purchases).toBe(2);
   });
 
   it('a run writes predictions on contacts, the model shows the fit, and a segment selects by them', async () => {
@@ -104,7 +115,25 @@ describe('predicted lifetime value through the local HTTP API', () => {
     const meanwhile = await api.call('POST', '/v1/lifetime-value/runs', { body: {}, headers: { 'Idempotency-Key': randomUUID() } });
     if (meanwhile.status === 200) expect(meanwhile.body.runId).toBe(again.body.runId);
     await until('the second run to finish', model, (m) => m.run?.runId === again.body.runId && m.run.status === 'done');
-  }, 180_000);
+  }, 400_000);
+
+  it('a run stopped after a page resumes from the saved page and scores every buyer once', async () => {
+    const { requestRun, continueRun, readState } = await import('#packages/features/lifetime-value/run.ts');
+    // Whatever run the other tests left going has finished first.
+    await until('no run in progress', model, (m) => m.run?.status !== 'running');
+    const { run, started } = await requestRun('schedule');
+    expect(started).toBe(true);
+    const first = await continueRun(Number.POSITIVE_INFINITY, 1);
+    expect(first.status).toBe('running');
+    const saved = (await readState()).run!;
+    expect(saved.resume).toBeDefined();
+    expect(saved.scored).toBe(first.scored);
+    const rest = await continueRun();
+    expect(rest).toMatchObject({ runId: run.runId, status: 'done' });
+    const buyers = (await Promise.all(Array.from({ length: 8 }, (_, shard) => db().entities.ltvBuyer.query.byShard({ shard: String(shard) }).go({ pages: 'all' })))).flatMap((r) => r.data);
+    expect(rest.scored).toBe(buyers.length);
+    expect((await model()).run).toMatchObject({ runId: run.runId, status: 'done', scored: buyers.length });
+  }, 120_000);
 
   it('only an admin starts a run; contacts:read reads the model', async () => {
     expect((await api.call('POST', '/v1/lifetime-value/runs', { body: {}, role: 'marketing' })).status).toBe(403);

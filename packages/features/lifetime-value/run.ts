@@ -6,6 +6,7 @@ import { writtenIfCondition } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
 import { newId } from '#packages/core/ids.ts';
 import { pool } from '#packages/core/worker-pool.ts';
+import { scheduleWakeUp } from '#packages/core/wake-ups/wake-ups.ts';
 import type { Buyer, Opportunity } from './histories.ts';
 import { BUYER_SHARDS } from './record-buyer.ts';
 import { fitCustomerBase, type Figures, type ModelSummary, type Scorer } from './scoring.ts';
@@ -14,6 +15,8 @@ const KEY = 'current';
 const PAGE = 100;
 const WRITERS = 8;
 const YEAR = 365 * 86_400_000;
+/** One seed for the range's parameter draws: the same data gives the same figures, so an unchanged contact is not rewritten. */
+const RANGE_SEED = 'lifetime-value';
 
 export interface RunState {
   runId: string;
@@ -90,13 +93,27 @@ async function writeFigures(contactId: string, figures: Figures, correlationId: 
   return !result.canceled;
 }
 
+/** Same figures but for the fit's time: no write, no event (segments and workflows have nothing new to see). */
+function sameFigures(stored: unknown, next: Figures): boolean {
+  if (!stored || typeof stored !== 'object') return false;
+  const { fittedAt: _a, ...a } = stored as Figures;
+  const { fittedAt: _b, ...b } = next;
+  return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort()) && JSON.stringify(a.predictedValue) === JSON.stringify(b.predictedValue);
+}
+
 async function scorePage(scorer: Scorer, buyers: readonly Buyer[], correlationId: string): Promise<number> {
   const guards = await batchGetAll(buyers.map((b) => ({ email: b.email })), (batch) => db().entities.contactEmail.get(batch).go());
   const contactOf = new Map(guards.map((g) => [g.email, g.contactId]));
+  const contacts = await batchGetAll([...contactOf.values()].map((contactId) => ({ contactId })), (batch) =>
+    db().entities.contact.get(batch).go({ attributes: ['contactId', 'lifetimeValue'] }),
+  );
+  const storedOf = new Map(contacts.map((c) => [c.contactId, c.lifetimeValue]));
   let written = 0;
   await pool(buyers, WRITERS, () => false, async (buyer) => {
     const contactId = contactOf.get(buyer.email);
-    if (contactId && (await writeFigures(contactId, scorer.score(buyer), correlationId))) written += 1;
+    if (!contactId || !storedOf.has(contactId)) return;
+    const figures = scorer.score(buyer);
+    if (sameFigures(storedOf.get(contactId), figures) || (await writeFigures(contactId, figures, correlationId))) written += 1;
   });
   return written;
 }
@@ -106,20 +123,28 @@ async function scorePage(scorer: Scorer, buyers: readonly Buyer[], correlationId
  * on resume: deterministic on the same data), then pages through the buyers
  * shard by shard, writing each one's figures on their contact, and saves the
  * resume point after each page. Stops at `deadline` (ms since the epoch)
- * leaving the run `running`; the next call resumes it. Writing a contact's
- * figures twice writes the same figures: idempotent.
+ * leaving the run `running` and a wake-up that resumes it. Writing a contact's
+ * figures twice writes the same figures: idempotent. A contact whose figures
+ * did not change (fittedAt aside) is not written, so its `fittedAt` is the
+ * run that last changed them (the model's `fittedAt` is the last run's).
  */
-export async function continueRun(deadline = Number.POSITIVE_INFINITY): Promise<{ runId: string | null; status: 'done' | 'running' | 'idle'; scored: number }> {
+export async function continueRun(deadline = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY): Promise<{ runId: string | null; status: 'done' | 'running' | 'idle'; scored: number }> {
   let state = await readState();
   const run = state.run;
   if (!run || run.status !== 'running') return { runId: run?.runId ?? null, status: 'idle', scored: 0 };
   const now = nowIso();
   const [buyers, { past, next12m }] = await Promise.all([allBuyers(), opportunities(now)]);
-  const scorer = fitCustomerBase({ buyers, pastEvents: past, futureOpportunities: next12m, now, seed: run.runId, ...(run.prefer ? { prefer: run.prefer } : {}) });
+  const scorer = fitCustomerBase({ buyers, pastEvents: past, futureOpportunities: next12m, now, seed: RANGE_SEED, ...(run.prefer ? { prefer: run.prefer } : {}) });
   let resume = run.resume ?? { shard: 0, cursor: null };
   let scored = run.scored;
-  while (resume.shard < BUYER_SHARDS) {
-    if (Date.now() > deadline) return { runId: run.runId, status: 'running', scored };
+  for (let pages = 0; resume.shard < BUYER_SHARDS; pages++) {
+    // A caller's page budget (tests): stop here, the next call resumes from the saved page.
+    if (pages >= maxPages) return { runId: run.runId, status: 'running', scored };
+    if (Date.now() > deadline) {
+      // Out of time (a Lambda's 15 minutes): a one-shot wake-up carries on from the saved page.
+      await scheduleWakeUp({ kind: 'lifetime-value-run', id: run.runId, at: nowIso() });
+      return { runId: run.runId, status: 'running', scored };
+    }
     const page = await db().entities.ltvBuyer.query.byShard({ shard: String(resume.shard) }).go({ cursor: resume.cursor, limit: PAGE });
     scored += await scorePage(scorer, page.data, `ltv-${run.runId}`);
     resume = page.cursor ? { shard: resume.shard, cursor: page.cursor } : { shard: resume.shard + 1, cursor: null };

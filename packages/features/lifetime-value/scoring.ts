@@ -72,10 +72,13 @@ export function fitCustomerBase(input: {
   if (repeat.length < MIN_REPEAT_BUYERS) return rfmScorer(buyers, now, { ...base, reason: `${repeat.length} repeat buyers, fewer than ${MIN_REPEAT_BUYERS}` });
 
   let fit: Fit;
+  // Predictions depend on the history only, and customers share few histories: each is computed once per run.
+  let keyOf: (buyer: Buyer) => string;
   let predict: (params: number[], buyer: Buyer) => { alive: number; purchases: number };
   if (method === 'bg-bb') {
     fit = fitBgBb(buyers.map((b) => discreteHistory(b, pastEvents)));
     const asParams = ([alpha, beta, gamma, delta]: number[]): BgBbParams => ({ alpha: alpha!, beta: beta!, gamma: gamma!, delta: delta! });
+    keyOf = (b) => Object.values(discreteHistory(b, pastEvents)).join('/');
     predict = (p, b) => {
       const h = discreteHistory(b, pastEvents);
       return { alive: bgbbProbabilityAlive(asParams(p), h), purchases: bgbbExpectedPurchases(asParams(p), h, input.futureOpportunities) };
@@ -83,6 +86,7 @@ export function fitCustomerBase(input: {
   } else {
     fit = fitBgNbd(buyers.map((b) => continuousHistory(b, now)));
     const asParams = ([r, alpha, a, b]: number[]): BgNbdParams => ({ r: r!, alpha: alpha!, a: a!, b: b! });
+    keyOf = (b) => Object.values(continuousHistory(b, now)).join('/');
     predict = (p, b) => {
       const h = continuousHistory(b, now);
       return { alive: bgnbdProbabilityAlive(asParams(p), h), purchases: bgnbdExpectedPurchases(asParams(p), h, 52) };
@@ -111,12 +115,19 @@ export function fitCustomerBase(input: {
     spendParams: useGg ? { p: gg.named.p, q: gg.named.q, v: gg.named.v } : null,
     logLikelihood: fit.logLikelihood,
   };
+  const predictions = new Map<string, { alive: number; purchases: number; drawn: number[] }>();
   return {
     summary,
     score(buyer) {
-      const { alive, purchases } = predict(fit.params, buyer);
+      const key = keyOf(buyer);
+      let known = predictions.get(key);
+      if (!known) {
+        known = { ...predict(fit.params, buyer), drawn: purchaseDraws.map((p) => predict(p, buyer).purchases) };
+        predictions.set(key, known);
+      }
+      const { alive, purchases, drawn } = known;
       const value = purchases * spendOf(useGg ? gg.params : null, buyer);
-      const values = purchaseDraws.map((p, i) => predict(p, buyer).purchases * spendOf(spendDraws[i] ?? (useGg ? gg.params : null), buyer)).sort((a, b) => a - b);
+      const values = drawn.map((n, i) => n * spendOf(spendDraws[i] ?? (useGg ? gg.params : null), buyer)).sort((a, b) => a - b);
       return {
         method,
         probabilityActive: round4(alive),
