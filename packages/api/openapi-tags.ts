@@ -51,6 +51,7 @@ export const tagDescriptions: Record<string, string> = {
   Exhibitors: "Exhibitors, their booths on the event map (booked once), their staff, and the leads they scan at the booth — with the attendee's details only when the attendee agreed to share them.",
   Networking: 'The attendee directory, meeting requests in 15- or 30-minute slots that never double-book anyone, and the connections people make.',
   Audit: 'The audit log: who changed what and when, append-only and verifiable day by day; readable, filterable and exportable by admins only.',
+  Analytics: "The metric store: orders, revenue, tickets, check-ins, mail engagement, visits and leads, pre-added per minute, hour and day with their dimensions (event, ticket type, channel, promoter, campaign, UTM, lead source); public visits with UTM or a promoter link; a contact's journey with each order's first- and last-touch attribution.",
   Reports: "Reports across an organiser's events: sell-through, attendance and no-shows, revenue over time, sales velocity against earlier events, cohorts and repeat attendees, top customers, revenue and ROI by channel. JSON or CSV; HTML pages with server-rendered SVG charts. Organisers only.",
   'Lifetime value': "Each buyer's predicted lifetime value (BG/BB or BG/NBD with Gamma-Gamma, RFM below 30 repeat buyers), fitted nightly per organiser: the last fit, and a run started by hand.",
 };
