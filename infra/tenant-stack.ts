@@ -14,6 +14,7 @@ import { schedules as scheduleTable, type Schedule } from '#events/schedules.ts'
 import type { RouteDefinition } from '#packages/core/route.ts';
 import { routes as routeTable } from '#packages/api/routes/index.ts';
 import type { AsyncWorker } from './constructs/async-worker.ts';
+import type { JobGroupWorker, ScheduledJob } from './constructs/job-group-worker.ts';
 import { transparentLogicalId } from './constructs/concern.ts';
 import { TenantHttpApi } from './constructs/http-api.ts';
 import type { HttpFeatureStack } from './constructs/http-feature-stack.ts';
@@ -165,7 +166,8 @@ export class TenantStack extends Stack {
       ...WAKING_JOBS.map((job) => this.jobs.get(job)?.function),
       ...this.httpFeatures.filter((f) => f.feature === INTEGRATIONS).flatMap((f) => [...f.functions.values()]),
     ];
-    for (const fn of callers) if (fn) wakeUps.grantScheduling(fn);
+    // Both waking jobs may share one group's function: grant it once.
+    for (const fn of new Set(callers)) if (fn) wakeUps.grantScheduling(fn);
     return wakeUps;
   }
 
@@ -192,8 +194,10 @@ export class TenantStack extends Stack {
   get httpFeatures(): HttpFeatureStack[] { return this.http.features; }
   /** By `consumer` name (events/routing.ts): DLQ, function, rule. */
   get consumers(): ReadonlyMap<string, AsyncWorker> { return this.eventConsumers.workers; }
-  /** By job name (events/schedules.ts): DLQ, function, schedule rule. */
-  get jobs(): ReadonlyMap<string, AsyncWorker> { return this.scheduledJobs.workers; }
+  /** By job name (events/schedules.ts): its schedule rule, its group's function and DLQ. */
+  get jobs(): ReadonlyMap<string, ScheduledJob> { return this.scheduledJobs.jobs; }
+  /** By job group (infra/job-layout.ts): DLQ, function, one rule per job. */
+  get jobGroups(): ReadonlyMap<string, JobGroupWorker> { return this.scheduledJobs.workers; }
 }
 
 /** The tenant's Route 53 zone (tenants.json `domain`), for the SES DKIM records; none without one. */

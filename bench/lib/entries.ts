@@ -7,6 +7,8 @@ import { httpEntryFile } from '#infra/http-entries.ts';
 import { httpFunctions } from '#infra/http-layout.ts';
 import { consumerEntryFile } from '#infra/consumer-entries.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
+import { jobEntryFile } from '#infra/job-entries.ts';
+import { jobGroups } from '#infra/job-layout.ts';
 import { repoRoot } from '#infra/paths.ts';
 
 export type LambdaKind = 'http' | 'consumer' | 'job';
@@ -51,8 +53,14 @@ export function lambdaEntries(): LambdaEntry[] {
     entry: relative(repoRoot, consumerEntryFile(group)),
     triggers: group.members.map((m) => `${m.consumer}: ${m.detailTypes.join(', ')}`),
   }));
-  for (const job of schedules) add('job', job.handler, `every ${job.rateMinutes} min`);
+  // One function per job group (infra/job-layout.ts): its generated entry, or a lone job's own file.
+  const jobs = jobGroups(schedules).map((group) => ({
+    kind: 'job' as const,
+    name: group.name,
+    entry: relative(repoRoot, jobEntryFile(group)),
+    triggers: group.members.map((m) => `${m.name}: every ${m.rateMinutes} min`),
+  }));
   // The target of the one-shot wake-ups (infra/constructs/wake-ups.ts): a job function outside the schedules table.
   add('job', WAKE_UP_HANDLER, 'EventBridge Scheduler one-shot wake-ups');
-  return [...http, ...consumers, ...byKey.values()];
+  return [...http, ...consumers, ...jobs, ...byKey.values()];
 }

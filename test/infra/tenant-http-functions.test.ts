@@ -7,6 +7,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routing } from '#events/routing.ts';
 import { schedules } from '#events/schedules.ts';
+import { jobGroups } from '#infra/job-layout.ts';
 import { handlerEntryPath, isPublic, routeKey } from '#packages/core/route.ts';
 import { routes } from '#packages/api/routes/index.ts';
 import { functionKinds } from '#infra/constructs/eventos-function.ts';
@@ -52,10 +53,10 @@ describe('tenant stack: HTTP functions', () => {
     }
   });
 
-  it('deploys at most 40 functions per tenant: one per feature, one per ownFunction route, one per consumer and job', () => {
+  it('deploys at most 40 functions per tenant: one per feature, one per ownFunction route, one per consumer group and job group', () => {
     const functions = functionsIn(all);
     // … and the one-shot wake-ups' target (infra/constructs/wake-ups.ts).
-    expect(functions).toHaveLength(httpFunctions(routes).length + consumerGroups(routing).length + schedules.length + 1);
+    expect(functions).toHaveLength(httpFunctions(routes).length + consumerGroups(routing).length + jobGroups(schedules).length + 1);
     expect(functions.length).toBeLessThanOrEqual(40);
     // One nested stack per feature, holding the feature function and its routes' own functions.
     expect(stack.httpFeatures.map((f) => f.feature)).toEqual(httpLayout(routes).map((f) => f.feature));
@@ -176,8 +177,12 @@ describe('tenant stack: HTTP functions', () => {
     expect(idOf(stack.consumers.get('stats')!.deadLetters.queue)).toBe('ConsumerStatsDeadLettersQueue0322138E');
     expect(idOf(stack.consumers.get('stats')!.function.function)).toBe('ConsumerStatsFunctionC96C6ED0');
     expect(idOf(stack.consumers.get('stats')!.rule)).toBe('ConsumerStatsRuleC4A7866B');
-    expect(idOf(stack.jobs.get('outbox-relay')!.deadLetters.queue)).toBe('JobOutboxRelayDeadLettersQueue86630C96');
+    // Jobs by group (infra/job-layout.ts): grouping renamed the grouped jobs' queues and functions once, on purpose;
+    // each job's rule kept its id, and a lone job (audit-seal) kept all of its.
+    expect(idOf(stack.jobGroups.get('sweeps')!.deadLetters.queue)).toBe('JobSweepsDeadLettersQueue03F75C70');
     expect(idOf(stack.jobs.get('outbox-relay')!.rule)).toBe('JobOutboxRelaySchedule59519C02');
+    expect(idOf(stack.jobs.get('audit-seal')!.deadLetters.queue)).toBe('JobAuditSealDeadLettersQueue96B06B71');
+    expect(idOf(stack.jobs.get('audit-seal')!.rule)).toBe('JobAuditSealScheduleA40C9034');
     expect(Object.keys(resourcesOf(parent))).toEqual(
       expect.arrayContaining(['SesForwardDeadLettersQueueC75C56A0', 'SesEventsToTenantBusB4908891', 'ApiCognitoJwt1870F097', 'ConfigurationSetToDefaultBusA0499BD3']),
     );

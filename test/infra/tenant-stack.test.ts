@@ -15,6 +15,7 @@ import { tableDefinition } from '#packages/core/db/table-definition.ts';
 import { functionKinds } from '#infra/constructs/eventos-function.ts';
 import { accessOf, httpFunctions } from '#infra/http-layout.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
+import { jobGroups } from '#infra/job-layout.ts';
 import { accessLogFields, type TenantStack } from '#infra/tenant-stack.ts';
 import { functionsIn, logicalIdIn, resourcesOf, SYNTH_TIMEOUT_MS } from './support/synth.ts';
 import { acmeTenant, idOf, synthAcme } from './support/acme-stack.ts';
@@ -117,7 +118,7 @@ describe('tenant stack', () => {
   it('fixes runtime, architecture, tracing, log group, sizing and environment for every function', () => {
     const functions = functionsIn(all).map(({ template: t, fn }) => ({ t, fn }));
     // + the one-shot wake-ups' target (infra/constructs/wake-ups.ts).
-    expect(functions).toHaveLength(httpFunctions(routes).length + consumerGroups(routing).length + schedules.length + 1);
+    expect(functions).toHaveLength(httpFunctions(routes).length + consumerGroups(routing).length + jobGroups(schedules).length + 1);
     for (const { t, fn } of functions) {
       const props = fn.Properties as {
         Runtime: string;
@@ -234,17 +235,30 @@ describe('tenant stack', () => {
     }
   });
 
-  it('schedules every periodic job', () => {
+  it('schedules every periodic job with a rule of its own, naming the job to its group\'s function', () => {
     const scheduled = Object.values(resourcesOf(parent, 'AWS::Events::Rule')).filter((r) => r.Properties!.ScheduleExpression);
     expect(scheduled).toHaveLength(schedules.length);
     for (const job of schedules) {
       const expression = Schedule.rate(Duration.minutes(job.rateMinutes)).expressionString;
-      const rule = scheduled.find((r) => r.Properties!.ScheduleExpression === expression && String(r.Properties!.Description).endsWith(job.name));
+      const rule = scheduled.find((r) => r.Properties!.ScheduleExpression === expression && String(r.Properties!.Description).endsWith(`→ ${job.name}`));
       expect(rule, job.name).toBeDefined();
-      const [target] = rule!.Properties!.Targets as { Arn: unknown; DeadLetterConfig?: unknown }[];
-      expect(target!.DeadLetterConfig).toBeDefined();
-      expect(resourcesOf(parent)[logicalIdIn(target!.Arn)]!.Type).toBe('AWS::Lambda::Function');
+      const [target] = rule!.Properties!.Targets as { Arn: unknown; Input?: string; DeadLetterConfig?: { Arn: unknown } }[];
+      expect(JSON.parse(target!.Input!), job.name).toEqual({ job: job.name });
+      const group = stack.jobGroups.get(jobGroups(schedules).find((g) => g.members.includes(job))!.name)!;
+      expect(logicalIdIn(target!.Arn), job.name).toBe(idOf(group.function.function));
+      expect(logicalIdIn(target!.DeadLetterConfig!.Arn), job.name).toBe(idOf(group.deadLetters.queue));
     }
+  });
+
+  it('gives each job group the union of its jobs\' needs: the signing key only to the group of the job naming it, scheduling only where a due job wakes', () => {
+    const variables = (group: string) => (resourcesOf(parent)[idOf(stack.jobGroups.get(group)!.function.function)]!.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+    for (const group of jobGroups(schedules)) {
+      expect('TICKET_SIGNING_SECRET_ARN' in variables(group.name), group.name).toBe(group.secrets.includes('ticketSigningKey'));
+    }
+    expect('TICKET_SIGNING_SECRET_ARN' in variables('audit-seal')).toBe(true);
+    expect('TICKET_SIGNING_SECRET_ARN' in variables('sweeps')).toBe(false);
+    expect('WAKE_SCHEDULE_GROUP' in variables('sweeps')).toBe(true);
+    expect('WAKE_SCHEDULE_GROUP' in variables('hourly')).toBe(false);
   });
 
   it('creates a Cognito group per built-in role, in a pool without self sign-up', () => {
@@ -284,7 +298,7 @@ describe('tenant stack', () => {
       );
     const handlersNaming = (name: string) => httpFunctions(routes).filter((f) => accessOf(f).secrets.includes(name as never)).length
       + consumerGroups(routing).filter((g) => g.secrets.includes(name as never)).length
-      + schedules.filter((job) => job.secrets?.includes(name as never)).length;
+      + jobGroups(schedules).filter((g) => g.secrets.includes(name as never)).length;
     expect(readers('TICKET_SIGNING_SECRET_ARN').length).toBe(handlersNaming('ticketSigningKey'));
     expect(readers('STRIPE_SECRET_ARN').length).toBe(handlersNaming('stripe'));
     expect(handlersNaming('stripe')).toBeGreaterThan(0);
