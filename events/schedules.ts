@@ -13,7 +13,9 @@ export interface Schedule {
    * its input. Without one it gets a function of its own. A group's IAM is the
    * union of its jobs' needs, so a job naming a secret stays in a group of jobs
    * naming the same secret (or alone). Groups today: `sweeps` (every 1–5 min),
-   * `hourly` (hourly and daily jobs; a nightly job joins it: `group: 'hourly'`).
+   * `integrations` (the webhook and workflow sweeps: they alone may schedule
+   * wake-ups, and workflows' code is heavy), `hourly` (hourly and daily jobs; a
+   * nightly job joins it: `group: 'hourly'`).
    */
   group?: string;
   /** Reads or also writes files in the tenant's bucket (RouteDefinition.files). */
@@ -42,9 +44,9 @@ export const schedules: Schedule[] = [
   // Pushes event cancellations that stalled or whose retry time came (Stripe/SES unavailable, leased email claims).
   { name: 'event-cancellations-due', handler: 'event-cancellations-due', group: 'sweeps', rateMinutes: 1 },
   // Webhook retries whose time came, and first attempts a fan-out did not finish (a crash: the lease ran out).
-  { name: 'webhook-deliveries-due', handler: 'webhook-deliveries-due', group: 'sweeps', rateMinutes: 1, localRateSeconds: 5 },
+  { name: 'webhook-deliveries-due', handler: 'webhook-deliveries-due', group: 'integrations', rateMinutes: 1, localRateSeconds: 5 },
   // Workflow runs whose wait is over, and runs a crashed worker left (lease out); waits fire within this period.
-  { name: 'workflow-runs-due', handler: 'workflow-runs-due', group: 'sweeps', rateMinutes: 1, localRateSeconds: 5 },
+  { name: 'workflow-runs-due', handler: 'workflow-runs-due', group: 'integrations', rateMinutes: 1, localRateSeconds: 5 },
   // Approves promoters' commission lines whose hold (event end + the plan's hold days) is over.
   { name: 'promoter-commission-approval', handler: 'promoter-commission-approval', group: 'hourly', rateMinutes: 60 },
   // VIP table bookings still approved/deposit_paid past their arrival cut-off become no-shows (deposit kept once, table released).

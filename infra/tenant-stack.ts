@@ -146,8 +146,8 @@ export class TenantStack extends Stack {
     output('FilesBucketName', this.files.bucket.bucketName, 'S3 bucket of the tenant files (materials, imports, exports); private, reached by presigned links');
     output('EventBusName', this.bus.eventBusName, 'EventBridge bus of domain events');
     output('StripeSecretArn', this.stripeSecret.secretArn, 'Secrets Manager secret to fill with {"secretKey","webhookSecret"} from Stripe');
-    output('TicketSigningKeySecretArn', this.ticketSigningKey.secretArn, 'Secrets Manager secret holding the ticket HMAC key');
-    output('MarketingTokenKeySecretArn', this.marketingTokenKey.secretArn, 'Secrets Manager secret holding the campaign-token HMAC key');
+    output('TicketSigningKeyParameter', this.data.ticketSigningKey.parameterName, 'SSM SecureString parameter holding the ticket HMAC key (created by `eventos tenant deploy`)');
+    output('MarketingTokenKeyParameter', this.data.marketingTokenKey.parameterName, 'SSM SecureString parameter holding the campaign-token HMAC key (created by `eventos tenant deploy`)');
     output('SesConfigurationSetName', this.configurationSet.configurationSetName, 'SES configuration set to send with');
     this.mail.emailIdentity?.dkimRecords.forEach((record, index) =>
       output(`DkimRecord${index + 1}`, `${record.name} CNAME ${record.value}`, `DNS record ${index + 1} to verify ${tenant.mailFromDomain} in SES`),
@@ -179,9 +179,7 @@ export class TenantStack extends Stack {
   // The resources tests and operators look for, by their concern.
   get table(): TableV2 { return this.data.table; }
   get bus(): EventBus { return this.data.bus; }
-  get ticketSigningKey(): Secret { return this.data.ticketSigningKey; }
   get stripeSecret(): Secret { return this.data.stripeSecret; }
-  get marketingTokenKey(): Secret { return this.data.marketingTokenKey; }
   get configurationSet(): ConfigurationSet { return this.mail.configurationSet; }
   get emailIdentity(): EmailIdentity | undefined { return this.mail.emailIdentity; }
   get userPool(): UserPool { return this.auth.userPool; }

@@ -5,7 +5,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { TenantSecretRefs } from './tenant-secret-refs.ts';
 import type { Construct } from 'constructs';
 import { isPublic, routeKey, type RouteDefinition } from '#packages/core/route.ts';
 import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
@@ -21,7 +21,7 @@ export interface HttpFeatureDependencies {
   bus: IEventBus;
   environment: Record<string, string>;
   /** The tenant's secrets; a function gets only those its routes name. */
-  secrets: Record<TenantSecret, ISecret>;
+  secrets: TenantSecretRefs;
   /** The tenant's user pool: functions with an `identityDirectory` route manage users and groups in it. */
   userPool: IUserPool;
   logRetention: RetentionDays;

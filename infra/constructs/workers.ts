@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { TenantSecretRefs } from './tenant-secret-refs.ts';
 import type { Construct } from 'constructs';
 import { sourceOf, type ConsumerRoute } from '#events/routing.ts';
 import type { Schedule } from '#events/schedules.ts';
@@ -21,7 +21,7 @@ import type { SendEmailGrant } from './tenant-mail.ts';
 export interface WorkerDependencies {
   table: ITableV2;
   bus: IEventBus;
-  secrets: Record<TenantSecret, ISecret>;
+  secrets: TenantSecretRefs;
   sendEmail: SendEmailGrant;
   environment: Record<string, string>;
   logRetention: RetentionDays;
