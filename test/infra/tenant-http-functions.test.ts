@@ -38,9 +38,11 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 describe('tenant stack: HTTP functions', () => {
-  it('has one API route per route-table entry, JWT unless the route is public', () => {
+  it('has one API route per route-table entry, JWT unless the route is public, and one $default route', () => {
     const apiRoutes = features.flatMap((t) => Object.values(resourcesOf(t, 'AWS::ApiGatewayV2::Route')));
-    expect(apiRoutes.map((r) => r.Properties!.RouteKey).sort()).toEqual(routes.map(routeKey).sort());
+    expect(apiRoutes.map((r) => r.Properties!.RouteKey).sort()).toEqual([...routes.map(routeKey), '$default'].sort());
+    // API Gateway's default quota is 300 routes per API (adjustable); an ANY route per path would have added one per path.
+    expect(apiRoutes.length).toBe(routes.length + 1);
     for (const route of routes) {
       const apiRoute = apiRoutes.find((r) => r.Properties!.RouteKey === routeKey(route))!;
       if (isPublic(route)) {
@@ -51,6 +53,20 @@ describe('tenant stack: HTTP functions', () => {
         expect(apiRoute.Properties!.AuthorizerId, routeKey(route)).toBeDefined();
       }
     }
+  });
+
+  it('answers what no route matched (405 with Allow, or 404) in the system function, through one public $default route', () => {
+    const system = stack.httpFeatures.find((f) => f.feature === 'system')!;
+    const template = features[stack.httpFeatures.indexOf(system)]!;
+    const defaults = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).filter((r) => r.Properties!.RouteKey === '$default');
+    expect(defaults).toHaveLength(1);
+    expect(defaults[0]!.Properties!.AuthorizationType).toBe('NONE');
+    const target = JSON.stringify(defaults[0]!.Properties!.Target).match(/"Ref":"([A-Za-z0-9]+)"/)![1]!;
+    const integration = resourcesOf(template)[target]!;
+    expect(logicalIdIn(integration.Properties!.IntegrationUri)).toBe(idOf(system.functions.get('system')!.function));
+    expect(system.functionOfRoute.get('$default')).toBe(system.functions.get('system'));
+    // Its bundle carries the table of paths and methods, not the route table.
+    expect(readFileSync(system.functions.get('system')!.entry, 'utf8')).toContain('{ unmatched: [["');
   });
 
   it('deploys at most 40 functions per tenant: one per feature, one per ownFunction route, one per consumer group and job group', () => {
@@ -250,6 +266,7 @@ describe('cdk-nag (AwsSolutions)', () => {
     );
     // Public routes are acknowledged one by one, never for the whole API.
     const apig4 = acknowledgements.filter((a) => a.id === 'AwsSolutions-APIG4');
-    expect(apig4).toHaveLength(routes.filter(isPublic).length);
+    // … and the $default route (405/404 only).
+    expect(apig4).toHaveLength(routes.filter(isPublic).length + 1);
   });
 });
