@@ -6,6 +6,9 @@ import type { HttpFunctionSpec } from './http-layout.ts';
 import { importPath, writeGeneratedEntry } from './generated-entries.ts';
 import { functionsRoot as defaultFunctionsRoot, repoRoot } from './paths.ts';
 
+/** The feature whose function serves the API's `$default` route (packages/http/unmatched-route.ts): small, and every tenant has it. */
+export const UNMATCHED_ROUTE_FEATURE = 'system';
+
 /** Generated feature entries (git-ignored with cdk.out/); named by content, so tenants and runs share them. */
 export const featureEntriesDir = path.join(repoRoot, 'cdk.out', 'http-entries');
 const dispatcherModule = path.join(repoRoot, 'packages', 'http', 'feature-dispatcher.ts');

@@ -3,13 +3,14 @@ import { routes } from '#packages/api/routes/index.ts';
 import { routing } from '#events/routing.ts';
 import { schedules } from '#events/schedules.ts';
 import { routeKey } from '#packages/core/route.ts';
-import { httpEntryFile } from '#infra/http-entries.ts';
+import { httpEntryFile, UNMATCHED_ROUTE_FEATURE } from '#infra/http-entries.ts';
 import { httpFunctions } from '#infra/http-layout.ts';
 import { consumerEntryFile } from '#infra/consumer-entries.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
 import { jobEntryFile } from '#infra/job-entries.ts';
 import { jobGroups } from '#infra/job-layout.ts';
 import { repoRoot } from '#infra/paths.ts';
+import { pathMethods } from '#packages/http/unmatched-route.ts';
 
 export type LambdaKind = 'http' | 'consumer' | 'job';
 
@@ -36,7 +37,8 @@ export function lambdaEntries(): LambdaEntry[] {
   const http = httpFunctions(routes).map((fn) => ({
     kind: 'http' as const,
     name: fn.name,
-    entry: relative(repoRoot, httpEntryFile(fn)),
+    // The system function also answers the API's $default route: its entry carries the table of paths and methods.
+    entry: relative(repoRoot, httpEntryFile(fn, undefined, undefined, fn.name === UNMATCHED_ROUTE_FEATURE && fn.ownReason === undefined ? pathMethods(routes) : undefined)),
     triggers: fn.routes.map(routeKey),
   }));
   const byKey = new Map<string, LambdaEntry>();

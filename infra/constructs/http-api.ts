@@ -7,6 +7,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { RouteDefinition } from '#packages/core/route.ts';
 import { pathMethods } from '#packages/http/unmatched-route.ts';
+import { UNMATCHED_ROUTE_FEATURE } from '../http-entries.ts';
 import { httpLayout } from '../http-layout.ts';
 import { stageRouteSettings } from '../route-throttles.ts';
 import type { TenantConfig } from '../tenants.ts';
@@ -34,9 +35,6 @@ export const accessLogFields = {
   userId: '$context.authorizer.claims.sub',
   error: '$context.error.message',
 } as const;
-
-/** The feature whose function serves the API's `$default` route (packages/http/unmatched-route.ts): small, and every tenant has it. */
-export const UNMATCHED_ROUTE_FEATURE = 'system';
 
 /**
  * The tenant's HTTP API: JWT authorizer on its user pool (the default for
