@@ -14,6 +14,7 @@ import { schedules as scheduleTable, type Schedule } from '#events/schedules.ts'
 import type { RouteDefinition } from '#packages/core/route.ts';
 import { routes as routeTable } from '#packages/api/routes/index.ts';
 import type { AsyncWorker } from './constructs/async-worker.ts';
+import type { JobGroupWorker, ScheduledJob } from './constructs/job-group-worker.ts';
 import { transparentLogicalId } from './constructs/concern.ts';
 import { TenantHttpApi } from './constructs/http-api.ts';
 import type { HttpFeatureStack } from './constructs/http-feature-stack.ts';
@@ -145,8 +146,8 @@ export class TenantStack extends Stack {
     output('FilesBucketName', this.files.bucket.bucketName, 'S3 bucket of the tenant files (materials, imports, exports); private, reached by presigned links');
     output('EventBusName', this.bus.eventBusName, 'EventBridge bus of domain events');
     output('StripeSecretArn', this.stripeSecret.secretArn, 'Secrets Manager secret to fill with {"secretKey","webhookSecret"} from Stripe');
-    output('TicketSigningKeySecretArn', this.ticketSigningKey.secretArn, 'Secrets Manager secret holding the ticket HMAC key');
-    output('MarketingTokenKeySecretArn', this.marketingTokenKey.secretArn, 'Secrets Manager secret holding the campaign-token HMAC key');
+    output('TicketSigningKeyParameter', this.data.ticketSigningKey.parameterName, 'SSM SecureString parameter holding the ticket HMAC key (created by `eventos tenant deploy`)');
+    output('MarketingTokenKeyParameter', this.data.marketingTokenKey.parameterName, 'SSM SecureString parameter holding the campaign-token HMAC key (created by `eventos tenant deploy`)');
     output('SesConfigurationSetName', this.configurationSet.configurationSetName, 'SES configuration set to send with');
     this.mail.emailIdentity?.dkimRecords.forEach((record, index) =>
       output(`DkimRecord${index + 1}`, `${record.name} CNAME ${record.value}`, `DNS record ${index + 1} to verify ${tenant.mailFromDomain} in SES`),
@@ -165,7 +166,8 @@ export class TenantStack extends Stack {
       ...WAKING_JOBS.map((job) => this.jobs.get(job)?.function),
       ...this.httpFeatures.filter((f) => f.feature === INTEGRATIONS).flatMap((f) => [...f.functions.values()]),
     ];
-    for (const fn of callers) if (fn) wakeUps.grantScheduling(fn);
+    // Both waking jobs may share one group's function: grant it once.
+    for (const fn of new Set(callers)) if (fn) wakeUps.grantScheduling(fn);
     return wakeUps;
   }
 
@@ -177,9 +179,7 @@ export class TenantStack extends Stack {
   // The resources tests and operators look for, by their concern.
   get table(): TableV2 { return this.data.table; }
   get bus(): EventBus { return this.data.bus; }
-  get ticketSigningKey(): Secret { return this.data.ticketSigningKey; }
   get stripeSecret(): Secret { return this.data.stripeSecret; }
-  get marketingTokenKey(): Secret { return this.data.marketingTokenKey; }
   get configurationSet(): ConfigurationSet { return this.mail.configurationSet; }
   get emailIdentity(): EmailIdentity | undefined { return this.mail.emailIdentity; }
   get userPool(): UserPool { return this.auth.userPool; }
@@ -192,8 +192,10 @@ export class TenantStack extends Stack {
   get httpFeatures(): HttpFeatureStack[] { return this.http.features; }
   /** By `consumer` name (events/routing.ts): DLQ, function, rule. */
   get consumers(): ReadonlyMap<string, AsyncWorker> { return this.eventConsumers.workers; }
-  /** By job name (events/schedules.ts): DLQ, function, schedule rule. */
-  get jobs(): ReadonlyMap<string, AsyncWorker> { return this.scheduledJobs.workers; }
+  /** By job name (events/schedules.ts): its schedule rule, its group's function and DLQ. */
+  get jobs(): ReadonlyMap<string, ScheduledJob> { return this.scheduledJobs.jobs; }
+  /** By job group (infra/job-layout.ts): DLQ, function, one rule per job. */
+  get jobGroups(): ReadonlyMap<string, JobGroupWorker> { return this.scheduledJobs.workers; }
 }
 
 /** The tenant's Route 53 zone (tenants.json `domain`), for the SES DKIM records; none without one. */

@@ -22,6 +22,8 @@ export const prices = {
   sesPerThousand: 0.1,
   secretPerMonth: 0.4,
   secretApiPer10k: 0.05,
+  ssmStandardParameterPerMonth: 0, // SSM Parameter Store, standard tier, standard throughput: no charge
+  kmsRequestPer10k: 0.03, // KMS Decrypt of a SecureString parameter with the AWS managed key aws/ssm (no key fee)
   logsIngestPerGb: 0.57,
   xrayPerMillionTraces: 5.0, // recorded; first 100,000 a month free per account (not counted: shared across tenants)
   alarmPerMonth: 0.1,
@@ -50,17 +52,22 @@ const MINUTES_PER_MONTH = 30 * 24 * 60;
 
 export interface Stack {
   secrets: number;
+  /** SSM SecureString parameters (standard tier). */
+  parameters: number;
   tracing: boolean;
   alarms: number;
   dashboards: number;
   customMetrics: number;
 }
 
-/** What the stack is built with today, and the variant the issue asks for (one secret per tenant). */
+/**
+ * What the stack is built with today (one Secrets Manager secret, the Stripe keys; the two signing keys as
+ * SSM SecureString parameters: packages/core/tenant-secrets.ts), and the layouts before it.
+ */
 export const stacks = {
-  asBuilt: { secrets: 3, tracing: false, alarms: 0, dashboards: 0, customMetrics: 0 },
-  oneSecret: { secrets: 1, tracing: false, alarms: 0, dashboards: 0, customMetrics: 0 },
-  beforeIssue18: { secrets: 3, tracing: true, alarms: 0, dashboards: 0, customMetrics: 0 },
+  asBuilt: { secrets: 1, parameters: 2, tracing: false, alarms: 0, dashboards: 0, customMetrics: 0 },
+  threeSecrets: { secrets: 3, parameters: 0, tracing: false, alarms: 0, dashboards: 0, customMetrics: 0 },
+  beforeIssue18: { secrets: 3, parameters: 0, tracing: true, alarms: 0, dashboards: 0, customMetrics: 0 },
 } as const satisfies Record<string, Stack>;
 
 export interface Usage {
@@ -148,8 +155,11 @@ export function monthlyCost(usage: Usage, stack: Stack): { lines: Line[]; total:
     ticks * billed.idleTick.rru;
   const invocations = requests + consumerRuns + ticks;
   const emails = usage.orders + usage.campaignRecipients;
-  // Secrets are cached in each function for minutes: about one read per cold start; assume one per 200 requests.
-  const secretCalls = requests / 200 + ticks / 1000;
+  // Secrets are cached in each function for minutes: about one read per cold start; assume one per 200 requests,
+  // shared among the stores in proportion to how many secrets each holds.
+  const storeCalls = requests / 200 + ticks / 1000;
+  const secretCalls = (storeCalls * stack.secrets) / (stack.secrets + stack.parameters);
+  const parameterCalls = storeCalls - secretCalls;
   const lines: Line[] = [
     { item: 'DynamoDB writes', usd: (capacity / 1e6) * prices.dynamoWritePerMillion },
     { item: 'DynamoDB reads', usd: (reads / 1e6) * prices.dynamoReadPerMillion },
@@ -163,6 +173,10 @@ export function monthlyCost(usage: Usage, stack: Stack): { lines: Line[]; total:
     { item: 'EventBridge events', usd: (consumerRuns / 1e6) * prices.eventBridgePerMillion },
     { item: 'SES emails', usd: (emails / 1000) * prices.sesPerThousand },
     { item: `Secrets Manager (${stack.secrets} secret${stack.secrets === 1 ? '' : 's'})`, usd: stack.secrets * prices.secretPerMonth + (secretCalls / 10_000) * prices.secretApiPer10k },
+    {
+      item: `SSM SecureString parameters (${stack.parameters}, standard tier) and their KMS decrypts`,
+      usd: stack.parameters * prices.ssmStandardParameterPerMonth + (parameterCalls / 10_000) * prices.kmsRequestPer10k,
+    },
     { item: 'CloudWatch Logs ingestion', usd: ((invocations * LOG_BYTES_PER_INVOCATION) / 1e9) * prices.logsIngestPerGb },
     { item: `X-Ray traces (${stack.tracing ? 'on' : 'off'})`, usd: stack.tracing ? (invocations / 1e6) * prices.xrayPerMillionTraces : 0 },
   ];

@@ -23,13 +23,13 @@ export function renderCostPage(): string {
   out.push('');
   out.push('## Per tenant and month');
   out.push('');
-  const results = scenarios.map((s) => ({ s, built: monthlyCost(s, stacks.asBuilt), one: monthlyCost(s, stacks.oneSecret), before: monthlyCost(s, stacks.beforeIssue18) }));
-  out.push('| Tenant | Before issue 18 (3 secrets, X-Ray on) | As built (3 secrets, X-Ray off) | With one secret per tenant |');
+  const results = scenarios.map((s) => ({ s, built: monthlyCost(s, stacks.asBuilt), three: monthlyCost(s, stacks.threeSecrets), before: monthlyCost(s, stacks.beforeIssue18) }));
+  out.push('| Tenant | Before issue 18 (3 secrets, X-Ray on) | 3 secrets, X-Ray off | As built (1 secret + 2 SSM parameters, X-Ray off) |');
   out.push('| --- | ---: | ---: | ---: |');
-  for (const { s, built, one, before } of results) out.push(`| ${s.name} | ${usd(before.total)} | ${usd(built.total)} | ${usd(one.total)} |`);
+  for (const { s, built, three, before } of results) out.push(`| ${s.name} | ${usd(before.total)} | ${usd(three.total)} | ${usd(built.total)} |`);
   out.push('');
   out.push(
-    'X-Ray is off unless `tenants.json` turns it on (docs/operations.md, "Metrics and traces"): traced job ticks were most of the idle bill. Merging the three Secrets Manager secrets (ticket signing key, Stripe keys, marketing token key) into one JSON secret per tenant is what brings the idle floor under $1; **it is not done yet** (the "with one secret" column is the target, not the stack).',
+    'X-Ray is off unless `tenants.json` turns it on (docs/operations.md, "Metrics and traces"): traced job ticks were most of the idle bill. The tenant keeps one Secrets Manager secret (the Stripe keys, which the operator sets); the two generated HMAC keys (ticket signing, marketing tokens) are SSM Parameter Store SecureString parameters in the standard tier, which have no monthly fee (their reads cost a KMS decrypt each, cached for minutes): that is what brings the idle floor under $1.',
   );
   out.push('');
   for (const { s, built } of results) {
@@ -46,7 +46,7 @@ export function renderCostPage(): string {
   out.push('## What the idle floor is made of');
   out.push('');
   out.push(
-    `The scheduled jobs (events/schedules.ts) tick ${Math.round(jobTicksPerMonth()).toLocaleString('en-US')} times a month whether anyone sells or not; each tick that finds nothing due is one Lambda invocation and one Query (${billed.idleTick.rru} RRU). The rest of the floor is the secrets' monthly fee. Rows that grow forever (timeline lines, campaign recipients and engagement) can be given a retention (\`tenants.json\` \`retention\`), which bounds storage.`,
+    `The scheduled jobs (events/schedules.ts) tick ${Math.round(jobTicksPerMonth()).toLocaleString('en-US')} times a month whether anyone sells or not; each tick that finds nothing due is one Lambda invocation and one Query (${billed.idleTick.rru} RRU). The rest of the floor is the one secret's monthly fee. Rows that grow forever (timeline lines, campaign recipients and engagement) can be given a retention (\`tenants.json\` \`retention\`), which bounds storage.`,
   );
   out.push('');
   out.push('## Monitoring, on top');

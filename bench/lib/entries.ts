@@ -3,11 +3,14 @@ import { routes } from '#packages/api/routes/index.ts';
 import { routing } from '#events/routing.ts';
 import { schedules } from '#events/schedules.ts';
 import { routeKey } from '#packages/core/route.ts';
-import { httpEntryFile } from '#infra/http-entries.ts';
+import { httpEntryFile, UNMATCHED_ROUTE_FEATURE } from '#infra/http-entries.ts';
 import { httpFunctions } from '#infra/http-layout.ts';
 import { consumerEntryFile } from '#infra/consumer-entries.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
+import { jobEntryFile } from '#infra/job-entries.ts';
+import { jobGroups } from '#infra/job-layout.ts';
 import { repoRoot } from '#infra/paths.ts';
+import { pathMethods } from '#packages/http/unmatched-route.ts';
 
 export type LambdaKind = 'http' | 'consumer' | 'job';
 
@@ -34,7 +37,8 @@ export function lambdaEntries(): LambdaEntry[] {
   const http = httpFunctions(routes).map((fn) => ({
     kind: 'http' as const,
     name: fn.name,
-    entry: relative(repoRoot, httpEntryFile(fn)),
+    // The system function also answers the API's $default route: its entry carries the table of paths and methods.
+    entry: relative(repoRoot, httpEntryFile(fn, undefined, undefined, fn.name === UNMATCHED_ROUTE_FEATURE && fn.ownReason === undefined ? pathMethods(routes) : undefined)),
     triggers: fn.routes.map(routeKey),
   }));
   const byKey = new Map<string, LambdaEntry>();
@@ -51,8 +55,14 @@ export function lambdaEntries(): LambdaEntry[] {
     entry: relative(repoRoot, consumerEntryFile(group)),
     triggers: group.members.map((m) => `${m.consumer}: ${m.detailTypes.join(', ')}`),
   }));
-  for (const job of schedules) add('job', job.handler, `every ${job.rateMinutes} min`);
+  // One function per job group (infra/job-layout.ts): its generated entry, or a lone job's own file.
+  const jobs = jobGroups(schedules).map((group) => ({
+    kind: 'job' as const,
+    name: group.name,
+    entry: relative(repoRoot, jobEntryFile(group)),
+    triggers: group.members.map((m) => `${m.name}: every ${m.rateMinutes} min`),
+  }));
   // The target of the one-shot wake-ups (infra/constructs/wake-ups.ts): a job function outside the schedules table.
   add('job', WAKE_UP_HANDLER, 'EventBridge Scheduler one-shot wake-ups');
-  return [...http, ...consumers, ...byKey.values()];
+  return [...http, ...consumers, ...jobs, ...byKey.values()];
 }

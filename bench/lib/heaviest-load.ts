@@ -40,12 +40,16 @@ export function lazyLoads(metafile: Metafile, root: string, indexFile: string): 
 
 /**
  * The expression that makes a bundled dispatcher load `source` (see lazyLoads):
- * its route's loader in a feature function, its consumer's in a group.
+ * its route's loader in a feature function, its consumer's or job's in a group.
  */
 export function loadExpression(
   kind: string,
   source: string,
-  table: { routes: readonly { key: string; file: string }[]; consumers: readonly { consumer: string; file: string }[] },
+  table: {
+    routes: readonly { key: string; file: string }[];
+    consumers: readonly { consumer: string; file: string }[];
+    jobs?: readonly { job: string; file: string }[];
+  },
 ): string | undefined {
   if (kind === 'http') {
     const route = table.routes.find((r) => r.file === source);
@@ -54,6 +58,10 @@ export function loadExpression(
   if (kind === 'consumer') {
     const member = table.consumers.find((c) => c.file === source);
     return member && `m.handler.members[${JSON.stringify(member.consumer)}]()`;
+  }
+  if (kind === 'job') {
+    const member = table.jobs?.find((j) => j.file === source);
+    return member && `m.handler.members[${JSON.stringify(member.job)}]()`;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import { version as esbuildVersion, type BuildOptions, type Metafile } from 'esb
 import { esbuildOptions } from '#infra/bundling.ts';
 import { routing } from '#events/routing.ts';
 import { schedules } from '#events/schedules.ts';
+import { jobGroups } from '#infra/job-layout.ts';
 import { routes } from '#packages/api/routes/index.ts';
 import { httpFunctions } from '#infra/http-layout.ts';
 import { bundleLambda, type Contributor } from '../lib/bundle.ts';
@@ -107,6 +108,7 @@ async function build(ctx: SectionContext, row: BundleRow, outfile: string, overr
 const loaderTable = {
   routes: routes.map((route) => ({ key: routeKey(route), file: handlerEntryPath(route.handler) })),
   consumers: routing.map((c) => ({ consumer: c.consumer, file: `functions/consumers/${c.handler}.ts` })),
+  jobs: schedules.map((s) => ({ job: s.name, file: `functions/jobs/${s.handler}.ts` })),
 };
 
 const describe = (r: BundleRow) =>
@@ -125,8 +127,8 @@ export const bundlesSection: BenchSection<BundlesData> = {
 
     const http = httpFunctions(routes).length;
     const consumers = consumerGroups(routing).length;
-    // The jobs of the schedules table and the wake-ups' target.
-    const jobs = schedules.length + 1;
+    // The job groups of the schedules table (infra/job-layout.ts) and the wake-ups' target.
+    const jobs = jobGroups(schedules).length + 1;
     const layout = { http, consumers, jobs, total: http + consumers + jobs, perRouteBefore };
 
     // Synth first, while nothing of ours is running: it is the figure most sensitive to load.

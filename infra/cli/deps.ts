@@ -4,6 +4,7 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import Stripe from 'stripe';
 import { STRIPE_API_VERSION } from '#packages/payments/stripe-client.ts';
 import { repoRoot, tenantsFile } from '../paths.ts';
@@ -17,6 +18,8 @@ export interface AwsClients {
   cognito: CognitoIdentityProviderClient;
   secrets: SecretsManagerClient;
   ses: SESv2Client;
+  /** The signing keys' SecureString parameters (signing-key-parameters.ts). */
+  ssm: SSMClient;
 }
 
 /** The part of Stripe's SDK `stripe connect` uses: its webhook endpoints. */
@@ -83,6 +86,7 @@ export function realDeps(): CliDeps {
       cognito: new CognitoIdentityProviderClient({ region }),
       secrets: new SecretsManagerClient({ region }),
       ses: new SESv2Client({ region }),
+      ssm: new SSMClient({ region }),
     }),
     // Stripe's types take its own event-type union; StripeClient takes the strings of stripe-events.ts.
     stripe: (secretKey) => new Stripe(secretKey, { apiVersion: STRIPE_API_VERSION }) as unknown as StripeClient,

@@ -8,11 +8,12 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type IDestination } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { TenantSecretRefs } from './tenant-secret-refs.ts';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { FilesAccess } from '#packages/core/route.ts';
 import { cognitoDirectoryActions } from '#packages/auth/cognito-directory-actions.ts';
-import { tenantSecretVariables, type TenantSecret } from '#packages/core/tenant-secrets.ts';
+import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
+import { grantTenantSecrets } from './secret-grants.ts';
 import { tableDefinition } from '#packages/core/db/table-definition.ts';
 import { lambdaBundleDir, skippedBundleDir } from '../lambda-bundles.ts';
 import { functionsRoot as defaultFunctionsRoot, repoRoot } from '../paths.ts';
@@ -169,12 +170,9 @@ export class EventosFunction extends Construct {
     bus.grantPutEventsTo(this.role);
   }
 
-  /** Read access to the named tenant secrets, and their ARNs in the variables the code reads. */
-  grantSecrets(secrets: Record<TenantSecret, ISecret>, names: readonly TenantSecret[]): void {
-    for (const name of new Set(names)) {
-      secrets[name].grantRead(this.role);
-      this.function.addEnvironment(tenantSecretVariables[name], secrets[name].secretArn);
-    }
+  /** Read access to the named tenant secrets (secret-grants.ts), and where each is in the variable the code reads. */
+  grantSecrets(secrets: TenantSecretRefs, names: readonly TenantSecret[]): void {
+    grantTenantSecrets(this, secrets, names);
   }
 
   /**

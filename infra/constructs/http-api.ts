@@ -6,6 +6,8 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { RouteDefinition } from '#packages/core/route.ts';
+import { pathMethods } from '#packages/http/unmatched-route.ts';
+import { UNMATCHED_ROUTE_FEATURE } from '../http-entries.ts';
 import { httpLayout } from '../http-layout.ts';
 import { stageRouteSettings } from '../route-throttles.ts';
 import type { TenantConfig } from '../tenants.ts';
@@ -98,9 +100,16 @@ export class TenantHttpApi extends Concern {
 
   /** One nested stack per feature (infra/http-layout.ts) with its functions and routes. */
   addRoutes(routes: readonly RouteDefinition[], dependencies: Omit<HttpFeatureDependencies, 'api'>): HttpFeatureStack[] {
+    // One `$default` route answers what no route matched (405 with Allow, or 404), in the system feature's function.
+    const unmatched = pathMethods(routes);
     for (const feature of httpLayout(routes)) {
       this.features.push(
-        new HttpFeatureStack(this, `HttpFeature${constructId(feature.feature)}`, { feature, ...dependencies, api: this.api }),
+        new HttpFeatureStack(this, `HttpFeature${constructId(feature.feature)}`, {
+          feature,
+          ...dependencies,
+          api: this.api,
+          ...(feature.feature === UNMATCHED_ROUTE_FEATURE && { unmatched }),
+        }),
       );
     }
     this.throttleRoutes(routes);

@@ -5,10 +5,11 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { TenantSecretRefs } from './tenant-secret-refs.ts';
 import type { Construct } from 'constructs';
 import { isPublic, routeKey, type RouteDefinition } from '#packages/core/route.ts';
 import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
+import type { PathMethods } from '#packages/http/unmatched-route.ts';
 import { httpEntryFile } from '../http-entries.ts';
 import { accessOf, type HttpFeatureSpec, type HttpFunctionSpec } from '../http-layout.ts';
 import { EventosFunction } from './eventos-function.ts';
@@ -21,7 +22,7 @@ export interface HttpFeatureDependencies {
   bus: IEventBus;
   environment: Record<string, string>;
   /** The tenant's secrets; a function gets only those its routes name. */
-  secrets: Record<TenantSecret, ISecret>;
+  secrets: TenantSecretRefs;
   /** The tenant's user pool: functions with an `identityDirectory` route manage users and groups in it. */
   userPool: IUserPool;
   logRetention: RetentionDays;
@@ -55,7 +56,10 @@ export class HttpFeatureStack extends NestedStack {
   readonly functionOfRoute = new Map<string, EventosFunction>();
   readonly routes: HttpRoute[] = [];
 
-  constructor(scope: Construct, id: string, props: HttpFeatureDependencies & { feature: HttpFeatureSpec }) {
+  /** The API's `$default` route, on the stack of the feature that answers unmatched requests (405 with Allow, or 404). */
+  unmatchedRoute: HttpRoute | undefined;
+
+  constructor(scope: Construct, id: string, props: HttpFeatureDependencies & { feature: HttpFeatureSpec; unmatched?: PathMethods }) {
     super(scope, id, { description: `EventOS HTTP feature "${props.feature.feature}"` });
     this.feature = props.feature.feature;
 
@@ -64,7 +68,7 @@ export class HttpFeatureStack extends NestedStack {
       const fn = new EventosFunction(this, fnId, {
         kind: 'http',
         handler: spec.name,
-        entry: httpEntryFile(spec, props.functionsRoot),
+        entry: httpEntryFile(spec, props.functionsRoot, undefined, spec.ownReason === undefined ? props.unmatched : undefined),
         description: describeFunction(spec),
         environment: props.environment,
         logRetention: props.logRetention,
@@ -84,6 +88,20 @@ export class HttpFeatureStack extends NestedStack {
       for (const route of spec.routes) {
         this.routes.push(this.addRoute(route, props.api, integration));
         this.functionOfRoute.set(routeKey(route), fn);
+      }
+      if (props.unmatched && spec.ownReason === undefined) {
+        this.unmatchedRoute = new HttpRoute(this, 'UnmatchedRoute', {
+          httpApi: props.api,
+          routeKey: HttpRouteKey.DEFAULT,
+          integration,
+          // A 405 or 404 for anyone: it runs no handler and reads nothing.
+          authorizer: new HttpNoneAuthorizer(),
+        });
+        Validations.of(this.unmatchedRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: 'The $default route answers only what no route of the table matched: 405 problem+json with Allow (the path exists under other methods) or 404. It runs no handler and reads no data, so it needs no authorizer.',
+        });
+        this.functionOfRoute.set('$default', fn);
       }
     }
   }

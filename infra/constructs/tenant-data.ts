@@ -4,22 +4,26 @@ import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '#packages/core/db/table-definition.ts';
-import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
+import { tenantParameterName } from '#packages/core/tenant-secrets.ts';
+import type { SecureParameterRef, TenantSecretRefs } from './tenant-secret-refs.ts';
 import type { TenantConfig } from '../tenants.ts';
 import { Concern } from './concern.ts';
 
 /**
  * What a tenant keeps: the table (from table-definition.ts), the bus of its
- * domain events and its secrets. Everything stateful here is retained.
+ * domain events and its one secret (Stripe's keys); its signing keys are
+ * SecureString parameters the operator CLI creates (packages/core/tenant-secrets.ts).
+ * Everything stateful here is retained.
  */
 export class TenantData extends Concern {
   readonly table: TableV2;
   readonly bus: EventBus;
-  readonly ticketSigningKey: Secret;
+  /** The tenant's one Secrets Manager secret. */
   readonly stripeSecret: Secret;
-  readonly marketingTokenKey: Secret;
+  readonly ticketSigningKey: SecureParameterRef;
+  readonly marketingTokenKey: SecureParameterRef;
   /** By the names routes and consumers use in `secrets: [...]`. */
-  readonly secrets: Record<TenantSecret, Secret>;
+  readonly secrets: TenantSecretRefs;
 
   constructor(scope: Construct, id: string, tenant: TenantConfig) {
     super(scope, id);
@@ -44,18 +48,6 @@ export class TenantData extends Concern {
       description: `EventOS domain events of tenant ${tenant.name}`,
     });
 
-    this.ticketSigningKey = new Secret(this, 'TicketSigningKey', {
-      secretName: `eventos/${tenant.name}/ticket-signing-key`,
-      description: `HMAC key that signs the ticket QR codes of tenant ${tenant.name}`,
-      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.ticketSigningKey).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Rotating the ticket-signing HMAC key would void the QR code of every ticket already sold. Rotation needs key versions in the code (sign with the new key, verify with old and new), which the check-in issue will bring; until then the key is rotated by hand.',
-    });
-
     this.stripeSecret = new Secret(this, 'StripeKeys', {
       secretName: `eventos/${tenant.name}/stripe`,
       description: `Stripe API key and webhook signing secret of tenant ${tenant.name}: JSON {"secretKey","webhookSecret"}, set by the operator after the first deploy`,
@@ -70,17 +62,9 @@ export class TenantData extends Concern {
       reason: 'Stripe keys are rolled in the Stripe dashboard, which Secrets Manager rotation cannot drive; the operator pastes the new key here.',
     });
 
-    this.marketingTokenKey = new Secret(this, 'MarketingTokenKey', {
-      secretName: `eventos/${tenant.name}/marketing-token-key`,
-      description: `HMAC key that signs the unsubscribe and recipient tokens in campaign mail of tenant ${tenant.name}`,
-      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.marketingTokenKey).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Rotating the marketing-token HMAC key would break the unsubscribe link in every campaign mail already sent, and unsubscribe links must keep working. Rotation needs key versions in the token (verify with old and new); until then the key is rotated by hand.',
-    });
+    // The generated HMAC keys are SecureString parameters (no monthly fee), created by the operator CLI's deploy.
+    this.ticketSigningKey = { parameterName: tenantParameterName(tenant.name, 'ticketSigningKey') };
+    this.marketingTokenKey = { parameterName: tenantParameterName(tenant.name, 'marketingTokenKey') };
 
     this.secrets = { ticketSigningKey: this.ticketSigningKey, stripe: this.stripeSecret, marketingTokenKey: this.marketingTokenKey };
   }

@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Schedule as RuleSchedule, type IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { TenantSecretRefs } from './tenant-secret-refs.ts';
 import type { Construct } from 'constructs';
 import { sourceOf, type ConsumerRoute } from '#events/routing.ts';
 import type { Schedule } from '#events/schedules.ts';
@@ -13,12 +13,15 @@ import { constructId } from './names.ts';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { consumerEntryFile } from '../consumer-entries.ts';
 import { consumerGroups } from '../consumer-layout.ts';
+import { jobEntryFile } from '../job-entries.ts';
+import { jobGroups } from '../job-layout.ts';
+import { JobGroupWorker, type ScheduledJob } from './job-group-worker.ts';
 import type { SendEmailGrant } from './tenant-mail.ts';
 
 export interface WorkerDependencies {
   table: ITableV2;
   bus: IEventBus;
-  secrets: Record<TenantSecret, ISecret>;
+  secrets: TenantSecretRefs;
   sendEmail: SendEmailGrant;
   environment: Record<string, string>;
   logRetention: RetentionDays;
@@ -90,9 +93,16 @@ export class EventConsumers extends Concern {
   }
 }
 
-/** The periodic jobs of events/schedules.ts: per job, a `rate(n minutes)` rule, a function and a DLQ. */
+/**
+ * The periodic jobs of events/schedules.ts, by group (infra/job-layout.ts):
+ * per group a function dispatching to its jobs and a DLQ, and per job a
+ * `rate(n minutes)` rule naming it.
+ */
 export class ScheduledJobs extends Concern {
-  readonly workers = new Map<string, AsyncWorker>();
+  /** By group name. */
+  readonly workers = new Map<string, JobGroupWorker>();
+  /** By job name: its rule, its group's function and DLQ. */
+  readonly jobs = new Map<string, ScheduledJob>();
 
   constructor(scope: Construct, id: string, props: WorkerDependencies & { schedules: readonly Schedule[] }) {
     super(scope, id);
@@ -100,33 +110,25 @@ export class ScheduledJobs extends Concern {
       if (!Number.isInteger(job.rateMinutes) || job.rateMinutes < 1) {
         throw new Error(`events/schedules.ts: ${job.name}.rateMinutes must be a whole number of minutes ≥ 1`);
       }
-      const worker = new AsyncWorker(this, `Job${constructId(job.name)}`, {
-        kind: 'job',
-        handler: job.handler,
-        description: `Job ${job.name}: every ${job.rateMinutes} min`,
+    }
+    for (const group of jobGroups(props.schedules)) {
+      const worker = new JobGroupWorker(this, `Job${constructId(group.name)}`, {
+        group,
+        entry: jobEntryFile(group, props.functionsRoot),
         environment: props.environment,
         logRetention: props.logRetention,
         tracing: props.tracing,
         functionsRoot: props.functionsRoot,
-        feeds: `scheduled job ${job.name}: its EventBridge target and its Lambda on-failure destination`,
         deadLetterRetentionDays: props.deadLetterRetentionDays,
-        // Scheduled rules live on the default bus.
-        trigger: { schedule: RuleSchedule.rate(Duration.minutes(job.rateMinutes)) },
-        ruleDescription: `Every ${job.rateMinutes} min → ${job.name}`,
-        // A tick older than one period is superseded by the next one (EventBridge allows 1 min–24 h).
-        delivery: { retryAttempts: 2, maxEventAge: Duration.minutes(Math.min(job.rateMinutes, 24 * 60)) },
-        // A failed run is not retried (the next tick runs it again) but is recorded in the DLQ.
-        handlerRetries: {
-          retryAttempts: 0,
-          maxEventAge: Duration.minutes(Math.min(job.rateMinutes, LAMBDA_ASYNC_MAX_EVENT_AGE.toMinutes())),
-        },
       });
-      worker.function.grantTable(props.table, 'readwrite');
-      worker.function.grantPutEvents(props.bus);
-      worker.function.grantSendEmail(props.sendEmail);
-      worker.function.grantFiles(props.files, job.files);
-      worker.function.grantSecrets(props.secrets, job.secrets ?? []);
-      this.workers.set(job.name, worker);
+      const fn = worker.function;
+      fn.grantTable(props.table, 'readwrite');
+      fn.grantPutEvents(props.bus);
+      fn.grantSendEmail(props.sendEmail);
+      fn.grantFiles(props.files, group.files);
+      fn.grantSecrets(props.secrets, group.secrets);
+      this.workers.set(group.name, worker);
+      for (const [name, job] of worker.jobs) this.jobs.set(name, job);
     }
   }
 }

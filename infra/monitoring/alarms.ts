@@ -161,15 +161,23 @@ export class TenantAlarms extends Construct {
     });
     for (const job of r.jobs) {
       const window = jobWindow(job.rateMinutes);
+      // The rule's own metrics (AWS/Events, by RuleName): several jobs may share a function, so its invocations say nothing of one job.
+      const ruleMetric = (metricName: string) =>
+        new Metric({ namespace: 'AWS/Events', metricName, dimensionsMap: { RuleName: job.resource.ruleName }, period: window, statistic: 'Sum' });
       add({
         kind: 'job-not-run',
         subject: job.name,
-        metric: job.resource.metricInvocations({ period: window, statistic: 'Sum' }),
+        metric: new MathExpression({
+          expression: 'FILL(invocations, 0) - FILL(failed, 0)',
+          usingMetrics: { invocations: ruleMetric('Invocations'), failed: ruleMetric('FailedInvocations') },
+          label: `${job.name}: ticks delivered to its function`,
+          period: window,
+        }),
         threshold: 1,
         comparison: ComparisonOperator.LESS_THAN_THRESHOLD,
-        // Lambda publishes nothing for a function nobody invoked: silence is the outage.
+        // EventBridge publishes nothing for a rule that never fired: silence is the outage.
         missing: TreatMissingData.BREACHING,
-        description: `Job ${job.name} (every ${job.rateMinutes} min) was not invoked for ${window.toMinutes()} min: its schedule rule is disabled or failing. ${RUNBOOK}`,
+        description: `Job ${job.name} (every ${job.rateMinutes} min): its rule delivered no tick to its function for ${window.toMinutes()} min (the rule is disabled, or its invocations failed). A tick that ran and threw raises the function's errors alarm instead. ${RUNBOOK}`,
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IRule } from 'aws-cdk-lib/aws-events';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { ConsumerRoute } from '#events/routing.ts';
@@ -19,7 +20,8 @@ export interface MonitoredResources {
   tenant: string;
   functions: Named<IFunction>[];
   deadLetterQueues: Named<IQueue>[];
-  jobs: (Named<IFunction> & { rateMinutes: number })[];
+  /** Each scheduled job by its own rule (several jobs may share a function: infra/job-layout.ts). */
+  jobs: (Named<IRule> & { rateMinutes: number })[];
   api: IHttpApi;
   table: ITableV2;
   configurationSetName: string;
@@ -39,7 +41,10 @@ export interface MonitoredStack {
   tenant: { name: string };
   httpFeatures: readonly { functions: ReadonlyMap<string, EventosFunction> }[];
   consumers: ReadonlyMap<string, AsyncWorker>;
-  jobs: ReadonlyMap<string, AsyncWorker>;
+  /** By job name: its own rule. */
+  jobs: ReadonlyMap<string, { rule: IRule; rateMinutes: number }>;
+  /** By job group: the function and DLQ its jobs share. */
+  jobGroups: ReadonlyMap<string, { function: EventosFunction; deadLetters: DeadLetterQueue }>;
   /** The one-shot wake-ups' target function, when the stack has it. */
   wakeUps?: { target: EventosFunction } | undefined;
   mail: { deadLetters: DeadLetterQueue };
@@ -65,25 +70,24 @@ export function monitoredResources(
     [...feature.functions].map(([name, fn]) => ({ name: `http ${name}`, handler: name, resource: fn.function })),
   );
   const consumers = [...stack.consumers].map(([name, worker]) => ({ name, worker }));
-  const jobs = [...stack.jobs].map(([name, worker]) => ({ name, worker }));
+  const jobGroups = [...stack.jobGroups].map(([name, worker]) => ({ name, worker }));
   const paidConsumer = tables.routing.find((entry) => entry.detailTypes.length === 1 && entry.detailTypes[0] === 'order.paid');
   return {
     tenant: stack.tenant.name,
     functions: [
       ...httpFunctions.map(({ name, resource }) => ({ name, resource })),
       ...consumers.map(({ name, worker }) => ({ name: `consumer ${name}`, resource: worker.function.function })),
-      ...jobs.map(({ name, worker }) => ({ name: `job ${name}`, resource: worker.function.function })),
+      ...jobGroups.map(({ name, worker }) => ({ name: `job ${name}`, resource: worker.function.function })),
       ...(stack.wakeUps ? [{ name: 'wake-up', resource: stack.wakeUps.target.function }] : []),
     ],
     deadLetterQueues: [
       ...consumers.map(({ name, worker }) => ({ name: `consumer ${name}`, resource: worker.deadLetters.queue })),
-      ...jobs.map(({ name, worker }) => ({ name: `job ${name}`, resource: worker.deadLetters.queue })),
+      ...jobGroups.map(({ name, worker }) => ({ name: `job ${name}`, resource: worker.deadLetters.queue })),
       { name: 'ses forwarding', resource: stack.mail.deadLetters.queue },
     ],
-    jobs: jobs.map(({ name, worker }) => {
-      const schedule = tables.schedules.find((job) => job.name === name);
-      if (!schedule) throw new Error(`monitoring: job ${name} is not in the schedules table`);
-      return { name, resource: worker.function.function, rateMinutes: schedule.rateMinutes };
+    jobs: [...stack.jobs].map(([name, job]) => {
+      if (!tables.schedules.some((s) => s.name === name)) throw new Error(`monitoring: job ${name} is not in the schedules table`);
+      return { name, resource: job.rule, rateMinutes: job.rateMinutes };
     }),
     api: stack.api,
     table: stack.table,

@@ -84,6 +84,14 @@ export interface RouteDefinition {
    * when its caller has nothing to read it with (a public sign-up).
    */
   location?: string | null;
+  /**
+   * A public GET whose answer shared caches and browsers may keep this long
+   * (`Cache-Control: public, max-age=<n>`), with an `ETag` and `304` on a
+   * matching `If-None-Match` (packages/http/http-caching.ts). Availability a
+   * few seconds, the published agenda minutes. Routes without it send no
+   * caching header (authenticated answers are never shared).
+   */
+  cache?: { maxAgeSeconds: number };
   /** A larger request body than the stack's default (256 KB), for the few routes that take a file in the body (imports: 5 MB). */
   maxBodyBytes?: number;
 }

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { problem } from './problem.ts';
+import { unmatchedRoute, type PathMethods } from './unmatched-route.ts';
 
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -28,8 +29,14 @@ export interface FeatureDispatcher extends HttpLambdaHandler {
  * disagree (a route wired to the wrong function): 404 problem+json, never
  * another route's handler.
  */
-export function featureDispatcher(name: string, routes: Record<string, HttpHandlerLoader>): FeatureDispatcher {
+export function featureDispatcher(
+  name: string,
+  routes: Record<string, HttpHandlerLoader>,
+  /** The function behind the API's `$default` route (infra: the system feature's) answers what no route matched: 405 with `Allow`, or 404. */
+  options: { unmatched?: PathMethods } = {},
+): FeatureDispatcher {
   const table = new Map(Object.entries(routes));
+  const unmatched = options.unmatched && unmatchedRoute(options.unmatched);
   const loaded = new Map<string, Promise<HttpLambdaHandler>>();
   const load = (key: string, loader: HttpHandlerLoader) => {
     let handler = loaded.get(key);
@@ -43,6 +50,7 @@ export function featureDispatcher(name: string, routes: Record<string, HttpHandl
   const dispatch = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const loader = table.get(event.routeKey);
     if (loader) return (await load(event.routeKey, loader))(event, context);
+    if (unmatched && event.routeKey === '$default') return unmatched(event);
     return problem({
       status: 404,
       code: 'not_found',

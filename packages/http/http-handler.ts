@@ -18,6 +18,7 @@ import { withAuditScope } from './audit-scope.ts';
 import { parseInput, parseJsonBody } from './validation.ts';
 import type { ExpectedRevision } from '#packages/core/db/revisions.ts';
 import { expectedRevision, withETag, withLocation } from './http-semantics.ts';
+import { cacheDeclarationProblem, withCaching } from './http-caching.ts';
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
 
@@ -69,6 +70,8 @@ export function httpHandler<const R extends RouteDefinition>(
   route: R,
   fn: (input: HttpInput<R>) => Promise<HttpResult>,
 ) {
+  const refused = cacheDeclarationProblem(route);
+  if (refused) throw new Error(refused);
   const idempotent = idempotency(route);
   const cursors = sealedCursors(route);
   // The cursor key is derived from a tenant secret, so paging runs inside the secrets' scope too.
@@ -98,7 +101,7 @@ export function httpHandler<const R extends RouteDefinition>(
     const replay = await idempotent.begin(event, context);
     if (replay) return replay;
     const answer = await run({ params, query, body, principal, ctx, event, ifMatch } as HttpInput<R>);
-    const result = withLocation(route, event, withETag(route, answer));
+    const result = withCaching(route, event, withLocation(route, event, withETag(route, answer)));
     logger.info('handled', { status: result.status, ms: Math.round(performance.now() - started) });
     return toResponse(result);
   };

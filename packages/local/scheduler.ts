@@ -1,17 +1,33 @@
 import { schedules as defaultSchedules, type Schedule } from '#events/schedules.ts';
+import { jobGroupDispatcher, type JobGroupLambda, type JobLambda, type JobTick } from '#packages/core/bus/job-group.ts';
 import { useLocalWakeUps } from '#packages/core/wake-ups/wake-ups.ts';
 
 type JobHandler = (event: unknown, context: unknown) => Promise<unknown>;
 
-/** Runs each periodic job on a timer, as EventBridge schedules do when deployed. */
+/**
+ * Runs each periodic job on a timer of its own, as its EventBridge rule does
+ * when deployed, through its group's dispatcher (packages/core/bus/job-group.ts)
+ * with the same `{ job }` tick the rule sends.
+ */
 export function startLocalScheduler(schedules: Schedule[] = defaultSchedules, onError: (name: string, e: unknown) => void = () => {}) {
+  const dispatchers = new Map<string, JobGroupLambda>();
+  for (const schedule of schedules) {
+    const group = schedule.group ?? schedule.name;
+    if (dispatchers.has(group)) continue;
+    const members = schedules
+      .filter((s) => (s.group ?? s.name) === group)
+      .map((s) => ({
+        job: s.name,
+        load: async () =>
+          ((await import(new URL(`../../functions/jobs/${s.handler}.ts`, import.meta.url).href)) as { handler: JobLambda }).handler,
+      }));
+    dispatchers.set(group, jobGroupDispatcher(group, members));
+  }
   const timers = schedules.map((schedule) =>
     setInterval(async () => {
       try {
-        const { handler } = (await import(new URL(`../../functions/jobs/${schedule.handler}.ts`, import.meta.url).href)) as {
-          handler: JobHandler;
-        };
-        await handler({ source: 'eventos.scheduler', 'detail-type': 'Scheduled Event', detail: { name: schedule.name } }, {});
+        const tick: JobTick = { job: schedule.name };
+        await dispatchers.get(schedule.group ?? schedule.name)!(tick, {});
       } catch (error) {
         onError(schedule.name, error);
       }

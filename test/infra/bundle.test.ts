@@ -6,6 +6,8 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { routing } from '#events/routing.ts';
 import { schedules } from '#events/schedules.ts';
+import { jobEntryFile } from '#infra/job-entries.ts';
+import { jobGroups } from '#infra/job-layout.ts';
 import { routes } from '#packages/api/routes/index.ts';
 import { ELECTRODB_SIDE_FILE, esbuildOptions, lambdaBuildOptions, pruneUnreachableChunks } from '#infra/bundling.ts';
 import { functionKinds } from '#infra/constructs/eventos-function.ts';
@@ -28,7 +30,7 @@ const entries = [
   ...new Set([
     ...httpFunctions(routes).map((fn) => httpEntryFile(fn)),
     ...consumerGroups(routing).map((group) => consumerEntryFile(group)),
-    ...schedules.map((s) => path.join(functionsRoot, functionKinds.job.dir, `${s.handler}.ts`)),
+    ...jobGroups(schedules).map((group) => jobEntryFile(group)),
     // The one-shot wake-ups' target (infra/constructs/wake-ups.ts): a job entry without a schedules row.
     path.join(functionsRoot, functionKinds.job.dir, 'wake-up.ts'),
   ]),

@@ -52,14 +52,10 @@ describe('campaign tracking infrastructure', () => {
     });
   });
 
-  it('keeps a generated, retained marketing-token secret, given only to the unsubscribe routes and the attribution consumer', () => {
-    const { parent } = templatesOf(stack);
-    parent.hasResource('AWS::SecretsManager::Secret', {
-      DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({ Name: 'eventos/acme/marketing-token-key', GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }),
-    });
+  it('reads the marketing-token key from its SecureString parameter, given only to the unsubscribe routes and the attribution consumer', () => {
     const all = environments();
-    const readers = all.filter((f) => 'MARKETING_TOKEN_SECRET_ARN' in f.env).map((f) => f.description);
+    expect([...new Set(all.flatMap((f) => ('MARKETING_TOKEN_PARAMETER' in f.env ? [f.env.MARKETING_TOKEN_PARAMETER] : [])))]).toEqual(['/eventos/acme/marketing-token-key']);
+    const readers = all.filter((f) => 'MARKETING_TOKEN_PARAMETER' in f.env).map((f) => f.description);
     // The function serving the unsubscribe routes (the CRM's, with the consent pages) and the attribution consumer's; not the campaigns feature's.
     expect(readers).toHaveLength(2);
     const unsubscribe = readers.filter((d) => d.startsWith('Feature crm:'));

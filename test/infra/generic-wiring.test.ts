@@ -160,7 +160,7 @@ describe('tenant settings and isolation', () => {
     for (const [name, { parent }] of Object.entries(t)) {
       parent.hasResourceProperties('AWS::Events::EventBus', { Name: `eventos-${name}` });
       parent.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolName: `eventos-${name}` });
-      parent.hasResourceProperties('AWS::SecretsManager::Secret', { Name: `eventos/${name}/ticket-signing-key` });
+      parent.hasResourceProperties('AWS::SecretsManager::Secret', { Name: `eventos/${name}/stripe` });
       parent.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: `eventos-${name}` });
       parent.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
     }

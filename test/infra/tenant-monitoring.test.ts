@@ -8,6 +8,7 @@ import { jobWindow } from '../../infra/monitoring/thresholds.ts';
 import type { TenantStack } from '../../infra/tenant-stack.ts';
 import { acmeTenant, idOf, synthAcme } from './support/acme-stack.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
+import { jobGroups } from '#infra/job-layout.ts';
 import { reconcileAcknowledgements, resourcesOf, violationsOf, type Synthesized, SYNTH_TIMEOUT_MS } from './support/synth.ts';
 
 let synth: Synthesized;
@@ -43,7 +44,7 @@ const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace
 const functionNames = () => [
   ...httpFunctions(routes).map((fn) => `http ${fn.name}`),
   ...consumerGroups(routing).map((group) => `consumer ${group.name}`),
-  ...schedules.map((job) => `job ${job.name}`),
+  ...jobGroups(schedules).map((group) => `job ${group.name}`),
   // The one-shot wake-ups' target (infra/constructs/wake-ups.ts).
   'wake-up',
 ];
@@ -70,7 +71,7 @@ describe('tenant monitoring', () => {
   it('alarms on any message in each dead-letter queue: every consumer group, job and the SES forwarding', () => {
     const dlq = ofKind('dead-letters');
     expect(dlq.map((a) => a.AlarmName).sort()).toEqual(
-      [...consumerGroups(routing).map((g) => `consumer ${g.name}`), ...schedules.map((j) => `job ${j.name}`), 'ses forwarding']
+      [...consumerGroups(routing).map((g) => `consumer ${g.name}`), ...jobGroups(schedules).map((g) => `job ${g.name}`), 'ses forwarding']
         .map((name) => `eventos-acme-dead-letters-${kebab(name)}`)
         .sort(),
     );
@@ -123,19 +124,28 @@ describe('tenant monitoring', () => {
     }
   });
 
-  it('alarms when a scheduled job was not invoked for three of its periods, missing data counting as not run', () => {
+  it('alarms per schedule when its own rule delivered no tick for three of its periods, missing data counting as not run', () => {
     const found = ofKind('job-not-run');
     expect(found.map((a) => a.AlarmName).sort()).toEqual(schedules.map((j) => `eventos-acme-job-not-run-${kebab(j.name)}`).sort());
+    // Several jobs share a function (infra/job-layout.ts): each alarm watches its job's rule (AWS/Events, RuleName), not the function.
+    const monitoringStack = Object.values(resourcesOf(parent, 'AWS::CloudFormation::Stack')).find((r) =>
+      JSON.stringify(r.Properties).includes(idOf(stack.jobs.get(schedules[0]!.name)!.rule)),
+    )!;
+    const passed = (monitoringStack.Properties!.Parameters ?? {}) as Record<string, unknown>;
     for (const job of schedules) {
-      const alarm = found.find((a) => a.AlarmName.endsWith(kebab(job.name)))!;
-      expect(alarm).toMatchObject({
-        MetricName: 'Invocations',
-        Statistic: 'Sum',
-        Threshold: 1,
-        ComparisonOperator: 'LessThanThreshold',
-        TreatMissingData: 'breaching',
-        Period: jobWindow(job.rateMinutes).toSeconds(),
-      });
+      const alarm = found.find((a) => a.AlarmName.endsWith(`-${kebab(job.name)}`))!;
+      expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching' });
+      const expression = alarm.Metrics!.find((m) => m.Expression)!;
+      expect(expression.Expression).toBe('FILL(invocations, 0) - FILL(failed, 0)');
+      for (const [id, metricName] of [['invocations', 'Invocations'], ['failed', 'FailedInvocations']] as const) {
+        const stat = alarm.Metrics!.find((m) => m.Id === id)!.MetricStat as unknown as { Metric: { MetricName: string; Namespace: string; Dimensions: { Name: string; Value: { Ref: string } }[] }; Period: number; Stat: string };
+        expect(stat).toMatchObject({ Period: jobWindow(job.rateMinutes).toSeconds(), Stat: 'Sum' });
+        expect(stat.Metric).toMatchObject({ MetricName: metricName, Namespace: 'AWS/Events' });
+        expect(stat.Metric.Dimensions).toHaveLength(1);
+        expect(stat.Metric.Dimensions[0]!.Name).toBe('RuleName');
+        // The nested stack's parameter is the job's own rule in the parent.
+        expect(passed[stat.Metric.Dimensions[0]!.Value.Ref], job.name).toEqual({ Ref: idOf(stack.jobs.get(job.name)!.rule) });
+      }
     }
     expect(jobWindow(1).toMinutes()).toBe(5);
     expect(jobWindow(10).toMinutes()).toBe(30);

@@ -15,8 +15,9 @@ import { tableDefinition } from '#packages/core/db/table-definition.ts';
 import { functionKinds } from '#infra/constructs/eventos-function.ts';
 import { accessOf, httpFunctions } from '#infra/http-layout.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
+import { jobGroups } from '#infra/job-layout.ts';
 import { accessLogFields, type TenantStack } from '#infra/tenant-stack.ts';
-import { functionsIn, logicalIdIn, resourcesOf, SYNTH_TIMEOUT_MS } from './support/synth.ts';
+import { functionsIn, logicalIdIn, resourcesOf, statementsOfFunction, SYNTH_TIMEOUT_MS } from './support/synth.ts';
 import { acmeTenant, idOf, synthAcme } from './support/acme-stack.ts';
 
 let stack: TenantStack;
@@ -117,7 +118,7 @@ describe('tenant stack', () => {
   it('fixes runtime, architecture, tracing, log group, sizing and environment for every function', () => {
     const functions = functionsIn(all).map(({ template: t, fn }) => ({ t, fn }));
     // + the one-shot wake-ups' target (infra/constructs/wake-ups.ts).
-    expect(functions).toHaveLength(httpFunctions(routes).length + consumerGroups(routing).length + schedules.length + 1);
+    expect(functions).toHaveLength(httpFunctions(routes).length + consumerGroups(routing).length + jobGroups(schedules).length + 1);
     for (const { t, fn } of functions) {
       const props = fn.Properties as {
         Runtime: string;
@@ -134,11 +135,11 @@ describe('tenant stack', () => {
       expect(props.Timeout).toBeGreaterThan(3);
       const logGroup = resourcesOf(t)[logicalIdIn(props.LoggingConfig.LogGroup)]!;
       expect(logGroup.Properties!.RetentionInDays).toBe(acmeTenant!.logRetentionDays);
-      // Secret ARNs appear only where a route names the secret (checked in the access test);
+      // Secret ARNs and signing-key parameter names appear only where a route names the secret (checked in the access test);
       // USER_POOL_ID only on identityDirectory routes (test/infra/identity-directory.test.ts),
       // FILES_BUCKET only on functions whose routes or consumers declare `files` (the storage kit's grants).
       // WAKE_* only on the functions that may schedule a wake-up (test/infra/wake-ups.test.ts).
-      expect(Object.keys(props.Environment.Variables).filter((k) => !k.endsWith('_SECRET_ARN') && k !== 'USER_POOL_ID' && k !== 'FILES_BUCKET' && !k.startsWith('WAKE_')).sort()).toEqual(
+      expect(Object.keys(props.Environment.Variables).filter((k) => !k.endsWith('_SECRET_ARN') && !k.endsWith('_PARAMETER') && k !== 'USER_POOL_ID' && k !== 'FILES_BUCKET' && !k.startsWith('WAKE_')).sort()).toEqual(
         [
           'TABLE_NAME',
           'EVENT_BUS_NAME',
@@ -179,6 +180,9 @@ describe('tenant stack', () => {
             const actions = [statement.Action].flat().sort();
             // Wake-up schedules are named at run time, within the tenant's group only (test/infra/wake-ups.test.ts).
             if (actions.length === 1 && actions[0] === 'scheduler:CreateSchedule' && JSON.stringify(statement.Resource).includes(':schedule/eventos-acme-wake-ups/*')) continue;
+            // The aws/ssm key (its id unknown at synth), only through SSM and only for the named parameters (the secrets test).
+            const condition = JSON.stringify((statement as { Condition?: unknown }).Condition ?? {});
+            if (actions.join() === 'kms:Decrypt' && condition.includes('"kms:ViaService":"ssm.eu-west-1.amazonaws.com"') && condition.includes('kms:EncryptionContext:PARAMETER_ARN')) continue;
             // ses:GetAccount (the send quota) has no resource-level permissions either; CDK merges it with X-Ray's.
             if (actions.includes('ses:GetAccount')) getAccount++;
             // X-Ray's two actions only where tracing is on (tenants.json `tracing`; off for acme).
@@ -235,17 +239,32 @@ describe('tenant stack', () => {
     }
   });
 
-  it('schedules every periodic job', () => {
+  it('schedules every periodic job with a rule of its own, naming the job to its group\'s function', () => {
     const scheduled = Object.values(resourcesOf(parent, 'AWS::Events::Rule')).filter((r) => r.Properties!.ScheduleExpression);
     expect(scheduled).toHaveLength(schedules.length);
     for (const job of schedules) {
       const expression = Schedule.rate(Duration.minutes(job.rateMinutes)).expressionString;
-      const rule = scheduled.find((r) => r.Properties!.ScheduleExpression === expression && String(r.Properties!.Description).endsWith(job.name));
+      const rule = scheduled.find((r) => r.Properties!.ScheduleExpression === expression && String(r.Properties!.Description).endsWith(`→ ${job.name}`));
       expect(rule, job.name).toBeDefined();
-      const [target] = rule!.Properties!.Targets as { Arn: unknown; DeadLetterConfig?: unknown }[];
-      expect(target!.DeadLetterConfig).toBeDefined();
-      expect(resourcesOf(parent)[logicalIdIn(target!.Arn)]!.Type).toBe('AWS::Lambda::Function');
+      const [target] = rule!.Properties!.Targets as { Arn: unknown; Input?: string; DeadLetterConfig?: { Arn: unknown } }[];
+      expect(JSON.parse(target!.Input!), job.name).toEqual({ job: job.name });
+      const group = stack.jobGroups.get(jobGroups(schedules).find((g) => g.members.includes(job))!.name)!;
+      expect(logicalIdIn(target!.Arn), job.name).toBe(idOf(group.function.function));
+      expect(logicalIdIn(target!.DeadLetterConfig!.Arn), job.name).toBe(idOf(group.deadLetters.queue));
     }
+  });
+
+  it('gives each job group the union of its jobs\' needs: the signing key only to the group of the job naming it, scheduling only where a due job wakes', () => {
+    const variables = (group: string) => (resourcesOf(parent)[idOf(stack.jobGroups.get(group)!.function.function)]!.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+    for (const group of jobGroups(schedules)) {
+      expect('TICKET_SIGNING_PARAMETER' in variables(group.name), group.name).toBe(group.secrets.includes('ticketSigningKey'));
+    }
+    expect('TICKET_SIGNING_PARAMETER' in variables('audit-seal')).toBe(true);
+    expect('TICKET_SIGNING_PARAMETER' in variables('sweeps')).toBe(false);
+    // Only the webhook and workflow sweeps schedule wake-ups: their group alone gets the grant.
+    expect('WAKE_SCHEDULE_GROUP' in variables('integrations')).toBe(true);
+    expect('WAKE_SCHEDULE_GROUP' in variables('sweeps')).toBe(false);
+    expect('WAKE_SCHEDULE_GROUP' in variables('hourly')).toBe(false);
   });
 
   it('creates a Cognito group per built-in role, in a pool without self sign-up', () => {
@@ -271,24 +290,48 @@ describe('tenant stack', () => {
     expect(clients[0]!.Properties!.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
   });
 
-  it('keeps a generated ticket-signing secret and a Stripe secret, readable only by the functions whose routes, consumers or jobs name them', () => {
-    parent.hasResource('AWS::SecretsManager::Secret', {
-      DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({ Name: 'eventos/acme/ticket-signing-key', GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }),
-    });
-    parent.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ Name: 'eventos/acme/stripe' }) });
-    const readers = (variable: string) =>
-      all.flatMap((t) =>
-        Object.values(resourcesOf(t, 'AWS::Lambda::Function')).filter(
-          (fn) => variable in ((fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables ?? {}),
-        ),
-      );
+  it('keeps one Secrets Manager secret (Stripe) and reads the signing keys from SecureString parameters, each only by the functions whose routes, consumers or jobs name it', () => {
+    const secrets = Object.values(resourcesOf(parent, 'AWS::SecretsManager::Secret'));
+    expect(secrets.map((r) => (r.Properties as { Name: string }).Name)).toEqual(['eventos/acme/stripe']);
+    expect(secrets[0]!.DeletionPolicy).toBe('Retain');
+    // CloudFormation cannot create SecureString parameters: the operator CLI does (test/unit/cli-signing-keys.test.ts).
+    expect(all.flatMap((t) => Object.values(resourcesOf(t, 'AWS::SSM::Parameter')))).toEqual([]);
+    const variablesOf = (fn: { Properties?: Record<string, unknown> }) => (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables ?? {};
+    const readers = (variable: string) => functionsIn(all).filter(({ fn }) => variable in variablesOf(fn));
     const handlersNaming = (name: string) => httpFunctions(routes).filter((f) => accessOf(f).secrets.includes(name as never)).length
       + consumerGroups(routing).filter((g) => g.secrets.includes(name as never)).length
-      + schedules.filter((job) => job.secrets?.includes(name as never)).length;
-    expect(readers('TICKET_SIGNING_SECRET_ARN').length).toBe(handlersNaming('ticketSigningKey'));
+      + jobGroups(schedules).filter((g) => g.secrets.includes(name as never)).length;
+    expect(readers('TICKET_SIGNING_PARAMETER').length).toBe(handlersNaming('ticketSigningKey'));
+    expect(readers('MARKETING_TOKEN_PARAMETER').length).toBe(handlersNaming('marketingTokenKey'));
     expect(readers('STRIPE_SECRET_ARN').length).toBe(handlersNaming('stripe'));
     expect(handlersNaming('stripe')).toBeGreaterThan(0);
+    expect(handlersNaming('ticketSigningKey')).toBeGreaterThan(0);
+
+    const parameterArn = (name: string) => `arn:aws:ssm:eu-west-1:123456789012:parameter${name}`;
+    for (const { template, id, fn } of functionsIn(all)) {
+      const vars = variablesOf(fn);
+      const names = ['TICKET_SIGNING_PARAMETER', 'MARKETING_TOKEN_PARAMETER'].filter((v) => v in vars).map((v) => vars[v] as string);
+      const statements = statementsOfFunction(template, id);
+      const gets = statements.filter((s) => s.Action.some((a) => a.startsWith('ssm:')));
+      const decrypts = statements.filter((s) => s.Action.some((a) => a.startsWith('kms:')));
+      if (names.length === 0) {
+        expect(gets, String(fn.Properties!.Description)).toEqual([]);
+        expect(decrypts, String(fn.Properties!.Description)).toEqual([]);
+        continue;
+      }
+      expect(names.every((n) => n.startsWith('/eventos/acme/'))).toBe(true);
+      const arns = names.map(parameterArn).sort();
+      // Exactly the parameters it names, nothing else of SSM.
+      expect(gets).toHaveLength(1);
+      expect(gets[0]!.Action).toEqual(['ssm:GetParameter']);
+      expect(JSON.stringify(gets[0]!.Resource).match(/parameter\/eventos\/acme\/[a-z-]+/g)!.sort()).toEqual(names.map((n) => `parameter${n}`).sort());
+      // The aws/ssm key, only through SSM, only for those parameters.
+      expect(decrypts).toHaveLength(1);
+      expect(decrypts[0]!.Action).toEqual(['kms:Decrypt']);
+      expect(decrypts[0]!.Condition).toMatchObject({ StringEquals: { 'kms:ViaService': 'ssm.eu-west-1.amazonaws.com' } });
+      const context = (decrypts[0]!.Condition as Record<string, Record<string, unknown>>)['ForAnyValue:StringEquals']!['kms:EncryptionContext:PARAMETER_ARN'];
+      expect(JSON.stringify(context).match(/parameter\/eventos\/acme\/[a-z-]+/g)!.sort()).toEqual(arns.map((a) => a.slice(a.indexOf('parameter/'))).sort());
+    }
   });
 
   it('publishes SES events through the default bus to the tenant bus, filtered by configuration set', () => {

@@ -51,13 +51,16 @@ describe('one-shot wake-ups (EventBridge Scheduler)', () => {
       return vars.WAKE_SCHEDULE_GROUP !== undefined;
     });
     const described = schedulers.map(({ fn }) => String(fn.Properties!.Description));
-    // The integrations consumers, the two due jobs, the webhooks+workflows HTTP function(s), the target.
+    // The integrations consumers, the job function(s) of the two due jobs, the webhooks+workflows HTTP function(s), the target.
     expect(described.some((d) => d.startsWith('Consumers webhooks-fan-out'))).toBe(true);
-    expect(described.filter((d) => /^Job (workflow-runs-due|webhook-deliveries-due)/.test(d))).toHaveLength(2);
+    const wakingJobFunctions = new Set(['workflow-runs-due', 'webhook-deliveries-due'].map((job) => stack.jobs.get(job)!.function));
+    const jobSchedulers = described.filter((d) => d.startsWith('Jobs '));
+    expect(jobSchedulers).toHaveLength(wakingJobFunctions.size);
+    for (const job of ['workflow-runs-due', 'webhook-deliveries-due']) expect(jobSchedulers.some((d) => d.includes(`${job} (`)), job).toBe(true);
     expect(described.some((d) => d.startsWith('Wake-ups'))).toBe(true);
     const integrationsHttp = stack.httpFeatures.filter((f) => f.feature === 'integrations').flatMap((f) => [...f.functions.values()]);
     expect(integrationsHttp.length).toBeGreaterThan(0);
-    expect(schedulers).toHaveLength(4 + integrationsHttp.length);
+    expect(schedulers).toHaveLength(2 + wakingJobFunctions.size + integrationsHttp.length);
 
     for (const { template, id, fn } of functionsIn(all)) {
       const statements = statementsOfFunction(template, id);

@@ -5,6 +5,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { CliDeps, StripeClient } from '../../infra/cli/deps.ts';
 import { buildProgram } from '../../infra/cli/program.ts';
@@ -28,6 +29,7 @@ export const mocks = {
   cognito: mockClient(CognitoIdentityProviderClient),
   secrets: mockClient(SecretsManagerClient),
   ses: mockClient(SESv2Client),
+  ssm: mockClient(SSMClient),
 };
 
 export function resetMocks(): void {
@@ -86,6 +88,7 @@ export function cliHarness(options: { answers?: string[]; exitCode?: number; env
       cognito: new CognitoIdentityProviderClient({ region }),
       secrets: new SecretsManagerClient({ region }),
       ses: new SESv2Client({ region }),
+      ssm: new SSMClient({ region }),
     }),
     stripe: () => {
       if (!options.stripe) throw new Error('this test gave no Stripe stub');

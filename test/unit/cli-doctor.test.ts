@@ -1,6 +1,7 @@
 import { DescribeStacksCommand, type StackStatus } from '@aws-sdk/client-cloudformation';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { GetAccountCommand, GetEmailIdentityCommand } from '@aws-sdk/client-sesv2';
+import { GetParameterCommand, ParameterNotFound } from '@aws-sdk/client-ssm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { acmeOutputs, cliHarness, mocks, resetMocks, stackDeployed } from '../support/cli-harness.ts';
 
@@ -16,6 +17,8 @@ const stripeKeys = (secretKey: string, webhookSecret: string) =>
 beforeEach(() => {
   resetMocks();
   stackDeployed();
+  // The signing keys exist unless a test says otherwise.
+  mocks.ssm.on(GetParameterCommand).resolves({ Parameter: { Name: '/eventos/acme/x', Type: 'SecureString', Value: 'AQICAH…' } });
 });
 
 describe('eventos doctor', () => {
@@ -26,7 +29,7 @@ describe('eventos doctor', () => {
     stripeKeys('sk_live_abc', 'whsec_abc');
     const h = cliHarness();
     await h.cli('doctor', '-t', 'acme');
-    expect(h.out.filter((line) => line.startsWith('ok'))).toHaveLength(5);
+    expect(h.out.filter((line) => line.startsWith('ok'))).toHaveLength(6);
     expect(h.out.join('\n')).toContain('live mode');
     expect(h.out.at(-1)).toBe('acme is ready.');
   });
@@ -37,7 +40,7 @@ describe('eventos doctor', () => {
     account(false);
     stripeKeys('set-me', 'set-me');
     const h = cliHarness();
-    await expect(h.cli('doctor', '-t', 'acme')).rejects.toThrow('4 of 5 checks failed.');
+    await expect(h.cli('doctor', '-t', 'acme')).rejects.toThrow('4 of 6 checks failed.');
     const report = h.out.join('\n');
     expect(report).toContain('FAIL  CDK bootstrap (stack CDKToolkit in eu-west-1): not bootstrapped: npx cdk bootstrap aws://123456789012/eu-west-1');
     expect(report).toContain('ok    stack EventOS-acme deployed');
@@ -52,12 +55,26 @@ describe('eventos doctor', () => {
     account(true);
     stripeKeys('sk_test_abc', 'set-me');
     const h = cliHarness();
-    await expect(h.cli('doctor', '-t', 'acme')).rejects.toThrow('1 of 5 checks failed.');
+    await expect(h.cli('doctor', '-t', 'acme')).rejects.toThrow('1 of 6 checks failed.');
     expect(h.out.join('\n')).toContain('no webhook secret: eventos stripe connect -t acme');
 
     mocks.cloudFormation.on(DescribeStacksCommand, { StackName: 'EventOS-acme' }).rejects(new Error('Stack with id EventOS-acme does not exist'));
     const fresh = cliHarness();
-    await expect(fresh.cli('doctor', '-t', 'acme')).rejects.toThrow('2 of 5 checks failed.');
+    await expect(fresh.cli('doctor', '-t', 'acme')).rejects.toThrow('2 of 6 checks failed.');
     expect(fresh.out.join('\n')).toContain('FAIL  stack EventOS-acme deployed: Stack EventOS-acme is not deployed: run `eventos tenant deploy` first.');
+  });
+
+  it('names the signing-key parameters a tenant lacks, and the deploy that creates them', async () => {
+    bootstrapped();
+    identity(true);
+    account(true);
+    stripeKeys('sk_live_abc', 'whsec_abc');
+    mocks.ssm.reset();
+    mocks.ssm.on(GetParameterCommand, { Name: '/eventos/acme/ticket-signing-key' }).resolves({ Parameter: { Name: '/eventos/acme/ticket-signing-key', Type: 'SecureString' } });
+    mocks.ssm.on(GetParameterCommand, { Name: '/eventos/acme/marketing-token-key' }).rejects(new ParameterNotFound({ message: 'not found', $metadata: {} }));
+    const h = cliHarness();
+    await expect(h.cli('doctor', '-t', 'acme')).rejects.toThrow('1 of 6 checks failed.');
+    expect(h.out.join('\n')).toContain('FAIL  signing keys in SSM Parameter Store: missing /eventos/acme/marketing-token-key: eventos tenant deploy acme creates them');
+    for (const call of mocks.ssm.commandCalls(GetParameterCommand)) expect(call.args[0].input.WithDecryption).toBeUndefined();
   });
 });

@@ -136,7 +136,7 @@ describe('a hung dependency', () => {
   beforeAll(async () => {
     hung = await startHungServer();
     // Every client of this file talks to the hung server (each reads its endpoint on its first call).
-    for (const service of ['DYNAMODB', 'EVENTBRIDGE', 'SESV2', 'SECRETS_MANAGER']) process.env[`AWS_ENDPOINT_URL_${service}`] = hung.endpoint;
+    for (const service of ['DYNAMODB', 'EVENTBRIDGE', 'SESV2', 'SECRETS_MANAGER', 'SSM']) process.env[`AWS_ENDPOINT_URL_${service}`] = hung.endpoint;
   });
   afterAll(() => hung?.stop());
 
@@ -147,7 +147,8 @@ describe('a hung dependency', () => {
       'ses (transactional)': () => sendEmail({ to: 'a@example.com', subject: 's', html: '<p>h</p>', text: 't' }),
       'ses (campaigns)': () => campaignSesClient().send(new GetAccountCommand({})),
       'secrets manager': () =>
-        secretsManagerSource({ TICKET_SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ticket' }).read('ticketSigningKey'),
+        secretsManagerSource({ STRIPE_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:stripe' }).read('stripe'),
+      'ssm parameter store': () => secretsManagerSource({ TICKET_SIGNING_PARAMETER: '/eventos/t/ticket-signing-key' }).read('ticketSigningKey'),
     };
     const outcomes = await Promise.all(Object.entries(calls).map(async ([name, call]) => ({ name, ...(await elapsed(call)) })));
     for (const { name, ms, error } of outcomes) {

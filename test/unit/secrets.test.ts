@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetSecretValueCommand, InternalServiceError, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetParameterCommand, InternalServerError, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineRoute } from '#packages/core/route.ts';
@@ -18,14 +19,16 @@ import { httpHandler, ok } from '#packages/http/http-handler.ts';
 import { createPaymentIntent } from '#packages/payments/stripe-client.ts';
 import { busEvent, invoke } from '../support/http-events.ts';
 
-// Given: Secrets Manager faked with aws-sdk-client-mock (its answer is the point), the
-// ARNs CDK would set, and a fake Stripe API that records which key each call carried.
+// Given: Secrets Manager and SSM faked with aws-sdk-client-mock (their answers are the point), the
+// ARN and parameter names CDK would set, and a fake Stripe API that records which key each call carried.
 
 const ARNS = {
   STRIPE_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:eventos/t/stripe-AbCdEf',
-  MARKETING_TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:eventos/t/marketing-AbCdEf',
+  MARKETING_TOKEN_PARAMETER: '/eventos/t/marketing-token-key',
+  TICKET_SIGNING_PARAMETER: '/eventos/t/ticket-signing-key',
 };
 const secretsManager = mockClient(SecretsManagerClient);
+const ssm = mockClient(SSMClient);
 const stripeKeys = (secretKey: string) => JSON.stringify({ secretKey, webhookSecret: 'whsec_unit' });
 
 let stripeApi: Server;
@@ -53,6 +56,7 @@ afterAll(async () => {
 beforeEach(() => {
   for (const [name, arn] of Object.entries(ARNS)) vi.stubEnv(name, arn);
   secretsManager.reset();
+  ssm.reset();
   clearSecretCache();
   keysSeen.length = 0;
 });
@@ -135,7 +139,7 @@ describe('secrets come from the route’s declaration and are refreshed (item 10
   });
 
   it('a consumer gets the secrets of its routing row, and no others', async () => {
-    secretsManager.on(GetSecretValueCommand, { SecretId: ARNS.MARKETING_TOKEN_SECRET_ARN }).resolves({ SecretString: 'k'.repeat(40) });
+    ssm.on(GetParameterCommand, { Name: ARNS.MARKETING_TOKEN_PARAMETER, WithDecryption: true }).resolves({ Parameter: { Value: 'k'.repeat(40) } });
     const seen: string[] = [];
     const send = consumerHandler(consumers.campaignSend, async () => {
       seen.push(new TextDecoder().decode(currentSecret('marketingTokenKey')));
@@ -147,5 +151,31 @@ describe('secrets come from the route’s declaration and are refreshed (item 10
       currentSecret('marketingTokenKey');
     });
     await expect(counter(busEvent('order.paid'), {})).rejects.toThrow(/not in the secrets this route or consumer declares/);
+  });
+
+  it('the generated signing keys come from their SecureString parameters, decrypted and cached, never from Secrets Manager', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let stored = 't'.repeat(64);
+    ssm.on(GetParameterCommand, { Name: ARNS.TICKET_SIGNING_PARAMETER, WithDecryption: true }).callsFake(async () => ({ Parameter: { Value: stored } }));
+    const first = await loadSecrets(['ticketSigningKey']);
+    stored = 'u'.repeat(64);
+    const cached = await loadSecrets(['ticketSigningKey']);
+    expect(new TextDecoder().decode(first.ticketSigningKey)).toBe('t'.repeat(64));
+    expect(new TextDecoder().decode(cached.ticketSigningKey)).toBe('t'.repeat(64));
+    expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(1);
+    vi.setSystemTime(Date.now() + (SECRET_MAX_AGE_SECONDS + 1) * 1000);
+    expect(new TextDecoder().decode((await loadSecrets(['ticketSigningKey'])).ticketSigningKey)).toBe('u'.repeat(64));
+    expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(2);
+    expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+  });
+
+  it('an SSM outage surfaces as the SDK’s own error; a key too short is refused', async () => {
+    const outage = new InternalServerError({ message: 'SSM is down', $metadata: { httpStatusCode: 500 } });
+    ssm.on(GetParameterCommand).rejects(outage);
+    await expect(loadSecrets(['ticketSigningKey'])).rejects.toBe(outage);
+    ssm.reset();
+    clearSecretCache();
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: 'short' } });
+    await expect(loadSecrets(['marketingTokenKey'])).rejects.toThrow(/marketingTokenKey secret must be at least/);
   });
 });

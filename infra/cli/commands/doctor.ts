@@ -1,6 +1,8 @@
 import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { GetAccountCommand, GetEmailIdentityCommand } from '@aws-sdk/client-sesv2';
+import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import type { Command } from 'commander';
+import { parameterSecrets, tenantParameterName } from '#packages/core/tenant-secrets.ts';
 import { Listr } from 'listr2';
 import type { CliDeps } from '../deps.ts';
 import { readStripeKeys } from '../stripe-secret.ts';
@@ -16,7 +18,7 @@ interface Check {
 const USABLE = /^((CREATE|UPDATE|IMPORT)_COMPLETE|UPDATE_ROLLBACK_COMPLETE)$/;
 
 function checksFor(ctx: TenantContext): Check[] {
-  const { cloudFormation, ses, secrets } = ctx.aws;
+  const { cloudFormation, ses, secrets, ssm } = ctx.aws;
   let outputs: Promise<TenantOutputs> | undefined;
   const deployed = () => (outputs ??= stackOutputs(cloudFormation, ctx.stackName));
   return [
@@ -54,6 +56,23 @@ function checksFor(ctx: TenantContext): Check[] {
       },
     },
     {
+      title: 'signing keys in SSM Parameter Store',
+      run: async () => {
+        const missing: string[] = [];
+        for (const key of parameterSecrets) {
+          const name = tenantParameterName(ctx.tenant.name, key);
+          // Without decryption: whether it exists, not its value.
+          const found = await ssm.send(new GetParameterCommand({ Name: name })).catch((error: Error) => {
+            if (error.name === 'ParameterNotFound') return undefined;
+            throw error;
+          });
+          if (!found?.Parameter) missing.push(name);
+        }
+        if (missing.length) throw new CliError(`missing ${missing.join(', ')}: eventos tenant deploy ${ctx.tenant.name} creates them`);
+        return parameterSecrets.map((key) => tenantParameterName(ctx.tenant.name, key)).join(', ');
+      },
+    },
+    {
       title: 'Stripe API key and webhook secret set',
       run: async () => {
         const keys = await readStripeKeys(secrets, (await deployed()).StripeSecretArn);
@@ -68,7 +87,7 @@ function checksFor(ctx: TenantContext): Check[] {
 export function doctorCommand(program: Command, deps: CliDeps): void {
   program
     .command('doctor')
-    .description('check that a tenant is ready: CDK bootstrap, stack, SES identity and production access, Stripe keys')
+    .description('check that a tenant is ready: CDK bootstrap, stack, SES identity and production access, signing keys, Stripe keys')
     .requiredOption('-t, --tenant <name>', 'tenant')
     .action(async (o: { tenant: string }) => {
       const ctx = tenantContext(deps, o.tenant);

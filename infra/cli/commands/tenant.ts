@@ -5,6 +5,8 @@ import { loadTenants, stackNameOf } from '../../tenants.ts';
 import type { CliDeps } from '../deps.ts';
 import { CliError, findTenant, tenantContext } from '../tenant-context.ts';
 import { addTenantToFile } from '../tenants-file.ts';
+import { ensureSigningKeyParameters } from '../signing-key-parameters.ts';
+import { legacySecretName, type ParameterSecret } from '#packages/core/tenant-secrets.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -18,7 +20,7 @@ async function cdk(deps: CliDeps, verb: string, tenant: string, extra: string[] 
 const RETAINED = [
   'the DynamoDB table (deletion protection on; point-in-time recovery keeps 35 days)',
   'the Cognito user pool (deletion protection on)',
-  'the secrets eventos/<tenant>/* (Stripe keys, ticket-signing and marketing-token keys)',
+  'the secret eventos/<tenant>/stripe (Stripe keys) and the SSM parameters /eventos/<tenant>/* (ticket-signing and marketing-token keys)',
   'the API access log group',
 ];
 
@@ -55,7 +57,7 @@ export function tenantCommands(program: Command, deps: CliDeps): void {
     });
 
   for (const [verb, description] of [
-    ['deploy', 'deploy (or update) the tenant stack'],
+    ['deploy', 'deploy (or update) the tenant stack, after creating its signing keys in SSM Parameter Store when absent'],
     ['diff', 'show what a deploy would change'],
   ] as const) {
     tenant
@@ -66,6 +68,19 @@ export function tenantCommands(program: Command, deps: CliDeps): void {
         await new Listr(
           [
             { title: `${name} is in tenants.json`, task: () => void findTenant(deps, name) },
+            ...(verb === 'deploy'
+              ? [
+                  {
+                    title: 'signing keys in SSM Parameter Store (created when absent, never overwritten)',
+                    task: async () => {
+                      const outcomes = await ensureSigningKeyParameters(tenantContext(deps, name).aws, name);
+                      for (const [key, outcome] of Object.entries(outcomes)) {
+                        deps.info(`  ${key}: ${outcome === 'kept' ? 'kept' : outcome === 'created' ? 'created with a random value' : `copied from the Secrets Manager secret ${legacySecretName(name, key as ParameterSecret)} (delete that secret after this deploy: docs/operations.md)`}`);
+                      }
+                    },
+                  },
+                ]
+              : []),
             { title: `cdk ${verb} ${stackNameOf({ name })}`, task: () => cdk(deps, verb, name, cdkOptions) },
           ],
           { renderer: deps.renderer, exitOnError: true },

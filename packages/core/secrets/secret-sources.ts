@@ -1,6 +1,7 @@
 import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import type { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import { boundedClient, dependencyClientConfig } from '../dependencies/client-config.ts';
-import { tenantSecretVariables, type TenantSecret } from '../tenant-secrets.ts';
+import { tenantSecretStores, tenantSecretVariables, type TenantSecret } from '../tenant-secrets.ts';
 import type { RawSecret } from './secret-values.ts';
 
 /** Where the raw value of a tenant secret comes from. */
@@ -16,6 +17,7 @@ export interface SecretSource {
 export const SECRET_MAX_AGE_SECONDS = 300;
 
 let provider: SecretsProvider | undefined;
+let parameters: SSMProvider | undefined;
 
 // Built on first use: the local runner never needs it. The same timeouts, attempts
 // and request deadline as every other dependency (dependencies/client-config.ts),
@@ -30,24 +32,35 @@ async function secretsProvider(): Promise<SecretsProvider> {
   }));
 }
 
+/** The signing keys' SecureString parameters (tenant-secrets.ts), built on first use as the Secrets Manager provider is. */
+async function parameterProvider(): Promise<SSMProvider> {
+  if (parameters) return parameters;
+  const { SSMProvider, SSMClient } = await import('./ssm-sdk.ts');
+  return (parameters ??= new SSMProvider({ awsSdkV3Client: boundedClient(new SSMClient(dependencyClientConfig())) }));
+}
+
 /**
- * Deployed: Secrets Manager, through Powertools Parameters' cache (maxAge
- * above), at the ARN CDK puts in the secret's variable (tenant-secrets.ts)
- * for the functions whose route or routing row names it.
+ * Deployed: through Powertools Parameters' cache (maxAge above), where CDK's
+ * variable (tenant-secrets.ts) says, for the functions whose route, routing
+ * row or job names the secret: the Stripe keys in Secrets Manager (by ARN),
+ * the signing keys in SSM Parameter Store (by name, decrypted).
  */
 export function secretsManagerSource(env: NodeJS.ProcessEnv = process.env): SecretSource {
   return {
     async read(name) {
       const variable = tenantSecretVariables[name];
-      const arn = env[variable];
-      if (!arn) throw new Error(`${variable} is not set: the ${name} secret is not granted to this function`);
+      const where = env[variable];
+      if (!where) throw new Error(`${variable} is not set: the ${name} secret is not granted to this function`);
       let value: RawSecret | undefined;
       try {
-        value = await (await secretsProvider()).get(arn, { maxAge: SECRET_MAX_AGE_SECONDS });
+        value =
+          tenantSecretStores[name] === 'parameter'
+            ? await (await parameterProvider()).get(where, { maxAge: SECRET_MAX_AGE_SECONDS, decrypt: true })
+            : await (await secretsProvider()).get(where, { maxAge: SECRET_MAX_AGE_SECONDS });
       } catch (error) {
         // Powertools wraps the SDK's error; hand on the SDK's own (its name and
         // $fault) so that a Secrets Manager outage maps to dependency_unavailable.
-        const { GetParameterError } = await import('./secrets-manager-sdk.ts');
+        const { GetParameterError } = tenantSecretStores[name] === 'parameter' ? await import('./ssm-sdk.ts') : await import('./secrets-manager-sdk.ts');
         throw error instanceof GetParameterError && error.cause !== undefined ? error.cause : error;
       }
       if (value === undefined) throw new Error(`the ${name} secret has no value`);
@@ -59,6 +72,7 @@ export function secretsManagerSource(env: NodeJS.ProcessEnv = process.env): Secr
 /** Tests: forget what was read, as a cold start would. */
 export function clearSecretCache(): void {
   provider?.clearCache();
+  parameters?.clearCache();
 }
 
 /**

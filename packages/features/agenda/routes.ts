@@ -114,6 +114,8 @@ export const getAgenda = defineRoute({
   tag,
   request: { params: IdParams },
   responses: { 200: { description: 'The agenda', schema: Agenda }, 304: { description: 'Not modified' } },
+  // A release never changes once published; a new one changes the ETag.
+  cache: { maxAgeSeconds: 300 },
 });
 
 export const getAgendaCalendar = defineRoute({
@@ -126,4 +128,5 @@ export const getAgendaCalendar = defineRoute({
   tag,
   request: { params: IdParams },
   responses: { 200: { description: 'text/calendar' }, 304: { description: 'Not modified' } },
+  cache: { maxAgeSeconds: 300 },
 });

@@ -26,10 +26,12 @@ export const getAvailability = defineRoute({
   path: '/v1/events/{id}/availability',
   handler: 'orders/availability',
   permission: null,
-  summary: 'Seats per ticket type and for the event (public: the storefront shows it)',
+  summary: 'Seats per ticket type and for the event (public: the storefront shows it; cached 5 s, ETag, 304 when If-None-Match matches)',
   tag,
   request: { params: IdParams, query: AvailabilityQuery },
-  responses: { 200: { description: 'Capacity, sold, held and available seats', schema: Availability } },
+  responses: { 200: { description: 'Capacity, sold, held and available seats', schema: Availability }, 304: { description: 'Not modified: the If-None-Match names the current ETag' } },
+  // Availability is at most one hold-expiry period stale anyway; a flash sale's refreshes mostly hit caches.
+  cache: { maxAgeSeconds: 5 },
 });
 
 export const getOrder = defineRoute({

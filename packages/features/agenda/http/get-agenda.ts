@@ -1,9 +1,9 @@
 import { getAgenda as route } from '#packages/features/agenda/routes.ts';
 import { publishedAgenda } from '#packages/features/agenda/schedule-versions.ts';
-import { cachedPublic } from '#packages/http/cached-public.ts';
 import { httpHandler } from '#packages/http/http-handler.ts';
 
-export const handler = httpHandler(route, async ({ params, event }) => {
+// The release's ETag; the stack adds Cache-Control and answers 304 (the route's `cache`).
+export const handler = httpHandler(route, async ({ params }) => {
   const { agenda, etag } = await publishedAgenda(params.id);
-  return cachedPublic(event, etag, { status: 200, body: agenda });
+  return { status: 200, body: agenda, headers: { etag } };
 });
