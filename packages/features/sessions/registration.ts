@@ -13,6 +13,7 @@ import { validTicket, type AttendeeRef } from './attendee-link.ts';
 import { readSchedule, scheduleWrite } from './attendee-schedule.ts';
 import type { RegistrationView } from './contract.ts';
 import { toRegistrationView, type RegistrationItem } from './registration-view.ts';
+import { registrationPut, seatTake, sessionUnchanged } from './registration-writes.ts';
 import { cachedSession } from './session-cache.ts';
 import { firstOverlap, rankOf } from './slots.ts';
 import { ownRegistrationLanded, retriedCounterUpdate, unsure } from './unsure-writes.ts';
@@ -70,11 +71,7 @@ export async function register(ref: AttendeeRef, sessionId: string, ctx: Request
     const e = tx.entities;
     tx.add(
       'seat',
-      e.sessionSeats
-        .patch({ sessionId })
-        .add({ taken: 1 })
-        .where((a, op) => `${op.name(a.taken)} < ${op.name(a.capacity)} AND ${op.eq(a.waiting, 0)}`)
-        .commit(),
+      seatTake(e, sessionId),
     )
       .add('registration', registrationPut(e, { sessionId, ticketId: ticket.ticketId, eventId: ref.eventId, contactId, state: 'confirmed', position: 0, at }))
       .add('schedule', scheduleWrite(e, schedule, [...schedule.slots, slot]))
@@ -104,40 +101,6 @@ export async function register(ref: AttendeeRef, sessionId: string, ctx: Request
   if (outcome === RETRY) throw conflict('busy', 'Too many concurrent changes to this registration; try again');
   if (outcome.kind === 'done') return outcome;
   return joinWaitlist(ref, ticket.ticketId, ticket.attendeeContactId, sessionId, ctx);
-}
-
-interface RegistrationFields {
-  sessionId: string;
-  ticketId: string;
-  eventId: string;
-  contactId: string | undefined;
-  state: 'confirmed' | 'waitlisted';
-  position: number;
-  at: string;
-}
-
-function registrationPut(e: ReturnType<typeof namedTransaction>['entities'], f: RegistrationFields) {
-  return e.sessionRegistration
-    .put({
-      sessionId: f.sessionId,
-      ticketId: f.ticketId,
-      eventId: f.eventId,
-      ...(f.contactId ? { contactId: f.contactId } : {}),
-      state: f.state,
-      position: f.position,
-      rank: rankOf(f.position),
-      createdAt: f.at,
-      updatedAt: f.at,
-    })
-    .where((a, op) => `${op.notExists(a.state)} OR ${op.eq(a.state, 'canceled')} OR ${op.eq(a.state, 'expired')}`)
-    .commit();
-}
-
-function sessionUnchanged(e: ReturnType<typeof namedTransaction>['entities'], s: SessionItem) {
-  return e.session
-    .check({ eventId: s.eventId, sessionId: s.sessionId })
-    .where((a, op) => `${op.eq(a.state, 'scheduled')} AND ${op.eq(a.startsAt, s.startsAt)} AND ${op.eq(a.endsAt, s.endsAt)}`)
-    .commit();
 }
 
 /**
