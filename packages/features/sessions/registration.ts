@@ -50,12 +50,19 @@ type Attempt = { kind: 'done'; view: RegistrationView; created: boolean } | { ki
  * refusal re-reads and tries again. Registering twice answers the existing registration.
  */
 export async function register(ref: AttendeeRef, sessionId: string, ctx: RequestContext): Promise<{ view: RegistrationView; created: boolean }> {
-  const ticket = await validTicket(ref);
+  // The ticket is read beside the first attempt's reads (they need only the link's ticket id), not before them.
+  const ticketRead = validTicket(ref);
+  ticketRead.catch(() => undefined);
   // The `createdAt` of this request's attempts that timed out: any of them may still commit (unsure-writes.ts).
   const stamps = new Set<string>();
   const found = (existing: RegistrationItem): Attempt => ({ kind: 'done', view: toRegistrationView(existing), created: stamps.has(existing.createdAt) });
   const outcome = await withRaceRetries(async (n): Promise<Attempt> => {
-    const [session, schedule] = await Promise.all([cachedSession(ref.eventId, sessionId, n > 0), readSchedule(ticket.ticketId, ref.eventId)]);
+    // First attempt: the schedule read eventually consistent (its rev conditions the write); after a refusal, strongly.
+    const reads = Promise.all([cachedSession(ref.eventId, sessionId, n > 0), readSchedule(ref.ticketId, ref.eventId, n > 0)]);
+    reads.catch(() => undefined);
+    // The ticket's refusal (void, unknown) comes first, as when it was read before anything else.
+    const ticket = await ticketRead;
+    const [session, schedule] = await reads;
     registrable(session, ticket.ticketTypeId);
     const slot = { sessionId, startsAt: session.startsAt, endsAt: session.endsAt };
     if (schedule.slots.some((s) => s.sessionId === sessionId)) {
@@ -100,6 +107,7 @@ export async function register(ref: AttendeeRef, sessionId: string, ctx: Request
   }, 30);
   if (outcome === RETRY) throw conflict('busy', 'Too many concurrent changes to this registration; try again');
   if (outcome.kind === 'done') return outcome;
+  const ticket = await ticketRead;
   return joinWaitlist(ref, ticket.ticketId, ticket.attendeeContactId, sessionId, ctx);
 }
 
