@@ -11,7 +11,9 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { auditItemFor } from '#packages/core/audit/audit-interceptor.ts';
 import { actionOfHandler, resourceOfPath, type AuditScope } from '#packages/core/audit/audit-context.ts';
 import type { RouteDefinition } from '#packages/core/route.ts';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { CallRecord } from '../orders/capacity-meter.ts';
+import { itemSize } from '../orders/item-size.ts';
 
 type Item = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -23,6 +25,14 @@ export function describeItem(item: Item): string {
 }
 
 export const describeItems = (input: TransactWriteCommandInput | undefined): string[] => (input?.TransactItems ?? []).map(describeItem);
+
+/** The same, a Put with its item's size as DynamoDB counts it (bench/orders/item-size.ts): what its write costs per copy (table, each index). */
+export function describeItemsWithSizes(input: TransactWriteCommandInput | undefined): string[] {
+  return (input?.TransactItems ?? []).map((item) => {
+    const put = item.Put?.Item;
+    return put ? `${describeItem(item)} (${itemSize(marshall(put, { removeUndefinedValues: true }))} B)` : describeItem(item);
+  });
+}
 
 /**
  * The scope the HTTP stack opens for an anonymous POST of `route`

@@ -3,13 +3,13 @@ import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommand
 import { manySockets } from '#packages/core/sdk-sockets.ts';
 import { percentiles, roundTo, type Percentiles } from '../orders/stats.ts';
 import { cpuWindow, type CpuSpent } from './cpu.ts';
-import { describeItems } from './floor-shape.ts';
+import { describeItemsWithSizes } from './floor-shape.ts';
 
 /** One bare TransactWriteItems per op, as bench/lib/transaction-floor.ts timed them. */
 export interface FloorRun {
   ops: number;
   concurrency: number;
-  /** Items per transaction: min–max over the timed ops, and what they were (`Put order`, `Update inventoryshard`, …) for the first. */
+  /** Items per transaction: min–max over the timed ops, and what they were (`Put order (1534 B)`, `Update inventoryshard`, …) for the first. */
   items: { min: number; max: number; first: string[] };
   wallMs: number;
   perSecond: number;
@@ -107,7 +107,7 @@ export async function transactionFloor(
     return {
       ops: runs.timed.length,
       concurrency,
-      items: { min: Math.min(...sizes), max: Math.max(...sizes), first: describeItems(runs.timed[0]) },
+      items: { min: Math.min(...sizes), max: Math.max(...sizes), first: describeItemsWithSizes(runs.timed[0]) },
       wallMs: Math.round(wallMs),
       perSecond: roundTo((runs.timed.length / wallMs) * 1000),
       outcomes,
