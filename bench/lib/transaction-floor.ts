@@ -3,12 +3,13 @@ import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommand
 import { manySockets } from '#packages/core/sdk-sockets.ts';
 import { percentiles, roundTo, type Percentiles } from '../orders/stats.ts';
 import { cpuWindow, type CpuSpent } from './cpu.ts';
+import { describeItemsWithSizes } from './floor-shape.ts';
 
 /** One bare TransactWriteItems per op, as bench/lib/transaction-floor.ts timed them. */
 export interface FloorRun {
   ops: number;
   concurrency: number;
-  /** Items per transaction: min–max over the timed ops, and what they were (`Put order`, `Update inventoryshard`, …) for the first. */
+  /** Items per transaction: min–max over the timed ops, and what they were (`Put order (1534 B)`, `Update inventoryshard`, …) for the first. */
   items: { min: number; max: number; first: string[] };
   wallMs: number;
   perSecond: number;
@@ -16,6 +17,15 @@ export interface FloorRun {
   outcomes: Record<string, number>;
   latencyMs: { all: Percentiles | null; committed: Percentiles | null };
   cpu: CpuSpent;
+  /** Transactions sent again after a TransactionConflict (or DynamoDB Local's lock wait), when the floor retries them as the service does. */
+  conflictRetries: number;
+}
+
+/** A cancel by a concurrent transaction only, or DynamoDB Local's lock-wait error ("…will succeed in actual DynamoDB"): nothing was written. */
+function isConflict(error: unknown): boolean {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  if (/waiting for a lock/.test((error as Error).message ?? '')) return true;
+  return reasons.some((r) => r.Code === 'TransactionConflict') && !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
 }
 
 /**
@@ -25,15 +35,6 @@ export interface FloorRun {
  * timestamp, so the items keep their size.
  */
 export const NEVER_RELAYED = '9999-12-31T23:59:59.999Z';
-
-type Item = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** `Put order`, `Update inventoryshard`: the operation and ElectroDB's entity name from the sort key. */
-function describe(item: Item): string {
-  const [kind, body] = Object.entries(item).find(([, v]) => v !== undefined) as [string, { Item?: { sk?: string }; Key?: { sk?: string } }];
-  const sk = String(body.Item?.sk ?? body.Key?.sk ?? '');
-  return `${kind} ${/^\$(?:[a-z0-9]+#)?([a-z0-9]+)_\d+/i.exec(sk)?.[1] ?? '?'}`;
-}
 
 function outcomeOf(error: unknown): string {
   const e = error as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
@@ -49,15 +50,31 @@ function outcomeOf(error: unknown): string {
  * DocumentClient of its own (the product's socket option, not metered) to the
  * same DynamoDB Local. `warmUp` runs first the same way, untimed: the
  * client's sockets and both JITs (Node's, DynamoDB Local's) warm up on it.
+ * With `retryConflicts` (a path whose service retries a conflicting
+ * transaction, as registrations do on their hot counters), a conflict is
+ * sent again after a jittered pause and the op's time includes it.
  */
 export async function transactionFloor(
   endpoint: string,
   runs: { warmUp: TransactWriteCommandInput[]; timed: TransactWriteCommandInput[] },
   concurrency: number,
+  options: { retryConflicts?: boolean } = {},
 ): Promise<FloorRun> {
   const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, requestHandler: manySockets }), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+  let conflictRetries = 0;
+  const once = async (input: TransactWriteCommandInput) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await client.send(new TransactWriteCommand(input));
+      } catch (error) {
+        if (!options.retryConflicts || attempt >= 30 || !isConflict(error)) throw error;
+        conflictRetries++;
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** Math.min(attempt, 5))));
+      }
+    }
+  };
   const burst = async (inputs: TransactWriteCommandInput[]) => {
     const samples: Array<[outcome: string, ms: number]> = new Array(inputs.length);
     let next = 0;
@@ -68,7 +85,7 @@ export async function transactionFloor(
           const i = next++;
           const t = performance.now();
           try {
-            await client.send(new TransactWriteCommand(inputs[i]!));
+            await once(inputs[i]!);
             samples[i] = ['committed', performance.now() - t];
           } catch (error) {
             samples[i] = [outcomeOf(error), performance.now() - t];
@@ -80,6 +97,7 @@ export async function transactionFloor(
   };
   try {
     await burst(runs.warmUp);
+    conflictRetries = 0;
     const cpu = cpuWindow(endpoint);
     const { samples, wallMs } = await burst(runs.timed);
     const spent = cpu();
@@ -89,12 +107,13 @@ export async function transactionFloor(
     return {
       ops: runs.timed.length,
       concurrency,
-      items: { min: Math.min(...sizes), max: Math.max(...sizes), first: (runs.timed[0]?.TransactItems ?? []).map(describe) },
+      items: { min: Math.min(...sizes), max: Math.max(...sizes), first: describeItemsWithSizes(runs.timed[0]) },
       wallMs: Math.round(wallMs),
       perSecond: roundTo((runs.timed.length / wallMs) * 1000),
       outcomes,
       latencyMs: { all: percentiles(samples.map(([, ms]) => ms)), committed: percentiles(samples.filter(([o]) => o === 'committed').map(([, ms]) => ms)) },
       cpu: spent,
+      conflictRetries,
     };
   } finally {
     client.destroy();

@@ -5,7 +5,10 @@
  * type's slice, the two seats' conditional Updates (`state = free`), Put
  * outboxEvent — built with the product's own builders, on seat items of a
  * hall of the race's size, each buyer naming a random adjacent pair, so the
- * buyers contend as the API's do. No read before, no retry after.
+ * buyers contend as the API's do. No read before, no retry after. The
+ * audit item the kit's interceptor adds to the real transaction is added by
+ * the same builder (bench/lib/floor-shape.ts), so the item count and sizes
+ * are the real ones; the section checks them against a metered real one.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { outboxPut } from '#packages/core/bus/outbox.ts';
@@ -18,6 +21,8 @@ import { ticketTypePool } from '#packages/features/inventory/pools.ts';
 import { orderSummary } from '#packages/features/orders/order-events.ts';
 import type { OrderItem } from '#packages/features/orders/order-item.ts';
 import { seatUpdates } from '#packages/features/seating/seat-store.ts';
+import { createOrder as createOrderRoute } from '#packages/features/orders/routes.ts';
+import { anonymousScope, withAuditItem } from '../lib/floor-shape.ts';
 import { NEVER_RELAYED } from '../lib/transaction-floor.ts';
 import { SECTIONS } from './fixtures.ts';
 
@@ -46,17 +51,18 @@ export async function seatFloorTransactions(template: OrderItem, buyers: number,
     const n = 1 + Math.floor(Math.random() * (perRow - 1));
     const seats = [`${section}-${row}-${n}`, `${section}-${row}-${n + 1}`].map((seatGuid) => ({ sectionId: section, seatGuid }));
     const allocations = [{ poolId: pools[section]!, shard: 0, quantity: 2 }];
+    // The order as the transaction creates it: the PaymentIntent is patched on after the commit.
+    const { paymentIntentId: _pi, paymentStatus: _ps, ...created } = template;
     const order: OrderItem = {
-      ...template,
+      ...created,
       orderId: newId(),
       eventId,
       buyer: { ...template.buyer, email: `floor-${i}-${template.buyer.email}` },
       allocations,
       seats,
-      ...(template.paymentIntentId ? { paymentIntentId: `pi_${newId().slice(2)}` } : {}),
     };
     const event = domainEvent('order.created', orderSummary(order), { correlationId: newId() });
-    return db()
+    const transaction = db()
       .transaction.write((entities) => [
         entities.order.create(order).commit(),
         entities.orderHold.create({ orderId: order.orderId, shard: Math.floor(Math.random() * HOLD_SHARDS), expiresAt: order.expiresAt }).commit(),
@@ -65,5 +71,6 @@ export async function seatFloorTransactions(template: OrderItem, buyers: number,
         outboxPut(entities, { ...event, occurredAt: NEVER_RELAYED }),
       ])
       .params() as TransactWriteCommandInput;
+    return withAuditItem(transaction, anonymousScope(createOrderRoute, eventId));
   });
 }

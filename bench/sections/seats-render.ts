@@ -1,4 +1,5 @@
 import { table, type Cell } from '../lib/markdown.ts';
+import { renderBreakdown } from '../lib/call-breakdown.ts';
 import type { Percentiles } from '../orders/stats.ts';
 import type { SeatsData } from './seats.ts';
 
@@ -31,6 +32,7 @@ export function renderSeats(d: SeatsData): string {
       );
     }
   }
+  if (d.realItems) lines.push(`Real order transaction (metered in the warm-up, audit item included): ${d.realItems.length} items: ${d.realItems.join(', ')}.`, '');
   if (d.floor) lines.push(`Floor outcomes: ${Object.entries(d.floor.outcomes).map(([k, n]) => `${n} × ${k}`).join(', ')}.`, '');
   if (d.capacity) {
     const c = d.capacity;
@@ -46,6 +48,7 @@ export function renderSeats(d: SeatsData): string {
       `WCU per seat taken, all in: **${c.wcuPerSeat}** (${c.seatsTaken} seats; as DynamoDB Local reports it: transactional writes count double).`,
       '',
     );
+    if (d.breakdown?.length) lines.push(renderBreakdown('Request path by call (warm-up race, per seat taken)', d.breakdown), '');
   }
   lines.push(table(['Target', 'Result', 'Detail'], d.targets.map((t) => [t.name, mark(t.ok), t.detail])));
   return lines.join('\n');

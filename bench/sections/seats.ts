@@ -8,6 +8,8 @@ import { progress } from '../lib/progress.ts';
 import { runBurst } from '../lib/burst.ts';
 import type { BenchSection, SectionContext } from '../lib/section.ts';
 import { transactionFloor, type FloorRun } from '../lib/transaction-floor.ts';
+import { callBreakdown, type CallKind } from '../lib/call-breakdown.ts';
+import { describeItems, realTransaction, shapeMismatch } from '../lib/floor-shape.ts';
 import { buyerRequests, givenSeatedSale, SECTIONS } from '../seats/fixtures.ts';
 import { seatFloorTransactions } from '../seats/floor.ts';
 import { renderSeats } from './seats-render.ts';
@@ -41,6 +43,10 @@ export interface SeatsData {
   ratioP99: number | null;
   /** Per seat taken in the metered warm-up race: the request path and the consumers. */
   capacity: { seatsTaken: number; api: { rcu: number; wcu: number; calls: number }; consumers: { rcu: number; wcu: number; calls: number }; wcuPerSeat: number } | null;
+  /** The request path's calls in the metered warm-up, per seat taken, by kind. */
+  breakdown: CallKind[];
+  /** The items of a committed order transaction metered in the warm-up (audit item included), as the floor's are compared with. */
+  realItems: string[] | null;
   targets: Array<{ name: string; ok: boolean | null; detail: string }>;
 }
 
@@ -171,7 +177,8 @@ export const seatsSection: BenchSection<SeatsData> = {
         server: 'local stack in the bench process (real handlers via tsx, DynamoDB Local in memory, bus held during each race, Stripe stand-in)',
         floor:
           'per buyer ONE bare TransactWriteItems of what an order of two map seats writes (Put order, Put orderHold, conditional Update of the section\'s slice, ' +
-          'two conditional seat Updates `state = free`, Put outboxEvent), product builders, a hall of the same size, random adjacent pairs, same concurrency, ' +
+          'two conditional seat Updates `state = free`, Put outboxEvent, Put auditEvent as the kit\'s audit interceptor builds it), product builders, checked against a metered real order transaction (count and kinds; a bench error if they differ), ' +
+          'a hall of the same size, random adjacent pairs, same concurrency, ' +
           'own DocumentClient, same DynamoDB Local, after a warm-up run; no read before, no retry after',
         doubleSold:
           'a seat named by two live orders counts once per seat; the seat items, the live orders and the ticket-type counters must agree, read once two audits a second apart agree (a 503 at the deadline may still land)',
@@ -181,6 +188,8 @@ export const seatsSection: BenchSection<SeatsData> = {
       floor: null,
       ratioP99: null,
       capacity: null,
+      breakdown: [],
+      realItems: null,
       targets: [],
     };
     const errors: string[] = [];
@@ -212,6 +221,7 @@ export const seatsSection: BenchSection<SeatsData> = {
       const calls = meter.take();
       const raceCalls = calls.filter((c) => c.request === 'POST /v1/events/{id}/orders' || c.origin === 'consumer');
       await settle();
+      data.realItems = realTransaction(raceCalls, 'POST /v1/events/{id}/orders')?.items ?? null;
       const consumerCalls = meter.take().filter((c) => c.origin === 'consumer');
       meter.uninstall();
       if (data.warmUp.seatsTaken) {
@@ -222,6 +232,7 @@ export const seatsSection: BenchSection<SeatsData> = {
           consumers: { rcu: split.consumers.rcu, wcu: split.consumers.wcu, calls: split.consumers.calls },
           wcuPerSeat: roundTo(split.api.wcu + split.consumers.wcu, 2),
         };
+        data.breakdown = callBreakdown(raceCalls, data.warmUp.seatsTaken);
         progress(`  per seat taken: ${data.capacity.api.wcu} WCU + ${data.capacity.api.rcu} RCU on the request path, ${data.capacity.consumers.wcu} WCU in consumers`);
       }
 
@@ -245,6 +256,8 @@ export const seatsSection: BenchSection<SeatsData> = {
           progress(`seats: floor — ${buyers} bare transactions of two seats each, ${concurrency} at a time (after as many to warm up)`);
           const warmUp = await seatFloorTransactions(template!, buyers, rows, perRow);
           const timedFloor = await seatFloorTransactions(template!, buyers, rows, perRow);
+          const mismatch = shapeMismatch(describeItems(timedFloor[0]), data.realItems ?? undefined);
+          if (mismatch) throw new Error(`the floor is not the real transaction's shape: ${mismatch}`);
           data.floor = await transactionFloor(stack.dynamoEndpoint, { warmUp, timed: timedFloor }, concurrency);
           progress(`  floor p50 ${data.floor.latencyMs.all?.p50} ms, p99 ${data.floor.latencyMs.all?.p99} ms, ${data.floor.perSecond} transactions/s`);
         }

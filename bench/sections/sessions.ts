@@ -5,7 +5,7 @@ import { LOCAL_TICKET_SIGNING_KEY } from '#packages/local/local-stack.ts';
 import { attendeeLinkToken } from '#packages/features/sessions/index.ts';
 import { apiClient, type Api } from '../orders/api.ts';
 import { CapacityMeter } from '../orders/capacity-meter.ts';
-import { BENCH_TABLE, startOrdersStack } from '../orders/stack.ts';
+import { startOrdersStack } from '../orders/stack.ts';
 import { percentiles, roundTo } from '../orders/stats.ts';
 import { capacityPerOperation } from '../lib/capacity-split.ts';
 import { intFromEnv } from '../lib/env.ts';
@@ -13,7 +13,12 @@ import { givenFreeEvent, must } from '../lib/free-event.ts';
 import { progress } from '../lib/progress.ts';
 import type { BenchSection } from '../lib/section.ts';
 import { describeExit, runChild } from '../lib/spawn.ts';
-import { measureFloor } from '../sessions/floor.ts';
+import { sessionFloorTransactions } from '../sessions/floor.ts';
+import { transactionFloor } from '../lib/transaction-floor.ts';
+import { callBreakdown } from '../lib/call-breakdown.ts';
+import { describeItems, realTransaction, shapeMismatch } from '../lib/floor-shape.ts';
+import { sessionCacheStats } from '#packages/features/sessions/session-cache.ts';
+import { validTicket } from '#packages/features/sessions/index.ts';
 import type { RegisterConfig, RegisterOutput, SessionsData } from '../sessions/types.ts';
 import { renderSessions } from './sessions-render.ts';
 
@@ -89,7 +94,10 @@ export const sessionsSection: BenchSection<SessionsData> = {
         client: `a separate Node process, one POST /v1/attendee-links/{token}/sessions/{id}/registration per attendee (attendee i → session i mod ${sessions}), ${concurrency} in flight, each on its own keep-alive socket opened before the clock starts`,
         warmUp: `${warmUp} registrations to ${sessions} other sessions first (same concurrency), metered for capacity; the timed burst runs unmetered like the floor`,
         server: 'local stack in the bench process: real handlers via tsx, DynamoDB Local in memory, local bus (deliveries held during the burst)',
-        floor: 'one TransactWriteItems per registration of the same shape, no reads: conditional ADD on the session counter (same 20 hot counters), registration Put if absent, schedule Put if absent, ConditionCheck on the session; TransactionConflict retried as the service does; same concurrency, own DocumentClient, same DynamoDB Local, same run',
+        floor:
+          'one TransactWriteItems per registration, built beforehand by the product\'s own builders (packages/features/sessions/registration-writes.ts), no reads: conditional ADD on the session counter (20 hot counters of sessions of their own), ' +
+          'registration Put if absent, schedule create, ConditionCheck on the session, the session.registered outbox row, and the audit item as the kit\'s interceptor builds it; ' +
+          'checked against a metered real confirmation (count and kinds; a bench error if they differ); TransactionConflict retried as the service does; same concurrency, own DocumentClient, same DynamoDB Local, same run',
       },
       attendees,
       sessions,
@@ -97,13 +105,17 @@ export const sessionsSection: BenchSection<SessionsData> = {
       concurrency,
       burst: null,
       check: null,
-      floor: { ops: 0, concurrency, wallMs: 0, perSecond: 0, latencyMs: null, conflictRetries: 0 },
+      floor: null,
+      realItems: null,
+      breakdown: [],
+      sessionCache: null,
       ratioP99: null,
       capacity: null,
       targets: [],
     };
     const errors: string[] = [];
     const meter = new CapacityMeter();
+    let floorInputs: { warmUp: import('@aws-sdk/lib-dynamodb').TransactWriteCommandInput[]; timed: import('@aws-sdk/lib-dynamodb').TransactWriteCommandInput[] } | null = null;
     progress('sessions: starting the local stack (DynamoDB Local in memory)');
     const { stack, stop } = await startOrdersStack(ctx.cleanup);
     try {
@@ -119,6 +131,9 @@ export const sessionsSection: BenchSection<SessionsData> = {
       const ticketIds = await givenTicketIds(api, eventId, ticketTypeId, attendees + warmUp);
       const timedSessions = await givenSessions(api, eventId, sessions, capacityPerSession, 'Session');
       const warmSessions = await givenSessions(api, eventId, sessions, Math.max(1, Math.round((warmUp / sessions) * 0.8)), 'Warm-up session');
+      // The floor's own sessions, roomy enough that every floor registration confirms (as the old floor's counters were).
+      const floorSessions = await givenSessions(api, eventId, sessions, Math.ceil((attendees + concurrency) / sessions) + 10, 'Floor session');
+      const template = await validTicket({ ticketId: ticketIds[0]!, eventId });
       await settle();
       const key = process.env.TICKET_SIGNING_KEY || LOCAL_TICKET_SIGNING_KEY;
       const endsAt = new Date(Date.now() + 24 * 3_600_000).toISOString();
@@ -141,12 +156,25 @@ export const sessionsSection: BenchSection<SessionsData> = {
 
       progress(`sessions: warm-up burst, ${warmUp} registrations, metered`);
       const warm = await burst('warm-up', ticketIds.slice(attendees).map((t, i) => path(t, warmSessions[i % sessions]!)));
-      if (warm.ok.length) data.capacity = capacityPerOperation(warm.calls, warm.ok.length);
+      if (warm.ok.length) {
+        data.capacity = capacityPerOperation(warm.calls, warm.ok.length);
+        data.breakdown = callBreakdown(warm.calls, warm.ok.length);
+      }
+      data.realItems = realTransaction(warm.calls, (r) => r.startsWith('POST /v1/attendee-links/') && r.endsWith('/registration'))?.items ?? null;
+      floorInputs = {
+        warmUp: await sessionFloorTransactions(eventId, floorSessions, concurrency, template.attendeeContactId),
+        timed: await sessionFloorTransactions(eventId, floorSessions, attendees, template.attendeeContactId),
+      };
+      const mismatch = shapeMismatch(describeItems(floorInputs.timed[0]), data.realItems ?? undefined);
+      if (mismatch) throw new Error(`the floor is not the real transaction's shape: ${mismatch}`);
       if (data.capacity) progress(`  per registration: request path ${data.capacity.api.rcu} RCU + ${data.capacity.api.wcu} WCU`);
       meter.uninstall();
 
       progress(`sessions: ${attendees} registrations for ${sessions} sessions of ${capacityPerSession}, ${concurrency} in flight`);
+      const cacheBefore = sessionCacheStats();
       const { out } = await burst('burst', ticketIds.slice(0, attendees).map((t, i) => path(t, timedSessions[i % sessions]!)));
+      const cacheAfter = sessionCacheStats();
+      data.sessionCache = { hits: cacheAfter.hits - cacheBefore.hits, misses: cacheAfter.misses - cacheBefore.misses };
       const outcomes: Record<string, number> = {};
       for (const [status, outcome] of out.samples) outcomes[`${status} ${outcome ?? ''}`.trim()] = (outcomes[`${status} ${outcome ?? ''}`.trim()] ?? 0) + 1;
       data.burst = {
@@ -177,10 +205,10 @@ export const sessionsSection: BenchSection<SessionsData> = {
       meter.uninstall();
     }
     try {
-      if (!ctx.cleanup.stopping) {
-        progress(`sessions: floor — ${attendees} bare conditional transactions, ${concurrency} at a time`);
-        data.floor = await measureFloor(stack.dynamoEndpoint, BENCH_TABLE, attendees, concurrency, sessions);
-        progress(`  floor p50 ${data.floor.latencyMs?.p50} ms, p99 ${data.floor.latencyMs?.p99} ms, ${data.floor.perSecond} tx/s, ${data.floor.conflictRetries} conflict retries`);
+      if (!ctx.cleanup.stopping && floorInputs) {
+        progress(`sessions: floor — ${attendees} bare transactions of ${floorInputs.timed[0]?.TransactItems?.length} items, ${concurrency} at a time`);
+        data.floor = await transactionFloor(stack.dynamoEndpoint, floorInputs, concurrency, { retryConflicts: true });
+        progress(`  floor p50 ${data.floor.latencyMs.all?.p50} ms, p99 ${data.floor.latencyMs.all?.p99} ms, ${data.floor.perSecond} tx/s, ${data.floor.conflictRetries} conflict retries`);
       }
     } catch (error) {
       errors.push(`floor: ${(error as Error).message}`);
@@ -189,7 +217,7 @@ export const sessionsSection: BenchSection<SessionsData> = {
       await stop();
     }
     const p99 = data.burst?.latencyMs?.p99;
-    const floorP99 = data.floor.latencyMs?.p99;
+    const floorP99 = data.floor?.latencyMs.all?.p99;
     data.ratioP99 = p99 && floorP99 ? roundTo(p99 / floorP99, 2) : null;
     const expectedConfirmed = sessions * Math.min(capacityPerSession, Math.ceil(attendees / sessions));
     data.targets = [

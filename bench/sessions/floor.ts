@@ -1,91 +1,47 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { percentiles, roundTo } from '../orders/stats.ts';
-import type { SessionsData } from './types.ts';
-
 /**
- * The floor a registration cannot beat here: ONE TransactWriteItems of the
- * registration's shape, no reads — the seat counter's conditional ADD on one
- * of `sessions` counters (the same hot items a burst of registrations hits),
- * the registration Put if absent, the attendee schedule Put if absent, a
- * ConditionCheck on the session — `concurrency` in flight, its own
- * DocumentClient, the same DynamoDB Local. A TransactionConflict on the hot
- * counter is retried (as the service does), and counted.
+ * The floor a registration cannot beat here: ONE TransactWriteItems per
+ * registration of the very items register() writes for a first
+ * registration (packages/features/sessions/registration-writes.ts): the seat
+ * counter's conditional ADD on one of `sessions` counters (the same hot
+ * items a burst of registrations hits), the registration Put if absent, the
+ * attendee schedule's create, the ConditionCheck that the session is still
+ * scheduled, the `session.registered` outbox row, and the audit item the
+ * kit's interceptor adds (same builder, bench/lib/floor-shape.ts). Built
+ * beforehand, so only the round trips are timed (bench/lib/transaction-floor.ts);
+ * a TransactionConflict on the hot counter is retried, as the service does.
  */
-export async function measureFloor(endpoint: string, table: string, ops: number, concurrency: number, sessions: number): Promise<SessionsData['floor']> {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint }));
-  const run = `${Date.now().toString(36)}`;
-  let conflictRetries = 0;
-  const counter = (s: number) => ({ pk: `bench-floor#${run}#seats#${s}`, sk: 'seats' });
-  const session = (s: number) => ({ pk: `bench-floor#${run}#session#${s}`, sk: 'session' });
-  await Promise.all(
-    Array.from({ length: sessions }, (_, s) =>
-      client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: table, Item: { ...counter(s), taken: 0, capacity: 1_000_000, waiting: 0 } } },
-            { Put: { TableName: table, Item: { ...session(s), state: 'scheduled' } } },
-          ],
-        }),
-      ),
-    ),
-  );
-  const once = async (i: number) => {
-    const s = i % sessions;
-    const started = performance.now();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: table,
-                  Key: counter(s),
-                  UpdateExpression: 'ADD #taken :one',
-                  ConditionExpression: '#taken < #capacity AND #waiting = :zero',
-                  ExpressionAttributeNames: { '#taken': 'taken', '#capacity': 'capacity', '#waiting': 'waiting' },
-                  ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-                },
-              },
-              { Put: { TableName: table, Item: { pk: `bench-floor#${run}#reg#${s}`, sk: `t#${i}`, state: 'confirmed' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-              { Put: { TableName: table, Item: { pk: `bench-floor#${run}#sched#${i}`, sk: 'schedule', rev: 1 }, ConditionExpression: 'attribute_not_exists(pk)' } },
-              { ConditionCheck: { TableName: table, Key: session(s), ConditionExpression: '#s = :scheduled', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':scheduled': 'scheduled' } } },
-            ],
-          }),
-        );
-        return performance.now() - started;
-      } catch (error) {
-        const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-        // DynamoDB Local serialises transactions on an item with a lock and answers a long wait with an error
-        // ("…will succeed in actual DynamoDB"): a conflict, retried like one.
-        const lockWait = /waiting for a lock/.test((error as Error).message);
-        if (attempt < 30 && (lockWait || reasons.some((r) => r.Code === 'TransactionConflict'))) {
-          conflictRetries++;
-          await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** Math.min(attempt, 5))));
-          continue;
-        }
-        throw error;
-      }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: concurrency }, (_, i) => once(ops + i)));
-    conflictRetries = 0;
-    const samples: number[] = new Array(ops);
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < ops) {
-          const i = next++;
-          samples[i] = await once(i);
-        }
-      }),
-    );
-    const wallMs = performance.now() - started;
-    return { ops, concurrency, wallMs: Math.round(wallMs), perSecond: roundTo((ops / wallMs) * 1000), latencyMs: percentiles(samples), conflictRetries };
-  } finally {
-    client.destroy();
-  }
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { outboxPut } from '#packages/core/bus/outbox.ts';
+import { domainEvent } from '#packages/core/bus/pending-event.ts';
+import { nowIso } from '#packages/core/clock.ts';
+import { db } from '#packages/core/db/service.ts';
+import { newId } from '#packages/core/ids.ts';
+import { readSession, type SessionItem } from '#packages/features/agenda/index.ts';
+import { scheduleWrite } from '#packages/features/sessions/attendee-schedule.ts';
+import { registrationPut, seatTake, sessionUnchanged } from '#packages/features/sessions/registration-writes.ts';
+import { register as registerRoute } from '#packages/features/sessions/routes.ts';
+import { anonymousScope, withAuditItem } from '../lib/floor-shape.ts';
+import { NEVER_RELAYED } from '../lib/transaction-floor.ts';
+
+/** `count` registrations of fresh tickets (no schedule yet), ticket i → session i mod sessions; `contactId` as the real tickets carry it. */
+export async function sessionFloorTransactions(eventId: string, sessionIds: readonly string[], count: number, contactId: string | undefined): Promise<TransactWriteCommandInput[]> {
+  const sessions: SessionItem[] = await Promise.all(sessionIds.map((id) => readSession(eventId, id, true)));
+  return Array.from({ length: count }, (_, i) => {
+    const session = sessions[i % sessions.length]!;
+    const { sessionId } = session;
+    const ticketId = newId();
+    const at = nowIso();
+    const slot = { sessionId, startsAt: session.startsAt, endsAt: session.endsAt };
+    const event = domainEvent('session.registered', { eventId, sessionId, ticketId, ...(contactId ? { contactId } : {}), status: 'confirmed' }, { correlationId: newId() });
+    const transaction = db()
+      .transaction.write((e) => [
+        seatTake(e, sessionId),
+        registrationPut(e, { sessionId, ticketId, eventId, contactId, state: 'confirmed', position: 0, at }),
+        scheduleWrite(e, { ticketId, eventId, slots: [], rev: null }, [slot]),
+        sessionUnchanged(e, session),
+        outboxPut(e, { ...event, occurredAt: NEVER_RELAYED }),
+      ])
+      .params() as TransactWriteCommandInput;
+    return withAuditItem(transaction, anonymousScope(registerRoute));
+  });
 }

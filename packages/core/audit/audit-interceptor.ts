@@ -183,6 +183,19 @@ export function installAuditInterceptor(client: Pick<DynamoDBDocumentClient, 'se
 }
 
 /**
+ * The audit item the interceptor adds to a transaction of `ops` run in
+ * `scope` (null when none of them is audited, or no interceptor is
+ * installed): the same builder, so a benchmark's bare transaction carries
+ * the real one's item, of the real one's size. Writes nothing.
+ */
+export function auditItemFor(scope: Omit<AuditScope, 'claimed' | 'written'>, ops: readonly WriteOp[]): WriteOp | null {
+  if (!installed || !scope.action) return null;
+  const full: AuditScope = { ...scope, claimed: false, written: false };
+  const shape = mainShape(ops.map(shapeOf), full.pathId);
+  return shape ? auditOp(full, shape, shape.changes) : null;
+}
+
+/**
  * At the end of a successful request whose writes carried no audit item
  * (it wrote nothing, or only writes that must stay single calls): the audit
  * event on its own, naming what the first write touched.

@@ -23,7 +23,7 @@ import { assertVoucherUsable, priceOrder, type Catalog, type PricedOrder } from 
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import { clearShort, markShort, recentlyShort } from './sold-out-hint.ts';
 import { voucherTake } from './voucher-usage.ts';
-import { markSeatsTaken, seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
+import { markSeatsTaken, repickSeats, seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
 import type { EventDetails } from './event-details.ts';
 import { attributionFor, type OrderAttribution } from '#packages/features/analytics/index.ts';
 
@@ -156,7 +156,8 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
     return allocations;
   };
   let allocations = readFirst ? await fromRead() : blindAllocation(priced.demand, priced.poolShards);
-  let seats: SeatRef[] = draft.selection?.refs ?? [];
+  let selection = draft.selection;
+  let seats: SeatRef[] = selection?.refs ?? [];
   let seatAttempt = 0;
   const seatName = (ref: SeatRef) => `seat:${ref.sectionId}/${ref.seatGuid}` as const;
   const tickets: IssuedTicket[] = free ? await mintTickets(eventId, priced.lines) : [];
@@ -191,12 +192,14 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
     if (tx.rejected(written, 'voucher')) throw unprocessable('voucher_exhausted', 'The voucher has been used up');
     const lost = seats.filter((ref) => tx.rejected(written, seatName(ref)));
     if (lost.length) {
-      // Named seats are the buyer's choice: say which went. Best available picks again from a fresh read.
-      if (!draft.selection?.canRepick) {
-        markSeatsTaken(eventId, lost.map((s) => s.seatGuid));
+      // Named seats are the buyer's choice: say which went. Best available picks again, from what it read minus
+      // the seats the cancellation named (pick-seats.ts, repickSeats).
+      markSeatsTaken(eventId, lost.map((s) => s.seatGuid));
+      if (!selection?.canRepick) {
         throw conflict('seats_taken', 'Some of these seats were just taken by someone else', { seatGuids: lost.map((s) => s.seatGuid) });
       }
-      seats = (await selectSeats(eventId, draft.catalog.seating, draft.input, ++seatAttempt))!.refs;
+      selection = await repickSeats(eventId, draft.catalog.seating, draft.input, selection!, lost, ++seatAttempt);
+      seats = selection.refs;
       return RETRY;
     }
     const short = taken.filter((a) => tx.rejected(written, `pool:${a.poolId}`)).map((a) => a.poolId);

@@ -5,7 +5,7 @@ import { conflict, unprocessable } from '#packages/core/errors.ts';
 import { bestAvailable } from './best-available.ts';
 import type { BestAvailableInput } from './contract.ts';
 import { refsOf } from './seat-service.ts';
-import { sectionSeats, type SeatRef } from './seat-store.ts';
+import { sectionSeats, type SeatItem, type SeatRef } from './seat-store.ts';
 import { clearTaken, markTaken, recentlyTaken } from './taken-hint.ts';
 
 type SeatingHead = EntityItem<typeof seatingEntity>;
@@ -21,6 +21,8 @@ export interface SeatSelection {
   items: { ticketTypeId: string; quantity: number }[];
   /** Best available picks again after losing a race; named seats cannot. */
   canRepick: boolean;
+  /** Best available: the category's seats as read, what a repick after a lost race chooses from (pick-seats.ts, repickSeats). */
+  view?: SeatItem[];
 }
 
 /** Ticket types sold by seat: an order must name seats (or ask for best available) to buy them. */
@@ -70,6 +72,15 @@ export async function selectSeats(eventId: string, head: SeatingHead | null | un
   const seats = (await Promise.all((category.sectionIds ?? []).map((s) => sectionSeats(eventId, s, attempt > 0)))).flat();
   // What this read saw taken also spares a buyer naming one of those seats a doomed transaction (taken-hint.ts).
   markTaken(eventId, seats.filter((s) => s.state !== 'free').map((s) => s.seatGuid));
+  const picked = pickFrom(seats, head, ask, category.ticketTypeId, attempt);
+  if (picked) return picked;
+  const free = seats.filter((s) => s.state === 'free' && s.category === ask.category).length;
+  if (free >= ask.quantity) throw conflict('no_adjacent_seats', `No ${ask.quantity} adjacent seats left together in ${ask.category}`, { category: ask.category });
+  throw conflict('sold_out', `Not enough seats left in ${ask.category}`, { category: ask.category });
+}
+
+/** Best available on `seats`, or null when they hold no block for the ask. */
+function pickFrom(seats: SeatItem[], head: SeatingHead, ask: BestAvailableInput, ticketTypeId: string, attempt: number): SeatSelection | null {
   const chosen = bestAvailable(seats, {
     category: ask.category,
     quantity: ask.quantity,
@@ -77,10 +88,33 @@ export async function selectSeats(eventId: string, head: SeatingHead | null | un
     focalPoint: head.focalPoint ?? { x: 0, y: 0 },
     spread: Math.min(attempt + 1, 4),
   });
-  if (!chosen) {
-    const free = seats.filter((s) => s.state === 'free' && s.category === ask.category).length;
-    if (free >= ask.quantity) throw conflict('no_adjacent_seats', `No ${ask.quantity} adjacent seats left together in ${ask.category}`, { category: ask.category });
-    throw conflict('sold_out', `Not enough seats left in ${ask.category}`, { category: ask.category });
+  if (!chosen) return null;
+  return { refs: chosen.map(({ sectionId, seatGuid }) => ({ sectionId, seatGuid })), items: [{ ticketTypeId, quantity: chosen.length }], canRepick: true, view: seats };
+}
+
+/**
+ * Best available after a lost race. The cancellation already said which
+ * seats went (their conditions failed): they are marked taken in the seats
+ * read before, and the pick is made again from that view without reading.
+ * Only when the view holds no block any more are the sections read again
+ * (strongly consistent) — the one read that can say `sold_out` or
+ * `no_adjacent_seats` for sure, or find seats freed meanwhile. So a loser
+ * costs a transaction per lost pick, not a read of the sections as well.
+ */
+export async function repickSeats(
+  eventId: string,
+  head: SeatingHead | null | undefined,
+  request: SeatRequest,
+  previous: SeatSelection,
+  lost: readonly SeatRef[],
+  attempt: number,
+): Promise<SeatSelection> {
+  const gone = new Set(lost.map((s) => `${s.sectionId}#${s.seatGuid}`));
+  const view = previous.view?.map((s) => (gone.has(`${s.sectionId}#${s.seatGuid}`) ? { ...s, state: 'held' as const } : s));
+  const ticketTypeId = previous.items[0]?.ticketTypeId;
+  if (view && head && request.bestAvailable && ticketTypeId) {
+    const picked = pickFrom(view, head, request.bestAvailable, ticketTypeId, attempt);
+    if (picked) return picked;
   }
-  return { refs: chosen.map(({ sectionId, seatGuid }) => ({ sectionId, seatGuid })), items: [{ ticketTypeId: category.ticketTypeId, quantity: chosen.length }], canRepick: true };
+  return (await selectSeats(eventId, head, request, attempt))!;
 }

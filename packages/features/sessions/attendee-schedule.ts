@@ -10,9 +10,15 @@ export interface ScheduleRead {
   rev: number | null;
 }
 
-/** The attendee's schedule item, read strongly (its `rev` conditions the write that follows). */
-export async function readSchedule(ticketId: string, eventId: string): Promise<ScheduleRead> {
-  const { data } = await db().entities.attendeeSchedule.get({ ticketId }).go({ consistent: true });
+/**
+ * The attendee's schedule item, read strongly by default. Its `rev` (or its
+ * absence) conditions the write that follows, so an eventually consistent
+ * read is safe too: a stale one only fails that condition and costs a retry
+ * (read strongly then), never a wrong schedule — half the read's cost when,
+ * as in a registration burst, the attendee's schedule is not changing.
+ */
+export async function readSchedule(ticketId: string, eventId: string, consistent = true): Promise<ScheduleRead> {
+  const { data } = await db().entities.attendeeSchedule.get({ ticketId }).go({ consistent });
   return { ticketId, eventId, slots: (data?.slots as Slot[] | undefined) ?? [], rev: data?.rev ?? null };
 }
 

@@ -13,6 +13,7 @@ import { validTicket, type AttendeeRef } from './attendee-link.ts';
 import { readSchedule, scheduleWrite } from './attendee-schedule.ts';
 import type { RegistrationView } from './contract.ts';
 import { toRegistrationView, type RegistrationItem } from './registration-view.ts';
+import { registrationPut, seatTake, sessionUnchanged } from './registration-writes.ts';
 import { cachedSession } from './session-cache.ts';
 import { firstOverlap, rankOf } from './slots.ts';
 import { ownRegistrationLanded, retriedCounterUpdate, unsure } from './unsure-writes.ts';
@@ -49,12 +50,19 @@ type Attempt = { kind: 'done'; view: RegistrationView; created: boolean } | { ki
  * refusal re-reads and tries again. Registering twice answers the existing registration.
  */
 export async function register(ref: AttendeeRef, sessionId: string, ctx: RequestContext): Promise<{ view: RegistrationView; created: boolean }> {
-  const ticket = await validTicket(ref);
+  // The ticket is read beside the first attempt's reads (they need only the link's ticket id), not before them.
+  const ticketRead = validTicket(ref);
+  ticketRead.catch(() => undefined);
   // The `createdAt` of this request's attempts that timed out: any of them may still commit (unsure-writes.ts).
   const stamps = new Set<string>();
   const found = (existing: RegistrationItem): Attempt => ({ kind: 'done', view: toRegistrationView(existing), created: stamps.has(existing.createdAt) });
   const outcome = await withRaceRetries(async (n): Promise<Attempt> => {
-    const [session, schedule] = await Promise.all([cachedSession(ref.eventId, sessionId, n > 0), readSchedule(ticket.ticketId, ref.eventId)]);
+    // First attempt: the schedule read eventually consistent (its rev conditions the write); after a refusal, strongly.
+    const reads = Promise.all([cachedSession(ref.eventId, sessionId, n > 0), readSchedule(ref.ticketId, ref.eventId, n > 0)]);
+    reads.catch(() => undefined);
+    // The ticket's refusal (void, unknown) comes first, as when it was read before anything else.
+    const ticket = await ticketRead;
+    const [session, schedule] = await reads;
     registrable(session, ticket.ticketTypeId);
     const slot = { sessionId, startsAt: session.startsAt, endsAt: session.endsAt };
     if (schedule.slots.some((s) => s.sessionId === sessionId)) {
@@ -70,11 +78,7 @@ export async function register(ref: AttendeeRef, sessionId: string, ctx: Request
     const e = tx.entities;
     tx.add(
       'seat',
-      e.sessionSeats
-        .patch({ sessionId })
-        .add({ taken: 1 })
-        .where((a, op) => `${op.name(a.taken)} < ${op.name(a.capacity)} AND ${op.eq(a.waiting, 0)}`)
-        .commit(),
+      seatTake(e, sessionId),
     )
       .add('registration', registrationPut(e, { sessionId, ticketId: ticket.ticketId, eventId: ref.eventId, contactId, state: 'confirmed', position: 0, at }))
       .add('schedule', scheduleWrite(e, schedule, [...schedule.slots, slot]))
@@ -103,41 +107,8 @@ export async function register(ref: AttendeeRef, sessionId: string, ctx: Request
   }, 30);
   if (outcome === RETRY) throw conflict('busy', 'Too many concurrent changes to this registration; try again');
   if (outcome.kind === 'done') return outcome;
+  const ticket = await ticketRead;
   return joinWaitlist(ref, ticket.ticketId, ticket.attendeeContactId, sessionId, ctx);
-}
-
-interface RegistrationFields {
-  sessionId: string;
-  ticketId: string;
-  eventId: string;
-  contactId: string | undefined;
-  state: 'confirmed' | 'waitlisted';
-  position: number;
-  at: string;
-}
-
-function registrationPut(e: ReturnType<typeof namedTransaction>['entities'], f: RegistrationFields) {
-  return e.sessionRegistration
-    .put({
-      sessionId: f.sessionId,
-      ticketId: f.ticketId,
-      eventId: f.eventId,
-      ...(f.contactId ? { contactId: f.contactId } : {}),
-      state: f.state,
-      position: f.position,
-      rank: rankOf(f.position),
-      createdAt: f.at,
-      updatedAt: f.at,
-    })
-    .where((a, op) => `${op.notExists(a.state)} OR ${op.eq(a.state, 'canceled')} OR ${op.eq(a.state, 'expired')}`)
-    .commit();
-}
-
-function sessionUnchanged(e: ReturnType<typeof namedTransaction>['entities'], s: SessionItem) {
-  return e.session
-    .check({ eventId: s.eventId, sessionId: s.sessionId })
-    .where((a, op) => `${op.eq(a.state, 'scheduled')} AND ${op.eq(a.startsAt, s.startsAt)} AND ${op.eq(a.endsAt, s.endsAt)}`)
-    .commit();
 }
 
 /**
