@@ -35,8 +35,10 @@ export { accessLogFields } from './constructs/http-api.ts';
 
 /** The consumer group and HTTP feature of webhooks and workflows (events/routing.ts, infra/http-layout.ts). */
 const INTEGRATIONS = 'integrations';
-/** The due jobs whose sweeps advance runs and send retries (events/schedules.ts). */
-const WAKING_JOBS = ['workflow-runs-due', 'webhook-deliveries-due'];
+/** The due jobs whose sweeps advance runs and send retries, and the lifetime-value job that carries a long run on (events/schedules.ts). */
+const WAKING_JOBS = ['workflow-runs-due', 'webhook-deliveries-due', 'lifetime-value'];
+/** HTTP features whose routes start work a wake-up carries on: webhooks and workflows, a lifetime-value run started by hand. */
+const WAKING_FEATURES = [INTEGRATIONS, 'analytics'];
 
 /** What the stack is built from. Defaults are the product's tables; tests swap in fixtures. */
 export interface TenantDefinitions {
@@ -164,7 +166,7 @@ export class TenantStack extends Stack {
     const callers = [
       this.consumers.get(INTEGRATIONS)?.function,
       ...WAKING_JOBS.map((job) => this.jobs.get(job)?.function),
-      ...this.httpFeatures.filter((f) => f.feature === INTEGRATIONS).flatMap((f) => [...f.functions.values()]),
+      ...this.httpFeatures.filter((f) => WAKING_FEATURES.includes(f.feature)).flatMap((f) => [...f.functions.values()]),
     ];
     // Both waking jobs may share one group's function: grant it once.
     for (const fn of new Set(callers)) if (fn) wakeUps.grantScheduling(fn);

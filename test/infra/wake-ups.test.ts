@@ -51,14 +51,16 @@ describe('one-shot wake-ups (EventBridge Scheduler)', () => {
       return vars.WAKE_SCHEDULE_GROUP !== undefined;
     });
     const described = schedulers.map(({ fn }) => String(fn.Properties!.Description));
-    // The integrations consumers, the job function(s) of the two due jobs, the webhooks+workflows HTTP function(s), the target.
+    // The integrations consumers, the job functions of the two due jobs and of lifetime-value, the webhooks+workflows and analytics HTTP functions, the target.
     expect(described.some((d) => d.startsWith('Consumers webhooks-fan-out'))).toBe(true);
-    const wakingJobFunctions = new Set(['workflow-runs-due', 'webhook-deliveries-due'].map((job) => stack.jobs.get(job)!.function));
+    const wakingJobs = ['workflow-runs-due', 'webhook-deliveries-due', 'lifetime-value'];
+    const wakingJobFunctions = new Set(wakingJobs.map((job) => stack.jobs.get(job)!.function));
     const jobSchedulers = described.filter((d) => d.startsWith('Jobs '));
     expect(jobSchedulers).toHaveLength(wakingJobFunctions.size);
-    for (const job of ['workflow-runs-due', 'webhook-deliveries-due']) expect(jobSchedulers.some((d) => d.includes(`${job} (`)), job).toBe(true);
+    for (const job of wakingJobs) expect(jobSchedulers.some((d) => d.includes(`${job} (`)), job).toBe(true);
     expect(described.some((d) => d.startsWith('Wake-ups'))).toBe(true);
-    const integrationsHttp = stack.httpFeatures.filter((f) => f.feature === 'integrations').flatMap((f) => [...f.functions.values()]);
+    // A lifetime-value run started by hand (POST /v1/lifetime-value/runs, analytics) is carried on by wake-ups too.
+    const integrationsHttp = stack.httpFeatures.filter((f) => f.feature === 'integrations' || f.feature === 'analytics').flatMap((f) => [...f.functions.values()]);
     expect(integrationsHttp.length).toBeGreaterThan(0);
     expect(schedulers).toHaveLength(2 + wakingJobFunctions.size + integrationsHttp.length);
 
