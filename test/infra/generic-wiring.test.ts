@@ -55,7 +55,7 @@ const idOf = (construct: IConstruct) => {
 
 describe('generic wiring from the route table', () => {
   it('makes one nested stack per feature and one route per entry', () => {
-    expect(alpha.httpFeatures.map((g) => g.node.id)).toEqual(['HttpFeatureShop', 'HttpFeatureReports']);
+    expect(alpha.httpFeatures.map((g) => g.node.id)).toEqual(['HttpFeatureShop', 'HttpFeatureLedger']);
     const apiRoutes = t.alpha!.features.flatMap((g) => Object.values(resourcesOf(g, 'AWS::ApiGatewayV2::Route')));
     expect(apiRoutes.map((r) => r.Properties!.RouteKey).sort()).toEqual(fixtureRoutes.map(routeKey).sort());
     for (const route of fixtureRoutes) {
@@ -65,9 +65,9 @@ describe('generic wiring from the route table', () => {
   });
 
   it('bundles one function per feature plus one per ownFunction route, each with the union of its routes’ access', () => {
-    const [shop, reports] = alpha.httpFeatures as [(typeof alpha.httpFeatures)[0], (typeof alpha.httpFeatures)[0]];
+    const [shop, ledger] = alpha.httpFeatures as [(typeof alpha.httpFeatures)[0], (typeof alpha.httpFeatures)[0]];
     expect([...shop.functions.keys()]).toEqual(['shop', 'shop/checkout']);
-    expect([...reports.functions.keys()]).toEqual(['reports']);
+    expect([...ledger.functions.keys()]).toEqual(['ledger']);
     const shopTemplate = t.alpha!.features[0]!;
     expect(Object.keys(resourcesOf(shopTemplate, 'AWS::Lambda::Function'))).toHaveLength(2);
     // Four routes of three handlers share the feature function's one integration; the own function has its own.
@@ -88,10 +88,10 @@ describe('generic wiring from the route table', () => {
     expect(shopActions.some((a) => a.startsWith('secretsmanager:'))).toBe(false);
     const checkoutActions = actionsOf(shop, shopTemplate, 'shop/checkout');
     expect(checkoutActions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'events:PutEvents', 'secretsmanager:GetSecretValue']));
-    const reportsActions = actionsOf(reports, t.alpha!.features[1]!, 'reports');
-    expect(reportsActions).toContain('dynamodb:GetItem');
-    expect(reportsActions).not.toContain('dynamodb:PutItem');
-    expect(reportsActions).not.toContain('events:PutEvents');
+    const ledgerActions = actionsOf(ledger, t.alpha!.features[1]!, 'ledger');
+    expect(ledgerActions).toContain('dynamodb:GetItem');
+    expect(ledgerActions).not.toContain('dynamodb:PutItem');
+    expect(ledgerActions).not.toContain('events:PutEvents');
   });
 });
 
