@@ -120,6 +120,12 @@ export const coreScenarios: Record<string, Scenario> = {
   'POST /v1/imports/uploads': async () => ({ path: '/v1/imports/uploads' }),
   'POST /v1/contacts/{id}/data-export': async (call) => ({ path: `/v1/contacts/${await contact(call)}/data-export` }),
   'POST /v1/exports': async () => ({ path: '/v1/exports', body: { kind: 'contacts', filter: { tag: `exp${uniq()}` } } }),
+  // A public visit (UTM or promoter link) on a published event (public: the test calls it anonymously).
+  'POST /v1/events/{id}/visits': async (call) => ({
+    path: `/v1/events/${(await givenPublishedEvent(call)).id}/visits`,
+    body: { utm: { source: 'newsletter', medium: 'email', campaign: `cov${uniq()}` } },
+  }),
+  'POST /v1/lifetime-value/runs': async () => ({ path: '/v1/lifetime-value/runs', body: {} }),
   'POST /v1/events/{id}/rooms': async (call) => ({ path: `/v1/events/${(await givenEvent(call)).id}/rooms`, body: { name: 'Hall A', capacity: 300 } }),
   'POST /v1/events/{id}/sessions': async (call) => ({
     path: `/v1/events/${(await givenEvent(call)).id}/sessions`,
