@@ -80,7 +80,7 @@ describe('erasure', () => {
 
     const erased = await api.call('POST', `/v1/contacts/${contactId}/erase`);
     expect(erased.status, JSON.stringify(erased.body)).toBe(200);
-    expect(erased.body.touched).toMatchObject({ orders: 2, tickets: 2, campaignRecipients: 1, suppressions: 1, contact: 1 });
+    expect(erased.body.touched).toMatchObject({ orders: 2, tickets: 2, campaignRecipients: 1, suppressions: 1, purchaseSummaries: 1, contact: 1 });
     expect(erased.body.touched.timeline).toBeGreaterThanOrEqual(3);
 
     // The pending order's `order.created` waits in the outbox for the relay (up to two minutes, then the row is

@@ -106,7 +106,8 @@ async function scrubConsentProof(contactId: string): Promise<number> {
  * pseudonymised first — orders (kept, under a pseudonymous buyer: accounting
  * needs them) and their tickets, leads, campaign recipients' copies of the
  * address, the timeline with its notes, interactions and tasks, consent
- * proofs' ip and user agent, rows of recent imports, the suppression entry —
+ * proofs' ip and user agent, rows of recent imports, the suppression entry,
+ * the lifetime-value purchase summary —
  * and last, in ONE transaction: the contact itself (pseudonymous email, names,
  * phone, tags and ids gone, out of every list), its email and external-id
  * guards deleted, every purpose's consent withdrawn (method `erasure`), a
@@ -132,6 +133,10 @@ export async function eraseContact(contactId: string, ctx: RequestContext): Prom
   const { data: suppression } = await db().entities.suppression.get({ email }).go();
   if (suppression) await db().entities.suppression.delete({ email }).go();
   touched.suppressions = suppression ? 1 : 0;
+  // The lifetime-value purchase summary is kept by email (orders know no contact id): a purchase history, so gone too.
+  const { data: buyer } = await db().entities.ltvBuyer.get({ email }).go();
+  if (buyer) await db().entities.ltvBuyer.delete({ email }).go();
+  touched.purchaseSummaries = buyer ? 1 : 0;
 
   const { data: states } = await db().entities.consentState.query.byContact({ contactId }).go({ pages: 'all' });
   const at = nowIso();
