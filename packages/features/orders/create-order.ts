@@ -23,7 +23,7 @@ import { assertVoucherUsable, priceOrder, type Catalog, type PricedOrder } from 
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import { clearShort, markShort, recentlyShort } from './sold-out-hint.ts';
 import { voucherTake } from './voucher-usage.ts';
-import { markSeatsTaken, repickSeats, seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
+import { markSeatsTaken, seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
 import type { EventDetails } from './event-details.ts';
 import { attributionFor, type OrderAttribution } from '#packages/features/analytics/index.ts';
 
@@ -192,13 +192,13 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
     if (tx.rejected(written, 'voucher')) throw unprocessable('voucher_exhausted', 'The voucher has been used up');
     const lost = seats.filter((ref) => tx.rejected(written, seatName(ref)));
     if (lost.length) {
-      // Named seats are the buyer's choice: say which went. Best available picks again, from what it read minus
-      // the seats the cancellation named (pick-seats.ts, repickSeats).
-      markSeatsTaken(eventId, lost.map((s) => s.seatGuid));
+      // Named seats are the buyer's choice: say which went. Best available picks again from a fresh read: picking
+      // again from what it read before (minus the seats lost) let a stale view strand single seats (seating-race).
       if (!selection?.canRepick) {
+        markSeatsTaken(eventId, lost.map((s) => s.seatGuid));
         throw conflict('seats_taken', 'Some of these seats were just taken by someone else', { seatGuids: lost.map((s) => s.seatGuid) });
       }
-      selection = await repickSeats(eventId, draft.catalog.seating, draft.input, selection!, lost, ++seatAttempt);
+      selection = (await selectSeats(eventId, draft.catalog.seating, draft.input, ++seatAttempt))!;
       seats = selection.refs;
       return RETRY;
     }

@@ -21,8 +21,6 @@ export interface SeatSelection {
   items: { ticketTypeId: string; quantity: number }[];
   /** Best available picks again after losing a race; named seats cannot. */
   canRepick: boolean;
-  /** Best available: the category's seats as read, what a repick after a lost race chooses from (pick-seats.ts, repickSeats). */
-  view?: SeatItem[];
 }
 
 /** Ticket types sold by seat: an order must name seats (or ask for best available) to buy them. */
@@ -89,32 +87,5 @@ function pickFrom(seats: SeatItem[], head: SeatingHead, ask: BestAvailableInput,
     spread: Math.min(attempt + 1, 4),
   });
   if (!chosen) return null;
-  return { refs: chosen.map(({ sectionId, seatGuid }) => ({ sectionId, seatGuid })), items: [{ ticketTypeId, quantity: chosen.length }], canRepick: true, view: seats };
-}
-
-/**
- * Best available after a lost race. The cancellation already said which
- * seats went (their conditions failed): they are marked taken in the seats
- * read before, and the pick is made again from that view without reading.
- * Only when the view holds no block any more are the sections read again
- * (strongly consistent) — the one read that can say `sold_out` or
- * `no_adjacent_seats` for sure, or find seats freed meanwhile. So a loser
- * costs a transaction per lost pick, not a read of the sections as well.
- */
-export async function repickSeats(
-  eventId: string,
-  head: SeatingHead | null | undefined,
-  request: SeatRequest,
-  previous: SeatSelection,
-  lost: readonly SeatRef[],
-  attempt: number,
-): Promise<SeatSelection> {
-  const gone = new Set(lost.map((s) => `${s.sectionId}#${s.seatGuid}`));
-  const view = previous.view?.map((s) => (gone.has(`${s.sectionId}#${s.seatGuid}`) ? { ...s, state: 'held' as const } : s));
-  const ticketTypeId = previous.items[0]?.ticketTypeId;
-  if (view && head && request.bestAvailable && ticketTypeId) {
-    const picked = pickFrom(view, head, request.bestAvailable, ticketTypeId, attempt);
-    if (picked) return picked;
-  }
-  return (await selectSeats(eventId, head, request, attempt))!;
+  return { refs: chosen.map(({ sectionId, seatGuid }) => ({ sectionId, seatGuid })), items: [{ ticketTypeId, quantity: chosen.length }], canRepick: true };
 }
