@@ -1,5 +1,6 @@
 import { INTERVAL_MS, bucketStart, type Dimensions, type Interval } from '#packages/features/analytics/metrics.ts';
 import { seriesOf } from '#packages/features/analytics/series.ts';
+import { seededRandom } from '../lib/cold-start/traffic.ts';
 
 /**
  * A year of `orders` for a series of events, pre-aggregated as the consumers
@@ -38,24 +39,13 @@ export interface Seeded {
 const CHANNELS = ['direct', 'utm', 'promoter', 'campaign'] as const;
 const SOURCES = ['instagram', 'google', 'newsletter', 'tiktok', 'partner'] as const;
 
-/** A small seeded PRNG (mulberry32): the same data on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function eventIdOf(i: number): string {
   return `01JDBENCHANALYTICS${String(i).padStart(8, '0')}`;
 }
 
 export function seedYear(o: SeedOptions): Seeded {
-  const rand = prng(20261201);
+  const rand = seededRandom(20261201);
   const start = o.end - o.days * INTERVAL_MS.day;
   const windows: Record<Interval, number> = { day: start, hour: o.end - 90 * INTERVAL_MS.day, minute: o.end - 2 * INTERVAL_MS.day };
   const eventIds = Array.from({ length: o.events }, (_, i) => eventIdOf(i));

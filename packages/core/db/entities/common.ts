@@ -10,6 +10,32 @@ export const timestamps = {
   updatedAt: { type: 'string', required: true, watch: '*', default: nowIso, set: (value?: string) => value ?? nowIso() },
 } as const;
 
+/** An issued invoice: what a payment recorded against it must match (sponsorships, exhibitors' booths). */
+export const invoiceAttribute = {
+  type: 'map',
+  properties: {
+    number: { type: 'string', required: true },
+    amount: { type: 'number', required: true },
+    currency: { type: 'string', required: true },
+    issuedAt: { type: 'string', required: true },
+    dueDate: { type: 'string' },
+  },
+} as const;
+
+/** A payment recorded by hand against an invoice (a bank transfer, …): who recorded it, when it was received. */
+export const paymentAttribute = {
+  type: 'map',
+  properties: {
+    method: { type: 'string', required: true },
+    reference: { type: 'string', required: true },
+    amount: { type: 'number', required: true },
+    currency: { type: 'string', required: true },
+    receivedOn: { type: 'string', required: true },
+    recordedAt: { type: 'string', required: true },
+    recordedBy: { type: 'string', required: true },
+  },
+} as const;
+
 export const money = {
   type: 'map',
   properties: {

@@ -1,5 +1,5 @@
 import type { Db } from '../service.ts';
-import { SERVICE, timestamps } from './common.ts';
+import { invoiceAttribute, paymentAttribute, SERVICE, timestamps } from './common.ts';
 
 /** An exhibitor of an event: its public profile, its booth once booked, and the questions its staff qualify leads with. */
 export const exhibitorSchema = {
@@ -26,29 +26,9 @@ export const exhibitorSchema = {
       },
     },
     /** The invoice of a booth billed to the exhibitor itself (not to a sponsorship): set once. */
-    boothInvoice: {
-      type: 'map',
-      properties: {
-        number: { type: 'string', required: true },
-        amount: { type: 'number', required: true },
-        currency: { type: 'string', required: true },
-        issuedAt: { type: 'string', required: true },
-        dueDate: { type: 'string' },
-      },
-    },
+    boothInvoice: invoiceAttribute,
     /** The payment recorded against `boothInvoice` (amount and currency equal to it): set once. */
-    boothPayment: {
-      type: 'map',
-      properties: {
-        method: { type: 'string', required: true },
-        reference: { type: 'string', required: true },
-        amount: { type: 'number', required: true },
-        currency: { type: 'string', required: true },
-        receivedOn: { type: 'string', required: true },
-        recordedAt: { type: 'string', required: true },
-        recordedBy: { type: 'string', required: true },
-      },
-    },
+    boothPayment: paymentAttribute,
     /** Lead-scanner seats its tier/package grants: the most staff it may have. */
     leadScannerSeats: { type: 'number' },
     /** Its staff now: raised by a write conditioned on staying below the seats, lowered when staff are removed. */

@@ -1,5 +1,5 @@
 import type { Db } from '../service.ts';
-import { money, SERVICE, timestamps } from './common.ts';
+import { invoiceAttribute, money, paymentAttribute, SERVICE, timestamps } from './common.ts';
 
 export const SPONSORSHIP_STATUSES = ['lead', 'proposal', 'signed', 'invoiced', 'paid', 'fulfilled', 'lost'] as const;
 
@@ -40,29 +40,9 @@ export const sponsorshipSchema = {
     },
     signedAt: { type: 'string' },
     /** Set by issuing the invoice (status → invoiced): its number, amount and currency are what a payment must match. */
-    invoice: {
-      type: 'map',
-      properties: {
-        number: { type: 'string', required: true },
-        amount: { type: 'number', required: true },
-        currency: { type: 'string', required: true },
-        issuedAt: { type: 'string', required: true },
-        dueDate: { type: 'string' },
-      },
-    },
+    invoice: invoiceAttribute,
     /** The payment recorded against the invoice (status → paid). */
-    payment: {
-      type: 'map',
-      properties: {
-        method: { type: 'string', required: true },
-        reference: { type: 'string', required: true },
-        amount: { type: 'number', required: true },
-        currency: { type: 'string', required: true },
-        receivedOn: { type: 'string', required: true },
-        recordedAt: { type: 'string', required: true },
-        recordedBy: { type: 'string', required: true },
-      },
-    },
+    payment: paymentAttribute,
     fulfilledAt: { type: 'string' },
     ...timestamps,
   },
