@@ -57,6 +57,10 @@ describe('a registration whose transaction timed out', () => {
     expect(seats).toMatchObject({ capacity: 3, confirmed: 1, waiting: 0 });
     const listed = (await call('GET', `/v1/events/${event.id}/sessions/${session.id}/registrations?state=confirmed`)).body.items;
     expect(listed.map((r: { ticketId: string }) => r.ticketId)).toEqual([tickets[0]!.id]);
+    // One audit item for the request: the held first attempt carried it, and the retry and the standalone write
+    // after the 201 met it (the scope's item has one id) instead of adding a second (packages/core/audit).
+    const audited = (await call('GET', '/v1/audit?action=sessions.register&limit=10')).body.items;
+    expect(audited).toHaveLength(1);
     // Again: the same registration (200), nothing more taken.
     const again = await call('POST', `/v1/attendee-links/${link}/sessions/${session.id}/registration`, { role: null });
     expect([again.status, again.body.state]).toEqual([200, 'confirmed']);

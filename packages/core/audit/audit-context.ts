@@ -35,6 +35,12 @@ export interface AuditScope {
   providedChanges?: AuditChange[];
   /** The first audited write seen, when it could not carry the item: the standalone item names its target. */
   observed?: import('./write-shape.ts').WriteShape;
+  /**
+   * The id and time of the scope's one audit item, fixed when it is first built. A write that timed out on the
+   * client may still commit with the item; whatever writes it again (the retry, the standalone item) then carries
+   * the same key and is refused by the item's condition instead of adding a second one (audit-interceptor.ts).
+   */
+  auditKey?: { auditId: string; at: string };
   /** Set synchronously when a write takes the audit item, cleared if that write fails: parallel writes add one only. */
   claimed: boolean;
   written: boolean;

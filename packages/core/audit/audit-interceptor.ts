@@ -16,6 +16,8 @@ interface Installed {
 let installed: Installed | undefined;
 
 const MAX_TRANSACTION_ITEMS = 100;
+/** A write's answer when the scope's audit item turned out stored already: the write is sent again without it. */
+const AUDIT_STORED = Symbol('audit stored');
 const CONFLICT_RETRIES = 6;
 
 /** The created item when the write creates one; else what the path's `{id}` names; else the item written. */
@@ -51,6 +53,16 @@ function onlyConflicts(error: any): boolean {
   return error?.name === 'TransactionCanceledException' && !!reasons?.some((r) => r.Code === 'TransactionConflict') && !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
 }
 
+/**
+ * Whether a canceled transaction was refused by its audit item, the last one: the scope's item is stored
+ * already, by an earlier write of the scope that timed out on the client yet committed (the item's id is the
+ * scope's, audit-record.ts). The write then runs as it would without the item; the audit is done.
+ */
+function auditAlreadyStored(error: any): boolean {
+  const reasons: { Code?: string }[] | undefined = error?.CancellationReasons;
+  return error?.name === 'TransactionCanceledException' && Array.isArray(reasons) && reasons.at(-1)?.Code === 'ConditionalCheckFailed';
+}
+
 /** Runs `items` as one transaction; a cancel caused only by a conflicting transaction (the audit made a single write a transaction) is retried. */
 async function transact(input: Record<string, unknown>, items: WriteOp[], options: unknown): Promise<any> {
   for (let attempt = 0; ; attempt++) {
@@ -74,6 +86,7 @@ async function singleWrite(scope: AuditScope, kind: 'Put' | 'Update' | 'Delete',
   try {
     await transact({}, [op, auditOp(scope, shape, withOld(shape.changes, old))], options);
   } catch (error: any) {
+    if (auditAlreadyStored(error)) return AUDIT_STORED;
     const reason = error?.CancellationReasons?.[0];
     if (error?.name === 'TransactionCanceledException' && reason?.Code === 'ConditionalCheckFailed') {
       throw new ConditionalCheckFailedException({
@@ -166,16 +179,22 @@ export function installAuditInterceptor(client: Pick<DynamoDBDocumentClient, 'se
         try {
           result = await transact({ ...command.input }, [...plan.ops, auditOp(scope, shape, shape.changes)], options);
         } catch (error) {
-          throw withoutAuditReason(error);
+          if (!auditAlreadyStored(error)) throw withoutAuditReason(error);
+          result = AUDIT_STORED;
         }
       } else if (plan.kind === 'Batch') {
-        await transact({}, [...plan.ops, auditOp(scope, shape, shape.changes)], options);
-        result = { $metadata: {}, UnprocessedItems: {} };
+        try {
+          await transact({}, [...plan.ops, auditOp(scope, shape, shape.changes)], options);
+          result = { $metadata: {}, UnprocessedItems: {} };
+        } catch (error) {
+          if (!auditAlreadyStored(error)) throw error;
+          result = AUDIT_STORED;
+        }
       } else {
         result = await singleWrite(scope, plan.kind, command.input, shape, options);
       }
       scope.written = true;
-      return result;
+      return result === AUDIT_STORED ? await send(command, options) : result;
     } finally {
       scope.claimed = false;
     }
@@ -204,7 +223,12 @@ export async function writeStandaloneAudit(scope: AuditScope): Promise<void> {
   if (!installed || !scope.action || scope.written) return;
   const shape = scope.observed;
   const params = installed.putParams(auditFields(scope, targetOf(scope, shape), shape?.changes ?? []));
-  await installed.send(new PutCommand(params));
+  try {
+    await installed.send(new PutCommand(params));
+  } catch (error) {
+    // Refused by the item's condition: a write of this scope that timed out carried it and committed.
+    if (!(error instanceof ConditionalCheckFailedException) && (error as { name?: string })?.name !== 'ConditionalCheckFailedException') throw error;
+  }
   scope.written = true;
 }
 

@@ -39,10 +39,9 @@ export function auditContentHash(fields: Omit<AuditFields, 'hash' | 'auditShard'
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** The audit event of `scope`'s action on `target`, changes redacted (audit-redaction.ts), hashed. */
+/** The audit event of `scope`'s action on `target`, changes redacted (audit-redaction.ts), hashed; one id and time per scope. */
 export function auditFields(scope: AuditScope, target: string, changes: AuditChange[]): AuditFields {
-  const at = nowIso();
-  const auditId = newId();
+  const { auditId, at } = (scope.auditKey ??= { auditId: newId(), at: nowIso() });
   const content = {
     auditId,
     auditDay: at.slice(0, 10),
