@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
+import { isConditionFailure } from '../db/conditions.ts';
 import { currentAuditScope, type AuditChange, type AuditScope } from './audit-context.ts';
 import { auditFields, type AuditFields } from './audit-record.ts';
 import { mainShape, shapeOf, type WriteOp, type WriteShape } from './write-shape.ts';
@@ -227,7 +228,7 @@ export async function writeStandaloneAudit(scope: AuditScope): Promise<void> {
     await installed.send(new PutCommand(params));
   } catch (error) {
     // Refused by the item's condition: a write of this scope that timed out carried it and committed.
-    if (!(error instanceof ConditionalCheckFailedException) && (error as { name?: string })?.name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionFailure(error)) throw error;
   }
   scope.written = true;
 }
