@@ -1,4 +1,5 @@
 import { routeKey, type RouteDefinition } from '#packages/core/route.ts';
+import { apiRoutes, mergeKey, type ApiRoute } from '#packages/http/api-routes.ts';
 import type { TenantConfig } from './tenants.ts';
 
 export interface RouteThrottle {
@@ -66,3 +67,11 @@ export function stageRouteSettings(
   }
   return settings;
 }
+
+/**
+ * The API Gateway routes the stack deploys (packages/http/api-routes.ts): a
+ * throttled route keeps a route key of its own, so its stage setting above
+ * names it and no other method shares its bucket.
+ */
+export const deployedApiRoutes = (routes: readonly RouteDefinition[], table: Readonly<Record<string, RouteThrottle>> = routeThrottles): ApiRoute[] =>
+  apiRoutes(routes, (route) => `${mergeKey(route)}|${routeKey(route) in table ? routeKey(route) : ''}`);

@@ -9,7 +9,7 @@ import type { RouteDefinition } from '#packages/core/route.ts';
 import { pathMethods } from '#packages/http/unmatched-route.ts';
 import { UNMATCHED_ROUTE_FEATURE } from '../http-entries.ts';
 import { httpLayout } from '../http-layout.ts';
-import { stageRouteSettings } from '../route-throttles.ts';
+import { deployedApiRoutes, stageRouteSettings } from '../route-throttles.ts';
 import type { TenantConfig } from '../tenants.ts';
 import { Concern } from './concern.ts';
 import { HttpFeatureStack, type HttpFeatureDependencies } from './http-feature-stack.ts';
@@ -102,12 +102,15 @@ export class TenantHttpApi extends Concern {
   addRoutes(routes: readonly RouteDefinition[], dependencies: Omit<HttpFeatureDependencies, 'api'>): HttpFeatureStack[] {
     // One `$default` route answers what no route matched (405 with Allow, or 404), in the system feature's function.
     const unmatched = pathMethods(routes);
+    // One API route per (path, function, authorizer, throttle): `ANY /path` where several methods share them (quota: 300 routes per API).
+    const api = { routes: deployedApiRoutes(routes), methods: unmatched };
     for (const feature of httpLayout(routes)) {
       this.features.push(
         new HttpFeatureStack(this, `HttpFeature${constructId(feature.feature)}`, {
           feature,
           ...dependencies,
           api: this.api,
+          apiRoutes: api,
           ...(feature.feature === UNMATCHED_ROUTE_FEATURE && { unmatched }),
         }),
       );
