@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { httpEntryFile } from '#infra/http-entries.ts';
 import { httpFunctions } from '#infra/http-layout.ts';
+import { deployedApiRoutes } from '#infra/route-throttles.ts';
 import { routes } from '#packages/api/routes/index.ts';
 import { routeKey, type RouteDefinition } from '#packages/core/route.ts';
 import { apiRoutes, patternsOverlap } from '#packages/http/api-routes.ts';
@@ -75,6 +76,14 @@ describe('API routes: one per (path, function, authorizer, throttle)', () => {
     // + the `$default` route; infra's throttles keep three more apart at most (test/infra checks the synthesized count).
     expect(api.length + 1).toBeLessThanOrEqual(260);
     expect(api.length).toBeLessThan(routes.length);
+  });
+
+  it('gives the local API (no throttles) the route keys the stack deploys (throttled routes kept apart)', () => {
+    expect(apiRoutes(routes).map((r) => [r.key, r.public])).toEqual(deployedApiRoutes(routes).map((r) => [r.key, r.public]));
+    // A throttle on a merged method would split it off: its bucket is its own.
+    const venues = routes.filter((r) => r.path === '/v1/venues');
+    const split = deployedApiRoutes(venues, { 'POST /v1/venues': { rateLimit: 1, burstLimit: 1, why: 'a test of keeping a throttled route apart' } });
+    expect(split.map((r) => r.key).sort()).toEqual(['GET /v1/venues', 'POST /v1/venues']);
   });
 });
 
