@@ -57,13 +57,10 @@ export function featureDispatcher(
     const loader = table.get(event.routeKey);
     if (loader) return (await load(event.routeKey, loader))(event, context);
     if (unmatched && event.routeKey === '$default') return unmatched(event);
-    return problem({
-      status: 404,
-      code: 'not_found',
-      title: 'Not found',
-      detail: `Function ${name} serves no route ${JSON.stringify(event.routeKey ?? null)}`,
-    });
+    return servesNoRoute(event.routeKey);
   };
+  const servesNoRoute = (routeKey: string | undefined) =>
+    problem({ status: 404, code: 'not_found', title: 'Not found', detail: `Function ${name} serves no route ${JSON.stringify(routeKey ?? null)}` });
   /**
    * An `ANY /path` route (packages/http/api-routes.ts): the method picks the
    * handler, which sees the event the method's own route would have given it
@@ -77,7 +74,7 @@ export function featureDispatcher(
     const loader = table.get(key);
     if (loader) return (await load(key, loader))({ ...event, routeKey: key, requestContext: { ...event.requestContext, routeKey: key } }, context);
     const allow = allowOnAny.get(path);
-    if (!allow) return problem({ status: 404, code: 'not_found', title: 'Not found', detail: `Function ${name} serves no route ${JSON.stringify(event.routeKey)}` });
+    if (!allow) return servesNoRoute(event.routeKey);
     // `ANY` also takes OPTIONS, which API Gateway answers itself for a path without one: a CORS preflight must get a 2xx (API Gateway adds the CORS headers).
     if (method === 'OPTIONS') return { statusCode: 204, headers: { allow: allow.join(', ') } };
     return methodNotAllowed(method, event.rawPath ?? path, allow.join(', '));
