@@ -1,4 +1,5 @@
-import { routeKey, type RouteDefinition } from '#packages/core/route.ts';
+import { isPublic, routeKey, type RouteDefinition } from '#packages/core/route.ts';
+import { apiRoutes, mergeKey, type ApiRoute } from '#packages/http/api-routes.ts';
 import type { TenantConfig } from './tenants.ts';
 
 export interface RouteThrottle {
@@ -66,3 +67,19 @@ export function stageRouteSettings(
   }
   return settings;
 }
+
+/**
+ * The API Gateway routes the stack deploys (packages/http/api-routes.ts): a
+ * throttled route keeps a route key of its own, so its stage setting above
+ * names it and no other method shares its bucket.
+ */
+export const deployedApiRoutes = (
+  routes: readonly RouteDefinition[],
+  table: Readonly<Record<string, RouteThrottle>> = routeThrottles,
+  { mergeAuthed = true }: { mergeAuthed?: boolean } = {},
+): ApiRoute[] =>
+  apiRoutes(routes, (route) =>
+    // An authed `ANY /path` route sends a browser's preflight OPTIONS (no token) to the JWT authorizer, which refuses it:
+    // a tenant with corsOrigins keeps one route per method wherever a token is needed (docs/operations.md).
+    !mergeAuthed && !isPublic(route) ? routeKey(route) : `${mergeKey(route)}|${routeKey(route) in table ? routeKey(route) : ''}`,
+  );

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CfnStage, CorsHttpMethod, HttpApi, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -9,11 +9,14 @@ import type { RouteDefinition } from '#packages/core/route.ts';
 import { pathMethods } from '#packages/http/unmatched-route.ts';
 import { UNMATCHED_ROUTE_FEATURE } from '../http-entries.ts';
 import { httpLayout } from '../http-layout.ts';
-import { stageRouteSettings } from '../route-throttles.ts';
+import { deployedApiRoutes, stageRouteSettings } from '../route-throttles.ts';
 import type { TenantConfig } from '../tenants.ts';
 import { Concern } from './concern.ts';
 import { HttpFeatureStack, type HttpFeatureDependencies } from './http-feature-stack.ts';
 import { constructId } from './names.ts';
+
+/** API Gateway's default quota of routes per HTTP API (adjustable in Service Quotas). */
+const API_ROUTES_QUOTA = 300;
 
 /** Fields of each API access-log line (HTTP API $context variables). */
 export const accessLogFields = {
@@ -102,12 +105,22 @@ export class TenantHttpApi extends Concern {
   addRoutes(routes: readonly RouteDefinition[], dependencies: Omit<HttpFeatureDependencies, 'api'>): HttpFeatureStack[] {
     // One `$default` route answers what no route matched (405 with Allow, or 404), in the system feature's function.
     const unmatched = pathMethods(routes);
+    // One API route per (path, function, authorizer, throttle): `ANY /path` where several methods share them (quota: 300 routes per API).
+    const api = { routes: deployedApiRoutes(routes, undefined, { mergeAuthed: this.tenant.corsOrigins.length === 0 }), methods: unmatched };
+    const count = api.routes.length + 1;
+    if (count > API_ROUTES_QUOTA) {
+      // Info, not a warning: the app fails synth on any warning, and over the quota is deployable once it is raised.
+      Annotations.of(this).addInfo(
+        `${count} API routes, over API Gateway's default quota of ${API_ROUTES_QUOTA} Routes per API: raise it before deploying (docs/operations.md, 1. Bootstrap)`,
+      );
+    }
     for (const feature of httpLayout(routes)) {
       this.features.push(
         new HttpFeatureStack(this, `HttpFeature${constructId(feature.feature)}`, {
           feature,
           ...dependencies,
           api: this.api,
+          apiRoutes: api,
           ...(feature.feature === UNMATCHED_ROUTE_FEATURE && { unmatched }),
         }),
       );

@@ -7,7 +7,8 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { TenantSecretRefs } from './tenant-secret-refs.ts';
 import type { Construct } from 'constructs';
-import { isPublic, routeKey, type RouteDefinition } from '#packages/core/route.ts';
+import { routeKey, type RouteDefinition } from '#packages/core/route.ts';
+import type { ApiRoute } from '#packages/http/api-routes.ts';
 import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import type { PathMethods } from '#packages/http/unmatched-route.ts';
 import { httpEntryFile } from '../http-entries.ts';
@@ -33,6 +34,25 @@ export interface HttpFeatureDependencies {
   functionsRoot?: string;
 }
 
+/** The API's routes (packages/http/api-routes.ts) and every path's methods (the `Allow` of an `ANY` route's 405). */
+export interface ApiRoutesOfTable {
+  routes: readonly ApiRoute[];
+  methods: PathMethods;
+}
+
+/** The API routes serving a function's routes: each must serve only routes of this function. */
+function apiRoutesOf(spec: HttpFunctionSpec, all: readonly ApiRoute[]): ApiRoute[] {
+  const mine = new Set(spec.routes);
+  const served = all.filter((apiRoute) => apiRoute.routes.some((route) => mine.has(route)));
+  for (const apiRoute of served) {
+    if (!apiRoute.routes.every((route) => mine.has(route))) {
+      throw new Error(`API route ${apiRoute.key} would serve routes of several functions (${spec.name} among them): packages/http/api-routes.ts mergeKey must keep them apart`);
+    }
+  }
+  if (served.reduce((n, apiRoute) => n + apiRoute.routes.length, 0) !== spec.routes.length) throw new Error(`HTTP function ${spec.name}: some route has no API route`);
+  return served;
+}
+
 const describeFunction = (fn: HttpFunctionSpec) =>
   fn.ownReason === undefined
     ? `Feature ${fn.feature}: ${fn.routes.map(routeKey).join(', ')}`
@@ -54,21 +74,31 @@ export class HttpFeatureStack extends NestedStack {
   readonly functions = new Map<string, EventosFunction>();
   /** By route key: the function serving it. */
   readonly functionOfRoute = new Map<string, EventosFunction>();
+  /** By API Gateway route key (`ANY /v1/venues`, `POST /v1/events/{id}/check-ins`): the function it invokes. */
+  readonly functionOfApiRoute = new Map<string, EventosFunction>();
   readonly routes: HttpRoute[] = [];
 
   /** The API's `$default` route, on the stack of the feature that answers unmatched requests (405 with Allow, or 404). */
   unmatchedRoute: HttpRoute | undefined;
 
-  constructor(scope: Construct, id: string, props: HttpFeatureDependencies & { feature: HttpFeatureSpec; unmatched?: PathMethods }) {
+  constructor(scope: Construct, id: string, props: HttpFeatureDependencies & { feature: HttpFeatureSpec; apiRoutes: ApiRoutesOfTable; unmatched?: PathMethods }) {
     super(scope, id, { description: `EventOS HTTP feature "${props.feature.feature}"` });
     this.feature = props.feature.feature;
 
     for (const spec of props.feature.functions) {
       const fnId = `Function${constructId(spec.name)}`;
+      const served = apiRoutesOf(spec, props.apiRoutes.routes);
+      const anyPaths = new Set(served.filter((r) => r.key.startsWith('ANY ')).map((r) => r.path));
       const fn = new EventosFunction(this, fnId, {
         kind: 'http',
         handler: spec.name,
-        entry: httpEntryFile(spec, props.functionsRoot, undefined, spec.ownReason === undefined ? props.unmatched : undefined),
+        entry: httpEntryFile(
+          spec,
+          props.functionsRoot,
+          undefined,
+          spec.ownReason === undefined ? props.unmatched : undefined,
+          props.apiRoutes.methods.filter(([path]) => anyPaths.has(path)),
+        ),
         description: describeFunction(spec),
         environment: props.environment,
         logRetention: props.logRetention,
@@ -85,9 +115,10 @@ export class HttpFeatureStack extends NestedStack {
       this.functions.set(spec.name, fn);
 
       const integration = new HttpLambdaIntegration(`${fnId}Integration`, fn.function);
-      for (const route of spec.routes) {
-        this.routes.push(this.addRoute(route, props.api, integration));
-        this.functionOfRoute.set(routeKey(route), fn);
+      for (const apiRoute of served) {
+        this.routes.push(this.addRoute(apiRoute, props.api, integration));
+        for (const route of apiRoute.routes) this.functionOfRoute.set(routeKey(route), fn);
+        this.functionOfApiRoute.set(apiRoute.key, fn);
       }
       if (props.unmatched && spec.ownReason === undefined) {
         this.unmatchedRoute = new HttpRoute(this, 'UnmatchedRoute', {
@@ -106,18 +137,23 @@ export class HttpFeatureStack extends NestedStack {
     }
   }
 
-  private addRoute(route: RouteDefinition, api: HttpApi, integration: HttpLambdaIntegration): HttpRoute {
-    const httpRoute = new HttpRoute(this, constructId(route.operationId), {
+  private addRoute(apiRoute: ApiRoute, api: HttpApi, integration: HttpLambdaIntegration): HttpRoute {
+    const [first] = apiRoute.routes as [RouteDefinition];
+    const any = apiRoute.key.startsWith('ANY ');
+    // A method route keeps its operation's construct id (and logical id); an ANY route is named after its operations.
+    const id = any ? `Any${apiRoute.routes.map((route) => constructId(route.operationId)).join('')}` : constructId(first.operationId);
+    const httpRoute = new HttpRoute(this, id, {
       httpApi: api,
-      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+      routeKey: HttpRouteKey.with(apiRoute.path, any ? HttpMethod.ANY : HttpMethod[first.method]),
       integration,
       // Everything else falls back to the API's default authorizer: the tenant's Cognito JWT.
-      ...(isPublic(route) && { authorizer: new HttpNoneAuthorizer() }),
+      ...(apiRoute.public && { authorizer: new HttpNoneAuthorizer() }),
     });
-    if (isPublic(route)) {
+    if (apiRoute.public) {
+      const served = apiRoute.routes.map((route) => `${routeKey(route)} ("${route.summary}")`).join(', ');
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: `Public by design: the route table gives ${routeKey(route)} ("${route.summary}") permission null, like the storefront, the Stripe webhook (signature-checked) and unsubscribe links. The handler does its own checks.`,
+        reason: `Public by design: the route table gives ${served} permission null, like the storefront, the Stripe webhook (signature-checked) and unsubscribe links. The handler does its own checks${any ? '; the methods the table lacks on the path get 405' : ''}.`,
       });
     }
     return httpRoute;

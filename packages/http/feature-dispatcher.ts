@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { problem } from './problem.ts';
-import { unmatchedRoute, type PathMethods } from './unmatched-route.ts';
+import { methodNotAllowed, unmatchedRoute, type PathMethods } from './unmatched-route.ts';
 
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -32,11 +32,16 @@ export interface FeatureDispatcher extends HttpLambdaHandler {
 export function featureDispatcher(
   name: string,
   routes: Record<string, HttpHandlerLoader>,
-  /** The function behind the API's `$default` route (infra: the system feature's) answers what no route matched: 405 with `Allow`, or 404. */
-  options: { unmatched?: PathMethods } = {},
+  options: {
+    /** The function behind the API's `$default` route (infra: the system feature's) answers what no route matched: 405 with `Allow`, or 404. */
+    unmatched?: PathMethods;
+    /** Each path this function serves through an `ANY /path` route, with all the methods the route table has on it (the `Allow` of a 405). */
+    any?: PathMethods;
+  } = {},
 ): FeatureDispatcher {
   const table = new Map(Object.entries(routes));
   const unmatched = options.unmatched && unmatchedRoute(options.unmatched);
+  const allowOnAny = new Map(options.any ?? []);
   const loaded = new Map<string, Promise<HttpLambdaHandler>>();
   const load = (key: string, loader: HttpHandlerLoader) => {
     let handler = loaded.get(key);
@@ -48,15 +53,31 @@ export function featureDispatcher(
     return handler;
   };
   const dispatch = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    if (event.routeKey?.startsWith('ANY ')) return dispatchAny(event, context);
     const loader = table.get(event.routeKey);
     if (loader) return (await load(event.routeKey, loader))(event, context);
     if (unmatched && event.routeKey === '$default') return unmatched(event);
-    return problem({
-      status: 404,
-      code: 'not_found',
-      title: 'Not found',
-      detail: `Function ${name} serves no route ${JSON.stringify(event.routeKey ?? null)}`,
-    });
+    return servesNoRoute(event.routeKey);
+  };
+  const servesNoRoute = (routeKey: string | undefined) =>
+    problem({ status: 404, code: 'not_found', title: 'Not found', detail: `Function ${name} serves no route ${JSON.stringify(routeKey ?? null)}` });
+  /**
+   * An `ANY /path` route (packages/http/api-routes.ts): the method picks the
+   * handler, which sees the event the method's own route would have given it
+   * (`routeKey` `GET /path`, as the local API gives it); a method the route
+   * table lacks on the path gets 405 with `Allow`, as the `$default` route answers.
+   */
+  const dispatchAny = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const path = event.routeKey.slice('ANY '.length);
+    const method = event.requestContext?.http?.method ?? 'GET';
+    const key = `${method} ${path}`;
+    const loader = table.get(key);
+    if (loader) return (await load(key, loader))({ ...event, routeKey: key, requestContext: { ...event.requestContext, routeKey: key } }, context);
+    const allow = allowOnAny.get(path);
+    if (!allow) return servesNoRoute(event.routeKey);
+    // `ANY` also takes OPTIONS, which API Gateway answers itself for a path without one: a CORS preflight must get a 2xx (API Gateway adds the CORS headers).
+    if (method === 'OPTIONS') return { statusCode: 204, headers: { allow: allow.join(', ') } };
+    return methodNotAllowed(method, event.rawPath ?? path, allow.join(', '));
   };
   return Object.assign(dispatch, { routes: Object.freeze({ ...routes }) });
 }

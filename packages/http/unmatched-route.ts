@@ -18,8 +18,8 @@ export function pathMethods(routes: readonly { method: string; path: string }[])
  * runner does (packages/local/route-matcher.ts): 405 problem+json with `Allow`
  * listing the path's methods (of its most specific pattern: literal segments
  * win over parameters, as API Gateway matches), else 404 problem+json.
- * One route for the whole API, where an `ANY` route per path would take 213
- * of the API's 300 routes (API Gateway's default quota).
+ * One route for the whole API; the paths served through an `ANY` route
+ * (packages/http/api-routes.ts) answer their own 405s in their function.
  */
 export function unmatchedRoute(table: PathMethods) {
   const compiled = table.map(([path, methods]) => {
@@ -37,12 +37,17 @@ export function unmatchedRoute(table: PathMethods) {
     if (hits.length === 0) return problem({ status: 404, code: 'not_found', title: 'Not found', detail: `No route for ${path}` });
     const fewest = Math.min(...hits.map((h) => h.parameters));
     const allow = [...new Set(hits.filter((h) => h.parameters === fewest).flatMap((h) => h.methods))].sort().join(', ');
-    const answer = problem({
-      status: 405,
-      code: 'method_not_allowed',
-      title: 'Method not allowed',
-      detail: `${method} is not allowed on ${path}; allowed: ${allow}`,
-    });
-    return { ...answer, headers: { ...answer.headers, allow } };
+    return methodNotAllowed(method, path, allow);
   };
+}
+
+/** 405 problem+json with `Allow` (`GET, POST`): the `$default` route's answer, and an `ANY /path` route's for a method the table lacks. */
+export function methodNotAllowed(method: string, path: string, allow: string): APIGatewayProxyStructuredResultV2 {
+  const answer = problem({
+    status: 405,
+    code: 'method_not_allowed',
+    title: 'Method not allowed',
+    detail: `${method} is not allowed on ${path}; allowed: ${allow}`,
+  });
+  return { ...answer, headers: { ...answer.headers, allow } };
 }

@@ -63,7 +63,9 @@ export async function startDynamoDbLocal(port: number, dataDir: string | null): 
   process.once('exit', killOnExit);
   child.once('exit', () => process.off('exit', killOnExit));
   try {
-    await waitUntilReady(endpoint, child, 20_000);
+    // A bound for a JVM that never answers, not a speed goal: on a loaded 2-core box (two test suites side by side)
+    // its start took over 20 s. A JVM that dies fails at once through its exit code.
+    await waitUntilReady(endpoint, child, 120_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

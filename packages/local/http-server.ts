@@ -103,6 +103,9 @@ export async function startLocalHttpServer(options: LocalHttpServerOptions): Pro
       const match = matcher.match(method, url.pathname);
       if (match === null) return sendProblem(res, 404, 'not_found', 'Not found', `No route for ${url.pathname}`);
       if (match === 'method_not_allowed') {
+        if (matcher.unlistedMethodNeedsToken(url.pathname) && !(await verifyDevToken(options.tokenSecret, req.headers.authorization))) {
+          return sendProblem(res, 401, 'unauthorized', 'Unauthorized', 'A valid bearer token is required');
+        }
         const allow = matcher.allowed(url.pathname).join(', ');
         res.setHeader('allow', allow);
         return sendProblem(res, 405, 'method_not_allowed', 'Method not allowed', `${method} is not allowed on ${url.pathname}; allowed: ${allow}`);

@@ -1,4 +1,5 @@
 import type { RouteDefinition } from '#packages/core/route.ts';
+import { apiRoutes } from '#packages/http/api-routes.ts';
 
 export interface RouteMatch {
   route: RouteDefinition;
@@ -28,6 +29,8 @@ export function createRouteMatcher(routes: readonly RouteDefinition[]) {
       return { route, pattern: new RegExp(`^${source}$`), names };
     })
     .sort((a, b) => a.names.length - b.names.length);
+  // The deployed API's `ANY /path` routes (packages/http/api-routes.ts): a method the table lacks there reaches their authorizer first.
+  const anyRoutes = new Map(apiRoutes(routes).filter((r) => r.key.startsWith('ANY ')).map((r) => [r.path, r] as const));
 
   return {
     match(method: string, path: string): RouteMatch | 'method_not_allowed' | null {
@@ -42,11 +45,22 @@ export function createRouteMatcher(routes: readonly RouteDefinition[]) {
       }
       return pathMatched ? 'method_not_allowed' : null;
     },
+    /**
+     * For a method the table lacks on this path: whether API Gateway would ask
+     * for a token before answering 405, as it does where the path is deployed
+     * as an authed `ANY` route (elsewhere the public `$default` route answers).
+     */
+    unlistedMethodNeedsToken(path: string): boolean {
+      const hit = compiled.find(({ pattern }) => pattern.test(path));
+      const any = hit && anyRoutes.get(hit.route.path);
+      return any !== undefined && !any.public;
+    },
     /** The methods of the path's routes (the `Allow` of a 405): those of the most specific pattern it matches. */
     allowed(path: string): string[] {
       const hits = compiled.filter(({ pattern }) => pattern.test(path));
       const fewest = Math.min(...hits.map(({ names }) => names.length));
-      return [...new Set(hits.filter(({ names }) => names.length === fewest).map(({ route }) => route.method))];
+      // Sorted, as the deployed API's 405s list them (packages/http/unmatched-route.ts).
+      return [...new Set(hits.filter(({ names }) => names.length === fewest).map(({ route }) => route.method))].sort();
     },
   };
 }
