@@ -1,7 +1,10 @@
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { invalid } from '#packages/core/errors.ts';
+import { documentClient } from '#packages/core/db/client.ts';
 import { db } from '#packages/core/db/service.ts';
 import {
   bucketStart,
+  familyOf,
   INTERVAL_MS,
   MAX_RANGE_MS,
   metricKey,
@@ -10,6 +13,7 @@ import {
   type FilterDimension,
   type Interval,
   type Metric,
+  valueAttribute,
 } from './metrics.ts';
 import { cleanDimensions, seriesName, UNGROUPED } from './series.ts';
 
@@ -72,20 +76,52 @@ function checked(q: MetricQuery): { from: string; to: string; filter?: { dimensi
   return { from: bucketStart(fromMs, q.interval), to: new Date(toMs).toISOString(), filter };
 }
 
+interface BucketRead {
+  bucketStart: string;
+  dimValue: string;
+  value: number | undefined;
+}
+
+/**
+ * The bucket items of one series from `from` to `to`: ElectroDB's key
+ * condition, run on the DocumentClient because the metric's sum is an
+ * attribute named by data (bucket-update.ts), projected to it alone.
+ */
+async function readBuckets(series: string, from: string, to: string, attribute: string): Promise<BucketRead[]> {
+  const params = db().entities.metricBucket.query.bySeries({ series }).between({ bucketStart: from }, { bucketStart: to }).params();
+  const items: BucketRead[] = [];
+  let start: QueryCommandOutput['LastEvaluatedKey'];
+  do {
+    const page: QueryCommandOutput = await documentClient.send(
+      new QueryCommand({
+        TableName: params.TableName,
+        KeyConditionExpression: params.KeyConditionExpression,
+        ExpressionAttributeNames: { ...params.ExpressionAttributeNames, '#b': 'bucketStart', '#d': 'dimValue', '#v': attribute },
+        ExpressionAttributeValues: params.ExpressionAttributeValues,
+        ProjectionExpression: '#b, #d, #v',
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) items.push({ bucketStart: item.bucketStart, dimValue: item.dimValue, value: item[attribute] });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
 /**
  * A metric over a time range: one Query of one series, from the first
  * bucket to `to` (exclusive), reading every grouped value and slice of each
  * bucket, so what it reads is bounded by buckets × values × slices whatever
  * the number of points; eventually consistent (the consumers trail anyway).
+ * An order's metrics share their items (familyOf): a bucket where only
+ * another of them moved (a refund's) is read and holds nothing for this one.
  */
 export async function queryMetric(q: MetricQuery): Promise<MetricResult> {
   const { from, to, filter } = checked(q);
-  const series = seriesName(metricKey(q.metric, q.currency), q.interval, filter, q.groupBy);
+  const key = metricKey(q.metric, q.currency);
+  const series = seriesName(familyOf(q.metric), q.interval, filter, q.groupBy);
   // The upper bound is the bare bucket prefix of `to`: items of that bucket sort after it, so it is excluded.
-  const items = await db()
-    .entities.metricBucket.query.bySeries({ series })
-    .between({ bucketStart: from }, { bucketStart: to })
-    .go({ pages: 'all', attributes: ['bucketStart', 'dimValue', 'value'] });
+  const items = { data: await readBuckets(series, from, to, valueAttribute(key)) };
   const byKey = new Map<string, Map<string, number>>();
   for (const item of items.data) {
     if (item.bucketStart >= to) continue;
