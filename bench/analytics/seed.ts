@@ -80,9 +80,14 @@ export function seedYear(o: SeedOptions): Seeded {
 /** The series of the seeded `orders` grouped by event at day grain (the bench sizes its items). */
 export const SEEDED_DAY_BY_EVENT = `${familyOf('orders')}|day|*|event`;
 
+/** What each seeded order adds besides itself: the order family's items hold all three (an order of one ticket). */
+const PRICE = 2500;
+
 /**
  * Writes the seeded items (BatchWriteItem, 4 batches in flight) as the
- * consumers leave them: ElectroDB's key and fields, the sum in `m_orders`.
+ * consumers leave them (analytics/bucket-update.ts): the key, and the sums of
+ * the order family — `orders`, the revenue in EUR and `tickets_sold` — so
+ * items are the size queries read.
  */
 export async function writeSeeded(items: readonly SeedItem[]): Promise<void> {
   const { db } = await import('#packages/core/db/service.ts');
@@ -90,7 +95,12 @@ export async function writeSeeded(items: readonly SeedItem[]): Promise<void> {
   const entity = db().entities.metricBucket;
   const batches: Array<Array<Record<string, unknown>>> = [];
   for (let i = 0; i < items.length; i += 25) {
-    batches.push(items.slice(i, i + 25).map(({ value, ...key }) => ({ ...entity.put(key).params().Item, [valueAttribute('orders')]: value })));
+    batches.push(
+      items.slice(i, i + 25).map(({ value, ...key }) => {
+        const { pk, sk } = entity.put(key).params().Item as { pk: string; sk: string };
+        return { pk, sk, [valueAttribute('orders')]: value, [valueAttribute('revenue:EUR')]: value * PRICE, [valueAttribute('tickets_sold')]: value };
+      }),
+    );
   }
   const worker = async () => {
     for (let batch = batches.pop(); batch; batch = batches.pop()) {

@@ -15,6 +15,7 @@ import {
   type Metric,
   valueAttribute,
 } from './metrics.ts';
+import { bucketOfSortKey } from './bucket-update.ts';
 import { cleanDimensions, seriesName, UNGROUPED } from './series.ts';
 
 export interface MetricQuery {
@@ -84,8 +85,8 @@ interface BucketRead {
 
 /**
  * The bucket items of one series from `from` to `to`: ElectroDB's key
- * condition, run on the DocumentClient because the metric's sum is an
- * attribute named by data (bucket-update.ts), projected to it alone.
+ * condition, run on the DocumentClient because the items hold only their
+ * key and sums (bucket-update.ts), projected to the key and this metric's sum.
  */
 async function readBuckets(series: string, from: string, to: string, attribute: string): Promise<BucketRead[]> {
   const params = db().entities.metricBucket.query.bySeries({ series }).between({ bucketStart: from }, { bucketStart: to }).params();
@@ -96,13 +97,13 @@ async function readBuckets(series: string, from: string, to: string, attribute: 
       new QueryCommand({
         TableName: params.TableName,
         KeyConditionExpression: params.KeyConditionExpression,
-        ExpressionAttributeNames: { ...params.ExpressionAttributeNames, '#b': 'bucketStart', '#d': 'dimValue', '#v': attribute },
+        ExpressionAttributeNames: { ...params.ExpressionAttributeNames, '#k': 'sk', '#v': attribute },
         ExpressionAttributeValues: params.ExpressionAttributeValues,
-        ProjectionExpression: '#b, #d, #v',
+        ProjectionExpression: '#k, #v',
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
-    for (const item of page.Items ?? []) items.push({ bucketStart: item.bucketStart, dimValue: item.dimValue, value: item[attribute] });
+    for (const item of page.Items ?? []) items.push({ ...bucketOfSortKey(String(item.sk)), value: item[attribute] });
     start = page.LastEvaluatedKey;
   } while (start);
   return items;

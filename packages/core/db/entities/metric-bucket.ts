@@ -16,10 +16,13 @@ export const METRIC_BUCKET_SHARDS = 16;
  * analytics/series.ts) in one bucket (minute, hour or UTC day) for one
  * dimension value, in one slice. The sort key starts with the bucket, so a
  * time range of a series is one bounded Query reading every value and slice.
- * Each metric of the family has its own attribute `m_<metric key>`
- * (`m_orders`, `m_revenue:EUR`: an order's metrics share their items),
- * written with ADD (a missing one starts at zero); they are named by data, so
- * not declared here: analytics/bucket-update.ts writes them, query-metric.ts reads them.
+ * An item holds its key and one attribute per metric of the family,
+ * `m_<metric key>` (`m_orders`, `m_revenue:EUR`: an order's metrics share
+ * their items), written with ADD (a missing one starts at zero). Those are
+ * named by data, so not declared here, and the composite fields below are
+ * not stored (they would repeat the key in every item a query reads): the
+ * entity builds the keys; analytics/bucket-update.ts writes the items and
+ * reads the bucket back from the sort key, query-metric.ts reads them.
  */
 export const metricBucketSchema = {
   model: { entity: 'metricBucket', version: '1', service: SERVICE },
