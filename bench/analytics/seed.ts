@@ -105,9 +105,14 @@ export async function writeSeeded(items: readonly SeedItem[]): Promise<void> {
   const worker = async () => {
     for (let batch = batches.pop(); batch; batch = batches.pop()) {
       let requests = batch.map((Item) => ({ PutRequest: { Item } }));
-      while (requests.length) {
-        const out = await documentClient.send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
-        requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+      for (let failures = 0; requests.length; ) {
+        try {
+          const out = await documentClient.send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
+          requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+        } catch (error) {
+          // Puts of whole items: sending a batch again (after a timeout on a loaded machine) writes the same.
+          if (++failures > 5) throw error;
+        }
       }
     }
   };
