@@ -39,7 +39,8 @@ export async function pushSlice(stack: LocalStack, meter: CapacityMeter, api: Ap
   for (let i = 0; i < events.length; i += 10) await putOnBus(events.slice(i, i + 10));
   await stack.bus.drain();
   const seconds = (performance.now() - started) / 1000;
-  const ours = meter.take().filter((r) => r.origin === 'consumer' && r.command === 'TransactWriteItems' && r.items.some((item) => item.includes('metricpoint')));
+  // The analytics transactions: those writing raw points or buckets (one source event may take more than one).
+  const ours = meter.take().filter((r) => r.origin === 'consumer' && r.command === 'TransactWriteItems' && r.items.some((item) => item.includes('metricpoint') || item.includes('metricbucket')));
   const wcu = ours.reduce((s, r) => s + r.units, 0);
 
   const total = async () => {

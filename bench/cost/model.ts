@@ -40,6 +40,8 @@ export const billed = {
   createContact: { rru: 0 + 1, wru: 14 + 0 },
   campaignRecipient: { rru: 1.822, wru: 5.442 + 1.218 },
   timelineFirstPage: { rru: 2.5, wru: 0 },
+  /** The metric store's consumer on order.paid (bench/RESULTS.md, analytics: the slice's WCU per paid order). */
+  metricStorePaidOrder: { rru: 0, wru: 78 },
   /** A job tick that finds nothing due: one Query (billed at least 0.5 RRU). */
   idleTick: { rru: 0.5, wru: 0 },
 } as const;
@@ -139,7 +141,7 @@ export function monthlyCost(usage: Usage, stack: Stack): { lines: Line[]; total:
   // Consumers: order paid, scans, contact created, each campaign recipient's chunk share, roughly one event per write request.
   const consumerRuns = usage.orders * 4 + usage.scans * 3 + usage.contactsCreated * 2 + usage.campaignRecipients / 50;
   const capacity =
-    usage.orders * (billed.createOrder.wru + billed.confirmPayment.wru) +
+    usage.orders * (billed.createOrder.wru + billed.confirmPayment.wru + billed.metricStorePaidOrder.wru) +
     usage.scans * billed.scan.wru +
     usage.contactsCreated * billed.createContact.wru +
     usage.campaignRecipients * billed.campaignRecipient.wru +

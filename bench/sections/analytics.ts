@@ -4,7 +4,7 @@ import { CapacityMeter, type CallRecord } from '../orders/capacity-meter.ts';
 import { itemSize } from '../orders/item-size.ts';
 import { startOrdersStack } from '../orders/stack.ts';
 import { percentiles, roundTo } from '../orders/stats.ts';
-import { eventIdOf, seedYear } from '../analytics/seed.ts';
+import { eventIdOf, seedYear, SEEDED_DAY_BY_EVENT, writeSeeded } from '../analytics/seed.ts';
 import type { AnalyticsData, QueryCase, QueryFigures } from '../analytics/types.ts';
 import { intFromEnv } from '../lib/env.ts';
 import { progress } from '../lib/progress.ts';
@@ -103,7 +103,6 @@ export const analyticsSection: BenchSection<AnalyticsData> = {
     progress('analytics: starting the local stack (DynamoDB Local in memory)');
     const { stack, stop } = await startOrdersStack(ctx.cleanup);
     try {
-      const { db } = await import('#packages/core/db/service.ts');
       meter.install({ api: portOf(stack.apiUrl), bus: portOf(stack.bus.endpoint) });
       const api = apiClient(stack.apiUrl, await stack.token('admin', 'bench-admin'));
 
@@ -111,11 +110,9 @@ export const analyticsSection: BenchSection<AnalyticsData> = {
       const seeded = seedYear({ end: END, days, events, rate: ratePermille / 1000, saleDays: 60 });
       progress(`  ${seeded.orders} orders → ${seeded.items.length} bucket items; writing them`);
       const started = performance.now();
-      for (let i = 0; i < seeded.items.length; i += 2500) {
-        await db().entities.metricBucket.put(seeded.items.slice(i, i + 2500)).go({ concurrency: 4 });
-      }
+      await writeSeeded(seeded.items);
       const seconds = roundTo((performance.now() - started) / 1000, 1);
-      data.seeded = { orders: seeded.orders, items: seeded.items.length, byInterval: seeded.byInterval, seconds, itemBytes: await itemBytes('orders|day|*|event') };
+      data.seeded = { orders: seeded.orders, items: seeded.items.length, byInterval: seeded.byInterval, seconds, itemBytes: await itemBytes(SEEDED_DAY_BY_EVENT) };
       progress(`  written in ${seconds} s`);
 
       progress(`analytics: ${sliceOrders} orders through the consumers`);

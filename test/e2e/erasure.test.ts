@@ -5,7 +5,7 @@ import { db } from '#packages/core/db/service.ts';
 import { relayOutbox } from '#packages/core/bus/outbox.ts';
 import { givenSentCampaign } from '../support/campaign-tracking-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
-import { givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
+import { buyerEmail, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
 
 const api = useTestApi();
 
@@ -114,5 +114,49 @@ describe('erasure', () => {
     expect((await api.call('GET', `/v1/contacts?email=${encodeURIComponent(email)}`)).body.items).toEqual([]);
     const back = await importAndWait(`email\n${email}\n`, { consent: { purpose: 'marketing_email', legalBasis: 'consent' } });
     expect(back.created).toBe(1);
+  });
+
+  it('deletes the visits recorded with the contact\'s email and its first touch; a visit delivered after the erasure adds nothing', async () => {
+    const email = buyerEmail('erased-visitor');
+    const created = await api.call('POST', '/v1/contacts', { body: { email } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const contactId = created.body.id as string;
+    const event = await givenPublishedEvent(api.call);
+    const utm = { source: 'instagram', medium: 'social', campaign: 'erase-me' };
+    const visits: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const visit = await api.call('POST', `/v1/events/${event.id}/visits`, { role: null, body: { utm, email } });
+      expect(visit.status, JSON.stringify(visit.body)).toBe(200);
+      visits.push(visit.body.visitId);
+    }
+    await api.bus.drain();
+    expect(api.bus.deadLetters).toEqual([]);
+    const before = await api.call('GET', `/v1/contacts/${contactId}/journey`);
+    expect(before.body.firstTouch).toMatchObject({ channel: 'utm', utm });
+    expect(before.body.items.map((i: { kind: string }) => i.kind)).toEqual(['visit.recorded', 'visit.recorded']);
+    for (const visitId of visits) expect((await db().entities.visit.get({ visitId }).go()).data?.contactId).toBe(contactId);
+
+    // A third visit recorded before the erasure, its journey line not yet written when the erasure runs.
+    const late = await api.call('POST', `/v1/events/${event.id}/visits`, { role: null, body: { utm, email } });
+    expect(late.status).toBe(200);
+    const lateEvent = (await db().entities.visit.get({ visitId: late.body.visitId }).go()).data!;
+
+    const erased = await api.call('POST', `/v1/contacts/${contactId}/erase`);
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    expect(erased.body.touched.touches).toBeGreaterThanOrEqual(3);
+    for (const visitId of visits) expect((await db().entities.visit.get({ visitId }).go()).data).toBeNull();
+    expect((await db().entities.firstTouch.get({ contactId }).go()).data).toBeNull();
+
+    // Its visit.recorded, delivered (again) after the erasure, writes no journey line and no first touch.
+    await api.bus.drain();
+    const { putOnBus } = await import('#packages/core/bus/publish.ts');
+    const { domainEvent } = await import('#packages/core/bus/pending-event.ts');
+    const { ttl: _ttl, ...visit } = lateEvent;
+    await putOnBus([domainEvent('visit.recorded', visit as never, { correlationId: 'erasure-test' })]);
+    await api.bus.drain();
+    expect(api.bus.deadLetters).toEqual([]);
+    expect((await db().entities.firstTouch.get({ contactId }).go()).data).toBeNull();
+    const { data: lines } = await db().entities.timelineEntry.query.timeline({ contactId }).go({ pages: 'all' });
+    expect(lines.filter((l) => l.kind === 'visit.recorded')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { ConsumedEvent } from '#packages/core/bus/consumer-handler.ts';
 import type { SesEventRecord } from '#events/ses.ts';
 import { db } from '#packages/core/db/service.ts';
 import { checkInPoints, leadPoints, paidPoints, refundPoints, sesPointSource, sesPoints, visitPoints } from './points-from-events.ts';
-import { keepOrderFirstTouch, recordContactVisit } from './journey-lines.ts';
+import { recordContactVisit } from './journey-lines.ts';
 import { recordPoints } from './record-points.ts';
 
 /** The domain events the metric store counts. */
@@ -12,11 +12,9 @@ export type CountedEvent = ConsumedEvent<(typeof COUNTED_EVENTS)[number]>;
 /** One domain event into the metric store; each of its points once per event id. */
 export async function countDomainEvent(scope: string, event: CountedEvent): Promise<number> {
   switch (event.detailType) {
-    case 'order.paid': {
-      const recorded = await recordPoints(scope, event.metadata.id, paidPoints(event.data));
-      await keepOrderFirstTouch(event.data);
-      return recorded;
-    }
+    // A paid order's first touch is the CRM's to keep, with the buyer's contact (contacts/record-purchase.ts).
+    case 'order.paid':
+      return recordPoints(scope, event.metadata.id, paidPoints(event.data));
     case 'order.refunded':
       return recordPoints(scope, event.metadata.id, refundPoints(event.data, event.metadata.occurredAt));
     case 'ticket.checked_in':

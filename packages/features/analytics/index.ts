@@ -13,4 +13,5 @@ export {
   type Interval,
   type Metric,
 } from './metrics.ts';
-export { attributionFor, type OrderAttribution, type Touch, type Utm } from './touches.ts';
+export { attributionFor, firstTouchItem, keepFirstTouch, type OrderAttribution, type Touch, type Utm } from './touches.ts';
+export { forgetContactTouches } from './forget-touches.ts';

@@ -1,6 +1,5 @@
 import type { EventData } from '#events/catalog.ts';
 import { db } from '#packages/core/db/service.ts';
-import { logger } from '#packages/core/logger.ts';
 import { keepFirstTouch, type Touch } from './touches.ts';
 
 function describe(touch: Touch): string {
@@ -11,10 +10,14 @@ function describe(touch: Touch): string {
 
 /**
  * A visit of a known contact: its journey line (a timeline entry keyed by the
- * visit, so a redelivery overwrites it) and, when none is recorded, its first touch.
+ * visit, so a redelivery overwrites it) and, when none is recorded, its first
+ * touch; nothing for a contact deleted or erased since.
  */
 export async function recordContactVisit(visit: EventData<'visit.recorded'>): Promise<void> {
   if (!visit.contactId) return;
+  // Erased since the visit (the erasure deleted what it found): nothing more is tied to the person.
+  const { data: contact } = await db().entities.contact.get({ contactId: visit.contactId }).go({ attributes: ['erasedAt'] });
+  if (!contact || contact.erasedAt) return;
   await db()
     .entities.timelineEntry.put({
       entryId: `visit.recorded:${visit.visitId}`,
@@ -28,20 +31,4 @@ export async function recordContactVisit(visit: EventData<'visit.recorded'>): Pr
     })
     .go();
   await keepFirstTouch(visit.contactId, visit.touch, visit.at);
-}
-
-/** The CRM creates the buyer's contact on the same order.paid: waited for briefly, then given up (logged). */
-const CONTACT_WAITS_MS = [0, 100, 250, 500, 1000];
-
-/** A paid order's first touch kept as its contact's, unless the contact has one already. */
-export async function keepOrderFirstTouch(paid: EventData<'order.paid'>): Promise<void> {
-  const touch = paid.attribution?.firstTouch;
-  if (!touch) return;
-  const email = paid.buyer.email.trim().toLowerCase();
-  for (const wait of CONTACT_WAITS_MS) {
-    if (wait) await new Promise((r) => setTimeout(r, wait));
-    const { data: guard } = await db().entities.contactEmail.get({ email }).go({ consistent: true });
-    if (guard) return keepFirstTouch(guard.contactId, touch, paid.paidAt);
-  }
-  logger.warn('first touch not kept: the buyer has no contact yet', { orderId: paid.orderId });
 }

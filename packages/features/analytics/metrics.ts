@@ -27,6 +27,23 @@ export type Metric = (typeof METRICS)[number];
 /** Metrics whose values are money: stored and queried per currency. */
 export const MONEY_METRICS: readonly Metric[] = ['revenue', 'refunds'];
 
+/**
+ * The metrics an order's events write with the same dimensions: they share
+ * their bucket items (one attribute per metric and currency), so a paid order
+ * adds to each of its series once, not once per metric.
+ */
+const ORDER_METRICS: readonly Metric[] = ['orders', 'revenue', 'refunds', 'tickets_sold', 'tickets_refunded'];
+
+/** The name of a metric's bucket items' series: `order` for an order's metrics, else the metric's own. */
+export function familyOf(metric: Metric): string {
+  return ORDER_METRICS.includes(metric) ? 'order' : metric;
+}
+
+/** The attribute of a bucket item holding one metric's sum: `m_orders`, `m_revenue:EUR`. */
+export function valueAttribute(metricKey: string): string {
+  return `m_${metricKey}`;
+}
+
 export const DIMENSIONS = [
   'event',
   'ticketType',

@@ -1,7 +1,10 @@
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { invalid } from '#packages/core/errors.ts';
+import { documentClient } from '#packages/core/db/client.ts';
 import { db } from '#packages/core/db/service.ts';
 import {
   bucketStart,
+  familyOf,
   INTERVAL_MS,
   MAX_RANGE_MS,
   metricKey,
@@ -10,7 +13,9 @@ import {
   type FilterDimension,
   type Interval,
   type Metric,
+  valueAttribute,
 } from './metrics.ts';
+import { bucketOfSortKey } from './bucket-update.ts';
 import { cleanDimensions, seriesName, UNGROUPED } from './series.ts';
 
 export interface MetricQuery {
@@ -72,20 +77,52 @@ function checked(q: MetricQuery): { from: string; to: string; filter?: { dimensi
   return { from: bucketStart(fromMs, q.interval), to: new Date(toMs).toISOString(), filter };
 }
 
+interface BucketRead {
+  bucketStart: string;
+  dimValue: string;
+  value: number | undefined;
+}
+
+/**
+ * The bucket items of one series from `from` to `to`: ElectroDB's key
+ * condition, run on the DocumentClient because the items hold only their
+ * key and sums (bucket-update.ts), projected to the key and this metric's sum.
+ */
+async function readBuckets(series: string, from: string, to: string, attribute: string): Promise<BucketRead[]> {
+  const params = db().entities.metricBucket.query.bySeries({ series }).between({ bucketStart: from }, { bucketStart: to }).params();
+  const items: BucketRead[] = [];
+  let start: QueryCommandOutput['LastEvaluatedKey'];
+  do {
+    const page: QueryCommandOutput = await documentClient.send(
+      new QueryCommand({
+        TableName: params.TableName,
+        KeyConditionExpression: params.KeyConditionExpression,
+        ExpressionAttributeNames: { ...params.ExpressionAttributeNames, '#k': 'sk', '#v': attribute },
+        ExpressionAttributeValues: params.ExpressionAttributeValues,
+        ProjectionExpression: '#k, #v',
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) items.push({ ...bucketOfSortKey(String(item.sk)), value: item[attribute] });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
 /**
  * A metric over a time range: one Query of one series, from the first
  * bucket to `to` (exclusive), reading every grouped value and slice of each
  * bucket, so what it reads is bounded by buckets × values × slices whatever
  * the number of points; eventually consistent (the consumers trail anyway).
+ * An order's metrics share their items (familyOf): a bucket where only
+ * another of them moved (a refund's) is read and holds nothing for this one.
  */
 export async function queryMetric(q: MetricQuery): Promise<MetricResult> {
   const { from, to, filter } = checked(q);
-  const series = seriesName(metricKey(q.metric, q.currency), q.interval, filter, q.groupBy);
+  const key = metricKey(q.metric, q.currency);
+  const series = seriesName(familyOf(q.metric), q.interval, filter, q.groupBy);
   // The upper bound is the bare bucket prefix of `to`: items of that bucket sort after it, so it is excluded.
-  const items = await db()
-    .entities.metricBucket.query.bySeries({ series })
-    .between({ bucketStart: from }, { bucketStart: to })
-    .go({ pages: 'all', attributes: ['bucketStart', 'dimValue', 'value'] });
+  const items = { data: await readBuckets(series, from, to, valueAttribute(key)) };
   const byKey = new Map<string, Map<string, number>>();
   for (const item of items.data) {
     if (item.bucketStart >= to) continue;

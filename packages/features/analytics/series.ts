@@ -4,13 +4,13 @@ import { DIMENSIONS, FILTER_DIMENSIONS, INTERVALS, type Dimension, type Dimensio
 export const UNGROUPED = '-';
 
 /**
- * The name of a series: metric × interval × an optional filter (one of
+ * The name of a series: metric family (familyOf) × interval × an optional filter (one of
  * FILTER_DIMENSIONS = its value) × an optional grouped dimension. Values are
  * ids or UTM words; `|` and `=` are kept out of them by the writers (cleanDimensions).
  */
-export function seriesName(metricKey: string, interval: Interval, filter?: { dimension: FilterDimension; value: string }, groupBy?: Dimension): string {
+export function seriesName(family: string, interval: Interval, filter?: { dimension: FilterDimension; value: string }, groupBy?: Dimension): string {
   const scope = filter ? `${filter.dimension}=${filter.value}` : '*';
-  return `${metricKey}|${interval}|${scope}|${groupBy ?? UNGROUPED}`;
+  return `${family}|${interval}|${scope}|${groupBy ?? UNGROUPED}`;
 }
 
 export interface SeriesTarget {
@@ -22,22 +22,23 @@ export interface SeriesTarget {
 /**
  * Every series one point adds to, per interval: the total, one per dimension
  * it carries (grouped by it), and for each filter dimension it carries, that
- * value's total and its groupings by the other dimensions. At most
- * 3 × (1 + 9 + 2 × 9) = 84 items, within a transaction's 100 with the marker and the raw point.
+ * value's total and its groupings by the other dimensions: at most
+ * 3 × (1 + 9 + 2 × 9) = 84 per point (record-points.ts merges those of one
+ * source event and splits them into transactions of 100).
  */
-export function seriesOf(metricKey: string, dims: Dimensions): SeriesTarget[] {
+export function seriesOf(family: string, dims: Dimensions): SeriesTarget[] {
   const present = DIMENSIONS.filter((d) => dims[d] !== undefined);
   const targets: SeriesTarget[] = [];
   for (const interval of INTERVALS) {
-    targets.push({ series: seriesName(metricKey, interval), interval, dimValue: UNGROUPED });
-    for (const d of present) targets.push({ series: seriesName(metricKey, interval, undefined, d), interval, dimValue: dims[d]! });
+    targets.push({ series: seriesName(family, interval), interval, dimValue: UNGROUPED });
+    for (const d of present) targets.push({ series: seriesName(family, interval, undefined, d), interval, dimValue: dims[d]! });
     for (const f of FILTER_DIMENSIONS) {
       const value = dims[f];
       if (value === undefined) continue;
       const filter = { dimension: f, value };
-      targets.push({ series: seriesName(metricKey, interval, filter), interval, dimValue: UNGROUPED });
+      targets.push({ series: seriesName(family, interval, filter), interval, dimValue: UNGROUPED });
       for (const d of present) {
-        if (d !== f) targets.push({ series: seriesName(metricKey, interval, filter, d), interval, dimValue: dims[d]! });
+        if (d !== f) targets.push({ series: seriesName(family, interval, filter, d), interval, dimValue: dims[d]! });
       }
     }
   }

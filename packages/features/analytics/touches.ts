@@ -1,6 +1,7 @@
 import type { EventData } from '#events/catalog.ts';
 import { writtenIfCondition } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
+import type { TransactionEntities, TransactionItem } from '#packages/core/db/transaction-types.ts';
 
 type Order = EventData<'order.created'>;
 export type Touch = NonNullable<Order['attribution']>['firstTouch'];
@@ -61,4 +62,13 @@ export async function attributionFor(input: AttributionInput): Promise<OrderAttr
 /** Keeps `touch` as the contact's first touch unless one is recorded (put if absent; a lost race keeps the other). */
 export async function keepFirstTouch(contactId: string, touch: Touch, now: string): Promise<void> {
   await writtenIfCondition(() => db().entities.firstTouch.create({ contactId, touch, recordedAt: now }).go());
+}
+
+/**
+ * The first touch of a contact being created, as an item of the creating
+ * transaction: the order that creates a brand-new buyer's contact carries it
+ * (order.paid `attribution.firstTouch`), so the contact never exists without it.
+ */
+export function firstTouchItem(entities: TransactionEntities, contactId: string, touch: Touch, now: string): TransactionItem {
+  return entities.firstTouch.put({ contactId, touch, recordedAt: now }).commit();
 }

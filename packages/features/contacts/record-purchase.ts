@@ -10,6 +10,7 @@ import { newId } from '#packages/core/ids.ts';
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
 import { purchaseLine } from '#packages/features/timeline/index.ts';
 import { BUILT_IN_PURPOSES, consentItems, MARKETING_EMAIL, sha256Hex } from '#packages/features/consents/index.ts';
+import { firstTouchItem, keepFirstTouch } from '#packages/features/analytics/index.ts';
 
 const CONSUMER = consumers.crmRecordPurchase.idempotencyScope;
 
@@ -25,6 +26,9 @@ const CONSUMER = consumers.crmRecordPurchase.idempotencyScope;
  * again to the update path. A buyer who ticked marketing consent at checkout
  * gets a `marketing_email` consent record (method `checkout`, the checkout
  * request's proof, the order) and the contact's flag, in the same transaction.
+ * The order's first touch (its attribution) becomes a new contact's in that
+ * transaction too; an existing contact without one recorded gets it after
+ * (put if absent, so a redelivery or a lost race changes nothing).
  */
 export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | 'correlationId'>, paid: EventData<'order.paid'>): Promise<'recorded' | 'already_recorded'> {
   const { buyer, total, paidAt } = paid;
@@ -33,16 +37,19 @@ export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | '
   const ctx = { correlationId: metadata.correlationId };
   // A newer consent change of the contact (a withdrawal after the checkout) wins: the checkout's is then left out.
   let consentSuperseded = false;
+  const firstTouch = paid.attribution?.firstTouch;
+  let existingContact: string | undefined;
   const outcome = await withRaceRetries(async () => {
     const { data: guard } = await db().entities.contactEmail.get({ email }).go({ consistent: true });
     const contactId = guard?.contactId ?? newId();
+    existingContact = guard?.contactId;
     // One event either way: consumers re-read the contact, and a new one is news enough.
     const events: PendingEvent[] = [
       guard
         ? domainEvent('contact.updated', { contactId, reason: 'purchase' }, ctx)
         : domainEvent('contact.created', { contactId, createdBy: 'order.paid' }, ctx),
     ];
-    const tx = namedTransaction<'marker' | 'emailGuard' | 'contact' | 'timeline' | 'consent'>();
+    const tx = namedTransaction<'marker' | 'emailGuard' | 'contact' | 'firstTouch' | 'timeline' | 'consent'>();
     const consent = consentSuperseded ? undefined : paid.marketingConsent;
     const flag = consent ? { marketingConsent: true, marketingConsentAt: consent.at } : {};
     const { contact, contactEmail, timelineEntry } = tx.entities;
@@ -78,6 +85,7 @@ export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | '
           })
           .commit(),
       );
+      if (firstTouch) tx.add('firstTouch', firstTouchItem(tx.entities, contactId, firstTouch, paidAt));
     }
     tx.add('timeline', timelineEntry.put(purchaseLine(paid, contactId)).commit());
     if (consent) {
@@ -111,5 +119,6 @@ export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | '
     return RETRY;
   }, 10);
   if (outcome === RETRY) throw new Error('recordPurchase kept losing races');
+  if (existingContact && firstTouch) await keepFirstTouch(existingContact, firstTouch, paidAt);
   return outcome;
 }

@@ -7,6 +7,7 @@ import { emailHash } from '#packages/core/email-hash.ts';
 import { conflict, notFound } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { pool } from '#packages/core/worker-pool.ts';
+import { forgetContactTouches } from '#packages/features/analytics/index.ts';
 import { consentItems } from '#packages/features/consents/index.ts';
 import { phoneLookupItems } from '#packages/features/contacts/index.ts';
 import { purgeContactTimeline } from '#packages/features/timeline/index.ts';
@@ -23,28 +24,36 @@ export interface ErasureReport {
   touched: Record<string, number>;
 }
 
-type OrderLine = { refType?: string; refId?: string };
+type TimelineLine = { entryId: string; refType?: string; refId?: string };
+
+/** The journey line of a visit is keyed by it (analytics/journey-lines.ts). */
+const VISIT_LINE = 'visit.recorded:';
 
 /**
  * The contact's orders: those on its timeline (a paid order puts a line
  * there) and every order bought with its email (the order's byBuyerEmail
- * index), so unpaid, expired and canceled ones are pseudonymised too.
+ * index), so unpaid, expired and canceled ones are pseudonymised too; and
+ * the visits its timeline names (a visit recorded with its email).
  */
-async function orderIdsOf(contactId: string, email: string): Promise<string[]> {
+async function timelineRefsOf(contactId: string, email: string): Promise<{ orderIds: string[]; visitIds: string[] }> {
   const ids = new Set<string>();
+  const visitIds: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: { data: { timelineEntry: OrderLine[] }; cursor: string | null } = await db()
+    const page: { data: { timelineEntry: TimelineLine[] }; cursor: string | null } = await db()
       .collections.timeline({ contactId })
       .go({ limit: 100, cursor });
-    for (const line of page.data.timelineEntry) if (line.refType === 'order' && line.refId) ids.add(line.refId);
+    for (const line of page.data.timelineEntry) {
+      if (line.refType === 'order' && line.refId) ids.add(line.refId);
+      if (line.entryId.startsWith(VISIT_LINE)) visitIds.push(line.entryId.slice(VISIT_LINE.length));
+    }
     cursor = page.cursor;
   } while (cursor);
   const { data: bought } = await db()
     .entities.order.query.byBuyerEmail({ buyerEmail: email.trim().toLowerCase() })
     .go({ pages: 'all', attributes: ['orderId'] });
   for (const order of bought) ids.add(order.orderId);
-  return [...ids];
+  return { orderIds: [...ids], visitIds };
 }
 
 /** Every campaign's recipient item of the contact loses its copy of the address (a Query of campaigns, then one Get per campaign). */
@@ -107,7 +116,8 @@ async function scrubConsentProof(contactId: string): Promise<number> {
  * needs them) and their tickets, leads, campaign recipients' copies of the
  * address, the timeline with its notes, interactions and tasks, consent
  * proofs' ip and user agent, rows of recent imports, the suppression entry,
- * the lifetime-value purchase summary —
+ * the lifetime-value purchase summary, the visits recorded with its email and
+ * its first touch —
  * and last, in ONE transaction: the contact itself (pseudonymous email, names,
  * phone, tags and ids gone, out of every list), its email and external-id
  * guards deleted, every purpose's consent withdrawn (method `erasure`), a
@@ -123,8 +133,10 @@ export async function eraseContact(contactId: string, ctx: RequestContext): Prom
   const email = contact.email;
   const touched: Record<string, number> = {};
 
-  const orderIds = await orderIdsOf(contactId, email);
+  const { orderIds, visitIds } = await timelineRefsOf(contactId, email);
   Object.assign(touched, await pseudonymiseOrders(contactId, orderIds));
+  // Before the timeline goes: its visit lines are how the visits are found.
+  touched.touches = await forgetContactTouches(contactId, visitIds);
   touched.leads = await pseudonymiseLeads(contactId);
   touched.campaignRecipients = await scrubRecipients(contactId);
   touched.timeline = (await purgeContactTimeline(contactId)).deleted;
