@@ -7,3 +7,4 @@ export { listContacts } from './contact-queries.ts';
 export { ensureContact, type PersonInput } from './ensure-contact.ts';
 export { recordConferenceActivity } from './record-conference-activity.ts';
 export { phoneLookupItems } from './phone-lookup.ts';
+export { ownedPhone, phoneOwnerOf, phoneOwnerRelease } from './phone-owner.ts';

@@ -151,7 +151,13 @@ function diff(current: ContactItem, set: RowFields, clear: string[]) {
   const remove: string[] = [];
   const cur = current as unknown as Record<string, unknown>;
   for (const [field, value] of Object.entries(set)) {
-    if (field === 'email') continue; // the match key or, matched by external id, left as it is: an import never moves an email
+    // The match key or, matched otherwise, left as it is: an import never moves an email. A contact known
+    // by phone only adopts the row's (the merge rule, contacts/phone-owner.ts), with its guard (updateRow).
+    if (field === 'email' && cur.email === undefined) {
+      changes.email = value;
+      before.email = null;
+    }
+    if (field === 'email') continue;
     if (field === 'externalId' && cur.externalId !== undefined) continue; // set once, never replaced by an import
     if (field === 'tags') {
       const merged = [...new Set([...(current.tags ?? []), ...(value as string[])])];
@@ -213,6 +219,7 @@ async function updateRow(run: ImportRun, line: number, set: RowFields, clear: st
       if (remove.length) patch = patch.remove(remove as never);
       tx.add('contact', patch.where((a, op) => op.eq(a.updatedAt, current.updatedAt)).commit());
       if (newExternalId) tx.add('emailGuard', entities.contactExternalId.create({ externalId: newExternalId, contactId }).commit());
+      if (changes.email) tx.add('phoneGuard', entities.contactEmail.create({ email: changes.email as string, contactId }).commit());
       const phoneAfter = remove.includes('phone') ? null : ((changes.phone as string | undefined) ?? current.phone);
       tx.add(
         'other',
@@ -229,6 +236,7 @@ async function updateRow(run: ImportRun, line: number, set: RowFields, clear: st
   );
   if (!result.canceled) return { line, outcome: 'updated', contactId };
   if (tx.firstRejected(result) === 'emailGuard') return { line, outcome: 'failed', contactId, reason: 'external_id_taken: another contact has this external id' };
+  if (tx.firstRejected(result) === 'phoneGuard') return { line, outcome: 'failed', contactId, reason: 'email_taken: this contact has no email and the row\'s belongs to another contact' };
   return 'again';
 }
 
