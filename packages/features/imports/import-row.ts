@@ -8,7 +8,7 @@ import { emailHash } from '#packages/core/email-hash.ts';
 import { newId } from '#packages/core/ids.ts';
 import { definedOnly } from '#packages/core/views.ts';
 import { consentItems, MARKETING_EMAIL } from '#packages/features/consents/index.ts';
-import { ContactTransaction, creationItems, newContactItem, phoneLookupItems, tagPuts, type ContactItem } from '#packages/features/contacts/index.ts';
+import { contactsWithPhone, ContactTransaction, creationItems, newContactItem, phoneLookupItems, tagPuts, type ContactItem } from '#packages/features/contacts/index.ts';
 import type { ColumnMappingT, ImportOptionsT, RowResultT } from './contract.ts';
 import { rowFields, type RowFields } from './row-fields.ts';
 
@@ -52,14 +52,9 @@ export async function importRow(run: ImportRun, line: number, cells: readonly st
   return { line, outcome: 'failed', reason: 'busy: the contact kept changing meanwhile; import the row again' };
 }
 
-/** The contact a phone names: the lookup's candidates whose phone is still that number (null: none; 'ambiguous': several). */
+/** The contact a phone names (null: none; 'ambiguous': several). */
 async function matchPhone(phone: string): Promise<string | null | 'ambiguous'> {
-  const { data } = await db().entities.contactPhone.query.byPhone({ phone }).go({ pages: 'all' });
-  const live: string[] = [];
-  for (const { contactId } of data) {
-    const { data: contact } = await db().entities.contact.get({ contactId }).go({ consistent: true, attributes: ['contactId', 'phone', 'erasedAt'] });
-    if (contact?.phone === phone && !contact.erasedAt) live.push(contactId);
-  }
+  const live = await contactsWithPhone(phone);
   if (live.length > 1) return 'ambiguous';
   return live[0] ?? null;
 }
