@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ensureContact } from '#packages/features/contacts/index.ts';
 import { givenCampaign, givenReadySegment, mailbox, recipientsOf } from '../support/campaign-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { givenPromoter } from '../support/promoter-fixtures.ts';
@@ -89,6 +90,18 @@ describe('contacts known by phone only', () => {
     expect(contacts).toHaveLength(1);
     const timeline = await api.call('GET', `/v1/contacts/${contacts[0]!.id}/timeline`);
     expect(timeline.body.items.filter((i: { kind: string }) => i.kind === 'guest.added')).toHaveLength(2);
+  });
+
+  it('concurrent deliveries for one number (written two ways) make one contact: the phone identity is a conditional write', async () => {
+    const phone = uniquePhone();
+    const written = [phone, `${phone.slice(0, 3)} ${phone.slice(3, 6)} ${phone.slice(6)}`];
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => ensureContact({ phone: written[i % 2], firstName: 'Rita', leadSource: 'promoter:race' }, { actorId: 'test', correlationId: `race-${i}` })),
+    );
+    expect(new Set(results.map((r) => r.contactId)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const again = await api.call('POST', '/v1/contacts', { body: { phone } });
+    expect(again.body).toMatchObject({ code: 'duplicate_phone', existingId: results[0]!.contactId });
   });
 
   it('a campaign to a segment holding a phone-only contact neither mails it nor counts it', async () => {
