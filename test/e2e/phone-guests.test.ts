@@ -3,7 +3,7 @@ import { ensureContact } from '#packages/features/contacts/index.ts';
 import { givenCampaign, givenReadySegment, mailbox, recipientsOf } from '../support/campaign-fixtures.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { givenPromoter } from '../support/promoter-fixtures.ts';
-import { givenPublishedEvent, hours } from '../support/sales-fixtures.ts';
+import { givenPublishedEvent, givenTicketType, hours, pay } from '../support/sales-fixtures.ts';
 import { uniqueTag } from '../support/segment-fixtures.ts';
 
 process.env.CAMPAIGN_MAX_SEND_RATE = '500';
@@ -136,4 +136,56 @@ describe('contacts known by phone only', () => {
     expect(fresh.status).toBe(201);
     expect(fresh.body.id).not.toBe(created.body.id);
   });
+
+  it('a phone-only guest who buys with an email and that phone is the same contact, with the purchase', async () => {
+    const event = await givenPublishedEvent(api.call);
+    const ticketType = await givenTicketType(api.call, event.id);
+    const list = await givenGuestList(event.id);
+    const { promoter, as } = await givenPromoter(api.call);
+    const phone = uniquePhone();
+    expect((await api.call('POST', `/v1/guest-lists/${list.id}/guests`, { body: { tierId: 'vip', name: 'Eva Soler', phone }, ...as })).status).toBe(201);
+    await drain();
+    const [guestContact] = await contactsOfSource(`promoter:${promoter.code.toLowerCase()}`);
+
+    const email = mailbox('eva');
+    const order = await api.call('POST', `/v1/events/${event.id}/orders`, {
+      role: null,
+      body: { buyer: { email, firstName: 'Eva', phone: phone.replace('+34', '+34 ') }, items: [{ ticketTypeId: ticketType.id, quantity: 1 }] },
+    });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    if (order.body.status !== 'paid') await pay(api.call, order.body);
+    await drain();
+
+    const contact = (await api.call('GET', `/v1/contacts/${guestContact!.id}`)).body;
+    expect(contact).toMatchObject({ email, phone, ordersCount: 1, leadSource: `promoter:${promoter.code.toLowerCase()}` });
+    expect((await api.call('GET', `/v1/contacts?email=${encodeURIComponent(email)}`)).body.items.map((c: { id: string }) => c.id)).toEqual([guestContact!.id]);
+  });
+
+  it('an import row matched by phone gives a phone-only contact its email; the undo takes it back with its guard', async () => {
+    const phone = uniquePhone();
+    const created = await api.call('POST', '/v1/contacts', { body: { phone } });
+    const email = mailbox('imp');
+    const started = await api.call('POST', '/v1/imports', { body: { resource: 'contacts', csv: `phone,email,first name\n${phone},${email},Iris\n`, matchKey: 'phone' } });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const done = await importIn(started.body.id, 'done');
+    expect(done).toMatchObject({ created: 0, updated: 1 });
+    expect((await api.call('GET', `/v1/contacts/${created.body.id}`)).body).toMatchObject({ email, phone, firstName: 'Iris' });
+
+    expect((await api.call('POST', `/v1/imports/${started.body.id}/undo`)).status).toBe(202);
+    await importIn(started.body.id, 'undone');
+    const after = (await api.call('GET', `/v1/contacts/${created.body.id}`)).body;
+    expect(after.email).toBeUndefined();
+    expect(after.phone).toBe(phone);
+    expect((await api.call('POST', '/v1/contacts', { body: { email } })).status).toBe(201);
+  });
 });
+
+/** The import once it reaches `status` (it runs in the background). */
+async function importIn(importId: string, status: string): Promise<Record<string, unknown>> {
+  let body: Record<string, unknown> = {};
+  for (let round = 0; round < 3000 && body.status !== status; round++) {
+    if (round) await new Promise((r) => setTimeout(r, 50));
+    body = (await api.call('GET', `/v1/imports/${importId}`)).body;
+  }
+  return body;
+}

@@ -4,6 +4,8 @@ import { nowIso } from '#packages/core/clock.ts';
 import type { RequestContext } from '#packages/core/context.ts';
 import { bump } from '#packages/core/db/revisions.ts';
 import { db } from '#packages/core/db/service.ts';
+import { toE164 } from '#packages/core/phone.ts';
+import { phoneOwnerOf } from './phone-owner.ts';
 
 /**
  * A contact known by phone only gives an email (a guest or booker met again
@@ -31,4 +33,18 @@ export async function adoptEmail(contactId: string, email: string, ctx: Pick<Req
   if (!result.canceled) return true;
   const { data } = await db().entities.contact.get({ contactId }).go({ consistent: true, attributes: ['email'] });
   return data?.email === email;
+}
+
+/**
+ * Someone met with an email and a phone (a buyer): when the email names no
+ * contact yet and the phone names a contact known by phone only, that contact
+ * takes the email, so what follows (a purchase) lands on it.
+ */
+export async function adoptEmailByPhone(email: string, phone: string | undefined, ctx: Pick<RequestContext, 'actorId' | 'correlationId'>): Promise<void> {
+  const e164 = phone ? toE164(phone) : undefined;
+  if (!e164) return;
+  const { data: guard } = await db().entities.contactEmail.get({ email }).go({ consistent: true });
+  if (guard) return;
+  const owner = await phoneOwnerOf(e164);
+  if (owner) await adoptEmail(owner, email, ctx);
 }
