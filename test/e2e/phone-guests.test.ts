@@ -178,6 +178,18 @@ describe('contacts known by phone only', () => {
     expect(after.phone).toBe(phone);
     expect((await api.call('POST', '/v1/contacts', { body: { email } })).status).toBe(201);
   });
+
+  it('an import matched by phone creates a row without email as a phone-only contact, once', async () => {
+    const phone = uniquePhone();
+    const csv = `phone,first name\n${phone},Gala\n`;
+    const first = await api.call('POST', '/v1/imports', { body: { resource: 'contacts', csv, matchKey: 'phone' } });
+    expect(await importIn(first.body.id, 'done')).toMatchObject({ created: 1 });
+    const second = await api.call('POST', '/v1/imports', { body: { resource: 'contacts', csv, matchKey: 'phone' } });
+    expect(await importIn(second.body.id, 'done')).toMatchObject({ processed: 1, created: 0, updated: 0, failed: 0 });
+    const taken = await api.call('POST', '/v1/contacts', { body: { phone } });
+    expect(taken.body.code).toBe('duplicate_phone');
+    expect((await api.call('GET', `/v1/contacts/${taken.body.existingId}`)).body).toMatchObject({ phone, firstName: 'Gala' });
+  });
 });
 
 /** The import once it reaches `status` (it runs in the background). */

@@ -98,13 +98,15 @@ function consentFor(run: ImportRun, entities: TransactionEntities, contactId: st
 
 async function createRow(run: ImportRun, line: number, set: RowFields, key: string): Promise<Attempt> {
   if (run.options.onConflict === 'update') return { line, outcome: 'skipped', reason: 'not_found: no contact with this key' };
-  if (!set.email) return { line, outcome: 'failed', reason: 'missing_email: a new contact needs an email' };
-  if (run.options.matchKey !== 'email') {
+  // Matched by phone, a row without email makes a contact known by phone only (its number then unique to it).
+  const phoneOnly = !set.email && run.options.matchKey === 'phone' && Boolean(set.phone);
+  if (!set.email && !phoneOnly) return { line, outcome: 'failed', reason: 'missing_email: a new contact needs an email' };
+  if (set.email && run.options.matchKey !== 'email') {
     const { data } = await db().entities.contactEmail.get({ email: set.email }).go({ consistent: true });
     const differs = run.options.matchKey === 'phone' ? 'phone' : 'external id';
     if (data) return { line, outcome: 'failed', reason: `email_taken: the email belongs to contact ${data.contactId}, whose ${differs} differs` };
   }
-  const { data: erased } = await db().entities.erasedEmail.get({ emailHash: emailHash(set.email) }).go();
+  const { data: erased } = set.email ? await db().entities.erasedEmail.get({ emailHash: emailHash(set.email) }).go() : { data: null };
   const newConsent = run.options.consent?.legalBasis === 'consent';
   if (erased && !newConsent) {
     return { line, outcome: 'failed', reason: 'erased: this person asked to be erased; import them only with their new consent (options.consent)' };
