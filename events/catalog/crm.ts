@@ -30,8 +30,8 @@ export const crmCatalog = {
   'contact.deleted': entry({
     source: 'eventos.crm',
     version: 1,
-    description: 'A contact was deleted for good (hard delete); consumers drop what they hold about it.',
-    data: () => z.object({ contactId: z.string(), email: z.string() }),
+    description: 'A contact was deleted for good (hard delete); consumers drop what they hold about it. `email` is absent for a contact known only by phone.',
+    data: () => z.object({ contactId: z.string(), email: z.optional(z.string()) }),
     example: { contactId: '01JD0000000000000000000003', email: 'ana@example.com' },
   }),
   'segment.build_requested': entry({

@@ -93,6 +93,8 @@ export const nightlifeCatalog = {
       promoterId: z.string(),
       name: z.string(),
       email: z.optional(z.string()),
+      /** As on the list; a guest known only by phone is found by it in the CRM. */
+      phone: z.optional(z.string()),
       deviceId: z.string(),
       checkedInAt: z.iso.datetime(),
     }),

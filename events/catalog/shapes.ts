@@ -95,7 +95,8 @@ export const orderSummary = shared(() =>
     orderId: z.string(),
     eventId: z.string(),
     status: z.enum(['pending', 'paid', 'expired', 'canceled', 'refunded']),
-    buyer: z.object({ email: z.string(), firstName: z.optional(z.string()), lastName: z.optional(z.string()) }),
+    /** `phone` as the buyer gave it: the CRM joins a contact known by that number only (contacts/adopt-email.ts). */
+    buyer: z.object({ email: z.string(), firstName: z.optional(z.string()), lastName: z.optional(z.string()), phone: z.optional(z.string()) }),
     total: moneySchema(),
     admissions: z.int(),
     voucherCode: z.optional(z.string()),

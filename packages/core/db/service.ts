@@ -123,6 +123,7 @@ import { auditEventSchema } from './entities/audit-event.ts';
 import { auditSealSchema } from './entities/audit-seal.ts';
 import { dataExportRequestSchema } from './entities/data-export-request.ts';
 import { contactPhoneSchema } from './entities/contact-phone.ts';
+import { contactPhoneOwnerSchema } from './entities/contact-phone-owner.ts';
 import { exportJobSchema } from './entities/export-job.ts';
 import { metricPointSchema } from './entities/metric-point.ts';
 import { metricBucketSchema } from './entities/metric-bucket.ts';
@@ -258,6 +259,7 @@ function build(table: string) {
     auditSeal: new Entity(auditSealSchema),
     dataExportRequest: new Entity(dataExportRequestSchema),
     contactPhone: new Entity(contactPhoneSchema),
+    contactPhoneOwner: new Entity(contactPhoneOwnerSchema),
     exportJob: new Entity(exportJobSchema),
     metricPoint: new Entity(metricPointSchema),
     metricBucket: new Entity(metricBucketSchema),

@@ -35,6 +35,12 @@ export function skipReasonOf(contact: ContactItem | undefined, suppressed: boole
   return null;
 }
 
+/**
+ * A contact known by phone only has no address to mail: it is no recipient
+ * at all (not even a skipped one counted in the audience).
+ */
+export const isPhoneOnly = (contact: ContactItem | undefined): boolean => contact !== undefined && !contact.email;
+
 /** Contacts by id; missing ones are absent from the map. */
 export async function loadContacts(contactIds: readonly string[], consistent: boolean): Promise<Map<string, ContactItem>> {
   const keys = [...new Set(contactIds)].map((contactId) => ({ contactId }));

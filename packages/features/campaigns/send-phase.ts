@@ -56,6 +56,8 @@ interface Run {
 
 async function mailOne(run: Run, recipient: RecipientItem, contact: ContactItem): Promise<void> {
   const { campaignId } = run.campaign;
+  // Unreachable: skipReasonOf skips a contact without a plausible address before anything is mailed.
+  if (!contact.email) throw new Error(`contact ${recipient.contactId} has no email to mail`);
   const { contactId } = recipient;
   const [unsubscribeToken, recipientToken] = await Promise.all([
     signUnsubscribeToken({ contactId, campaignId }, run.key),

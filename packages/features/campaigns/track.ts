@@ -131,7 +131,7 @@ function planFor(record: SesEventRecord, e: Engagement | null, contact: ContactI
       if (e?.bounceType === 'Permanent') return null;
       const addresses = addressesOf(record, recipient.email ?? contact?.email);
       // The contact's address is flagged only if it is still the one that bounced.
-      const flag = contact !== null && contact.emailStatus !== 'invalid' && addresses.includes(normalizeEmail(contact.email));
+      const flag = contact !== null && contact.emailStatus !== 'invalid' && contact.email !== undefined && addresses.includes(normalizeEmail(contact.email));
       return {
         // A permanent bounce after a transient one upgrades it; the recipient was counted already.
         set: { bouncedAt: e?.bouncedAt ?? timestamp, bounceType },

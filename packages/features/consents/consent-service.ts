@@ -15,7 +15,8 @@ export interface RequestOrigin {
   userAgent?: string;
 }
 
-export async function contactExists(contactId: string): Promise<{ email: string; firstName?: string }> {
+/** The active contact (its `email` absent when it is known by phone only). */
+export async function contactExists(contactId: string): Promise<{ email?: string; firstName?: string }> {
   const { data } = await db().entities.contact.get({ contactId }).go({ consistent: true });
   if (!data || data.state !== 'active') throw notFound('Contact', contactId);
   return data;

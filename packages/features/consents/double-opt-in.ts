@@ -1,7 +1,7 @@
 import { nowIso } from '#packages/core/clock.ts';
 import type { RequestContext } from '#packages/core/context.ts';
 import { db } from '#packages/core/db/service.ts';
-import { conflict, DomainError } from '#packages/core/errors.ts';
+import { conflict, DomainError, unprocessable } from '#packages/core/errors.ts';
 import { newId } from '#packages/core/ids.ts';
 import { escapeHtml } from '#packages/mail/html-escape.ts';
 import { sendEmail } from '#packages/mail/ses-mailer.ts';
@@ -28,6 +28,8 @@ export async function requestOptIn(
   origin: RequestOrigin,
 ): Promise<{ recordId: string; state: 'pending' }> {
   const contact = await contactExists(contactId);
+  // The confirmation goes by mail: a contact known by phone only cannot be asked this way.
+  if (!contact.email) throw unprocessable('no_email', `Contact ${contactId} has no email to send the confirmation to`);
   const p = await getPurpose(purpose);
   const proof = await textProof(purpose, input.text);
   const recordId = newId();

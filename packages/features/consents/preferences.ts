@@ -43,7 +43,8 @@ export async function preferencesOf(token: string): Promise<{ contactId: string;
   if (!byPurpose.has(MARKETING_EMAIL) && contact.marketingConsent !== undefined) byPurpose.set(MARKETING_EMAIL, contact.marketingConsent ? 'granted' : 'withdrawn');
   return {
     contactId: contact.contactId,
-    email: contact.email,
+    // The page names whom it is for: the address, or the number of a contact known by phone only.
+    email: contact.email ?? contact.phone ?? '',
     rows: purposes.filter((p) => p.channel !== 'none').map((purpose) => ({ purpose, state: byPurpose.get(purpose.id) })),
   };
 }

@@ -1,5 +1,6 @@
 import type { ContactView, CreateContactInput, UpdateContactInput } from './contract.ts';
 import { phoneLookupItems } from './phone-lookup.ts';
+import { ownedPhone, phoneOwnerClaim, phoneOwnerOf, phoneOwnerRelease, requireEmailOrPhone } from './phone-owner.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
 import { domainEvent } from '#packages/core/bus/pending-event.ts';
 import { nowIso } from '#packages/core/clock.ts';
@@ -23,14 +24,19 @@ async function duplicateOf(email: string): Promise<never> {
   throw conflict('duplicate', 'A contact with this email already exists', { existingId: data?.contactId });
 }
 
+async function duplicatePhoneOf(phone: string): Promise<never> {
+  throw conflict('duplicate_phone', 'A contact known only by this phone already exists', { existingId: await phoneOwnerOf(phone) });
+}
+
 const companyNotFound = (companyId: string) =>
   unprocessable('company_not_found', `Company ${companyId} does not exist`, {
     errors: [{ path: 'body.companyId', message: 'must be the id of an existing company' }],
   });
 
 /** The answer for a canceled write whose rejected item says it all; null for a race worth retrying. */
-async function refusal(role: ItemRole | null, email: string, companyId: string | undefined): Promise<never | null> {
-  if (role === 'emailGuard') return duplicateOf(email);
+async function refusal(role: ItemRole | null, key: { email?: string | undefined; phone?: string | undefined }, companyId: string | undefined): Promise<never | null> {
+  if (role === 'emailGuard' && key.email) return duplicateOf(key.email);
+  if (role === 'phoneGuard' && key.phone) return duplicatePhoneOf(key.phone);
   if (role === 'companyLink' && companyId) throw companyNotFound(companyId);
   return null;
 }
@@ -52,9 +58,15 @@ export function newContactItem(input: CreateContactInput, actorId: string, conta
   }) as ContactItem;
 }
 
-/** What a creation's transaction holds besides its outbox row: the email guard, the contact, the company link, a contactTag per tag. */
+/**
+ * What a creation's transaction holds besides its outbox row: the email guard
+ * (or, for a contact known by phone only, the phone's identity), the contact,
+ * the company link, a contactTag per tag.
+ */
 export function creationItems(tx: ContactTransaction, entities: TransactionEntities, item: ContactItem): TransactionItem[] {
-  tx.add('emailGuard', entities.contactEmail.create({ email: item.email, contactId: item.contactId }).commit());
+  requireEmailOrPhone(item.email, item.phone);
+  if (item.email) tx.add('emailGuard', entities.contactEmail.create({ email: item.email, contactId: item.contactId }).commit());
+  else tx.add('phoneGuard', phoneOwnerClaim(entities, item.contactId, item.phone!));
   tx.add('contact', entities.contact.create(item).commit());
   if (item.companyId) tx.add('companyLink', companyContactsDelta(entities, item.companyId, 1));
   tx.add('other', ...tagPuts(entities, item.contactId, item.tags ?? []), ...phoneLookupItems(entities, item.contactId, undefined, item.phone));
@@ -68,6 +80,7 @@ export function creationItems(tx: ContactTransaction, entities: TransactionEntit
  * contactTag item per tag, and `contact.created` in the outbox.
  */
 export async function createContact(input: CreateContactInput, ctx: RequestContext): Promise<ContactView> {
+  requireEmailOrPhone(input.email, input.phone);
   const item = newContactItem(input, ctx.actorId, newId(), nowIso());
   const tx = new ContactTransaction();
   const result = await transactWithEvents(
@@ -75,7 +88,7 @@ export async function createContact(input: CreateContactInput, ctx: RequestConte
     [domainEvent('contact.created', { contactId: item.contactId, createdBy: ctx.actorId }, ctx)],
   );
   if (result.canceled) {
-    await refusal(tx.firstRejected(result), input.email, input.companyId);
+    await refusal(tx.firstRejected(result), { email: item.email, phone: item.phone }, input.companyId);
     throw conflict('concurrent_update', 'The contact could not be created; try again');
   }
   return toView(item);
@@ -166,25 +179,34 @@ export async function updateContact(id: string, input: UpdateContactInput, ctx?:
     const newEmail = input.email !== undefined && input.email !== current.email ? input.email : undefined;
     if (newEmail) change.set.email = newEmail;
     if (!Object.keys(change.set).length && !change.remove.length) return current;
+    const phoneAfter = change.remove.includes('phone') ? null : ((change.set.phone as string | undefined) ?? current.phone);
+    requireEmailOrPhone(newEmail ?? current.email, phoneAfter);
+    // A phone-only contact's identity moves with its number (phone-owner.ts); one that gave an email keeps none for a new number.
+    const owned = phoneAfter === current.phone ? undefined : await ownedPhone(id, current.phone);
+    const claim = phoneAfter && phoneAfter !== current.phone && !(newEmail ?? current.email) ? phoneAfter : undefined;
     const tx = new ContactTransaction();
     const result = await transactWithEvents(
       (entities) => {
         if (newEmail) {
           tx.add('emailGuard', entities.contactEmail.create({ email: newEmail, contactId: id }).commit());
-          tx.add(
-            'other',
-            entities.contactEmail
-              .delete({ email: current.email })
-              .where((attr, op) => op.eq(attr.contactId, id))
-              .commit(),
-          );
+          // A phone-only contact giving its first email had no guard to delete (the merge rule, phone-owner.ts).
+          if (current.email) {
+            tx.add(
+              'other',
+              entities.contactEmail
+                .delete({ email: current.email })
+                .where((attr, op) => op.eq(attr.contactId, id))
+                .commit(),
+            );
+          }
         }
+        if (claim) tx.add('phoneGuard', phoneOwnerClaim(entities, id, claim));
+        tx.add('other', ...phoneOwnerRelease(entities, id, owned));
         let patch = entities.contact.patch({ contactId: id }).set({ ...change.set, updatedAt: at } as never).add(bump);
         if (change.remove.length) patch = patch.remove(change.remove as never);
         tx.add('contact', patch.where((attr, op) => allOf(op.eq(attr.updatedAt, current.updatedAt), revisionCondition(attr, op, ifMatch))).commit());
         if (change.linkCompany) tx.add('companyLink', companyContactsDelta(entities, change.linkCompany, 1));
         if (change.unlinkCompany) tx.add('other', companyContactsDelta(entities, change.unlinkCompany, -1));
-        const phoneAfter = change.remove.includes('phone') ? null : ((change.set.phone as string | undefined) ?? current.phone);
         tx.add(
           'other',
           ...tagPuts(entities, id, change.tagsAdded),
@@ -200,7 +222,7 @@ export async function updateContact(id: string, input: UpdateContactInput, ctx?:
       for (const key of change.remove) delete next[key];
       return next as ContactItem;
     }
-    await refusal(tx.firstRejected(result), newEmail ?? current.email, change.linkCompany);
+    await refusal(tx.firstRejected(result), { email: newEmail ?? current.email, phone: claim }, change.linkCompany);
     return RETRY;
   }, 8);
   if (outcome === RETRY) throw conflict('concurrent_update', 'The contact kept changing meanwhile; read it and try again');

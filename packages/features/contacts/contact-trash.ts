@@ -1,6 +1,7 @@
 import { allOf, assertRevision, bump, revisionCondition, revisionOf, type ExpectedRevision } from '#packages/core/db/revisions.ts';
 import type { ContactView } from './contract.ts';
 import { phoneLookupItems } from './phone-lookup.ts';
+import { ownedPhone, phoneOwnerRelease } from './phone-owner.ts';
 import { transactWithEvents } from '#packages/core/bus/outbox.ts';
 import { domainEvent } from '#packages/core/bus/pending-event.ts';
 import { nowIso } from '#packages/core/clock.ts';
@@ -89,22 +90,28 @@ export async function deleteContactPermanently(id: string, ctx: RequestContext):
   if (current.state !== 'trashed') {
     throw conflict('not_trashed', `Contact ${id} is not in the trash; DELETE /v1/contacts/${id} moves it there first`);
   }
+  const owned = await ownedPhone(id, current.phone);
   const result = await transactWithEvents(
     (entities) => [
       entities.contact
         .delete({ contactId: id })
         .where((attr, op) => op.eq(attr.state, 'trashed'))
         .commit(),
-      entities.contactEmail
-        .delete({ email: current.email })
-        .where((attr, op) => op.eq(attr.contactId, id))
-        .commit(),
+      ...(current.email
+        ? [
+            entities.contactEmail
+              .delete({ email: current.email })
+              .where((attr, op) => op.eq(attr.contactId, id))
+              .commit(),
+          ]
+        : []),
+      ...phoneOwnerRelease(entities, id, owned),
       ...(current.companyId ? [companyContactsDelta(entities, current.companyId, -1)] : []),
       // Gone since the trash already; deleting again costs little and leaves nothing behind whatever happened between.
       ...tagDeletes(entities, id, current.tags ?? []),
       ...phoneLookupItems(entities, id, current.phone, null),
     ],
-    [domainEvent('contact.deleted', { contactId: id, email: current.email }, ctx)],
+    [domainEvent('contact.deleted', { contactId: id, ...(current.email ? { email: current.email } : {}) }, ctx)],
   );
   if (result.canceled) throw conflict('concurrent_update', 'The contact changed meanwhile (restored or deleted); read it and try again');
 }

@@ -5,10 +5,11 @@ import { PHONE_RULE, toE164 } from '#packages/core/phone.ts';
 
 /**
  * What a canceled contact transaction's item stood for, so the caller can say
- * why: the email guard (409 duplicate), the company link (422), or the
- * contact itself / anything else (a race: re-read and retry).
+ * why: the email guard (409 duplicate), the phone identity of a phone-only
+ * contact (409 duplicate_phone), the company link (422), or the contact
+ * itself / anything else (a race: re-read and retry).
  */
-export type ItemRole = 'emailGuard' | 'companyLink' | 'contact' | 'other';
+export type ItemRole = 'emailGuard' | 'phoneGuard' | 'companyLink' | 'contact' | 'other';
 
 /** A contact transaction: its items named by role (db/named-transaction.ts), so a refusal says which. */
 export class ContactTransaction extends NamedTransaction<ItemRole> {}

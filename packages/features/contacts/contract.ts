@@ -26,7 +26,8 @@ const Word = z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLe
 export const MAX_TAGS = 40;
 
 const contactFields = {
-  email: Email,
+  /** Optional when a phone is given (a contact known by phone only); one of the two is required (else 422 `email_or_phone_required`). */
+  email: z.optional(Email),
   firstName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   lastName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   phone: z.optional(Phone),
@@ -56,7 +57,8 @@ export const UpdateContact = z
 export const Contact = z
   .object({
     id: Ulid,
-    email: z.string(),
+    /** Absent on a contact known by phone only (never mailed). */
+    email: z.optional(z.string()),
     firstName: z.optional(z.string()),
     lastName: z.optional(z.string()),
     /** E.164. */

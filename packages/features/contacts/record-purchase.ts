@@ -8,6 +8,7 @@ import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { db } from '#packages/core/db/service.ts';
 import { newId } from '#packages/core/ids.ts';
 import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
+import { adoptEmailByPhone } from './adopt-email.ts';
 import { purchaseLine } from '#packages/features/timeline/index.ts';
 import { BUILT_IN_PURPOSES, consentItems, MARKETING_EMAIL, sha256Hex } from '#packages/features/consents/index.ts';
 import { firstTouchItem, keepFirstTouch } from '#packages/features/analytics/index.ts';
@@ -16,7 +17,8 @@ const CONSUMER = consumers.crmRecordPurchase.idempotencyScope;
 
 /**
  * The buyer of a paid order becomes a contact, or the existing contact with
- * that email gains the purchase: orders count, lifetime value, last purchase,
+ * that email (first given to a contact known only by the buyer's phone, if
+ * one is: adopt-email.ts) gains the purchase: orders count, lifetime value, last purchase,
  * the ticket types bought (a set, for segments), a line on the timeline, and
  * `contact.updated` (`contact.created` instead for a new contact) through the
  * outbox. The marker of the event id commits with all of it, so redelivery
@@ -39,6 +41,7 @@ export async function recordPurchase(metadata: Pick<EventMetadataValue, 'id' | '
   let consentSuperseded = false;
   const firstTouch = paid.attribution?.firstTouch;
   let existingContact: string | undefined;
+  await adoptEmailByPhone(email, buyer.phone, { actorId: 'order.paid', correlationId: metadata.correlationId });
   const outcome = await withRaceRetries(async () => {
     const { data: guard } = await db().entities.contactEmail.get({ email }).go({ consistent: true });
     const contactId = guard?.contactId ?? newId();

@@ -11,7 +11,7 @@ export const createContact = defineRoute({
   handler: 'contacts/create',
   permission: 'contacts:write',
   summary:
-    'Create a contact; an email already known (in any case) is a 409 duplicate with the existing id, a phone that cannot be written in E.164 a 400, an unknown companyId a 422',
+    'Create a contact, known by email, by phone only, or both (neither: 422 email_or_phone_required); an email already known (in any case) is a 409 duplicate with the existing id, a phone-only contact\'s number already known a 409 duplicate_phone, a phone that cannot be written in E.164 a 400, an unknown companyId a 422',
   tag,
   request: { body: CreateContact },
   responses: { 201: { description: 'Created', schema: Contact } },

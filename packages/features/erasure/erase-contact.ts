@@ -9,7 +9,7 @@ import { newId } from '#packages/core/ids.ts';
 import { pool } from '#packages/core/worker-pool.ts';
 import { forgetContactTouches } from '#packages/features/analytics/index.ts';
 import { consentItems } from '#packages/features/consents/index.ts';
-import { phoneLookupItems } from '#packages/features/contacts/index.ts';
+import { ownedPhone, phoneLookupItems, phoneOwnerRelease } from '#packages/features/contacts/index.ts';
 import { purgeContactTimeline } from '#packages/features/timeline/index.ts';
 import { scrubImports } from './scrub-imports.ts';
 
@@ -35,7 +35,7 @@ const VISIT_LINE = 'visit.recorded:';
  * index), so unpaid, expired and canceled ones are pseudonymised too; and
  * the visits its timeline names (a visit recorded with its email).
  */
-async function timelineRefsOf(contactId: string, email: string): Promise<{ orderIds: string[]; visitIds: string[] }> {
+async function timelineRefsOf(contactId: string, email: string | undefined): Promise<{ orderIds: string[]; visitIds: string[] }> {
   const ids = new Set<string>();
   const visitIds: string[] = [];
   let cursor: string | null = null;
@@ -49,6 +49,7 @@ async function timelineRefsOf(contactId: string, email: string): Promise<{ order
     }
     cursor = page.cursor;
   } while (cursor);
+  if (!email) return { orderIds: [...ids], visitIds };
   const { data: bought } = await db()
     .entities.order.query.byBuyerEmail({ buyerEmail: email.trim().toLowerCase() })
     .go({ pages: 'all', attributes: ['orderId'] });
@@ -110,6 +111,15 @@ async function scrubConsentProof(contactId: string): Promise<number> {
   return touched;
 }
 
+/** The suppression entry and the lifetime-value purchase summary, both kept by email (orders know no contact id). */
+async function dropMailAndPurchaseTraces(email: string): Promise<{ suppression: boolean; buyer: boolean }> {
+  const { data: suppression } = await db().entities.suppression.get({ email }).go();
+  if (suppression) await db().entities.suppression.delete({ email }).go();
+  const { data: buyer } = await db().entities.ltvBuyer.get({ email }).go();
+  if (buyer) await db().entities.ltvBuyer.delete({ email }).go();
+  return { suppression: Boolean(suppression), buyer: Boolean(buyer) };
+}
+
 /**
  * Erases a person (GDPR art. 17). Everything that names them is removed or
  * pseudonymised first — orders (kept, under a pseudonymous buyer: accounting
@@ -120,7 +130,7 @@ async function scrubConsentProof(contactId: string): Promise<number> {
  * its first touch —
  * and last, in ONE transaction: the contact itself (pseudonymous email, names,
  * phone, tags and ids gone, out of every list), its email and external-id
- * guards deleted, every purpose's consent withdrawn (method `erasure`), a
+ * guards deleted (the phone identity of a contact known by phone only too), every purpose's consent withdrawn (method `erasure`), a
  * keyed hash of the email (erasedEmail) so an import cannot bring the person
  * back without new consent, and `contact.updated` (reason `erased`; no
  * address in it). Until that transaction a failure leaves the contact as it
@@ -141,14 +151,12 @@ export async function eraseContact(contactId: string, ctx: RequestContext): Prom
   touched.campaignRecipients = await scrubRecipients(contactId);
   touched.timeline = (await purgeContactTimeline(contactId)).deleted;
   touched.consentRecords = await scrubConsentProof(contactId);
-  touched.importRows = await scrubImports(contactId, email);
-  const { data: suppression } = await db().entities.suppression.get({ email }).go();
-  if (suppression) await db().entities.suppression.delete({ email }).go();
+  // A contact known by phone only: its number is what import rows hold, and it has no suppression or purchase summary.
+  touched.importRows = await scrubImports(contactId, email ?? contact.phone!);
+  const { suppression, buyer } = email ? await dropMailAndPurchaseTraces(email) : { suppression: false, buyer: false };
   touched.suppressions = suppression ? 1 : 0;
-  // The lifetime-value purchase summary is kept by email (orders know no contact id): a purchase history, so gone too.
-  const { data: buyer } = await db().entities.ltvBuyer.get({ email }).go();
-  if (buyer) await db().entities.ltvBuyer.delete({ email }).go();
   touched.purchaseSummaries = buyer ? 1 : 0;
+  const owned = await ownedPhone(contactId, contact.phone);
 
   const { data: states } = await db().entities.consentState.query.byContact({ contactId }).go({ pages: 'all' });
   const at = nowIso();
@@ -157,15 +165,16 @@ export async function eraseContact(contactId: string, ctx: RequestContext): Prom
     (e) => [
       e.contact
         .patch({ contactId })
-        .set({ email: pseudonymEmail(contactId), erasedAt: at, state: 'trashed', trashedAt: at, marketingConsent: false, marketingConsentAt: at, updatedAt: at })
+        .set({ ...(email ? { email: pseudonymEmail(contactId) } : {}), erasedAt: at, state: 'trashed', trashedAt: at, marketingConsent: false, marketingConsentAt: at, updatedAt: at })
         .remove(['firstName', 'lastName', 'phone', 'tags', 'leadSource', 'leadSourceRank', 'externalId'] as never)
         .where((a, op) => `${op.eq(a.updatedAt, contact.updatedAt)} AND ${op.notExists(a.erasedAt)}`)
         .commit(),
-      e.contactEmail.delete({ email }).where((a, op) => op.eq(a.contactId, contactId)).commit(),
+      ...(email ? [e.contactEmail.delete({ email }).where((a, op) => op.eq(a.contactId, contactId)).commit()] : []),
+      ...phoneOwnerRelease(e, contactId, owned),
       ...(contact.externalId ? [e.contactExternalId.delete({ externalId: contact.externalId }).where((a, op) => op.eq(a.contactId, contactId)).commit()] : []),
       ...tags.map((tag) => e.contactTag.delete({ tag, contactId }).commit()),
       ...phoneLookupItems(e, contactId, contact.phone, null),
-      e.erasedEmail.put({ emailHash: emailHash(email), erasedAt: at, contactId }).commit(),
+      ...(email ? [e.erasedEmail.put({ emailHash: emailHash(email), erasedAt: at, contactId }).commit()] : []),
       ...states
         .filter((s) => s.state !== 'withdrawn')
         .flatMap((s) => consentItems(e, { contactId, purpose: s.purpose, state: 'withdrawn', method: 'erasure', at, actorId: ctx.actorId }, newId())),
@@ -174,7 +183,7 @@ export async function eraseContact(contactId: string, ctx: RequestContext): Prom
   );
   if (result.canceled) throw conflict('concurrent_update', 'The contact changed while it was being erased; erase it again');
   touched.contact = 1;
-  touched.guards = 1 + (contact.externalId ? 1 : 0) + tags.length;
+  touched.guards = (email ? 1 : 0) + (owned ? 1 : 0) + (contact.externalId ? 1 : 0) + tags.length;
   touched.consentsWithdrawn = states.filter((s) => s.state !== 'withdrawn').length;
   return { contactId, erasedAt: at, touched };
 }

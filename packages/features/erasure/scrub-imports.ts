@@ -15,6 +15,7 @@ const changeShard = (contactId: string) => contactId.charCodeAt(contactId.length
  * undo then leaves this contact alone). Reads the chunks of imports of the
  * last 9 days: after a run they hold only refused rows, so they are small.
  */
+/** `email` is the contact's address, or its phone for a contact known by phone only: rows holding it are blanked. */
 export async function scrubImports(contactId: string, email: string): Promise<number> {
   const since = new Date(Date.parse(nowIso()) - WINDOW_MS).toISOString();
   const { data: imports } = await db().entities.dataImport.query.all({}).go({ pages: 'all', order: 'desc', attributes: ['importId', 'createdAt'] });

@@ -46,6 +46,7 @@ export async function admitGuest(scan: GuestScan, ctx: RequestContext): Promise<
       promoterId: guest.promoterId,
       name: guest.name,
       ...(guest.email ? { email: guest.email } : {}),
+      ...(guest.phone ? { phone: guest.phone } : {}),
       deviceId: scan.deviceId,
       checkedInAt: now,
     },

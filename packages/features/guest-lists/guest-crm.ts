@@ -1,44 +1,24 @@
 import type { EventData } from '#events/catalog.ts';
 import type { EventMetadataValue } from '#events/envelope.ts';
 import { db } from '#packages/core/db/service.ts';
-import { DomainError } from '#packages/core/errors.ts';
-import { createContact } from '#packages/features/contacts/index.ts';
-
-/** Contacts are keyed by email: a guest known only by phone stays on the list, out of the CRM. */
-async function contactIdOf(email: string): Promise<string | undefined> {
-  const { data } = await db().entities.contactEmail.get({ email }).go({ consistent: true });
-  return data?.contactId;
-}
+import { ensureContact, findContactOfPerson, personKeys } from '#packages/features/contacts/index.ts';
 
 /**
- * guest.added: the guest becomes a contact (lead source `promoter:<code>`;
- * an existing contact keeps its own source) and gets a timeline line, keyed
- * by the guest so a redelivery overwrites it.
+ * guest.added: the guest becomes a contact — found by email, or for a guest
+ * known only by phone by the phone's identity (one contact per number however
+ * many lists and redeliveries; contacts/phone-owner.ts) — with lead source
+ * `promoter:<code>` (an existing contact keeps its own source), and gets a
+ * timeline line, keyed by the guest so a redelivery overwrites it. A guest
+ * with neither an email nor a usable phone stays on the list, out of the CRM.
  */
 export async function recordGuestAdded(metadata: Pick<EventMetadataValue, 'correlationId' | 'occurredAt'>, guest: EventData<'guest.added'>): Promise<void> {
-  if (!guest.email) return;
-  let contactId = await contactIdOf(guest.email);
-  if (!contactId) {
-    const [firstName, ...rest] = guest.name.split(/\s+/);
-    try {
-      const created = await createContact(
-        {
-          email: guest.email,
-          ...(firstName ? { firstName } : {}),
-          ...(rest.length ? { lastName: rest.join(' ') } : {}),
-          ...(guest.phone ? { phone: guest.phone } : {}),
-          leadSource: `promoter:${guest.promoterCode.toLowerCase()}`,
-        },
-        { actorId: `promoter:${guest.promoterId}`, correlationId: metadata.correlationId },
-      );
-      contactId = created.id;
-    } catch (error) {
-      // Created meanwhile (a purchase, a redelivery): use that one.
-      if (!(error instanceof DomainError && error.code === 'duplicate')) throw error;
-      contactId = await contactIdOf(guest.email);
-      if (!contactId) throw error;
-    }
-  }
+  const keys = personKeys(guest);
+  if (!keys.email && !keys.phone) return;
+  const [firstName, ...rest] = guest.name.trim().split(/\s+/);
+  const { contactId } = await ensureContact(
+    { ...keys, firstName, lastName: rest.length ? rest.join(' ') : undefined, leadSource: `promoter:${guest.promoterCode.toLowerCase()}` },
+    { actorId: `promoter:${guest.promoterId}`, correlationId: metadata.correlationId },
+  );
   await db()
     .entities.timelineEntry.put({
       entryId: `guest.added:${guest.guestId}`,
@@ -55,8 +35,9 @@ export async function recordGuestAdded(metadata: Pick<EventMetadataValue, 'corre
 
 /** guest.checked_in: a timeline line on the guest's contact. */
 export async function recordGuestCheckedIn(admitted: EventData<'guest.checked_in'>): Promise<void> {
-  if (!admitted.email) return;
-  const contactId = await contactIdOf(admitted.email);
+  const keys = personKeys(admitted);
+  if (!keys.email && !keys.phone) return;
+  const contactId = await findContactOfPerson(keys);
   if (!contactId) throw new Error(`no contact yet for guest ${admitted.guestId}; retried until guest.added has made it`);
   await db()
     .entities.timelineEntry.put({

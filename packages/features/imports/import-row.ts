@@ -8,7 +8,7 @@ import { emailHash } from '#packages/core/email-hash.ts';
 import { newId } from '#packages/core/ids.ts';
 import { definedOnly } from '#packages/core/views.ts';
 import { consentItems, MARKETING_EMAIL } from '#packages/features/consents/index.ts';
-import { ContactTransaction, creationItems, newContactItem, phoneLookupItems, tagPuts, type ContactItem } from '#packages/features/contacts/index.ts';
+import { contactsWithPhone, ContactTransaction, creationItems, newContactItem, phoneLookupItems, tagPuts, type ContactItem } from '#packages/features/contacts/index.ts';
 import type { ColumnMappingT, ImportOptionsT, RowResultT } from './contract.ts';
 import { rowFields, type RowFields } from './row-fields.ts';
 
@@ -52,14 +52,9 @@ export async function importRow(run: ImportRun, line: number, cells: readonly st
   return { line, outcome: 'failed', reason: 'busy: the contact kept changing meanwhile; import the row again' };
 }
 
-/** The contact a phone names: the lookup's candidates whose phone is still that number (null: none; 'ambiguous': several). */
+/** The contact a phone names (null: none; 'ambiguous': several). */
 async function matchPhone(phone: string): Promise<string | null | 'ambiguous'> {
-  const { data } = await db().entities.contactPhone.query.byPhone({ phone }).go({ pages: 'all' });
-  const live: string[] = [];
-  for (const { contactId } of data) {
-    const { data: contact } = await db().entities.contact.get({ contactId }).go({ consistent: true, attributes: ['contactId', 'phone', 'erasedAt'] });
-    if (contact?.phone === phone && !contact.erasedAt) live.push(contactId);
-  }
+  const live = await contactsWithPhone(phone);
   if (live.length > 1) return 'ambiguous';
   return live[0] ?? null;
 }
@@ -103,13 +98,15 @@ function consentFor(run: ImportRun, entities: TransactionEntities, contactId: st
 
 async function createRow(run: ImportRun, line: number, set: RowFields, key: string): Promise<Attempt> {
   if (run.options.onConflict === 'update') return { line, outcome: 'skipped', reason: 'not_found: no contact with this key' };
-  if (!set.email) return { line, outcome: 'failed', reason: 'missing_email: a new contact needs an email' };
-  if (run.options.matchKey !== 'email') {
+  // Matched by phone, a row without email makes a contact known by phone only (its number then unique to it).
+  const phoneOnly = !set.email && run.options.matchKey === 'phone' && Boolean(set.phone);
+  if (!set.email && !phoneOnly) return { line, outcome: 'failed', reason: 'missing_email: a new contact needs an email' };
+  if (set.email && run.options.matchKey !== 'email') {
     const { data } = await db().entities.contactEmail.get({ email: set.email }).go({ consistent: true });
     const differs = run.options.matchKey === 'phone' ? 'phone' : 'external id';
     if (data) return { line, outcome: 'failed', reason: `email_taken: the email belongs to contact ${data.contactId}, whose ${differs} differs` };
   }
-  const { data: erased } = await db().entities.erasedEmail.get({ emailHash: emailHash(set.email) }).go();
+  const { data: erased } = set.email ? await db().entities.erasedEmail.get({ emailHash: emailHash(set.email) }).go() : { data: null };
   const newConsent = run.options.consent?.legalBasis === 'consent';
   if (erased && !newConsent) {
     return { line, outcome: 'failed', reason: 'erased: this person asked to be erased; import them only with their new consent (options.consent)' };
@@ -151,7 +148,13 @@ function diff(current: ContactItem, set: RowFields, clear: string[]) {
   const remove: string[] = [];
   const cur = current as unknown as Record<string, unknown>;
   for (const [field, value] of Object.entries(set)) {
-    if (field === 'email') continue; // the match key or, matched by external id, left as it is: an import never moves an email
+    // The match key or, matched otherwise, left as it is: an import never moves an email. A contact known
+    // by phone only adopts the row's (the merge rule, contacts/phone-owner.ts), with its guard (updateRow).
+    if (field === 'email' && cur.email === undefined) {
+      changes.email = value;
+      before.email = null;
+    }
+    if (field === 'email') continue;
     if (field === 'externalId' && cur.externalId !== undefined) continue; // set once, never replaced by an import
     if (field === 'tags') {
       const merged = [...new Set([...(current.tags ?? []), ...(value as string[])])];
@@ -213,6 +216,7 @@ async function updateRow(run: ImportRun, line: number, set: RowFields, clear: st
       if (remove.length) patch = patch.remove(remove as never);
       tx.add('contact', patch.where((a, op) => op.eq(a.updatedAt, current.updatedAt)).commit());
       if (newExternalId) tx.add('emailGuard', entities.contactExternalId.create({ externalId: newExternalId, contactId }).commit());
+      if (changes.email) tx.add('phoneGuard', entities.contactEmail.create({ email: changes.email as string, contactId }).commit());
       const phoneAfter = remove.includes('phone') ? null : ((changes.phone as string | undefined) ?? current.phone);
       tx.add(
         'other',
@@ -229,6 +233,7 @@ async function updateRow(run: ImportRun, line: number, set: RowFields, clear: st
   );
   if (!result.canceled) return { line, outcome: 'updated', contactId };
   if (tx.firstRejected(result) === 'emailGuard') return { line, outcome: 'failed', contactId, reason: 'external_id_taken: another contact has this external id' };
+  if (tx.firstRejected(result) === 'phoneGuard') return { line, outcome: 'failed', contactId, reason: 'email_taken: this contact has no email and the row\'s belongs to another contact' };
   return 'again';
 }
 

@@ -59,10 +59,11 @@ async function revert(importId: string, change: Change, correlationId: string): 
   let outcome: Revert;
   if (change.kind === 'created') {
     outcome = 'deleted';
-    events = [domainEvent('contact.deleted', { contactId: contact.contactId, email: contact.email }, ctx)];
+    const email = contact.email;
+    events = [domainEvent('contact.deleted', { contactId: contact.contactId, ...(email ? { email } : {}) }, ctx)];
     items = (e) => [
       e.contact.delete({ contactId: contact.contactId }).where((a, op) => op.eq(a.updatedAt, change.updatedAt)).commit(),
-      e.contactEmail.delete({ email: contact.email }).where((a, op) => op.eq(a.contactId, contact.contactId)).commit(),
+      ...(email ? [e.contactEmail.delete({ email }).where((a, op) => op.eq(a.contactId, contact.contactId)).commit()] : []),
       ...(contact.externalId ? [e.contactExternalId.delete({ externalId: contact.externalId }).where((a, op) => op.eq(a.contactId, contact.contactId)).commit()] : []),
       ...tagDeletes(e, contact.contactId, contact.tags ?? []),
       ...phoneLookupItems(e, contact.contactId, contact.phone, null),
@@ -92,6 +93,8 @@ async function revert(importId: string, change: Change, correlationId: string): 
         ...tagDeletes(e, contact.contactId, tagsNow.filter((t) => !tagsBefore.includes(t))),
         ...tagPuts(e, contact.contactId, tagsBefore.filter((t) => !tagsNow.includes(t))),
         ...phoneLookupItems(e, contact.contactId, contact.phone, 'phone' in before ? (before.phone as string | null) : contact.phone),
+        // The row gave a phone-only contact its email: undone, the email's guard goes with it.
+        ...(before.email === null && contact.email ? [e.contactEmail.delete({ email: contact.email }).where((a, op) => op.eq(a.contactId, contact.contactId)).commit()] : []),
         dropChange(e),
       ];
     };

@@ -59,7 +59,9 @@ const phoneOf = (phone: string | undefined) => (phone === undefined ? undefined 
 export async function createLead(input: CreateLeadInput, ctx: RequestContext): Promise<LeadView> {
   const contact = input.contactId ? await contactById(input.contactId) : await contactByEmail(input.person!.email);
   if (input.contactId && !contact) throw unprocessable('contact_not_found', `Contact ${input.contactId} does not exist`);
-  const email = contact?.email ?? input.person!.email;
+  const email = contact?.email ?? input.person?.email;
+  // A lead is keyed by an email: a contact known by phone only needs one given with it.
+  if (!email) throw unprocessable('contact_has_no_email', `Contact ${input.contactId} is known by phone only; give person.email with it`);
   const companyDomain = companyDomainFor(email, input.company?.domain);
   const company = await knownCompany(companyDomain, contact);
   const at = nowIso();

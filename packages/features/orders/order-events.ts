@@ -6,12 +6,12 @@ type OrderTouches = EventData<'order.created'>;
 
 /** The common part of every order.* event. */
 export function orderSummary(order: OrderItem, status: OrderStatus = order.status): EventData<'order.created'> {
-  const { email, firstName, lastName } = order.buyer;
+  const { email, firstName, lastName, phone } = order.buyer;
   return {
     orderId: order.orderId,
     eventId: order.eventId,
     status,
-    buyer: { email, ...(firstName ? { firstName } : {}), ...(lastName ? { lastName } : {}) },
+    buyer: { email, ...(firstName ? { firstName } : {}), ...(lastName ? { lastName } : {}), ...(phone ? { phone } : {}) },
     total: order.total,
     admissions: admissionsOf(order),
     ...(order.voucherCode ? { voucherCode: order.voucherCode } : {}),

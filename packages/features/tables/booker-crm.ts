@@ -18,8 +18,9 @@ async function leadSourceOf(bookingId: string): Promise<string> {
 type TableEvent = { detailType: 'table.booked'; data: EventData<'table.booked'> } | { detailType: 'table.settled'; data: EventData<'table.settled'> };
 
 /**
- * The booker becomes a contact (deduplicated by email; an existing contact
- * keeps its own lead source) and gets a timeline line for the booking and one
+ * The booker becomes a contact (deduplicated by email; a contact known only
+ * by the booker's phone, a guest of a list, takes the email and is the same
+ * contact; an existing contact keeps its own lead source) and gets a timeline line for the booking and one
  * for its close. `table.settled` ensures the contact too: a no-show of a
  * booking that never paid had no `table.booked`, and delivery order is not
  * guaranteed. The line and the event's marker commit together; the line's id
@@ -29,7 +30,7 @@ export async function recordTableBooker(metadata: Pick<EventMetadataValue, 'id' 
   const { booker } = event.data;
   const [firstName, ...rest] = booker.name.trim().split(/\s+/);
   const { contactId } = await ensureContact(
-    { email: booker.email, firstName, lastName: rest.length ? rest.join(' ') : undefined, leadSource: await leadSourceOf(event.data.bookingId) },
+    { email: booker.email, phone: booker.phone, firstName, lastName: rest.length ? rest.join(' ') : undefined, leadSource: await leadSourceOf(event.data.bookingId) },
     { actorId: `table_booking:${event.data.bookingId}`, correlationId: metadata.correlationId },
   );
   const line = event.detailType === 'table.booked' ? tableBookedLine(event.data, contactId, metadata.occurredAt) : tableSettledLine(event.data, contactId, metadata.occurredAt);

@@ -62,7 +62,9 @@ export async function perform(step: WorkflowStepValue, run: RunItem, facts: Fact
       return { kind: 'done', result: `task ${task.id}` };
     }
     case 'send_email': {
-      if (!contact || typeof contact.email !== 'string') return { kind: 'skipped', result: 'no contact' };
+      if (!contact) return { kind: 'skipped', result: 'no contact' };
+      // A contact known by phone only is never mailed.
+      if (typeof contact.email !== 'string') return { kind: 'skipped', result: 'no email' };
       if (step.marketing && contact.marketingConsent !== true) return { kind: 'skipped', result: 'no marketing consent' };
       if (contact.emailStatus === 'invalid') return { kind: 'skipped', result: 'email invalid' };
       const text = fill(step.text, facts);

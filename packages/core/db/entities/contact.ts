@@ -6,8 +6,11 @@ export const contactSchema = {
   model: { entity: 'contact', version: '1', service: SERVICE },
   attributes: {
     contactId: { type: 'string', required: true, readOnly: true },
-    /** Trimmed and lower-cased; unique through the contactEmail item. */
-    email: { type: 'string', required: true },
+    /**
+     * Trimmed and lower-cased; unique through the contactEmail item. Absent on a
+     * contact known only by phone (then unique through contactPhoneOwner).
+     */
+    email: { type: 'string' },
     firstName: { type: 'string' },
     lastName: { type: 'string' },
     /** E.164 when the number could be parsed, else as entered. */
