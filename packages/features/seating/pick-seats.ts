@@ -77,6 +77,9 @@ export async function selectSeats(eventId: string, head: SeatingHead | null | un
   throw conflict('sold_out', `Not enough seats left in ${ask.category}`, { category: ask.category });
 }
 
+/** Blocks a first attempt chooses among: about as many as buyers of one category race at once in a rush. */
+const SPREAD = 6;
+
 /** Best available on `seats`, or null when they hold no block for the ask. */
 function pickFrom(seats: SeatItem[], head: SeatingHead, ask: BestAvailableInput, ticketTypeId: string, attempt: number): SeatSelection | null {
   const chosen = bestAvailable(seats, {
@@ -84,7 +87,9 @@ function pickFrom(seats: SeatItem[], head: SeatingHead, ask: BestAvailableInput,
     quantity: ask.quantity,
     together: ask.together,
     focalPoint: head.focalPoint ?? { x: 0, y: 0 },
-    spread: Math.min(attempt + 1, 4),
+    // Concurrent buyers of a category all see the same best block: choosing among a few that strand nothing
+    // whoever wins spreads them out from the first attempt, and wider after each lost race.
+    spread: Math.min(SPREAD + 2 * attempt, 2 * SPREAD),
   });
   if (!chosen) return null;
   return { refs: chosen.map(({ sectionId, seatGuid }) => ({ sectionId, seatGuid })), items: [{ ticketTypeId, quantity: chosen.length }], canRepick: true };
