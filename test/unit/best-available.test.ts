@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestAvailable, blocksOf, strandedBy, type CandidateSeat } from '#packages/features/seating/best-available.ts';
+import { bestAvailable, blocksOf, spreadCandidates, strandedBy, type CandidateSeat } from '#packages/features/seating/best-available.ts';
 
 const STATES = ['free', 'free', 'free', 'held', 'sold', 'blocked'] as const;
 
@@ -54,6 +54,26 @@ describe('best available', () => {
         if (cleanExists) expect(strandedBy(chosen!, seats, 'Stalls')).toBe(0);
       }),
       { numRuns: 2000, seed: 1302 },
+    );
+  });
+
+  it('concurrent buyers choosing among the spread candidates of one view strand no seat, whichever of them win (property)', () => {
+    fc.assert(
+      fc.property(sectionArb, requestArb, fc.integer({ min: 2, max: 8 }), fc.infiniteStream(fc.boolean()), (seats, { quantity, focal }, spread, wins) => {
+        const q = Math.max(2, quantity);
+        const clean = blocksOf(seats, 'Stalls', q, focal)
+          .filter((b) => b.strands === 0)
+          .sort((a, b) => a.distance - b.distance);
+        if (!clean.length) return;
+        const candidates = spreadCandidates(clean, q, spread);
+        expect(candidates[0]).toBe(clean[0]);
+        expect(candidates.length).toBeLessThanOrEqual(spread);
+        const won = candidates.filter(() => wins.next().value);
+        const taken = won.flatMap((b) => b.seats);
+        expect(new Set(taken.map((s) => s.seatGuid)).size).toBe(taken.length);
+        expect(strandedBy(taken, seats, 'Stalls')).toBe(0);
+      }),
+      { numRuns: 2000, seed: 1313 },
     );
   });
 

@@ -16,9 +16,11 @@ export interface BestAvailableRequest {
   together: 'required' | 'preferred';
   focalPoint: { x: number; y: number };
   /**
-   * How many of the best blocks to choose among at random (1 = always the
-   * best). A buyer retrying after losing a race widens it, so a crowd
-   * asking at once does not keep colliding on the same seats.
+   * How many blocks to choose among at random (1 = always the best): the
+   * best and the next nearest ones that neither overlap it nor each other
+   * nor leave a gap between them a block cannot fill (spreadCandidates), so
+   * a crowd asking at once takes different seats instead of colliding on
+   * the same ones, and whichever of them win strand no seat between them.
    */
   spread?: number;
   random?: () => number;
@@ -29,6 +31,10 @@ export interface Block {
   seats: CandidateSeat[];
   strands: number;
   distance: number;
+  /** Free places of the run on each side of the block, and the run's first seat (which run it lies in). */
+  left: number;
+  right: number;
+  run: string;
 }
 
 const sellable = (seat: CandidateSeat, category: string) => seat.state === 'free' && seat.category === category;
@@ -76,7 +82,7 @@ export function blocksOf(seats: readonly CandidateSeat[], category: string, quan
         const left = offset;
         const right = run.length - quantity - offset;
         const chosen = run.slice(offset, offset + quantity);
-        blocks.push({ seats: chosen, strands: (left === 1 ? 1 : 0) + (right === 1 ? 1 : 0), distance: distance(chosen) });
+        blocks.push({ seats: chosen, strands: (left === 1 ? 1 : 0) + (right === 1 ? 1 : 0), distance: distance(chosen), left, right, run: run[0]!.seatGuid });
       }
     }
   }
@@ -98,13 +104,40 @@ export function bestAvailable(seats: readonly CandidateSeat[], request: BestAvai
     const allowed = blocks
       .filter((b) => (b.strands > 0 ? 1 : 0) === fewestStrands)
       .sort((a, b) => a.strands - b.strands || a.distance - b.distance || a.seats[0]!.seatGuid.localeCompare(b.seats[0]!.seatGuid));
-    const spread = Math.max(1, Math.min(request.spread ?? 1, allowed.length));
-    return allowed[Math.floor((request.random ?? Math.random)() * spread)]!.seats;
+    const candidates = spreadCandidates(allowed, quantity, request.spread ?? 1);
+    return candidates[Math.floor((request.random ?? Math.random)() * candidates.length)]!.seats;
   }
   if (request.together === 'required') return null;
   const distance = distanceTo(focalPoint);
   const free = seats.filter((s) => sellable(s, category)).sort((a, b) => distance([a]) - distance([b]));
   return free.length >= quantity ? free.slice(0, quantity) : null;
+}
+
+const firstRank = (b: Block) => b.seats[0]!.rank;
+
+/**
+ * Up to `spread` blocks, best first (`allowed` is ordered best first): the
+ * best, then the next ones that fit beside those already kept. A block kept
+ * after the best sits on the grid of its run's edge (a multiple of
+ * `quantity` free places on one side), and in one run of free seats any two
+ * kept blocks lie a multiple of `quantity` apart: whichever subset of concurrent
+ * buyers wins, the seats left between their blocks still fill whole blocks,
+ * never one stranded seat. (Two buyers choosing freely among the nearest
+ * blocks, e.g. places 3–4 and 6–7, would strand place 5.)
+ */
+export function spreadCandidates(allowed: readonly Block[], quantity: number, spread: number): Block[] {
+  const kept: Block[] = [allowed[0]!];
+  for (const block of allowed.slice(1)) {
+    if (kept.length >= spread) break;
+    if (block.left % quantity !== 0 && block.right % quantity !== 0) continue;
+    const fits = kept.every((other) => {
+      if (other.run !== block.run) return true;
+      const gap = Math.abs(firstRank(other) - firstRank(block)) - quantity;
+      return gap >= 0 && gap % quantity === 0;
+    });
+    if (fits) kept.push(block);
+  }
+  return kept;
 }
 
 /** Seats of the row left as a run of exactly one next to the chosen ones (what the property test checks). */

@@ -7,6 +7,7 @@ import type { BestAvailableInput } from './contract.ts';
 import { refsOf } from './seat-service.ts';
 import { sectionSeats, type SeatItem, type SeatRef } from './seat-store.ts';
 import { clearTaken, markTaken, recentlyTaken } from './taken-hint.ts';
+import { inRush, markRush } from './rush-hint.ts';
 
 type SeatingHead = EntityItem<typeof seatingEntity>;
 
@@ -70,21 +71,28 @@ export async function selectSeats(eventId: string, head: SeatingHead | null | un
   const seats = (await Promise.all((category.sectionIds ?? []).map((s) => sectionSeats(eventId, s, attempt > 0)))).flat();
   // What this read saw taken also spares a buyer naming one of those seats a doomed transaction (taken-hint.ts).
   markTaken(eventId, seats.filter((s) => s.state !== 'free').map((s) => s.seatGuid));
-  const picked = pickFrom(seats, head, ask, category.ticketTypeId, attempt);
+  // A repick follows a lost race: the category is in a rush, and its next first attempts spread out too.
+  if (attempt > 0) markRush(eventId, ask.category);
+  const picked = pickFrom(seats, head, ask, category.ticketTypeId, attempt, inRush(eventId, ask.category));
   if (picked) return picked;
   const free = seats.filter((s) => s.state === 'free' && s.category === ask.category).length;
   if (free >= ask.quantity) throw conflict('no_adjacent_seats', `No ${ask.quantity} adjacent seats left together in ${ask.category}`, { category: ask.category });
   throw conflict('sold_out', `Not enough seats left in ${ask.category}`, { category: ask.category });
 }
 
+/** Blocks a first attempt in a rush chooses among: about as many as buyers of one category race at once. */
+const SPREAD = 6;
+
 /** Best available on `seats`, or null when they hold no block for the ask. */
-function pickFrom(seats: SeatItem[], head: SeatingHead, ask: BestAvailableInput, ticketTypeId: string, attempt: number): SeatSelection | null {
+function pickFrom(seats: SeatItem[], head: SeatingHead, ask: BestAvailableInput, ticketTypeId: string, attempt: number, rush: boolean): SeatSelection | null {
   const chosen = bestAvailable(seats, {
     category: ask.category,
     quantity: ask.quantity,
     together: ask.together,
     focalPoint: head.focalPoint ?? { x: 0, y: 0 },
-    spread: Math.min(attempt + 1, 4),
+    // Concurrent buyers of a category all see the same best block: in a rush, choosing among a few that strand
+    // nothing whoever wins spreads them out from the first attempt, and wider after each lost race.
+    spread: rush ? Math.min(SPREAD + 2 * attempt, 2 * SPREAD) : 1,
   });
   if (!chosen) return null;
   return { refs: chosen.map(({ sectionId, seatGuid }) => ({ sectionId, seatGuid })), items: [{ ticketTypeId, quantity: chosen.length }], canRepick: true };
