@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
+import { tenantSecretStores, type TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { writePackedPhoneMetadata } from './packed-json.ts';
 
 /**
@@ -34,6 +35,23 @@ const postcssStub = fileURLToPath(new URL('./stubs/postcss.cjs', import.meta.url
 /** libphonenumber-js's numbering plans, gzipped in the bundle and inflated on first use (see infra/packed-json.ts). */
 const phoneMetadataStub = fileURLToPath(new URL('./stubs/phone-metadata.cjs', import.meta.url));
 writePackedPhoneMetadata();
+/** The SSM client and Powertools' SSM provider, by the name packages/core/secrets/secret-sources.ts imports them. */
+const SSM_SDK_MODULE = '#packages/core/secrets/ssm-sdk.ts';
+/** What a function naming no parameter secret gets for it (see the stub). */
+const ssmSdkStub = fileURLToPath(new URL('./stubs/ssm-sdk.mjs', import.meta.url));
+
+/** A function needs the SSM client only if a secret it names is kept in Parameter Store (tenant-secrets.ts). */
+export const parameterSecretsBundled = (secrets: readonly TenantSecret[]): boolean =>
+  secrets.some((name) => tenantSecretStores[name] === 'parameter');
+
+export interface LambdaBundleOptions {
+  /**
+   * The tenant secrets the function's routes, consumers or jobs name (what
+   * CDK grants it). Given, a function naming no parameter secret is bundled
+   * without the SSM client; omitted, everything its code reaches is bundled.
+   */
+  secrets?: readonly TenantSecret[];
+}
 
 export const esbuildOptions = {
   bundle: true,
@@ -106,13 +124,14 @@ export function writeElectrodbSideFile(metafile: Metafile, outfile: string): num
  * Chunks sit in the same folder as index.mjs, so the banner's require (and
  * ElectroDB's side file) resolve alike from either.
  */
-export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions {
+export function lambdaBuildOptions(entry: string, outfile: string, options: LambdaBundleOptions = {}): BuildOptions {
+  const withoutSsm = options.secrets !== undefined && !parameterSecretsBundled(options.secrets);
   return {
     ...esbuildOptions,
     mainFields: [...esbuildOptions.mainFields],
     external: [...esbuildOptions.external],
     banner: { ...esbuildOptions.banner },
-    alias: { ...esbuildOptions.alias },
+    alias: { ...esbuildOptions.alias, ...(withoutSsm && { [SSM_SDK_MODULE]: ssmSdkStub }) },
     entryPoints: [entry],
     outdir: path.dirname(outfile),
     entryNames: path.basename(outfile, '.mjs'),

@@ -65,6 +65,7 @@ export class HttpFeatureStack extends NestedStack {
 
     for (const spec of props.feature.functions) {
       const fnId = `Function${constructId(spec.name)}`;
+      const access = accessOf(spec);
       const fn = new EventosFunction(this, fnId, {
         kind: 'http',
         handler: spec.name,
@@ -74,8 +75,8 @@ export class HttpFeatureStack extends NestedStack {
         logRetention: props.logRetention,
         tracing: props.tracing,
         functionsRoot: props.functionsRoot,
+        secrets: access.secrets,
       });
-      const access = accessOf(spec);
       fn.grantTable(props.table, access.writes ? 'readwrite' : 'read');
       if (access.writes) fn.grantPutEvents(props.bus);
       fn.grantSecrets(props.secrets, access.secrets);
