@@ -35,20 +35,26 @@ const postcssStub = fileURLToPath(new URL('./stubs/postcss.cjs', import.meta.url
 /** libphonenumber-js's numbering plans, gzipped in the bundle and inflated on first use (see infra/packed-json.ts). */
 const phoneMetadataStub = fileURLToPath(new URL('./stubs/phone-metadata.cjs', import.meta.url));
 writePackedPhoneMetadata();
-/** The SSM client and Powertools' SSM provider, by the name packages/core/secrets/secret-sources.ts imports them. */
-const SSM_SDK_MODULE = '#packages/core/secrets/ssm-sdk.ts';
-/** What a function naming no parameter secret gets for it (see the stub). */
-const ssmSdkStub = fileURLToPath(new URL('./stubs/ssm-sdk.mjs', import.meta.url));
+/** The SDK module of each secret store, by the name packages/core/secrets/secret-sources.ts imports it. */
+const secretStoreModules = {
+  parameter: '#packages/core/secrets/ssm-sdk.ts',
+  secretsManager: '#packages/core/secrets/secrets-manager-sdk.ts',
+} as const satisfies Record<(typeof tenantSecretStores)[TenantSecret], string>;
+/** What a function naming no secret of a store gets for that store's module (see the stub). */
+const secretStoreStub = fileURLToPath(new URL('./stubs/secret-store-sdk.mjs', import.meta.url));
+/** The SDK's event-stream serde, for calls no EventOS function makes (see the stub). */
+const eventStreamsStub = fileURLToPath(new URL('./stubs/event-streams.mjs', import.meta.url));
 
-/** A function needs the SSM client only if a secret it names is kept in Parameter Store (tenant-secrets.ts). */
-export const parameterSecretsBundled = (secrets: readonly TenantSecret[]): boolean =>
-  secrets.some((name) => tenantSecretStores[name] === 'parameter');
+/** The secret stores (tenant-secrets.ts) whose client a function naming these secrets needs in its bundle. */
+export const secretStoresBundled = (secrets: readonly TenantSecret[]): Set<keyof typeof secretStoreModules> =>
+  new Set(secrets.map((name) => tenantSecretStores[name]));
 
 export interface LambdaBundleOptions {
   /**
    * The tenant secrets the function's routes, consumers or jobs name (what
-   * CDK grants it). Given, a function naming no parameter secret is bundled
-   * without the SSM client; omitted, everything its code reaches is bundled.
+   * CDK grants it). Given, a function is bundled without the client of a
+   * secret store (SSM, Secrets Manager) where it names none of that store's
+   * secrets; omitted, everything its code reaches is bundled.
    */
   secrets?: readonly TenantSecret[];
 }
@@ -72,6 +78,7 @@ export const esbuildOptions = {
     electrodb: electrodbLoaderStub,
     bowser: bowserStub,
     postcss: postcssStub,
+    '@smithy/core/event-streams': eventStreamsStub,
     'libphonenumber-js/metadata.min.json': phoneMetadataStub,
   },
   // The gzipped JSON above, as bytes (base64 in the output, a Uint8Array when required).
@@ -125,13 +132,16 @@ export function writeElectrodbSideFile(metafile: Metafile, outfile: string): num
  * ElectroDB's side file) resolve alike from either.
  */
 export function lambdaBuildOptions(entry: string, outfile: string, options: LambdaBundleOptions = {}): BuildOptions {
-  const withoutSsm = options.secrets !== undefined && !parameterSecretsBundled(options.secrets);
+  const stores = options.secrets && secretStoresBundled(options.secrets);
+  const storeStubs = stores
+    ? Object.fromEntries(Object.entries(secretStoreModules).flatMap(([store, module]) => (stores.has(store as never) ? [] : [[module, secretStoreStub]])))
+    : {};
   return {
     ...esbuildOptions,
     mainFields: [...esbuildOptions.mainFields],
     external: [...esbuildOptions.external],
     banner: { ...esbuildOptions.banner },
-    alias: { ...esbuildOptions.alias, ...(withoutSsm && { [SSM_SDK_MODULE]: ssmSdkStub }) },
+    alias: { ...esbuildOptions.alias, ...storeStubs },
     entryPoints: [entry],
     outdir: path.dirname(outfile),
     entryNames: path.basename(outfile, '.mjs'),

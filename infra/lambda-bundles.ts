@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { lambdaBuildOptions, parameterSecretsBundled, pruneUnreachableChunks, writeElectrodbSideFile, type LambdaBundleOptions } from './bundling.ts';
+import { lambdaBuildOptions, secretStoresBundled, pruneUnreachableChunks, writeElectrodbSideFile, type LambdaBundleOptions } from './bundling.ts';
 import { repoRoot } from './paths.ts';
 
 let root: string | undefined;
@@ -25,8 +25,8 @@ function workDir(): string {
  * together share the bundles.
  */
 export function lambdaBundleDir(entry: string, options: LambdaBundleOptions = {}): string {
-  // The same entry may be bundled with and without the SSM client (a feature's secrets decide).
-  const key = `${entry}\0${options.secrets === undefined ? 'all' : parameterSecretsBundled(options.secrets)}`;
+  // The same entry may be bundled with and without a secret store's client (the function's secrets decide).
+  const key = `${entry}\0${options.secrets === undefined ? 'all' : [...secretStoresBundled(options.secrets)].sort().join()}`;
   let dir = bundles.get(key);
   if (dir) return dir;
   dir = path.join(workDir(), String(bundles.size));

@@ -6,18 +6,21 @@ import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#packages/api/routes/index.ts';
-import { lambdaBuildOptions, parameterSecretsBundled } from '#infra/bundling.ts';
+import { lambdaBuildOptions, secretStoresBundled } from '#infra/bundling.ts';
 import { httpEntryFile } from '#infra/http-entries.ts';
 import { accessOf, httpFunctions } from '#infra/http-layout.ts';
 import { repoRoot } from '#infra/paths.ts';
 import { SYNTH_TIMEOUT_MS } from './support/synth.ts';
 
 /**
- * The SSM client and Powertools' SSM provider (~87 KB) go only into the
- * bundles of functions that name a parameter secret (infra/bundling.ts); the
- * others get infra/stubs/ssm-sdk.mjs in their place.
+ * The SSM client and Powertools' SSM provider (~85 KB) go only into the
+ * bundles of functions that name a parameter secret, the Secrets Manager
+ * client (~20 KB) only into those naming a Secrets Manager one
+ * (infra/bundling.ts); the others get infra/stubs/secret-store-sdk.mjs.
  */
-const carriesSsm = (metafile: Metafile) => Object.keys(metafile.inputs).some((input) => input.includes('node_modules/@aws-sdk/client-ssm/'));
+const carries = (metafile: Metafile, pkg: string) => Object.keys(metafile.inputs).some((input) => input.includes(`node_modules/@aws-sdk/${pkg}/`));
+const carriesSsm = (metafile: Metafile) => carries(metafile, 'client-ssm');
+const carriesSecretsManager = (metafile: Metafile) => carries(metafile, 'client-secrets-manager');
 
 const sourcesModule = path.join(repoRoot, 'packages', 'core', 'secrets', 'secret-sources.ts');
 
@@ -58,6 +61,7 @@ describe('the SSM client in Lambda bundles', () => {
   it('a function naming a parameter secret carries it and reads the parameter through it', async () => {
     const { metafile, source } = await bundleSources('names-parameter', { secrets: ['ticketSigningKey'] });
     expect(carriesSsm(metafile)).toBe(true);
+    expect(carriesSecretsManager(metafile)).toBe(false);
     const endpoint = `http://127.0.0.1:${(ssm.address() as AddressInfo).port}`;
     const saved = { ...process.env };
     Object.assign(process.env, { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_ENDPOINT_URL_SSM: endpoint });
@@ -79,27 +83,33 @@ describe('the SSM client in Lambda bundles', () => {
   it('a function naming none carries the stub, which says why if it is ever reached', async () => {
     const { metafile, source } = await bundleSources('names-none', { secrets: ['stripe'] });
     expect(carriesSsm(metafile)).toBe(false);
-    expect(Object.keys(metafile.inputs).some((input) => input.endsWith('infra/stubs/ssm-sdk.mjs'))).toBe(true);
+    expect(carriesSecretsManager(metafile)).toBe(true);
+    expect(Object.keys(metafile.inputs).some((input) => input.endsWith('infra/stubs/secret-store-sdk.mjs'))).toBe(true);
     // Not granted, so refused before the SSM client would be needed …
     await expect(source({}).read('ticketSigningKey')).rejects.toThrow(/TICKET_SIGNING_PARAMETER is not set/);
     // … and were the variable set against the grants, the stub names the mismatch.
     await expect(source({ TICKET_SIGNING_PARAMETER: '/eventos/acme/ticket-signing-key' }).read('ticketSigningKey')).rejects.toThrow(
-      /bundled without the SSM client/,
+      /bundled without this secret store’s client/,
     );
   }, 60_000);
 
-  it('each HTTP function of the route table: SSM in its bundle exactly when its routes name a parameter secret', async () => {
+  it('HTTP functions of the route table: each store’s client in a bundle exactly when its routes name a secret kept there', async () => {
     const functions = httpFunctions(routes);
-    const withParameter = functions.find((fn) => parameterSecretsBundled(accessOf(fn).secrets));
-    const without = functions.find((fn) => fn.name === 'system');
-    expect(withParameter && without && !parameterSecretsBundled(accessOf(without).secrets)).toBe(true);
-    for (const [fn, expected] of [
-      [withParameter!, true],
-      [without!, false],
-    ] as const) {
+    const stores = (fn: (typeof functions)[number]) => secretStoresBundled(accessOf(fn).secrets);
+    const picked = [
+      functions.find((fn) => stores(fn).has('parameter') && !stores(fn).has('secretsManager')),
+      functions.find((fn) => stores(fn).has('secretsManager')),
+      functions.find((fn) => fn.name === 'system'),
+    ];
+    expect(picked.every(Boolean) && stores(picked[2]!).size === 0).toBe(true);
+    for (const fn of picked as NonNullable<(typeof picked)[number]>[]) {
       const outfile = path.join(dir, 'functions', fn.name, 'index.mjs');
       const result = await build(lambdaBuildOptions(httpEntryFile(fn), outfile, { secrets: accessOf(fn).secrets }));
-      expect({ fn: fn.name, ssm: carriesSsm(result.metafile!) }).toEqual({ fn: fn.name, ssm: expected });
+      expect({ fn: fn.name, ssm: carriesSsm(result.metafile!), secretsManager: carriesSecretsManager(result.metafile!) }).toEqual({
+        fn: fn.name,
+        ssm: stores(fn).has('parameter'),
+        secretsManager: stores(fn).has('secretsManager'),
+      });
     }
   }, SYNTH_TIMEOUT_MS);
 });

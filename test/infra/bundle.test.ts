@@ -37,7 +37,7 @@ const entries = [
 ];
 
 describe('Lambda bundles', () => {
-  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, eight stubs', () => {
+  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, nine stubs', () => {
     const options = lambdaBuildOptions('entry.ts', 'out/index.mjs');
     expect(options).toMatchObject({
       bundle: true,
@@ -63,6 +63,7 @@ describe('Lambda bundles', () => {
       electrodb: expect.stringMatching(/infra\/stubs\/electrodb\.cjs$/),
       bowser: expect.stringMatching(/infra\/stubs\/bowser\.mjs$/),
       postcss: expect.stringMatching(/infra\/stubs\/postcss\.cjs$/),
+      '@smithy/core/event-streams': expect.stringMatching(/infra\/stubs\/event-streams\.mjs$/),
       'libphonenumber-js/metadata.min.json': expect.stringMatching(/infra\/stubs\/phone-metadata\.cjs$/),
     });
   });
