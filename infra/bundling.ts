@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 import { tenantSecretStores, type TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { writePackedPhoneMetadata } from './packed-json.ts';
+import { phoneLibraryStub, writePhoneSideFile } from './phone-side-file.ts';
 
 /**
  * How every Lambda entry point is bundled: infra/lambda-bundles.ts builds each
@@ -80,6 +81,7 @@ export const esbuildOptions = {
     postcss: postcssStub,
     '@smithy/core/event-streams': eventStreamsStub,
     'libphonenumber-js/metadata.min.json': phoneMetadataStub,
+    '#packages/core/lazy/phone-library.cjs': phoneLibraryStub,
   },
   // The gzipped JSON above, as bytes (base64 in the output, a Uint8Array when required).
   loader: { '.gz': 'binary' },
@@ -152,6 +154,15 @@ export function lambdaBuildOptions(entry: string, outfile: string, options: Lamb
     metafile: true,
     logLevel: 'error',
   };
+}
+
+/**
+ * After a bundle is written: the files it loads on first use from beside
+ * index.mjs (ElectroDB, libphonenumber-js), those its metafile shows it needs.
+ * Returns their bytes (part of what the function's zip carries).
+ */
+export function writeSideFiles(metafile: Metafile, outfile: string): number {
+  return writeElectrodbSideFile(metafile, outfile) + writePhoneSideFile(metafile, outfile, phoneMetadataStub);
 }
 
 /** Every file a build wrote (index.mjs and its chunks), as the metafile lists them. */

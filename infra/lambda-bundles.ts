@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { lambdaBuildOptions, secretStoresBundled, pruneUnreachableChunks, writeElectrodbSideFile, type LambdaBundleOptions } from './bundling.ts';
+import { lambdaBuildOptions, secretStoresBundled, pruneUnreachableChunks, writeSideFiles, type LambdaBundleOptions } from './bundling.ts';
 import { repoRoot } from './paths.ts';
 
 let root: string | undefined;
@@ -34,7 +34,7 @@ export function lambdaBundleDir(entry: string, options: LambdaBundleOptions = {}
   const outfile = path.join(dir, 'index.mjs');
   const result = buildSync({ ...lambdaBuildOptions(entry, outfile, options), metafile: true, absWorkingDir: repoRoot });
   pruneUnreachableChunks(result.metafile!, outfile, repoRoot);
-  writeElectrodbSideFile(result.metafile!, outfile);
+  writeSideFiles(result.metafile!, outfile);
   bundles.set(key, dir);
   return dir;
 }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { lambdaBuildOptions, pruneUnreachableChunks, writeElectrodbSideFile, type LambdaBundleOptions } from '#infra/bundling.ts';
+import { lambdaBuildOptions, pruneUnreachableChunks, writeSideFiles, type LambdaBundleOptions } from '#infra/bundling.ts';
 
 export interface Contributor {
   /** npm package name, or the first-party folder (e.g. `packages/core`). */
@@ -49,7 +49,7 @@ export async function bundleLambda(
   const result = await build({ ...lambdaBuildOptions(entry, outfile, options), ...override });
   const metafile = result.metafile!;
   // The files on disk, banner included, are what Lambda's zip carries: index.mjs, its chunks and, beside them, ElectroDB's side file.
-  const sideBytes = writeElectrodbSideFile(metafile, outfile);
+  const sideBytes = writeSideFiles(metafile, outfile);
   // What CDK ships (infra/lambda-bundles.ts): chunks no kept code can load are deleted first.
   const written = pruneUnreachableChunks(metafile, outfile).reduce((sum, file) => sum + statSync(file).size, 0);
   return { bytes: written + sideBytes, topContributors: contributors(metafile), metafile };
