@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
+import { tenantSecretStores, type TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { writePackedPhoneMetadata } from './packed-json.ts';
+import { phoneLibraryStub, writePhoneSideFile } from './phone-side-file.ts';
 
 /**
  * How every Lambda entry point is bundled: infra/lambda-bundles.ts builds each
@@ -34,6 +36,29 @@ const postcssStub = fileURLToPath(new URL('./stubs/postcss.cjs', import.meta.url
 /** libphonenumber-js's numbering plans, gzipped in the bundle and inflated on first use (see infra/packed-json.ts). */
 const phoneMetadataStub = fileURLToPath(new URL('./stubs/phone-metadata.cjs', import.meta.url));
 writePackedPhoneMetadata();
+/** The SDK module of each secret store, by the name packages/core/secrets/secret-sources.ts imports it. */
+const secretStoreModules = {
+  parameter: '#packages/core/secrets/ssm-sdk.ts',
+  secretsManager: '#packages/core/secrets/secrets-manager-sdk.ts',
+} as const satisfies Record<(typeof tenantSecretStores)[TenantSecret], string>;
+/** What a function naming no secret of a store gets for that store's module (see the stub). */
+const secretStoreStub = fileURLToPath(new URL('./stubs/secret-store-sdk.mjs', import.meta.url));
+/** The SDK's event-stream serde, for calls no EventOS function makes (see the stub). */
+const eventStreamsStub = fileURLToPath(new URL('./stubs/event-streams.mjs', import.meta.url));
+
+/** The secret stores (tenant-secrets.ts) whose client a function naming these secrets needs in its bundle. */
+export const secretStoresBundled = (secrets: readonly TenantSecret[]): Set<keyof typeof secretStoreModules> =>
+  new Set(secrets.map((name) => tenantSecretStores[name]));
+
+export interface LambdaBundleOptions {
+  /**
+   * The tenant secrets the function's routes, consumers or jobs name (what
+   * CDK grants it). Given, a function is bundled without the client of a
+   * secret store (SSM, Secrets Manager) where it names none of that store's
+   * secrets; omitted, everything its code reaches is bundled.
+   */
+  secrets?: readonly TenantSecret[];
+}
 
 export const esbuildOptions = {
   bundle: true,
@@ -54,7 +79,9 @@ export const esbuildOptions = {
     electrodb: electrodbLoaderStub,
     bowser: bowserStub,
     postcss: postcssStub,
+    '@smithy/core/event-streams': eventStreamsStub,
     'libphonenumber-js/metadata.min.json': phoneMetadataStub,
+    '#packages/core/lazy/phone-library.cjs': phoneLibraryStub,
   },
   // The gzipped JSON above, as bytes (base64 in the output, a Uint8Array when required).
   loader: { '.gz': 'binary' },
@@ -106,13 +133,17 @@ export function writeElectrodbSideFile(metafile: Metafile, outfile: string): num
  * Chunks sit in the same folder as index.mjs, so the banner's require (and
  * ElectroDB's side file) resolve alike from either.
  */
-export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions {
+export function lambdaBuildOptions(entry: string, outfile: string, options: LambdaBundleOptions = {}): BuildOptions {
+  const stores = options.secrets && secretStoresBundled(options.secrets);
+  const storeStubs = stores
+    ? Object.fromEntries(Object.entries(secretStoreModules).flatMap(([store, module]) => (stores.has(store as never) ? [] : [[module, secretStoreStub]])))
+    : {};
   return {
     ...esbuildOptions,
     mainFields: [...esbuildOptions.mainFields],
     external: [...esbuildOptions.external],
     banner: { ...esbuildOptions.banner },
-    alias: { ...esbuildOptions.alias },
+    alias: { ...esbuildOptions.alias, ...storeStubs },
     entryPoints: [entry],
     outdir: path.dirname(outfile),
     entryNames: path.basename(outfile, '.mjs'),
@@ -123,6 +154,15 @@ export function lambdaBuildOptions(entry: string, outfile: string): BuildOptions
     metafile: true,
     logLevel: 'error',
   };
+}
+
+/**
+ * After a bundle is written: the files it loads on first use from beside
+ * index.mjs (ElectroDB, libphonenumber-js), those its metafile shows it needs.
+ * Returns their bytes (part of what the function's zip carries).
+ */
+export function writeSideFiles(metafile: Metafile, outfile: string): number {
+  return writeElectrodbSideFile(metafile, outfile) + writePhoneSideFile(metafile, outfile, phoneMetadataStub);
 }
 
 /** Every file a build wrote (index.mjs and its chunks), as the metafile lists them. */

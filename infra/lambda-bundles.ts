@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { lambdaBuildOptions, pruneUnreachableChunks, writeElectrodbSideFile } from './bundling.ts';
+import { lambdaBuildOptions, secretStoresBundled, pruneUnreachableChunks, writeSideFiles, type LambdaBundleOptions } from './bundling.ts';
 import { repoRoot } from './paths.ts';
 
 let root: string | undefined;
@@ -24,16 +24,18 @@ function workDir(): string {
  * function; the whole tenant now bundles in seconds). Tenants synthesized
  * together share the bundles.
  */
-export function lambdaBundleDir(entry: string): string {
-  let dir = bundles.get(entry);
+export function lambdaBundleDir(entry: string, options: LambdaBundleOptions = {}): string {
+  // The same entry may be bundled with and without a secret store's client (the function's secrets decide).
+  const key = `${entry}\0${options.secrets === undefined ? 'all' : [...secretStoresBundled(options.secrets)].sort().join()}`;
+  let dir = bundles.get(key);
   if (dir) return dir;
   dir = path.join(workDir(), String(bundles.size));
   mkdirSync(dir, { recursive: true });
   const outfile = path.join(dir, 'index.mjs');
-  const result = buildSync({ ...lambdaBuildOptions(entry, outfile), metafile: true, absWorkingDir: repoRoot });
+  const result = buildSync({ ...lambdaBuildOptions(entry, outfile, options), metafile: true, absWorkingDir: repoRoot });
   pruneUnreachableChunks(result.metafile!, outfile, repoRoot);
-  writeElectrodbSideFile(result.metafile!, outfile);
-  bundles.set(entry, dir);
+  writeSideFiles(result.metafile!, outfile);
+  bundles.set(key, dir);
   return dir;
 }
 

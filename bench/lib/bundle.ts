@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { lambdaBuildOptions, pruneUnreachableChunks, writeElectrodbSideFile } from '#infra/bundling.ts';
+import { lambdaBuildOptions, pruneUnreachableChunks, writeSideFiles, type LambdaBundleOptions } from '#infra/bundling.ts';
 
 export interface Contributor {
   /** npm package name, or the first-party folder (e.g. `packages/core`). */
@@ -40,11 +40,16 @@ export function contributors(metafile: Metafile, top = 6): Contributor[] {
     .slice(0, top);
 }
 
-export async function bundleLambda(entry: string, outfile: string, override: Partial<BuildOptions> = {}): Promise<BundleOutput & { metafile: Metafile }> {
-  const result = await build({ ...lambdaBuildOptions(entry, outfile), ...override });
+export async function bundleLambda(
+  entry: string,
+  outfile: string,
+  override: Partial<BuildOptions> = {},
+  options: LambdaBundleOptions = {},
+): Promise<BundleOutput & { metafile: Metafile }> {
+  const result = await build({ ...lambdaBuildOptions(entry, outfile, options), ...override });
   const metafile = result.metafile!;
   // The files on disk, banner included, are what Lambda's zip carries: index.mjs, its chunks and, beside them, ElectroDB's side file.
-  const sideBytes = writeElectrodbSideFile(metafile, outfile);
+  const sideBytes = writeSideFiles(metafile, outfile);
   // What CDK ships (infra/lambda-bundles.ts): chunks no kept code can load are deleted first.
   const written = pruneUnreachableChunks(metafile, outfile).reduce((sum, file) => sum + statSync(file).size, 0);
   return { bytes: written + sideBytes, topContributors: contributors(metafile), metafile };

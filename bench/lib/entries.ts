@@ -4,7 +4,8 @@ import { routing } from '#events/routing.ts';
 import { schedules } from '#events/schedules.ts';
 import { routeKey } from '#packages/core/route.ts';
 import { httpEntryFile, UNMATCHED_ROUTE_FEATURE } from '#infra/http-entries.ts';
-import { httpFunctions } from '#infra/http-layout.ts';
+import { accessOf, httpFunctions } from '#infra/http-layout.ts';
+import type { TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { consumerEntryFile } from '#infra/consumer-entries.ts';
 import { consumerGroups } from '#infra/consumer-layout.ts';
 import { jobEntryFile } from '#infra/job-entries.ts';
@@ -22,6 +23,8 @@ export interface LambdaEntry {
   entry: string;
   /** What triggers it: route keys, detail-types or the schedule. */
   triggers: string[];
+  /** The tenant secrets CDK grants it (its bundle carries the SSM client only for a parameter one). */
+  secrets: TenantSecret[];
 }
 
 export const WAKE_UP_HANDLER = 'wake-up';
@@ -40,13 +43,14 @@ export function lambdaEntries(): LambdaEntry[] {
     // The system function also answers the API's $default route: its entry carries the table of paths and methods.
     entry: relative(repoRoot, httpEntryFile(fn, undefined, undefined, fn.name === UNMATCHED_ROUTE_FEATURE && fn.ownReason === undefined ? pathMethods(routes) : undefined)),
     triggers: fn.routes.map(routeKey),
+    secrets: accessOf(fn).secrets,
   }));
   const byKey = new Map<string, LambdaEntry>();
   const add = (kind: Exclude<LambdaKind, 'http'>, handler: string, trigger: string) => {
     const key = `${kind}:${handler}`;
     const existing = byKey.get(key);
     if (existing) existing.triggers.push(trigger);
-    else byKey.set(key, { kind, name: handler, entry: join(dirs[kind], `${handler}.ts`), triggers: [trigger] });
+    else byKey.set(key, { kind, name: handler, entry: join(dirs[kind], `${handler}.ts`), triggers: [trigger], secrets: [] });
   };
   // One function per consumer group (infra/consumer-layout.ts): its generated entry, or a lone consumer's own file.
   const consumers = consumerGroups(routing).map((group) => ({
@@ -54,6 +58,7 @@ export function lambdaEntries(): LambdaEntry[] {
     name: group.name,
     entry: relative(repoRoot, consumerEntryFile(group)),
     triggers: group.members.map((m) => `${m.consumer}: ${m.detailTypes.join(', ')}`),
+    secrets: group.secrets,
   }));
   // One function per job group (infra/job-layout.ts): its generated entry, or a lone job's own file.
   const jobs = jobGroups(schedules).map((group) => ({
@@ -61,6 +66,7 @@ export function lambdaEntries(): LambdaEntry[] {
     name: group.name,
     entry: relative(repoRoot, jobEntryFile(group)),
     triggers: group.members.map((m) => `${m.name}: every ${m.rateMinutes} min`),
+    secrets: group.secrets,
   }));
   // The target of the one-shot wake-ups (infra/constructs/wake-ups.ts): a job function outside the schedules table.
   add('job', WAKE_UP_HANDLER, 'EventBridge Scheduler one-shot wake-ups');

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { version as esbuildVersion, type BuildOptions, type Metafile } from 'esbuild';
-import { esbuildOptions } from '#infra/bundling.ts';
+import { esbuildOptions, type LambdaBundleOptions } from '#infra/bundling.ts';
 import { routing } from '#events/routing.ts';
 import { schedules } from '#events/schedules.ts';
 import { jobGroups } from '#infra/job-layout.ts';
@@ -95,9 +95,9 @@ const referenceAlias = {
   '@aws-sdk/credential-provider-node': esbuildOptions.alias['@aws-sdk/credential-provider-node'],
 };
 
-async function build(ctx: SectionContext, row: BundleRow, outfile: string, override: Partial<BuildOptions> = {}): Promise<Metafile> {
+async function build(ctx: SectionContext, row: BundleRow, outfile: string, override: Partial<BuildOptions> = {}, options: LambdaBundleOptions = {}): Promise<Metafile> {
   mkdirSync(dirname(outfile), { recursive: true });
-  const built = await bundleLambda(join(ctx.root, row.entry), outfile, override);
+  const built = await bundleLambda(join(ctx.root, row.entry), outfile, override, options);
   writeFileSync(outfile.replace(/\.mjs$/, '.meta.json'), JSON.stringify(built.metafile));
   row.bytes = built.bytes;
   row.topContributors = built.topContributors;
@@ -158,10 +158,11 @@ export const bundlesSection: BenchSection<BundlesData> = {
     for (const [i, e] of entries.entries()) {
       if (ctx.cleanup.stopping) break;
       progress(`bundles: [${i + 1}/${entries.length}] ${e.kind} ${e.name} (${runs} × reference, bundle)`);
-      const row = emptyRow(e);
+      const row = emptyRow({ kind: e.kind, name: e.name, entry: e.entry, triggers: e.triggers });
       try {
         const outfile = join(outDir, e.kind, `${e.name}.mjs`);
-        const metafile = await build(ctx, row, outfile);
+        // As CDK bundles it: the SSM client only where a route, consumer or job names a parameter secret.
+        const metafile = await build(ctx, row, outfile, {}, { secrets: e.secrets });
         const paired = await pairedColdImport(ctx.cleanup, referenceFile, outfile, runs);
         row.coldImportMs = paired.bundle;
         row.referenceMs = paired.reference;
@@ -237,7 +238,7 @@ export const bundlesSection: BenchSection<BundlesData> = {
         method: {
           runsPerBundle: runs,
           esbuild: esbuildVersion,
-          options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain; DocumentClient and DynamoDB client cut to the commands sent; code reached only through import() — each route’s or consumer’s handler behind a feature or group dispatcher, Stripe, the EventBridge, SES and Secrets Manager clients, QR codes — in chunks beside index.mjs, loaded on first use; the SDK’s browser-only user-agent parser (bowser) and sanitize-html’s CSS parser (postcss, never used: no style attribute is kept) stubbed; ElectroDB in a file beside index.mjs, loaded on the first db() call; the bytes of every file counted); the reference with the credential-chain stub only',
+          options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain; DocumentClient and DynamoDB client cut to the commands sent; code reached only through import() — each route’s or consumer’s handler behind a feature or group dispatcher, Stripe, the EventBridge, SES and Secrets Manager clients, QR codes — in chunks beside index.mjs, loaded on first use; the SDK’s browser-only user-agent parser (bowser), its event-stream serde (no call streams events) and sanitize-html’s CSS parser (postcss, never used: no style attribute is kept) stubbed; the SSM and Secrets Manager clients only in functions whose routes, consumers or jobs name a secret kept there (as CDK bundles them); ElectroDB in a file beside index.mjs, loaded on the first db() call; the bytes of every file counted); the reference with the credential-chain stub only',
           coldImport:
             'fresh `node` per import, sequential; the reference and the bundle alternate (A B A B …) and each ratio is bundle ÷ the reference import just before it; time of `await import(bundle)`; for a dispatcher (feature function, consumer group), a second A B series times the import plus the load of its heaviest route or consumer (the most bytes beyond index.mjs, from the metafile), and that is what the target judges: what a cold instance loads before it can serve its worst route; files in the OS page cache',
         },

@@ -67,6 +67,8 @@ export interface EventosFunctionProps {
   async?: { retryAttempts: number; maxEventAge: Duration; onFailure: IDestination };
   /** Root holding http/, consumers/, jobs/ (tests point it at fixtures). */
   functionsRoot?: string;
+  /** The tenant secrets its code reads (granted with grantSecrets): its bundle carries the SSM client only if one is a parameter. */
+  secrets?: readonly TenantSecret[];
   /** A fixed physical name: only for a function whose ARN others must know without a reference to it (the wake-up target). */
   functionName?: string;
 }
@@ -109,7 +111,7 @@ export class EventosFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     this.function = new LambdaFunction(this, 'Function', {
-      code: Code.fromAsset(Stack.of(this).bundlingRequired ? lambdaBundleDir(this.entry) : skippedBundleDir()),
+      code: Code.fromAsset(Stack.of(this).bundlingRequired ? lambdaBundleDir(this.entry, { secrets: props.secrets ?? [] }) : skippedBundleDir()),
       handler: 'index.handler',
       description: props.description.slice(0, 256),
       runtime: LAMBDA_RUNTIME,

@@ -89,6 +89,7 @@ export class HttpFeatureStack extends NestedStack {
       const fnId = `Function${constructId(spec.name)}`;
       const served = apiRoutesOf(spec, props.apiRoutes.routes);
       const anyPaths = new Set(served.filter((r) => r.key.startsWith('ANY ')).map((r) => r.path));
+      const access = accessOf(spec);
       const fn = new EventosFunction(this, fnId, {
         kind: 'http',
         handler: spec.name,
@@ -104,8 +105,8 @@ export class HttpFeatureStack extends NestedStack {
         logRetention: props.logRetention,
         tracing: props.tracing,
         functionsRoot: props.functionsRoot,
+        secrets: access.secrets,
       });
-      const access = accessOf(spec);
       fn.grantTable(props.table, access.writes ? 'readwrite' : 'read');
       if (access.writes) fn.grantPutEvents(props.bus);
       fn.grantSecrets(props.secrets, access.secrets);

@@ -60,6 +60,7 @@ export class EventConsumers extends Concern {
         ...(group.timeoutSeconds && { timeout: Duration.seconds(group.timeoutSeconds) }),
         handler: group.name,
         entry: consumerEntryFile(group, props.functionsRoot),
+        secrets: group.secrets,
         description: `Consumers ${consumers}: ${group.detailTypes.join(', ')}`,
         environment: props.environment,
         logRetention: props.logRetention,
@@ -115,6 +116,7 @@ export class ScheduledJobs extends Concern {
       const worker = new JobGroupWorker(this, `Job${constructId(group.name)}`, {
         group,
         entry: jobEntryFile(group, props.functionsRoot),
+        secrets: group.secrets,
         environment: props.environment,
         logRetention: props.logRetention,
         tracing: props.tracing,

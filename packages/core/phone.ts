@@ -1,5 +1,6 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
-import phoneMetadata from './lazy/phone-metadata.cjs';
+import type { CountryCode } from 'libphonenumber-js/core';
+// By its `#` name: Lambda bundles replace it (infra/bundling.ts), and esbuild's alias matches bare names only.
+import phoneLibrary from '#packages/core/lazy/phone-library.cjs';
 
 /**
  * The country assumed for a number written without `+` and a country code
@@ -18,11 +19,10 @@ function defaultCountry(): CountryCode | undefined {
  * range is never refused; a number that cannot be written in E.164 always is.
  */
 export function toE164(input: string): string | undefined {
-  // libphonenumber-js's own call with its metadata handed over, loaded on this first use (../lazy/phone-metadata.cjs).
+  // libphonenumber-js's own call with its metadata handed over, both loaded on this first use (lazy/phone-library.cjs).
+  const { parsePhoneNumberFromString, metadata } = phoneLibrary();
   const country = defaultCountry();
-  const parsed = country
-    ? parsePhoneNumberFromString(input.trim(), country, phoneMetadata())
-    : parsePhoneNumberFromString(input.trim(), phoneMetadata());
+  const parsed = country ? parsePhoneNumberFromString(input.trim(), country, metadata) : parsePhoneNumberFromString(input.trim(), metadata);
   return parsed?.isPossible() ? parsed.number : undefined;
 }
 

@@ -26,16 +26,20 @@ let parameters: SSMProvider | undefined;
 // Lambda bundle), not in every function's cold import.
 async function secretsProvider(): Promise<SecretsProvider> {
   if (provider) return provider;
-  const { SecretsProvider, SecretsManagerClient } = await import('./secrets-manager-sdk.ts');
+  const { SecretsProvider, SecretsManagerClient } = await import('#packages/core/secrets/secrets-manager-sdk.ts');
   return (provider ??= new SecretsProvider({
     awsSdkV3Client: boundedClient(new SecretsManagerClient(dependencyClientConfig())),
   }));
 }
 
-/** The signing keys' SecureString parameters (tenant-secrets.ts), built on first use as the Secrets Manager provider is. */
+/**
+ * The signing keys' SecureString parameters (tenant-secrets.ts), built on first use as the Secrets Manager provider is.
+ * Both SDK modules are imported by their `#` names: a Lambda none of whose routes names a secret kept in one store is
+ * bundled with a stub for that store's module (infra/bundling.ts), and esbuild's alias matches bare names only.
+ */
 async function parameterProvider(): Promise<SSMProvider> {
   if (parameters) return parameters;
-  const { SSMProvider, SSMClient } = await import('./ssm-sdk.ts');
+  const { SSMProvider, SSMClient } = await import('#packages/core/secrets/ssm-sdk.ts');
   return (parameters ??= new SSMProvider({ awsSdkV3Client: boundedClient(new SSMClient(dependencyClientConfig())) }));
 }
 
@@ -60,7 +64,7 @@ export function secretsManagerSource(env: NodeJS.ProcessEnv = process.env): Secr
       } catch (error) {
         // Powertools wraps the SDK's error; hand on the SDK's own (its name and
         // $fault) so that a Secrets Manager outage maps to dependency_unavailable.
-        const { GetParameterError } = tenantSecretStores[name] === 'parameter' ? await import('./ssm-sdk.ts') : await import('./secrets-manager-sdk.ts');
+        const { GetParameterError } = tenantSecretStores[name] === 'parameter' ? await import('#packages/core/secrets/ssm-sdk.ts') : await import('#packages/core/secrets/secrets-manager-sdk.ts');
         throw error instanceof GetParameterError && error.cause !== undefined ? error.cause : error;
       }
       if (value === undefined) throw new Error(`the ${name} secret has no value`);

@@ -1,2 +1,0 @@
-declare function phoneMetadata(): import('libphonenumber-js/core').MetadataJson;
-export = phoneMetadata;
