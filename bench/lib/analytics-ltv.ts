@@ -39,6 +39,19 @@ function perContact(calls: readonly CallRecord[], n: number) {
   return { rcuPerContact: round(sum(true) / n), wcuPerContact: round(sum(false) / n), callsPerContact: round(calls.length / n) };
 }
 
+async function seedWrite(write: () => Promise<{ unprocessed: unknown[] }>): Promise<void> {
+  const { isWriteTimeout } = await import('#packages/core/dependencies/write-timeouts.ts');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { unprocessed } = await write();
+      if (!unprocessed.length) return;
+    } catch (error) {
+      if (!isWriteTimeout(error) || attempt >= 5) throw error;
+    }
+    if (attempt >= 5) throw new Error('seeding: BatchWriteItem left items unprocessed after 5 attempts');
+  }
+}
+
 export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<LtvBenchData> {
   const meter = new CapacityMeter();
   const { stack, stop } = await startOrdersStack(cleanup);
@@ -91,9 +104,11 @@ export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<L
           version: 1,
         });
       }
-      await db().entities.contact.put(people.map((c) => ({ ...c, state: 'active' as const, engagementScore: 0 }))).go({ concurrency: 8 });
-      await db().entities.contactEmail.put(people.map((c) => ({ email: c.email, contactId: c.contactId }))).go({ concurrency: 8 });
-      await db().entities.ltvBuyer.put(buyers).go({ concurrency: 8 });
+      // BatchWriteItem, 25 items a call; puts, so one that timed out (DynamoDB Local on a busy box) is simply sent again.
+      await seedWrite(() => db().entities.contact.put(people.map((c) => ({ ...c, state: 'active' as const, engagementScore: 0 }))).go({ concurrency: 4 }));
+      await seedWrite(() => db().entities.contactEmail.put(people.map((c) => ({ email: c.email, contactId: c.contactId }))).go({ concurrency: 4 }));
+      const summaries = buyers.slice();
+      await seedWrite(() => db().entities.ltvBuyer.put(summaries).go({ concurrency: 4 }));
       progress(`analytics-ltv: loaded ${Math.min(contacts, done + batch).toLocaleString('en')} / ${contacts.toLocaleString('en')} buyers`);
     }
     const loadMs = performance.now() - loadStarted;
