@@ -7,6 +7,7 @@
  * calls, and apart from them the consumers its `contact.updated` events
  * wake (segments, workflows, webhooks), after the bus drained.
  */
+import os from 'node:os';
 import type { Cleanup } from './cleanup.ts';
 import { progress } from './progress.ts';
 import { CapacityMeter, type CallRecord } from '../orders/capacity-meter.ts';
@@ -50,6 +51,17 @@ async function seedWrite(write: () => Promise<{ unprocessed: unknown[] }>): Prom
     }
     if (attempt >= 5) throw new Error('seeding: BatchWriteItem left items unprocessed after 5 attempts');
   }
+}
+
+/** A progress line every 5,000 contacts: a long run shows its pace (and what it reached, if stopped). */
+function everyPage(what: string, started: number): (scored: number) => void {
+  let shown = 0;
+  return (scored) => {
+    if (scored - shown < 5000) return;
+    shown = scored;
+    const seconds = (performance.now() - started) / 1000;
+    progress(`analytics-ltv: ${what}: ${scored.toLocaleString('en')} contacts scored in ${seconds.toFixed(0)} s (load ${os.loadavg()[0]!.toFixed(1)})`);
+  };
 }
 
 export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<LtvBenchData> {
@@ -117,7 +129,7 @@ export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<L
     progress('analytics-ltv: running the lifetime-value job');
     const runStarted = performance.now();
     await requestRun('schedule');
-    const result = await meter.runAs('other', 'lifetime-value job', () => continueRun());
+    const result = await meter.runAs('other', 'lifetime-value job', () => continueRun(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, everyPage('run', runStarted)));
     const runMs = performance.now() - runStarted;
     // The bus delivers the run's events while it runs: those consumers' calls are downstream, not the job's.
     const during = meter.take();
@@ -129,7 +141,7 @@ export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<L
     progress('analytics-ltv: running it again on the same data');
     const rerunStarted = performance.now();
     await requestRun('schedule');
-    await meter.runAs('other', 'lifetime-value job again', () => continueRun());
+    await meter.runAs('other', 'lifetime-value job again', () => continueRun(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, everyPage('rerun', rerunStarted)));
     const rerunMs = performance.now() - rerunStarted;
     await stack.bus.drain();
     const rerunCalls = meter.take().filter((c) => c.origin !== 'consumer');

@@ -61,7 +61,12 @@ async function opportunities(now: string): Promise<{ past: Opportunity[]; next12
  * did not change (fittedAt aside) is not written, so its `fittedAt` is the
  * run that last changed them (the model's `fittedAt` is the last run's).
  */
-export async function continueRun(deadline = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY): Promise<{ runId: string | null; status: 'done' | 'running' | 'idle'; scored: number }> {
+export async function continueRun(
+  deadline = Number.POSITIVE_INFINITY,
+  maxPages = Number.POSITIVE_INFINITY,
+  /** Told the running count after each page (the bench's progress line). */
+  onPage?: (scored: number) => void,
+): Promise<{ runId: string | null; status: 'done' | 'running' | 'idle'; scored: number }> {
   let state = await readState();
   if (!state.run || state.run.status !== 'running') return { runId: state.run?.runId ?? null, status: 'idle', scored: 0 };
   // `run`: what every save carries over; the resume point and the recorded events are this call's own.
@@ -97,6 +102,7 @@ export async function continueRun(deadline = Number.POSITIVE_INFINITY, maxPages 
     scored += plan.scored - gone;
     resume = page.cursor ? { shard: resume.shard, cursor: page.cursor } : { shard: resume.shard + 1, cursor: null };
     state = await saveProgress(state, { run: { ...run, scored, resume } });
+    onPage?.(scored);
   }
   const done: RunState = { ...run, status: 'done', scored, finishedAt: nowIso() };
   await saveProgress(state, { run: done, fit: scorer.summary });
