@@ -50,6 +50,8 @@ async function seedWrite(write: () => Promise<{ unprocessed: unknown[] }>): Prom
       if (!isWriteTimeout(error) || attempt >= 5) throw error;
     }
     if (attempt >= 5) throw new Error('seeding: BatchWriteItem left items unprocessed after 5 attempts');
+    // Backing off: a busy DynamoDB Local timed out five attempts in a row without it (load average 29).
+    await new Promise((r) => setTimeout(r, 500 * attempt));
   }
 }
 
