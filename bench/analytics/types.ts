@@ -1,4 +1,5 @@
 import type { Percentiles } from '../orders/stats.ts';
+import type { LtvBenchData } from '../lib/analytics-ltv.ts';
 
 export interface QueryCase {
   name: string;
@@ -33,4 +34,6 @@ export interface AnalyticsData {
   } | null;
   queries: QueryFigures[];
   targets: Array<{ name: string; ok: boolean | null; detail: string }>;
+  /** The lifetime-value half (bench/sections/analytics-ltv.ts); null when left out. */
+  ltv?: LtvBenchData | null;
 }

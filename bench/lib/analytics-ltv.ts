@@ -7,6 +7,7 @@
  * calls, and apart from them the consumers its `contact.updated` events
  * wake (segments, workflows, webhooks), after the bus drained.
  */
+import os from 'node:os';
 import type { Cleanup } from './cleanup.ts';
 import { progress } from './progress.ts';
 import { CapacityMeter, type CallRecord } from '../orders/capacity-meter.ts';
@@ -37,6 +38,32 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 function perContact(calls: readonly CallRecord[], n: number) {
   const sum = (reads: boolean) => calls.filter((c) => READS.has(c.command) === reads).reduce((s, c) => s + c.units, 0);
   return { rcuPerContact: round(sum(true) / n), wcuPerContact: round(sum(false) / n), callsPerContact: round(calls.length / n) };
+}
+
+async function seedWrite(write: () => Promise<{ unprocessed: unknown[] }>): Promise<void> {
+  const { isWriteTimeout } = await import('#packages/core/dependencies/write-timeouts.ts');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { unprocessed } = await write();
+      if (!unprocessed.length) return;
+    } catch (error) {
+      if (!isWriteTimeout(error) || attempt >= 5) throw error;
+    }
+    if (attempt >= 5) throw new Error('seeding: BatchWriteItem left items unprocessed after 5 attempts');
+    // Backing off: a busy DynamoDB Local timed out five attempts in a row without it (load average 29).
+    await new Promise((r) => setTimeout(r, 500 * attempt));
+  }
+}
+
+/** A progress line every 5,000 contacts: a long run shows its pace (and what it reached, if stopped). */
+function everyPage(what: string, started: number): (scored: number) => void {
+  let shown = 0;
+  return (scored) => {
+    if (scored - shown < 5000) return;
+    shown = scored;
+    const seconds = (performance.now() - started) / 1000;
+    progress(`analytics-ltv: ${what}: ${scored.toLocaleString('en')} contacts scored in ${seconds.toFixed(0)} s (load ${os.loadavg()[0]!.toFixed(1)})`);
+  };
 }
 
 export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<LtvBenchData> {
@@ -91,9 +118,11 @@ export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<L
           version: 1,
         });
       }
-      await db().entities.contact.put(people.map((c) => ({ ...c, state: 'active' as const, engagementScore: 0 }))).go({ concurrency: 8 });
-      await db().entities.contactEmail.put(people.map((c) => ({ email: c.email, contactId: c.contactId }))).go({ concurrency: 8 });
-      await db().entities.ltvBuyer.put(buyers).go({ concurrency: 8 });
+      // BatchWriteItem, 25 items a call; puts, so one that timed out (DynamoDB Local on a busy box) is simply sent again.
+      await seedWrite(() => db().entities.contact.put(people.map((c) => ({ ...c, state: 'active' as const, engagementScore: 0 }))).go({ concurrency: 4 }));
+      await seedWrite(() => db().entities.contactEmail.put(people.map((c) => ({ email: c.email, contactId: c.contactId }))).go({ concurrency: 4 }));
+      const summaries = buyers.slice();
+      await seedWrite(() => db().entities.ltvBuyer.put(summaries).go({ concurrency: 4 }));
       progress(`analytics-ltv: loaded ${Math.min(contacts, done + batch).toLocaleString('en')} / ${contacts.toLocaleString('en')} buyers`);
     }
     const loadMs = performance.now() - loadStarted;
@@ -102,7 +131,7 @@ export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<L
     progress('analytics-ltv: running the lifetime-value job');
     const runStarted = performance.now();
     await requestRun('schedule');
-    const result = await meter.runAs('other', 'lifetime-value job', () => continueRun());
+    const result = await meter.runAs('other', 'lifetime-value job', () => continueRun(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, everyPage('run', runStarted)));
     const runMs = performance.now() - runStarted;
     // The bus delivers the run's events while it runs: those consumers' calls are downstream, not the job's.
     const during = meter.take();
@@ -114,7 +143,7 @@ export async function runLtvBench(contacts: number, cleanup: Cleanup): Promise<L
     progress('analytics-ltv: running it again on the same data');
     const rerunStarted = performance.now();
     await requestRun('schedule');
-    await meter.runAs('other', 'lifetime-value job again', () => continueRun());
+    await meter.runAs('other', 'lifetime-value job again', () => continueRun(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, everyPage('rerun', rerunStarted)));
     const rerunMs = performance.now() - rerunStarted;
     await stack.bus.drain();
     const rerunCalls = meter.take().filter((c) => c.origin !== 'consumer');

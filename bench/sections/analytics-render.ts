@@ -1,5 +1,6 @@
 import { passFail, table, type Cell } from '../lib/markdown.ts';
 import type { AnalyticsData } from '../analytics/types.ts';
+import { renderLtv } from './analytics-ltv.ts';
 
 export function renderAnalytics(d: AnalyticsData): string {
   const s = d.seeded;
@@ -19,6 +20,8 @@ export function renderAnalytics(d: AnalyticsData): string {
       : 'Through the consumers: —',
     '',
     table(['Target', 'Result', 'Detail'], d.targets.map((t) => [t.name, passFail(t.ok), t.detail])),
+    '',
+    `Lifetime value: ${d.ltv ? `\n\n${renderLtv(d.ltv)}` : 'left out (BENCH_LTV_CONTACTS=0).'}`,
   ];
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import { recordBuyerPurchase, shardOf } from '#packages/features/lifetime-value/
 import { seededRng } from '#packages/features/lifetime-value/models/rng.ts';
 import { useTestApi } from '../support/local-api.ts';
 import { givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
-import { givenContact, givenSegment, memberIds, sorted } from '../support/segment-fixtures.ts';
+import { givenContact, givenSegment, memberIds, sorted, uniqueTag } from '../support/segment-fixtures.ts';
 import { simulateBgNbd } from '../unit/lifetime-value/simulate.ts';
 
 const api = useTestApi();
@@ -133,6 +133,28 @@ describe('predicted lifetime value through the local HTTP API', () => {
     const buyers = (await Promise.all(Array.from({ length: 8 }, (_, shard) => db().entities.ltvBuyer.query.byShard({ shard: String(shard) }).go({ pages: 'all' })))).flatMap((r) => r.data);
     expect(rest.scored).toBe(buyers.length);
     expect((await model()).run).toMatchObject({ runId: run.runId, status: 'done', scored: buyers.length });
+  }, 120_000);
+
+  it('a run stopped after recording a page’s events publishes them when it resumes', async () => {
+    const { requestRun, continueRun, readState } = await import('#packages/features/lifetime-value/run.ts');
+    const { saveRun } = await import('#packages/features/lifetime-value/run-state.ts');
+    const { newId } = await import('#packages/core/ids.ts');
+    await until('no run in progress', model, (m) => m.run?.status !== 'running');
+    const tag = uniqueTag('ltv');
+    const contact = await givenContact(api.call, { tags: [tag] });
+    const segment = await givenSegment(api.call, { tag, maxProbabilityActive: 0.5 }, 'Stopped run');
+    await api.bus.drain();
+    expect(await memberIds(api.call, segment.id)).toEqual([]);
+    // Figures written by a page whose events had not gone out when the run stopped: nothing told the segment.
+    const figures = { method: 'bg-nbd', probabilityActive: 0.1, expectedPurchases12m: 0.2, predictedValue: { amount: 500, currency: 'EUR', low: 100, high: 900 }, fittedAt: new Date().toISOString() };
+    await db().entities.contact.patch({ contactId: contact.id }).set({ lifetimeValue: figures }).go();
+    await requestRun('schedule');
+    const state = await readState();
+    // Every page scored but the one whose events are recorded.
+    expect(await saveRun(state, { run: { ...state.run!, resume: { shard: 8, cursor: null }, pending: [{ contactId: contact.id, eventId: newId() }] } })).not.toBeNull();
+    expect(await continueRun()).toMatchObject({ status: 'done' });
+    expect((await readState()).run?.pending).toBeUndefined();
+    await until('the segment to take the contact in', () => memberIds(api.call, segment.id), (ids) => ids.includes(contact.id));
   }, 120_000);
 
   it('only an admin starts a run; contacts:read reads the model', async () => {

@@ -1,53 +1,20 @@
 import { nowIso } from '#packages/core/clock.ts';
-import { transactWithEvents } from '#packages/core/bus/outbox.ts';
-import { domainEvent } from '#packages/core/bus/pending-event.ts';
-import { batchGetAll } from '#packages/core/db/batch-get.ts';
-import { writtenIfCondition } from '#packages/core/db/conditions.ts';
 import { db } from '#packages/core/db/service.ts';
 import { newId } from '#packages/core/ids.ts';
-import { pool } from '#packages/core/worker-pool.ts';
 import { scheduleWakeUp } from '#packages/core/wake-ups/wake-ups.ts';
 import type { Buyer, Opportunity } from './histories.ts';
 import { BUYER_SHARDS } from './record-buyer.ts';
-import { fitCustomerBase, type Figures, type ModelSummary, type Scorer } from './scoring.ts';
+import { pendingFor, publishUpdates } from './page-events.ts';
+import { readState, saveProgress, saveRun, type RunState } from './run-state.ts';
+import { planPage, writeChanges } from './score-page.ts';
+import { fitCustomerBase } from './scoring.ts';
 
-const KEY = 'current';
 const PAGE = 100;
-const WRITERS = 8;
 const YEAR = 365 * 86_400_000;
 /** One seed for the range's parameter draws: the same data gives the same figures, so an unchanged contact is not rewritten. */
 const RANGE_SEED = 'lifetime-value';
 
-export interface RunState {
-  runId: string;
-  status: 'running' | 'done';
-  trigger: 'schedule' | 'request';
-  prefer?: 'bg-bb' | 'bg-nbd';
-  requestedAt: string;
-  finishedAt?: string;
-  scored: number;
-  /** Where scoring resumes: the shard and ElectroDB's cursor within it. */
-  resume?: { shard: number; cursor: string | null };
-}
-
-export interface LtvState {
-  fit: ModelSummary | null;
-  run: RunState | null;
-  updatedAt?: string;
-}
-
-export async function readState(): Promise<LtvState> {
-  const { data } = await db().entities.ltvModel.get({ key: KEY }).go({ consistent: true });
-  return { fit: (data?.fit as ModelSummary | undefined) ?? null, run: (data?.run as RunState | undefined) ?? null, ...(data ? { updatedAt: data.updatedAt } : {}) };
-}
-
-async function saveRun(previous: LtvState, next: Partial<LtvState>): Promise<boolean> {
-  const item = { key: KEY, fit: next.fit === undefined ? previous.fit : next.fit, run: next.run === undefined ? previous.run : next.run };
-  const entity = db().entities.ltvModel;
-  return writtenIfCondition(() =>
-    previous.updatedAt ? entity.put(item).where((a, { eq }) => eq(a.updatedAt, previous.updatedAt!)).go() : entity.create(item).go(),
-  );
-}
+export { readState, type LtvState, type RunState } from './run-state.ts';
 
 /**
  * Starts a run, or answers the one in progress (a second request, a retry
@@ -84,40 +51,6 @@ async function opportunities(now: string): Promise<{ past: Opportunity[]; next12
   return { past, next12m: scheduled || lastYear };
 }
 
-async function writeFigures(contactId: string, figures: Figures, correlationId: string): Promise<boolean> {
-  const result = await transactWithEvents(
-    (e) => [e.contact.patch({ contactId }).set({ lifetimeValue: figures }).commit()],
-    [domainEvent('contact.updated', { contactId, reason: 'lifetime_value', fields: ['lifetimeValue'] }, { correlationId })],
-  );
-  // Canceled: the buyer's contact is gone (erased, deleted) — nothing to write on.
-  return !result.canceled;
-}
-
-/** Same figures but for the fit's time: no write, no event (segments and workflows have nothing new to see). */
-function sameFigures(stored: unknown, next: Figures): boolean {
-  if (!stored || typeof stored !== 'object') return false;
-  const { fittedAt: _a, ...a } = stored as Figures;
-  const { fittedAt: _b, ...b } = next;
-  return JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort()) && JSON.stringify(a.predictedValue) === JSON.stringify(b.predictedValue);
-}
-
-async function scorePage(scorer: Scorer, buyers: readonly Buyer[], correlationId: string): Promise<number> {
-  const guards = await batchGetAll(buyers.map((b) => ({ email: b.email })), (batch) => db().entities.contactEmail.get(batch).go());
-  const contactOf = new Map(guards.map((g) => [g.email, g.contactId]));
-  const contacts = await batchGetAll([...contactOf.values()].map((contactId) => ({ contactId })), (batch) =>
-    db().entities.contact.get(batch).go({ attributes: ['contactId', 'lifetimeValue'] }),
-  );
-  const storedOf = new Map(contacts.map((c) => [c.contactId, c.lifetimeValue]));
-  let written = 0;
-  await pool(buyers, WRITERS, () => false, async (buyer) => {
-    const contactId = contactOf.get(buyer.email);
-    if (!contactId || !storedOf.has(contactId)) return;
-    const figures = scorer.score(buyer);
-    if (sameFigures(storedOf.get(contactId), figures) || (await writeFigures(contactId, figures, correlationId))) written += 1;
-  });
-  return written;
-}
-
 /**
  * Runs (or resumes) the current run: fits the whole customer base (refitted
  * on resume: deterministic on the same data), then pages through the buyers
@@ -128,15 +61,26 @@ async function scorePage(scorer: Scorer, buyers: readonly Buyer[], correlationId
  * did not change (fittedAt aside) is not written, so its `fittedAt` is the
  * run that last changed them (the model's `fittedAt` is the last run's).
  */
-export async function continueRun(deadline = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY): Promise<{ runId: string | null; status: 'done' | 'running' | 'idle'; scored: number }> {
+export async function continueRun(
+  deadline = Number.POSITIVE_INFINITY,
+  maxPages = Number.POSITIVE_INFINITY,
+  /** Told the running count after each page (the bench's progress line). */
+  onPage?: (scored: number) => void,
+): Promise<{ runId: string | null; status: 'done' | 'running' | 'idle'; scored: number }> {
   let state = await readState();
-  const run = state.run;
-  if (!run || run.status !== 'running') return { runId: run?.runId ?? null, status: 'idle', scored: 0 };
+  if (!state.run || state.run.status !== 'running') return { runId: state.run?.runId ?? null, status: 'idle', scored: 0 };
+  // `run`: what every save carries over; the resume point and the recorded events are this call's own.
+  const { resume: savedResume, pending: recorded, ...run } = state.run;
   const now = nowIso();
   const [buyers, { past, next12m }] = await Promise.all([allBuyers(), opportunities(now)]);
   const scorer = fitCustomerBase({ buyers, pastEvents: past, futureOpportunities: next12m, now, seed: RANGE_SEED, ...(run.prefer ? { prefer: run.prefer } : {}) });
-  let resume = run.resume ?? { shard: 0, cursor: null };
+  let resume = savedResume ?? { shard: 0, cursor: null };
   let scored = run.scored;
+  if (recorded) {
+    // Stopped after recording a page's events: they may not have gone out.
+    await publishUpdates(recorded, run.runId);
+    state = await saveProgress(state, { run: { ...run, resume } });
+  }
   for (let pages = 0; resume.shard < BUYER_SHARDS; pages++) {
     // A caller's page budget (tests): stop here, the next call resumes from the saved page.
     if (pages >= maxPages) return { runId: run.runId, status: 'running', scored };
@@ -146,15 +90,22 @@ export async function continueRun(deadline = Number.POSITIVE_INFINITY, maxPages 
       return { runId: run.runId, status: 'running', scored };
     }
     const page = await db().entities.ltvBuyer.query.byShard({ shard: String(resume.shard) }).go({ cursor: resume.cursor, limit: PAGE });
-    scored += await scorePage(scorer, page.data, `ltv-${run.runId}`);
+    const plan = await planPage(scorer, page.data);
+    let gone = 0;
+    if (plan.changes.length) {
+      const pending = pendingFor(plan.changes.map((c) => c.contactId));
+      state = await saveProgress(state, { run: { ...run, scored, resume, pending } });
+      const written = await writeChanges(plan.changes);
+      gone = plan.changes.length - written.size;
+      await publishUpdates(gone ? pending.filter((p) => written.has(p.contactId)) : pending, run.runId);
+    }
+    scored += plan.scored - gone;
     resume = page.cursor ? { shard: resume.shard, cursor: page.cursor } : { shard: resume.shard + 1, cursor: null };
-    const next: RunState = { ...run, scored, resume };
-    if (!(await saveRun(state, { run: next }))) throw new Error(`lifetime-value run ${run.runId}: its state changed under it`);
-    state = await readState();
+    state = await saveProgress(state, { run: { ...run, scored, resume } });
+    onPage?.(scored);
   }
   const done: RunState = { ...run, status: 'done', scored, finishedAt: nowIso() };
-  delete done.resume;
-  if (!(await saveRun(state, { run: done, fit: scorer.summary }))) throw new Error(`lifetime-value run ${run.runId}: its state changed under it`);
+  await saveProgress(state, { run: done, fit: scorer.summary });
   return { runId: run.runId, status: 'done', scored };
 }
 
