@@ -20,7 +20,7 @@ import { releaseOrder } from './release-order.ts';
 import { orderSummary } from './order-events.ts';
 import type { OrderItem } from './order-item.ts';
 import { assertVoucherUsable, priceOrder, type Catalog, type PricedOrder } from './pricing.ts';
-import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
+import { RETRY, RETRY_NOW, withRaceRetries } from '#packages/core/retry.ts';
 import { clearShort, markShort, recentlyShort } from './sold-out-hint.ts';
 import { voucherTake } from './voucher-usage.ts';
 import { markSeatsTaken, seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
@@ -200,7 +200,8 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
       }
       selection = (await selectSeats(eventId, draft.catalog.seating, draft.input, ++seatAttempt))!;
       seats = selection.refs;
-      return RETRY;
+      // The repick read the seats fresh (consistent) and spreads wider each time: no pause, which would only age that read.
+      return RETRY_NOW;
     }
     const short = taken.filter((a) => tx.rejected(written, `pool:${a.poolId}`)).map((a) => a.poolId);
     if (!short.length) return RETRY;
