@@ -14,7 +14,7 @@ import { definedOnly } from '#packages/core/views.ts';
 import { readPools, shardUpdates } from '#packages/features/inventory/index.ts';
 import { attributeOrder, type Attribution } from '#packages/features/promoters/index.ts';
 import { allocate, blindAllocation, type Allocation } from '#packages/features/inventory/index.ts';
-import { loadEventDetails } from './event-details.ts';
+import { sharedEventDetails } from './event-details.ts';
 import { mintTickets, ticketPuts, type IssuedTicket } from './issue-tickets.ts';
 import { releaseOrder } from './release-order.ts';
 import { orderSummary } from './order-events.ts';
@@ -29,10 +29,10 @@ import { attributionFor, type OrderAttribution } from '#packages/features/analyt
 
 type Seating = EventDetails['seating'];
 
-/** The event, its ticket types and bundles in one Query; the voucher (strongly consistent) beside it. */
+/** The event, its ticket types and bundles in one Query (shared with concurrent orders); the voucher (strongly consistent) beside it. */
 async function loadCatalog(eventId: string, voucherCode: string | undefined): Promise<Catalog & { seating: Seating }> {
   const [details, voucher] = await Promise.all([
-    loadEventDetails(eventId),
+    sharedEventDetails(eventId),
     voucherCode ? db().entities.voucher.get({ eventId, code: voucherCode.toUpperCase() }).go({ consistent: true }) : null,
   ]);
   if (!details.event) throw notFound('Event', eventId);
