@@ -7,7 +7,7 @@ import type { BestAvailableInput } from './contract.ts';
 import { refsOf } from './seat-service.ts';
 import { sectionSeats, type SeatItem, type SeatRef } from './seat-store.ts';
 import { clearTaken, markTaken, recentlyTaken } from './taken-hint.ts';
-import { inRush, markRush } from './rush-hint.ts';
+import { inRush, markRush, startPicking } from './rush-hint.ts';
 
 type SeatingHead = EntityItem<typeof seatingEntity>;
 
@@ -68,12 +68,21 @@ export async function selectSeats(eventId: string, head: SeatingHead | null | un
   const category = (head.categories ?? []).find((c) => c.name === ask.category);
   if (!category) throw unprocessable('unknown_category', `The seat map has no category ${ask.category}`, { category: ask.category });
   if (!category.ticketTypeId) throw unprocessable('seat_not_for_sale', `No ticket type sells category ${ask.category}`, { category: ask.category });
-  const seats = (await Promise.all((category.sectionIds ?? []).map((s) => sectionSeats(eventId, s, attempt > 0)))).flat();
+  const donePicking = startPicking(eventId, ask.category);
+  let seats: SeatItem[];
+  let rush: boolean;
+  try {
+    seats = (await Promise.all((category.sectionIds ?? []).map((s) => sectionSeats(eventId, s, attempt > 0)))).flat();
+    // Asked after the read: whoever read the category meanwhile is picking from (nearly) the same view.
+    rush = inRush(eventId, ask.category);
+  } finally {
+    donePicking();
+  }
   // What this read saw taken also spares a buyer naming one of those seats a doomed transaction (taken-hint.ts).
   markTaken(eventId, seats.filter((s) => s.state !== 'free').map((s) => s.seatGuid));
   // A repick follows a lost race: the category is in a rush, and its next first attempts spread out too.
   if (attempt > 0) markRush(eventId, ask.category);
-  const picked = pickFrom(seats, head, ask, category.ticketTypeId, attempt, inRush(eventId, ask.category));
+  const picked = pickFrom(seats, head, ask, category.ticketTypeId, attempt, rush || attempt > 0);
   if (picked) return picked;
   const free = seats.filter((s) => s.state === 'free' && s.category === ask.category).length;
   if (free >= ask.quantity) throw conflict('no_adjacent_seats', `No ${ask.quantity} adjacent seats left together in ${ask.category}`, { category: ask.category });
