@@ -1,5 +1,6 @@
 import type { EntityItem } from 'electrodb';
 import type { seatingEntity } from '#packages/core/db/entities/seating.ts';
+import { sharedReads } from '#packages/core/cache/shared-read.ts';
 import { db } from '#packages/core/db/service.ts';
 import { conflict, unprocessable } from '#packages/core/errors.ts';
 import { bestAvailable } from './best-available.ts';
@@ -72,7 +73,7 @@ export async function selectSeats(eventId: string, head: SeatingHead | null | un
   let seats: SeatItem[];
   let rush: boolean;
   try {
-    seats = (await Promise.all((category.sectionIds ?? []).map((s) => sectionSeats(eventId, s, attempt > 0)))).flat();
+    seats = (await Promise.all((category.sectionIds ?? []).map((s) => seatsToPickFrom(eventId, s, attempt)))).flat();
     // Asked after the read: whoever read the category meanwhile is picking from (nearly) the same view.
     rush = inRush(eventId, ask.category);
   } finally {
@@ -87,6 +88,18 @@ export async function selectSeats(eventId: string, head: SeatingHead | null | un
   const free = seats.filter((s) => s.state === 'free' && s.category === ask.category).length;
   if (free >= ask.quantity) throw conflict('no_adjacent_seats', `No ${ask.quantity} adjacent seats left together in ${ask.category}`, { category: ask.category });
   throw conflict('sold_out', `Not enough seats left in ${ask.category}`, { category: ask.category });
+}
+
+const firstReads = sharedReads<SeatItem[]>();
+
+/**
+ * A first attempt reads eventually consistent and shares a read in flight with
+ * the other buyers of the section (core/cache/shared-read.ts); a repick after
+ * a lost race reads alone and strongly consistent, so it sees the winner.
+ */
+function seatsToPickFrom(eventId: string, sectionId: string, attempt: number): Promise<SeatItem[]> {
+  if (attempt > 0) return sectionSeats(eventId, sectionId, true);
+  return firstReads(`${eventId}#${sectionId}`, () => sectionSeats(eventId, sectionId));
 }
 
 /** Blocks a first attempt in a rush chooses among: about as many as buyers of one category race at once. */
