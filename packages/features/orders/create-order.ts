@@ -14,13 +14,13 @@ import { definedOnly } from '#packages/core/views.ts';
 import { readPools, shardUpdates } from '#packages/features/inventory/index.ts';
 import { attributeOrder, type Attribution } from '#packages/features/promoters/index.ts';
 import { allocate, blindAllocation, type Allocation } from '#packages/features/inventory/index.ts';
-import { loadEventDetails } from './event-details.ts';
+import { sharedEventDetails } from './event-details.ts';
 import { mintTickets, ticketPuts, type IssuedTicket } from './issue-tickets.ts';
 import { releaseOrder } from './release-order.ts';
 import { orderSummary } from './order-events.ts';
 import type { OrderItem } from './order-item.ts';
 import { assertVoucherUsable, priceOrder, type Catalog, type PricedOrder } from './pricing.ts';
-import { RETRY, withRaceRetries } from '#packages/core/retry.ts';
+import { RETRY, RETRY_NOW, withRaceRetries } from '#packages/core/retry.ts';
 import { clearShort, markShort, recentlyShort } from './sold-out-hint.ts';
 import { voucherTake } from './voucher-usage.ts';
 import { markSeatsTaken, seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
@@ -29,10 +29,10 @@ import { attributionFor, type OrderAttribution } from '#packages/features/analyt
 
 type Seating = EventDetails['seating'];
 
-/** The event, its ticket types and bundles in one Query; the voucher (strongly consistent) beside it. */
+/** The event, its ticket types and bundles in one Query (shared with concurrent orders); the voucher (strongly consistent) beside it. */
 async function loadCatalog(eventId: string, voucherCode: string | undefined): Promise<Catalog & { seating: Seating }> {
   const [details, voucher] = await Promise.all([
-    loadEventDetails(eventId),
+    sharedEventDetails(eventId),
     voucherCode ? db().entities.voucher.get({ eventId, code: voucherCode.toUpperCase() }).go({ consistent: true }) : null,
   ]);
   if (!details.event) throw notFound('Event', eventId);
@@ -200,7 +200,8 @@ async function reserve(draft: Draft, ctx: RequestContext, readFirst = false): Pr
       }
       selection = (await selectSeats(eventId, draft.catalog.seating, draft.input, ++seatAttempt))!;
       seats = selection.refs;
-      return RETRY;
+      // The repick read the seats fresh (consistent) and spreads wider each time: no pause, which would only age that read.
+      return RETRY_NOW;
     }
     const short = taken.filter((a) => tx.rejected(written, `pool:${a.poolId}`)).map((a) => a.poolId);
     if (!short.length) return RETRY;

@@ -5,6 +5,7 @@ import type { bundleEntity } from '#packages/core/db/entities/bundle.ts';
 import type { eventEntity } from '#packages/core/db/entities/event.ts';
 import type { seatingEntity } from '#packages/core/db/entities/seating.ts';
 import type { ticketTypeEntity } from '#packages/core/db/entities/ticket-type.ts';
+import { sharedReads } from '#packages/core/cache/shared-read.ts';
 import { db } from '#packages/core/db/service.ts';
 
 export interface EventDetails {
@@ -90,4 +91,16 @@ export async function loadEventDetails(eventId: string): Promise<EventDetails> {
     bundles: entities.bundle.parse({ Items: items }).data,
     seating: entities.seating.parse({ Items: items }).data[0] ?? null,
   };
+}
+
+const detailsReads = sharedReads<EventDetails>();
+
+/**
+ * loadEventDetails, shared among the concurrent orders of one event
+ * (packages/core/cache/shared-read.ts): in a flash sale every buyer would
+ * otherwise send the same Query, each waiting its turn on a busy table.
+ * Callers must not modify what it returns.
+ */
+export function sharedEventDetails(eventId: string): Promise<EventDetails> {
+  return detailsReads(eventId, () => loadEventDetails(eventId));
 }

@@ -1,5 +1,6 @@
 import type { EntityItem } from 'electrodb';
 import type { seatingEntity } from '#packages/core/db/entities/seating.ts';
+import { sharedReads } from '#packages/core/cache/shared-read.ts';
 import { db } from '#packages/core/db/service.ts';
 import { conflict, unprocessable } from '#packages/core/errors.ts';
 import { bestAvailable } from './best-available.ts';
@@ -7,7 +8,7 @@ import type { BestAvailableInput } from './contract.ts';
 import { refsOf } from './seat-service.ts';
 import { sectionSeats, type SeatItem, type SeatRef } from './seat-store.ts';
 import { clearTaken, markTaken, recentlyTaken } from './taken-hint.ts';
-import { inRush, markRush } from './rush-hint.ts';
+import { inRush, markRush, startPicking } from './rush-hint.ts';
 
 type SeatingHead = EntityItem<typeof seatingEntity>;
 
@@ -68,16 +69,37 @@ export async function selectSeats(eventId: string, head: SeatingHead | null | un
   const category = (head.categories ?? []).find((c) => c.name === ask.category);
   if (!category) throw unprocessable('unknown_category', `The seat map has no category ${ask.category}`, { category: ask.category });
   if (!category.ticketTypeId) throw unprocessable('seat_not_for_sale', `No ticket type sells category ${ask.category}`, { category: ask.category });
-  const seats = (await Promise.all((category.sectionIds ?? []).map((s) => sectionSeats(eventId, s, attempt > 0)))).flat();
+  const donePicking = startPicking(eventId, ask.category);
+  let seats: SeatItem[];
+  let rush: boolean;
+  try {
+    seats = (await Promise.all((category.sectionIds ?? []).map((s) => seatsToPickFrom(eventId, s, attempt)))).flat();
+    // Asked after the read: whoever read the category meanwhile is picking from (nearly) the same view.
+    rush = inRush(eventId, ask.category);
+  } finally {
+    donePicking();
+  }
   // What this read saw taken also spares a buyer naming one of those seats a doomed transaction (taken-hint.ts).
   markTaken(eventId, seats.filter((s) => s.state !== 'free').map((s) => s.seatGuid));
   // A repick follows a lost race: the category is in a rush, and its next first attempts spread out too.
   if (attempt > 0) markRush(eventId, ask.category);
-  const picked = pickFrom(seats, head, ask, category.ticketTypeId, attempt, inRush(eventId, ask.category));
+  const picked = pickFrom(seats, head, ask, category.ticketTypeId, attempt, rush || attempt > 0);
   if (picked) return picked;
   const free = seats.filter((s) => s.state === 'free' && s.category === ask.category).length;
   if (free >= ask.quantity) throw conflict('no_adjacent_seats', `No ${ask.quantity} adjacent seats left together in ${ask.category}`, { category: ask.category });
   throw conflict('sold_out', `Not enough seats left in ${ask.category}`, { category: ask.category });
+}
+
+const firstReads = sharedReads<SeatItem[]>();
+
+/**
+ * A first attempt reads eventually consistent and shares a read in flight with
+ * the other buyers of the section (core/cache/shared-read.ts); a repick after
+ * a lost race reads alone and strongly consistent, so it sees the winner.
+ */
+function seatsToPickFrom(eventId: string, sectionId: string, attempt: number): Promise<SeatItem[]> {
+  if (attempt > 0) return sectionSeats(eventId, sectionId, true);
+  return firstReads(`${eventId}#${sectionId}`, () => sectionSeats(eventId, sectionId));
 }
 
 /** Blocks a first attempt in a rush chooses among: about as many as buyers of one category race at once. */
