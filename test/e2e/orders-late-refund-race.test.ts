@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/local-api.ts';
-import { getOrder, givenOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
+import { getOrder, givenOrder, givenPaidOrder, givenPublishedEvent, givenTicketType } from '../support/sales-fixtures.ts';
 
 const api = useTestApi();
 
@@ -40,5 +40,27 @@ describe('a late payment’s refund booked by the late path and the webhook at o
         { id: expect.stringMatching(/^re_race_/), amount: view.total, reason, refundedAt: expect.any(String), automatic: true },
       ]);
     }
+  });
+});
+
+/**
+ * An organiser's refund with a reason, whose `charge.refunded` webhook (no
+ * reason) books the refund before the API path does: the order still lists
+ * the reason (api-consistency once saw it missing under load).
+ */
+describe('an organiser’s refund booked first by the webhook', () => {
+  it('keeps the reason the API call gave, and is not automatic', async () => {
+    const { recordRefund } = await import('#packages/features/orders/record-refund.ts');
+    const event = await givenPublishedEvent(api.call);
+    const type = await givenTicketType(api.call, event.id, { price: { amount: 3000, currency: 'EUR' } });
+    const order = await givenPaidOrder(api.call, event.id, [{ ticketTypeId: type.id, quantity: 1 }]);
+    const fact = { refundId: `re_first_${order.id}`, amount: 1000 };
+    expect(await recordRefund(order.id, fact, { correlationId: 'webhook' })).toBe('recorded');
+    expect(await recordRefund(order.id, { ...fact, reason: 'Parking not available' }, { correlationId: 'api' })).toBe('already_recorded');
+
+    const view = await getOrder(api.call, order.id);
+    expect((view as { refunds?: unknown }).refunds).toEqual([
+      { id: fact.refundId, amount: { amount: 1000, currency: 'EUR' }, reason: 'Parking not available', refundedAt: expect.any(String), automatic: false },
+    ]);
   });
 });

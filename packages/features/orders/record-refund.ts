@@ -128,15 +128,18 @@ export async function recordRefund(
     return RETRY;
   }, 25);
   if (outcome === RETRY) throw new Error(`recordRefund(${orderId}) kept losing races`);
-  // The `charge.refunded` webhook booked this refund first — seen before writing, or as the refund row that
-  // cancelled our transaction: a late payment's own refund still says why, and is marked automatic.
-  if (outcome === 'already_recorded' && options.late) await markLateRefund(orderId, fact);
+  // The `charge.refunded` webhook (which knows no reason) booked this refund first — seen before writing, or as
+  // the refund row that cancelled our transaction: the refund still says why it was made, and a late payment's
+  // own refund is marked automatic.
+  if (outcome === 'already_recorded') await completeBookedRefund(orderId, fact, options.late === true);
   return outcome;
 }
 
-/** Both only if not set yet, so a repeat changes nothing. */
-async function markLateRefund(orderId: string, fact: RefundFact): Promise<void> {
-  await writtenIfCondition(() => db().entities.order.patch({ orderId }).set({ lateRefundId: fact.refundId }).where((a, op) => op.notExists(a.lateRefundId)).go());
+/** Each only if not set yet, so a repeat changes nothing. */
+async function completeBookedRefund(orderId: string, fact: RefundFact, late: boolean): Promise<void> {
+  if (late) {
+    await writtenIfCondition(() => db().entities.order.patch({ orderId }).set({ lateRefundId: fact.refundId }).where((a, op) => op.notExists(a.lateRefundId)).go());
+  }
   if (fact.reason) {
     await writtenIfCondition(() => db().entities.refund.patch({ refundId: fact.refundId }).set({ reason: fact.reason }).where((a, op) => op.notExists(a.reason)).go());
   }
