@@ -1,6 +1,7 @@
 import type * as http from 'node:http';
 import type * as https from 'node:https';
 import { createRequire } from 'node:module';
+import { timeoutScale } from '#packages/core/dependencies/timeouts.ts';
 
 /**
  * node:http and node:https are required when the agent is built, not
@@ -36,9 +37,12 @@ export interface StripeTimeouts {
  * override the defaults (tests shorten them to drive timeouts quickly).
  */
 export function stripeTimeoutsFromEnv(env: NodeJS.ProcessEnv = process.env): StripeTimeouts {
+  // The test suite's DEPENDENCY_TIMEOUT_SCALE stretches the defaults as it does DynamoDB's: there the stand-in
+  // shares two cores with a rush of hundreds of requests (9 of 200 buyers got 503 with two suites side by side).
+  const scale = timeoutScale(env);
   return {
-    connectMs: positiveInt(env, 'STRIPE_CONNECT_TIMEOUT_MS', DEFAULT_STRIPE_TIMEOUTS.connectMs, 1),
-    requestMs: positiveInt(env, 'STRIPE_TIMEOUT_MS', DEFAULT_STRIPE_TIMEOUTS.requestMs, 1),
+    connectMs: positiveInt(env, 'STRIPE_CONNECT_TIMEOUT_MS', DEFAULT_STRIPE_TIMEOUTS.connectMs * scale, 1),
+    requestMs: positiveInt(env, 'STRIPE_TIMEOUT_MS', DEFAULT_STRIPE_TIMEOUTS.requestMs * scale, 1),
     maxNetworkRetries: positiveInt(env, 'STRIPE_MAX_NETWORK_RETRIES', DEFAULT_STRIPE_TIMEOUTS.maxNetworkRetries, 0),
   };
 }

@@ -17,6 +17,13 @@ describe('Stripe timeouts', () => {
 
   it('can be shortened from the environment, and refuse nonsense', () => {
     expect(stripeTimeoutsFromEnv({})).toEqual(DEFAULT_STRIPE_TIMEOUTS);
+    // The test suite's scale stretches the defaults, never an explicit value nor the retries.
+    expect(stripeTimeoutsFromEnv({ DEPENDENCY_TIMEOUT_SCALE: '8' })).toEqual({
+      connectMs: DEFAULT_STRIPE_TIMEOUTS.connectMs * 8,
+      requestMs: DEFAULT_STRIPE_TIMEOUTS.requestMs * 8,
+      maxNetworkRetries: DEFAULT_STRIPE_TIMEOUTS.maxNetworkRetries,
+    });
+    expect(stripeTimeoutsFromEnv({ DEPENDENCY_TIMEOUT_SCALE: '8', STRIPE_TIMEOUT_MS: '300' }).requestMs).toBe(300);
     expect(stripeTimeoutsFromEnv({ STRIPE_TIMEOUT_MS: '300', STRIPE_CONNECT_TIMEOUT_MS: '200', STRIPE_MAX_NETWORK_RETRIES: '0' })).toEqual({
       connectMs: 200,
       requestMs: 300,
