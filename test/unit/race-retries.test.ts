@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RETRY, RETRY_NOW, withRaceRetries } from '#packages/core/retry.ts';
 
 describe('withRaceRetries', () => {
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
   it('retries at once after RETRY_NOW: no pause between a fresh read and the next try', async () => {
     vi.useFakeTimers();
@@ -18,6 +21,8 @@ describe('withRaceRetries', () => {
 
   it('pauses after RETRY until the timer fires', async () => {
     vi.useFakeTimers();
+    // The jitter is random: a draw near 0 makes a pause under 1 ms, which fake timers fire at once (flaked 1 run in 6).
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const tries: number[] = [];
     const pending = withRaceRetries(async (n) => {
       tries.push(n);
