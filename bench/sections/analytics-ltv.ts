@@ -5,7 +5,7 @@ import type { BenchSection } from '../lib/section.ts';
 
 /** The LTV half of `analytics` (also runnable alone as `analytics-ltv`): BENCH_LTV_CONTACTS contacts, 100,000 by default; 0 leaves it out. */
 export async function runLtvHalf(cleanup: Cleanup): Promise<{ data: LtvBenchData | null; targetsMet: boolean; errors: string[] }> {
-  const contacts = intFromEnv('BENCH_LTV_CONTACTS', 100_000);
+  const contacts = intFromEnv('BENCH_LTV_CONTACTS', 100_000, 0);
   if (contacts <= 0) return { data: null, targetsMet: true, errors: [] };
   const data = await runLtvBench(contacts, cleanup);
   const errors = data.method ? [] : ['the run left no fit'];
