@@ -13,5 +13,5 @@ export {
   type Interval,
   type Metric,
 } from './metrics.ts';
-export { attributionFor, firstTouchItem, keepFirstTouch, type OrderAttribution, type Touch, type Utm } from './touches.ts';
+export { attributionReads, firstTouchItem, keepFirstTouch, type OrderAttribution, type Touch, type Utm } from './touches.ts';
 export { forgetContactTouches } from './forget-touches.ts';

@@ -42,21 +42,37 @@ export async function firstTouchOf(email: string): Promise<Touch | null> {
   return (data?.touch as Touch | undefined) ?? null;
 }
 
+/** What the order itself came with, beyond the reads `attributionReads` starts. */
+export type AttributionClaims = Pick<AttributionInput, 'utm' | 'promoterId' | 'campaignToken'>;
+
+/** A read started now and awaited later: its failure is handled where it is awaited, never reported as unhandled meanwhile. */
+function started<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => {});
+  return read;
+}
+
 /**
- * An order's first- and last-touch attribution. The last touch is what the
- * order itself came with, strongest first: a promoter (code or link), a
- * campaign link, UTM parameters, the visit it names, else direct. The first
- * touch is the contact's recorded one, or for a first-time buyer this last one.
+ * An order's first- and last-touch attribution, its reads started at once so
+ * they overlap the order's other reads (the checkout waits for the slowest,
+ * not for their sum); the returned function settles it once the claims are
+ * known. The last touch is what the order itself came with, strongest first:
+ * a promoter (code or link), a campaign link, UTM parameters, the visit it
+ * names, else direct. The first touch is the contact's recorded one, or for a
+ * first-time buyer this last one.
  */
-export async function attributionFor(input: AttributionInput): Promise<OrderAttribution> {
-  const at = input.now;
-  let lastTouch: Touch;
-  if (input.promoterId) lastTouch = { channel: 'promoter', at, promoterId: input.promoterId, ...(input.utm ? { utm: input.utm } : {}) };
-  else if (input.campaignToken) lastTouch = { channel: 'campaign', at, ...(input.utm ? { utm: input.utm } : {}) };
-  else if (input.utm) lastTouch = { channel: 'utm', at, utm: input.utm };
-  else lastTouch = (await visitTouch(input.visitToken, input.eventId, input.now)) ?? { channel: 'direct', at };
-  const firstTouch = (await firstTouchOf(input.email)) ?? lastTouch;
-  return { firstTouch, lastTouch };
+export function attributionReads(input: Pick<AttributionInput, 'eventId' | 'email' | 'now' | 'visitToken'>): (claims: AttributionClaims) => Promise<OrderAttribution> {
+  const recorded = started(firstTouchOf(input.email));
+  const visit = started(visitTouch(input.visitToken, input.eventId, input.now));
+  return async (claims) => {
+    const at = input.now;
+    let lastTouch: Touch;
+    if (claims.promoterId) lastTouch = { channel: 'promoter', at, promoterId: claims.promoterId, ...(claims.utm ? { utm: claims.utm } : {}) };
+    else if (claims.campaignToken) lastTouch = { channel: 'campaign', at, ...(claims.utm ? { utm: claims.utm } : {}) };
+    else if (claims.utm) lastTouch = { channel: 'utm', at, utm: claims.utm };
+    else lastTouch = (await visit) ?? { channel: 'direct', at };
+    const firstTouch = (await recorded) ?? lastTouch;
+    return { firstTouch, lastTouch };
+  };
 }
 
 /** Keeps `touch` as the contact's first touch unless one is recorded (put if absent; a lost race keeps the other). */

@@ -25,7 +25,7 @@ import { clearShort, markShort, recentlyShort } from './sold-out-hint.ts';
 import { voucherTake } from './voucher-usage.ts';
 import { markSeatsTaken, seatedTicketTypes, selectSeats, seatUpdates, type SeatRef, type SeatSelection } from '#packages/features/seating/index.ts';
 import type { EventDetails } from './event-details.ts';
-import { attributionFor, type OrderAttribution } from '#packages/features/analytics/index.ts';
+import { attributionReads, type OrderAttribution } from '#packages/features/analytics/index.ts';
 
 type Seating = EventDetails['seating'];
 
@@ -281,6 +281,8 @@ export async function createOrder(
   assertEventOnSale(catalog, now);
   assertVoucherUsable(catalog.voucher, input.voucherCode, now);
   assertSeatsNamed(input, catalog.seating);
+  // Read while the seats are read: a buyer's wait is the slower of the two, not their sum.
+  const attributionOf = attributionReads({ eventId, email: input.buyer.email, now, visitToken: input.visitToken });
   const selection = await selectSeats(eventId, catalog.seating, input);
   const priced = priceOrder(selection ? { ...input, items: [...input.items, ...selection.items] } : input, catalog, now);
   const attribution = await attributeOrder({
@@ -293,15 +295,7 @@ export async function createOrder(
     now,
   });
   assertPromoterOnlyUnlocked(priced, catalog, attribution, unlocked);
-  const touches = await attributionFor({
-    eventId,
-    email: input.buyer.email,
-    now,
-    utm: input.utm,
-    promoterId: attribution?.terms.promoterId,
-    campaignToken: input.campaignToken,
-    visitToken: input.visitToken,
-  });
+  const touches = await attributionOf({ utm: input.utm, promoterId: attribution?.terms.promoterId, campaignToken: input.campaignToken });
   const draft: Draft = { orderId: newId(), eventId, input, catalog, priced, selection, attribution, touches, origin };
   const hinted = recentlyShort(priced.demand.keys());
   if (priced.total.amount === 0) return { order: await reserve(draft, ctx, hinted) };
