@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyTree, generatedCopyDir, packageJsonForCopy, packageRoot, writeIfChanged } from './generated-copy.ts';
 
 /**
  * An AWS SDK v3 client whose error registry holds only the errors we name.
@@ -12,8 +11,8 @@ import { fileURLToPath } from 'node:url';
  * of `models/errors.js` in any bundle that loads the client: for SSM that is
  * 141 errors, ≈ 70 KB of a bundle that sends GetParameter.
  *
- * This writes a copy of the installed client (its package.json and dist-es,
- * byte for byte) with those calls cut to the errors `keep` names, plus the
+ * This writes a copy of the installed client (dist-es byte for byte, and of
+ * its package.json what dist-es and esbuild read) with those calls cut to the errors `keep` names, plus the
  * service's base exception. A response naming any other error still throws
  * the client's service exception with that error's `name`, `$fault`,
  * `$metadata` and body fields (the SDK's fallback for errors it does not
@@ -28,32 +27,9 @@ import { fileURLToPath } from 'node:url';
  * that bundles, so an SDK upgrade can never ship a stale copy; a `keep` name
  * the client no longer registers fails loudly.
  */
-const here = path.dirname(fileURLToPath(import.meta.url));
-const generatedDir = path.join(here, 'stubs', '.generated');
-const require = createRequire(import.meta.url);
-
 const REGISTER_ERROR = /^(\w+)\.registerError\((\w+)\$, (\w+)\);$/gm;
 /** An error's schema: `export var X$ = [-3, …\n];` (a structure's starts with 3, an operation's with 9). */
 const ERROR_SCHEMA = /^export var (\w+)\$ = \[-3,[^;]*?\n\];\n/gm;
-
-function packageRoot(pkg: string): string {
-  let dir = path.dirname(require.resolve(pkg));
-  while (!existsSync(path.join(dir, 'package.json')) || JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== pkg) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`trimmed-sdk-client: no package.json of ${pkg}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-/** Writes `content` to `file` unless it already holds it; through a rename, so a concurrent bundler never reads half a file. */
-function writeIfChanged(file: string, content: Buffer): void {
-  if (existsSync(file) && readFileSync(file).equals(content)) return;
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
-}
 
 /** schemas_0.js with the registrations of errors outside `keep` (and the base exception) removed. */
 export function trimErrorRegistrations(source: string, keep: ReadonlySet<string>, pkg: string): string {
@@ -71,14 +47,6 @@ export function trimErrorRegistrations(source: string, keep: ReadonlySet<string>
   return trimmed.replace(ERROR_SCHEMA, (declaration, name: string) => (registered.has(name) && !keep.has(name) ? '' : declaration));
 }
 
-function copyTree(from: string, to: string, transform: (relative: string, content: Buffer) => Buffer, relative = ''): void {
-  for (const entry of readdirSync(path.join(from, relative), { withFileTypes: true })) {
-    const child = path.join(relative, entry.name);
-    if (entry.isDirectory()) copyTree(from, to, transform, child);
-    else writeIfChanged(path.join(to, child), transform(child, readFileSync(path.join(from, child))));
-  }
-}
-
 /**
  * Writes the trimmed copy of SDK client `pkg` and returns the path of its ESM
  * index (what infra/bundling.ts aliases the package to).
@@ -87,9 +55,10 @@ export function writeTrimmedSdkClient(pkg: string, keep: readonly string[]): str
   const root = packageRoot(pkg);
   // A client with dependencies of its own would resolve them differently from the copy.
   if (existsSync(path.join(root, 'node_modules'))) throw new Error(`trimmed-sdk-client: ${pkg} has its own node_modules; the copy would not see them`);
-  const target = path.join(generatedDir, pkg.replace('/', '+'));
+  const target = generatedCopyDir(pkg);
   const keepSet = new Set(keep);
-  writeIfChanged(path.join(target, 'package.json'), readFileSync(path.join(root, 'package.json')));
+  // dist-es reads only `version` of it (runtimeConfig.js); esbuild, `sideEffects`. The rest would be bytes in every bundle.
+  writeIfChanged(path.join(target, 'package.json'), packageJsonForCopy(root, ['name', 'version', 'sideEffects']));
   copyTree(path.join(root, 'dist-es'), path.join(target, 'dist-es'), (relative, content) =>
     /^schemas[/\\]schemas_\d+\.js$/.test(relative) && content.includes('registerError(')
       ? Buffer.from(trimErrorRegistrations(content.toString('utf8'), keepSet, pkg))
