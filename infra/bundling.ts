@@ -7,6 +7,8 @@ import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 import { tenantSecretStores, type TenantSecret } from '#packages/core/tenant-secrets.ts';
 import { writePackedPhoneMetadata } from './packed-json.ts';
 import { phoneLibraryStub, writePhoneSideFile } from './phone-side-file.ts';
+import { writeTrimmedSdkClient } from './trimmed-sdk-client.ts';
+import { writeEchartsSsrCopies } from './echarts-ssr.ts';
 
 /**
  * How every Lambda entry point is bundled: infra/lambda-bundles.ts builds each
@@ -43,6 +45,21 @@ const secretStoreModules = {
 } as const satisfies Record<(typeof tenantSecretStores)[TenantSecret], string>;
 /** What a function naming no secret of a store gets for that store's module (see the stub). */
 const secretStoreStub = fileURLToPath(new URL('./stubs/secret-store-sdk.mjs', import.meta.url));
+/**
+ * The SSM client with only GetParameter(s)' errors in its error registry, not
+ * SSM's 141 (see infra/trimmed-sdk-client.ts); Powertools' SSMProvider tests
+ * `instanceof ParameterNotFound`, so that one keeps its class.
+ */
+const clientSsmTrimmed = writeTrimmedSdkClient('@aws-sdk/client-ssm', ['ParameterNotFound', 'ParameterVersionNotFound', 'InvalidKeyId', 'InternalServerError']);
+/**
+ * The copy infra/stubs/client-dynamodb.mjs takes the DynamoDB client from:
+ * classes for the two errors whose modeled members carry items (the audit
+ * interceptor tests `instanceof ConditionalCheckFailedException`); the
+ * others surface by name, as for SSM.
+ */
+writeTrimmedSdkClient('@aws-sdk/client-dynamodb', ['ConditionalCheckFailedException', 'TransactionCanceledException']);
+/** ECharts and zrender without the modules server-side SVG charts never run (see infra/echarts-ssr.ts). */
+const echartsSsr = writeEchartsSsrCopies();
 /** The SDK's event-stream serde, for calls no EventOS function makes (see the stub). */
 const eventStreamsStub = fileURLToPath(new URL('./stubs/event-streams.mjs', import.meta.url));
 
@@ -76,6 +93,9 @@ export const esbuildOptions = {
     '@aws-sdk/credential-provider-node': credentialChainStub,
     '@aws-sdk/lib-dynamodb': libDynamodbStub,
     '@aws-sdk/client-dynamodb': clientDynamodbStub,
+    '@aws-sdk/client-ssm': clientSsmTrimmed,
+    echarts: echartsSsr.echarts,
+    zrender: echartsSsr.zrender,
     electrodb: electrodbLoaderStub,
     bowser: bowserStub,
     postcss: postcssStub,

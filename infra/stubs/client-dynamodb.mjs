@@ -9,18 +9,19 @@
 // import the real package. A name missing here fails the bundle ("No matching
 // export"), not a request.
 //
-// Paths are relative (to the repo's node_modules), not `@aws-sdk/client-dynamodb/…`,
-// which the alias would send back here.
-export { DynamoDBClient } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/DynamoDBClient.js';
-export { BatchGetItemCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/BatchGetItemCommand.js';
-export { BatchWriteItemCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/BatchWriteItemCommand.js';
-export { DeleteItemCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/DeleteItemCommand.js';
-export { GetItemCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/GetItemCommand.js';
-export { PutItemCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/PutItemCommand.js';
-export { QueryCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/QueryCommand.js';
-export { ScanCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/ScanCommand.js';
-export { TransactGetItemsCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/TransactGetItemsCommand.js';
-export { TransactWriteItemsCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/TransactWriteItemsCommand.js';
-export { UpdateItemCommand } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/commands/UpdateItemCommand.js';
+// Paths are relative, not `@aws-sdk/client-dynamodb/…`, which the alias would
+// send back here; they name the copy infra/bundling.ts writes with the error
+// registry cut (infra/trimmed-sdk-client.ts).
+export { DynamoDBClient } from './.generated/@aws-sdk+client-dynamodb/dist-es/DynamoDBClient.js';
+export { BatchGetItemCommand } from './.generated/@aws-sdk+client-dynamodb/dist-es/commands/BatchGetItemCommand.js';
+export { BatchWriteItemCommand } from './.generated/@aws-sdk+client-dynamodb/dist-es/commands/BatchWriteItemCommand.js';
+export { DeleteItemCommand } from './.generated/@aws-sdk+client-dynamodb/dist-es/commands/DeleteItemCommand.js';
+export { GetItemCommand } from './.generated/@aws-sdk+client-dynamodb/dist-es/commands/GetItemCommand.js';
+export { PutItemCommand } from './.generated/@aws-sdk+client-dynamodb/dist-es/commands/PutItemCommand.js';
+export { QueryCommand } from './.generated/@aws-sdk+client-dynamodb/dist-es/commands/QueryCommand.js';
+export { ScanCommand } from './.generated/@aws-sdk+client-dynamodb/dist-es/commands/ScanCommand.js';
+export { TransactGetItemsCommand } from './.generated/@aws-sdk+client-dynamodb/dist-es/commands/TransactGetItemsCommand.js';
+export { TransactWriteItemsCommand } from './.generated/@aws-sdk+client-dynamodb/dist-es/commands/TransactWriteItemsCommand.js';
+export { UpdateItemCommand } from './.generated/@aws-sdk+client-dynamodb/dist-es/commands/UpdateItemCommand.js';
 // The audit interceptor (packages/core/audit/audit-interceptor.ts) tells a failed condition from other errors by class.
-export { ConditionalCheckFailedException } from '../../node_modules/@aws-sdk/client-dynamodb/dist-es/models/errors.js';
+export { ConditionalCheckFailedException } from './.generated/@aws-sdk+client-dynamodb/dist-es/models/errors.js';

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -52,5 +52,28 @@ describe('packages/core/db bundled', () => {
       canceled: true,
       reasons: [{ code: 'ConditionalCheckFailed' }],
     });
+  }, SYNTH_TIMEOUT_MS);
+
+  // The bundle's DynamoDB client keeps the classes of two errors only (infra/trimmed-sdk-client.ts); any other surfaces by name, as unbundled.
+  it('surfaces an error whose class the bundle leaves out as the installed client does', async () => {
+    const entry = path.join(dir, 'errors.mjs');
+    writeFileSync(
+      entry,
+      `import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+export async function missingTable() {
+  try { await new DynamoDBClient({ maxAttempts: 1 }).send(new GetItemCommand({ TableName: 'no_such_table', Key: { pk: { S: 'a' } } })); return 'no error'; }
+  catch (error) { return { name: error.name, fault: error.$fault, message: error.message, status: error.$metadata?.httpStatusCode }; }
+}
+`,
+    );
+    const outfile = path.join(dir, 'errors-out', 'index.mjs');
+    await build({ ...esbuildOptions, external: [], mainFields: [...esbuildOptions.mainFields], entryPoints: [entry], outfile, logLevel: 'silent' });
+    const bundled = (await import(pathToFileURL(outfile).href)) as { missingTable: () => Promise<unknown> };
+    const real = (await import(pathToFileURL(entry).href)) as { missingTable: () => Promise<unknown> };
+    const fromBundle = await bundled.missingTable();
+    expect(fromBundle).toMatchObject({ name: 'ResourceNotFoundException', fault: 'client', status: 400 });
+    expect(fromBundle).toEqual(await real.missingTable());
+    // ResourceNotFoundException's class really is cut: the bundle does not carry it.
+    expect(readFileSync(outfile, 'utf8')).not.toContain('com.amazonaws.dynamodb#ResourceNotFoundException');
   }, SYNTH_TIMEOUT_MS);
 });

@@ -18,7 +18,9 @@ import { SYNTH_TIMEOUT_MS } from './support/synth.ts';
  * client (~20 KB) only into those naming a Secrets Manager one
  * (infra/bundling.ts); the others get infra/stubs/secret-store-sdk.mjs.
  */
-const carries = (metafile: Metafile, pkg: string) => Object.keys(metafile.inputs).some((input) => input.includes(`node_modules/@aws-sdk/${pkg}/`));
+// The SSM client is bundled from its trimmed copy (infra/trimmed-sdk-client.ts), the others from node_modules.
+const carries = (metafile: Metafile, pkg: string) =>
+  Object.keys(metafile.inputs).some((input) => input.includes(`node_modules/@aws-sdk/${pkg}/`) || input.includes(`stubs/.generated/@aws-sdk+${pkg}/`));
 const carriesSsm = (metafile: Metafile) => carries(metafile, 'client-ssm');
 const carriesSecretsManager = (metafile: Metafile) => carries(metafile, 'client-secrets-manager');
 

@@ -38,7 +38,7 @@ const entries = [
 ];
 
 describe('Lambda bundles', () => {
-  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, ten stubs', () => {
+  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, ten stubs, the SSM client trimmed, ECharts for server-side SVG', () => {
     const options = lambdaBuildOptions('entry.ts', 'out/index.mjs');
     expect(options).toMatchObject({
       bundle: true,
@@ -61,6 +61,9 @@ describe('Lambda bundles', () => {
       '@aws-sdk/credential-provider-node': expect.stringMatching(/infra\/stubs\/credential-provider-node\.mjs$/),
       '@aws-sdk/lib-dynamodb': expect.stringMatching(/infra\/stubs\/lib-dynamodb\.mjs$/),
       '@aws-sdk/client-dynamodb': expect.stringMatching(/infra\/stubs\/client-dynamodb\.mjs$/),
+      '@aws-sdk/client-ssm': expect.stringMatching(/infra\/stubs\/\.generated\/@aws-sdk\+client-ssm\/dist-es\/index\.js$/),
+      echarts: expect.stringMatching(/infra\/stubs\/\.generated\/echarts$/),
+      zrender: expect.stringMatching(/infra\/stubs\/\.generated\/zrender$/),
       electrodb: expect.stringMatching(/infra\/stubs\/electrodb\.cjs$/),
       bowser: expect.stringMatching(/infra\/stubs\/bowser\.mjs$/),
       postcss: expect.stringMatching(/infra\/stubs\/postcss\.cjs$/),
