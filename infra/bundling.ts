@@ -62,6 +62,8 @@ writeTrimmedSdkClient('@aws-sdk/client-dynamodb', ['ConditionalCheckFailedExcept
 const echartsSsr = writeEchartsSsrCopies();
 /** The SDK's event-stream serde, for calls no EventOS function makes (see the stub). */
 const eventStreamsStub = fileURLToPath(new URL('./stubs/event-streams.mjs', import.meta.url));
+/** node:http taken with require(), so its namespace's undici getters never run (see the stub). */
+const nodeHttpStub = fileURLToPath(new URL('./stubs/node-http.mjs', import.meta.url));
 
 /** The secret stores (tenant-secrets.ts) whose client a function naming these secrets needs in its bundle. */
 export const secretStoresBundled = (secrets: readonly TenantSecret[]): Set<keyof typeof secretStoreModules> =>
@@ -100,6 +102,8 @@ export const esbuildOptions = {
     bowser: bowserStub,
     postcss: postcssStub,
     '@smithy/core/event-streams': eventStreamsStub,
+    'node:http': nodeHttpStub,
+    http: nodeHttpStub,
     'libphonenumber-js/metadata.min.json': phoneMetadataStub,
     '#packages/core/lazy/phone-library.cjs': phoneLibraryStub,
   },

@@ -2,9 +2,22 @@ import type { Context } from 'aws-lambda';
 import { newId } from '#packages/core/ids.ts';
 import { logger, withLogScope } from '#packages/core/logger.ts';
 import type { WakeUpEvent } from '#packages/core/wake-ups/wake-ups.ts';
-import { sendDelivery } from '#packages/features/webhooks/send-delivery.ts';
-import { wakeRun } from '#packages/features/workflows/due-runs.ts';
-import { continueRun } from '#packages/features/lifetime-value/run.ts';
+
+type Kind = WakeUpEvent['wake']['kind'];
+
+/**
+ * What each kind of wake-up runs, loaded on the first wake-up of that kind
+ * (a chunk beside index.mjs, as the job groups' dispatchers load their jobs):
+ * a wake-up is one of three unrelated things — a webhook delivery (the SSRF-
+ * guarded HTTP client, Standard Webhooks signing), a workflow run (the
+ * workflow engine) or a lifetime-value run (the model fitting, @stdlib) — and
+ * a cold instance imported all three before serving any (bench: bundles).
+ */
+const runners: Record<Kind, (id: string, deadline: number) => Promise<string>> = {
+  'workflow-run': async (id) => ((await (await import('#packages/features/workflows/due-runs.ts')).wakeRun(id)) ? 'advanced' : 'not_due'),
+  'webhook-delivery': async (id) => (await import('#packages/features/webhooks/send-delivery.ts')).sendDelivery(id),
+  'lifetime-value-run': async (_id, deadline) => (await (await import('#packages/features/lifetime-value/run.ts')).continueRun(deadline)).status,
+};
 
 /**
  * The target of the one-shot wake-ups (EventBridge Scheduler deployed, the
@@ -17,11 +30,8 @@ import { continueRun } from '#packages/features/lifetime-value/run.ts';
 export async function handler(event: WakeUpEvent, context?: Partial<Context>): Promise<{ outcome: string }> {
   return withLogScope({ job: 'wake-up', correlationId: context?.awsRequestId ?? newId() }, context, async () => {
     const { kind, id } = event.wake ?? ({} as WakeUpEvent['wake']);
-    let outcome: string;
-    if (kind === 'workflow-run') outcome = (await wakeRun(id)) ? 'advanced' : 'not_due';
-    else if (kind === 'webhook-delivery') outcome = await sendDelivery(id);
-    else if (kind === 'lifetime-value-run') outcome = (await continueRun(Date.now() + (context?.getRemainingTimeInMillis?.() ?? 600_000) - 30_000)).status;
-    else outcome = 'unknown_kind';
+    const run = Object.hasOwn(runners, kind) ? runners[kind] : undefined;
+    const outcome = run ? await run(id, Date.now() + (context?.getRemainingTimeInMillis?.() ?? 600_000) - 30_000) : 'unknown_kind';
     logger.info('wake-up', { kind, id, outcome });
     return { outcome };
   });

@@ -2,9 +2,9 @@ import type Stripe from 'stripe';
 
 /**
  * The Stripe SDK module, loaded on first use rather than when a module imports
- * it. Stripe's client module registers every API resource class as it loads,
- * and its `import * as http from 'http'` makes Node build node:http's
- * namespace, whose getters load undici; imported at the top of the payment
+ * it. Stripe's client module registers every API resource class as it loads
+ * (its `import * as http from 'http'` no longer loads undici in a bundle:
+ * infra/stubs/node-http.mjs); imported at the top of the payment
  * code, every function that bundles an order route, or a consumer touching
  * orders, paid for all of it (~300 KB) in its cold import, though most of
  * their requests never call Stripe (bench: bundles). The specifier is a

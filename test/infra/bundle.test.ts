@@ -38,7 +38,7 @@ const entries = [
 ];
 
 describe('Lambda bundles', () => {
-  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, ten stubs, the SSM client trimmed, ECharts for server-side SVG', () => {
+  it('builds every function with infra/bundling.ts: ESM, minified, node22, banner, main fields, AWS SDK bundled, its stubs, the SSM client trimmed, ECharts for server-side SVG', () => {
     const options = lambdaBuildOptions('entry.ts', 'out/index.mjs');
     expect(options).toMatchObject({
       bundle: true,
@@ -68,6 +68,8 @@ describe('Lambda bundles', () => {
       bowser: expect.stringMatching(/infra\/stubs\/bowser\.mjs$/),
       postcss: expect.stringMatching(/infra\/stubs\/postcss\.cjs$/),
       '@smithy/core/event-streams': expect.stringMatching(/infra\/stubs\/event-streams\.mjs$/),
+      'node:http': expect.stringMatching(/infra\/stubs\/node-http\.mjs$/),
+      http: expect.stringMatching(/infra\/stubs\/node-http\.mjs$/),
       'libphonenumber-js/metadata.min.json': expect.stringMatching(/infra\/stubs\/phone-metadata\.cjs$/),
       '#packages/core/lazy/phone-library.cjs': expect.stringMatching(/infra\/stubs\/phone-library\.cjs$/),
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextOccurrence } from '#packages/features/workflows/schedule-trigger.ts';
+import { nextOccurrence } from '#packages/features/workflows/schedule-times.ts';
 
 const berlin = (instant: number) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(instant);

@@ -1,7 +1,8 @@
 import { scheduleWakeUp } from '#packages/core/wake-ups/wake-ups.ts';
 import { nowIso } from '#packages/core/clock.ts';
 import type { LtvModelView, LtvRunView } from './contract.ts';
-import { readState, requestRun, type RunState } from './run.ts';
+import { requestRun } from './run-request.ts';
+import { readState, type RunState } from './run-state.ts';
 
 const runView = (run: RunState): LtvRunView => ({
   runId: run.runId,

@@ -1,11 +1,11 @@
 import { nowIso } from '#packages/core/clock.ts';
 import { db } from '#packages/core/db/service.ts';
-import { newId } from '#packages/core/ids.ts';
 import { scheduleWakeUp } from '#packages/core/wake-ups/wake-ups.ts';
 import type { Buyer, Opportunity } from './histories.ts';
 import { BUYER_SHARDS } from './record-buyer.ts';
 import { pendingFor, publishUpdates } from './page-events.ts';
-import { readState, saveProgress, saveRun, type RunState } from './run-state.ts';
+import { requestRun } from './run-request.ts';
+import { readState, saveProgress, type RunState } from './run-state.ts';
 import { planPage, writeChanges } from './score-page.ts';
 import { fitCustomerBase } from './scoring.ts';
 
@@ -15,20 +15,7 @@ const YEAR = 365 * 86_400_000;
 const RANGE_SEED = 'lifetime-value';
 
 export { readState, type LtvState, type RunState } from './run-state.ts';
-
-/**
- * Starts a run, or answers the one in progress (a second request, a retry
- * with another Idempotency-Key, the nightly job meeting a stalled run): at
- * most one run at a time, by a conditional write on the state item.
- */
-export async function requestRun(trigger: RunState['trigger'], prefer?: RunState['prefer']): Promise<{ run: RunState; started: boolean }> {
-  for (;;) {
-    const state = await readState();
-    if (state.run?.status === 'running') return { run: state.run, started: false };
-    const run: RunState = { runId: newId(), status: 'running', trigger, requestedAt: nowIso(), scored: 0, ...(prefer ? { prefer } : {}) };
-    if (await saveRun(state, { run })) return { run, started: true };
-  }
-}
+export { requestRun } from './run-request.ts';
 
 async function allBuyers(): Promise<Buyer[]> {
   const buyers: Buyer[] = [];

@@ -5,19 +5,17 @@ import type { seatingEntity } from '#packages/core/db/entities/seating.ts';
 import { namedTransaction } from '#packages/core/db/named-transaction.ts';
 import { db } from '#packages/core/db/service.ts';
 import type { TransactionItem } from '#packages/core/db/transaction-types.ts';
-import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
+import { conflict, notFound } from '#packages/core/errors.ts';
 import { loadEvent } from '#packages/features/events/index.ts';
 import { updateTicketType } from '#packages/features/ticket-types/index.ts';
-import type { CreateSeatMapInput, SeatMapDocumentInput, SeatMapView } from './contract.ts';
+import type { SeatMapDocumentInput, SeatMapView } from './contract.ts';
 import { mapFacts, type PlacedSeat } from './map-model.ts';
-import { fromPretix, toPretix } from './pretix.ts';
+import { toPretix } from './pretix.ts';
 import { indexOf, loadMapVersion } from './seat-index.ts';
 import { sectionSeats, type SeatItem } from './seat-store.ts';
 import { releaseSeats } from './block-seats.ts';
-import { storedDocument, withTicketTypes } from './map-document.ts';
-import { loadVenueSeatMap } from './venue-maps.ts';
 
-type SeatMapItem = EntityItem<typeof seatMapEntity>;
+export type SeatMapItem = EntityItem<typeof seatMapEntity>;
 export type SeatingHead = EntityItem<typeof seatingEntity>;
 
 const TX_ITEMS = 100;
@@ -38,49 +36,6 @@ export function toSeatMapView(item: SeatMapItem): SeatMapView {
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   };
-}
-
-async function assertTicketTypesOfEvent(eventId: string, doc: SeatMapDocumentInput): Promise<void> {
-  const ids = [...new Set(doc.categories.flatMap((c) => (c.ticketTypeId ? [c.ticketTypeId] : [])))];
-  if (!ids.length) return;
-  const { data } = await db().entities.ticketType.get(ids.map((ticketTypeId) => ({ eventId, ticketTypeId }))).go();
-  const found = new Set(data.map((t) => t.ticketTypeId));
-  const unknown = ids.filter((id) => !found.has(id));
-  if (unknown.length) throw unprocessable('unknown_ticket_type', 'Categories map to ticket types this event does not have', { ticketTypeIds: unknown });
-}
-
-/** The document a new version starts from: a native map, a pretix import, or a copy of the event's venue map. */
-async function baseDocument(eventId: string, input: CreateSeatMapInput): Promise<{ base: SeatMapDocumentInput; fromVenue?: { venueId: string; version: number } }> {
-  if (input.map) return { base: withTicketTypes(input.map, input.categoryTicketTypes) };
-  if (input.pretix) return { base: fromPretix(input.pretix, input.categoryTicketTypes) };
-  const { venueId } = await loadEvent(eventId);
-  const source = await loadVenueSeatMap(venueId, input.venueMap!.version);
-  return { base: withTicketTypes(JSON.parse(source.document) as SeatMapDocumentInput, input.categoryTicketTypes), fromVenue: { venueId, version: source.version } };
-}
-
-/** A new draft version, from a native map, a pretix plan or the venue's map; nothing is on sale until it is published. */
-export async function createSeatMap(eventId: string, input: CreateSeatMapInput): Promise<SeatMapView> {
-  await loadEvent(eventId);
-  const { base, fromVenue } = await baseDocument(eventId, input);
-  const { doc, facts, document } = storedDocument(base, input);
-  await assertTicketTypesOfEvent(eventId, doc);
-  const { data: head } = await db().entities.seating.update({ eventId }).add({ latestVersion: 1 }).go({ response: 'all_new' });
-  const at = nowIso();
-  const { data } = await db()
-    .entities.seatMap.create({
-      eventId,
-      version: head.latestVersion!,
-      status: 'draft',
-      name: doc.name,
-      document,
-      capacity: facts.capacity,
-      seatCount: facts.seats.length,
-      ...(fromVenue ? { venueId: fromVenue.venueId, venueMapVersion: fromVenue.version } : {}),
-      createdAt: at,
-      updatedAt: at,
-    })
-    .go();
-  return toSeatMapView(data as SeatMapItem);
 }
 
 export async function listSeatMaps(eventId: string) {

@@ -1,19 +1,15 @@
 import type { EntityItem } from 'electrodb';
-import { nowIso } from '#packages/core/clock.ts';
 import { isConditionFailure } from '#packages/core/db/conditions.ts';
 import type { venueSeatMapEntity } from '#packages/core/db/entities/venue-seat-map.ts';
 import { db } from '#packages/core/db/service.ts';
-import { conflict, notFound, unprocessable } from '#packages/core/errors.ts';
-import type { CreateVenueSeatMapInput, SeatMapDocumentInput, VenueSeatMapView } from './contract.ts';
-import { storedDocument } from './map-document.ts';
+import { notFound } from '#packages/core/errors.ts';
+import type { SeatMapDocumentInput, VenueSeatMapView } from './contract.ts';
 import { mapFacts } from './map-model.ts';
-import { fromPretix, toPretix } from './pretix.ts';
+import { toPretix } from './pretix.ts';
 
 type VenueSeatMapItem = EntityItem<typeof venueSeatMapEntity>;
 
-const CREATE_ATTEMPTS = 5;
-
-function toView(item: VenueSeatMapItem): VenueSeatMapView {
+export function toVenueSeatMapView(item: VenueSeatMapItem): VenueSeatMapView {
   const map = JSON.parse(item.document) as SeatMapDocumentInput;
   return {
     venueId: item.venueId,
@@ -28,39 +24,9 @@ function toView(item: VenueSeatMapItem): VenueSeatMapView {
   };
 }
 
-async function assertVenue(venueId: string): Promise<void> {
+export async function assertVenue(venueId: string): Promise<void> {
   const { data } = await db().entities.venue.get({ venueId }).go();
   if (!data) throw notFound('Venue', venueId);
-}
-
-async function latestVersion(venueId: string): Promise<number> {
-  const { data } = await db().entities.venueSeatMap.query.byVenue({ venueId }).go({ order: 'desc', limit: 1, consistent: true, attributes: ['version'] });
-  return data[0]?.version ?? 0;
-}
-
-/**
- * A new version of the venue's map. Versions never change once written (an
- * event may have adopted one); the number is the latest + 1, written only if
- * no other version took it meanwhile (ElectroDB's create is conditioned on
- * the key being new), read again after a lost race.
- */
-export async function createVenueSeatMap(venueId: string, input: CreateVenueSeatMapInput): Promise<VenueSeatMapView> {
-  await assertVenue(venueId);
-  const base = input.map ?? fromPretix(input.pretix!);
-  const typed = base.categories.filter((c) => c.ticketTypeId).map((c) => c.name);
-  if (typed.length) throw unprocessable('invalid_seat_map', 'A venue map names no ticket types: each event maps its categories when it adopts the map', { categories: typed });
-  const { doc, facts, document } = storedDocument(base, input);
-  for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
-    const at = nowIso();
-    const item = { venueId, version: (await latestVersion(venueId)) + 1, name: doc.name, document, capacity: facts.capacity, seatCount: facts.seats.length, createdAt: at, updatedAt: at };
-    try {
-      await db().entities.venueSeatMap.create(item).go();
-      return toView(item);
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
-  }
-  throw conflict('concurrent_update', 'Other versions of this venue map were being added at the same time; try again');
 }
 
 export async function loadVenueSeatMap(venueId: string, version: number): Promise<VenueSeatMapItem> {
@@ -76,7 +42,7 @@ export async function listVenueSeatMaps(venueId: string) {
 }
 
 export async function getVenueSeatMap(venueId: string, version: number): Promise<VenueSeatMapView> {
-  return toView(await loadVenueSeatMap(venueId, version));
+  return toVenueSeatMapView(await loadVenueSeatMap(venueId, version));
 }
 
 export async function exportVenuePretix(venueId: string, version: number) {

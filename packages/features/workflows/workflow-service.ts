@@ -7,10 +7,8 @@ import { checkedCursor, type Page, type PageRequest } from '#packages/core/pagin
 import type { CreateWorkflowInput, TemplateNameValue, WorkflowDefinitionValue, WorkflowRunView, WorkflowView } from './contract.ts';
 import { WorkflowDefinition } from './contract.ts';
 import { definitionOf, forgetWorkflows, workflowItem, type WorkflowItem } from './definitions.ts';
-import { eventFacts } from './facts.ts';
-import { startRun } from './start-run.ts';
 import { templates } from './templates.ts';
-import { scheduleFields } from './schedule-trigger.ts';
+import { scheduleFields } from './schedule-times.ts';
 import { validTimeZone } from './local-time.ts';
 import type { RunItem } from './actions.ts';
 import { NOT_DUE } from '#packages/core/db/entities/workflow-run.ts';
@@ -134,29 +132,7 @@ export async function setStatus(id: string, status: 'active' | 'paused'): Promis
   return getWorkflow(id);
 }
 
-/** A manual start for one contact (any trigger type); re-enrolment rules apply. */
-export async function startManually(id: string, contactId: string): Promise<WorkflowRunView> {
-  const workflow = await workflowItem(id);
-  if (!workflow) throw notFound('Workflow', id);
-  if (workflow.status !== 'active') throw invalid('workflow_paused', 'Resume the workflow before starting runs');
-  const { data: contact } = await db().entities.contact.get({ contactId }).go();
-  if (!contact) throw notFound('Contact', contactId);
-  const triggerEventId = newId();
-  const outcome = await startRun({
-    workflow,
-    definition: await definitionOf(id, workflow.currentVersion),
-    contactId,
-    triggerEventId,
-    triggerType: 'manual',
-    eventFacts: await eventFacts({ contactId }),
-    depth: 0,
-  });
-  if (outcome === 'not_enrolled') throw invalid('not_enrolled', 'The contact cannot enter this workflow again now (re-enrolment rules)');
-  const { data } = await db().entities.workflowRun.get({ runId: `${triggerEventId}_${id}` }).go();
-  return (await runViews([data!]))[0]!;
-}
-
-async function runViews(runs: (RunItem | null)[]): Promise<WorkflowRunView[]> {
+export async function runViews(runs: (RunItem | null)[]): Promise<WorkflowRunView[]> {
   return Promise.all(
     runs.map(async (run) => {
       const r = run!;
