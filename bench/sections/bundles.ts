@@ -11,8 +11,9 @@ import { bundleLambda, type Contributor } from '../lib/bundle.ts';
 import { writeBuildingBlocks } from '../lib/building-blocks.ts';
 import { firstCallTimes, pairedColdImport } from '../lib/cold-import.ts';
 import { lazyLoads, loadExpression } from '../lib/heaviest-load.ts';
+import { assertWakeUpRunners, wakeUpRunnerFiles } from '../lib/wake-up-runners.ts';
 import { handlerEntryPath, routeKey } from '#packages/core/route.ts';
-import { lambdaEntries, type LambdaKind } from '../lib/entries.ts';
+import { lambdaEntries, WAKE_UP_HANDLER, type LambdaKind } from '../lib/entries.ts';
 import { intFromEnv } from '../lib/env.ts';
 import { progress } from '../lib/progress.ts';
 import { writeReferenceEntry } from '../lib/reference-entry.ts';
@@ -108,7 +109,7 @@ async function build(ctx: SectionContext, row: BundleRow, outfile: string, overr
 const loaderTable = {
   routes: routes.map((route) => ({ key: routeKey(route), file: handlerEntryPath(route.handler) })),
   consumers: routing.map((c) => ({ consumer: c.consumer, file: `functions/consumers/${c.handler}.ts` })),
-  jobs: schedules.map((s) => ({ job: s.name, file: `functions/jobs/${s.handler}.ts` })),
+  jobs: [...schedules.map((s) => ({ job: s.name, file: `functions/jobs/${s.handler}.ts` })), ...wakeUpRunnerFiles],
 };
 
 const describe = (r: BundleRow) =>
@@ -173,6 +174,7 @@ export const bundlesSection: BenchSection<BundlesData> = {
           const expression = loadExpression(e.kind, load.source, loaderTable);
           return expression ? [{ ...load, expression }] : [];
         });
+        if (e.name === WAKE_UP_HANDLER) assertWakeUpRunners(metafile, ctx.root, outfile);
         const heaviest = loads[0];
         if (heaviest) {
           const first = await pairedColdImport(ctx.cleanup, referenceFile, outfile, runs, heaviest.expression);
@@ -240,7 +242,7 @@ export const bundlesSection: BenchSection<BundlesData> = {
           esbuild: esbuildVersion,
           options: 'infra/bundling.ts esbuildOptions (minified ESM, node22, AWS SDK bundled, Lambda credential chain; DocumentClient and DynamoDB client cut to the commands sent; code reached only through import() — each route’s or consumer’s handler behind a feature or group dispatcher, Stripe, the EventBridge, SES and Secrets Manager clients, QR codes — in chunks beside index.mjs, loaded on first use; the SDK’s browser-only user-agent parser (bowser), its event-stream serde (no call streams events) and sanitize-html’s CSS parser (postcss, never used: no style attribute is kept) stubbed; node:http taken with require() (an ESM import of it reads the getters that load Node’s undici); the SSM and DynamoDB clients’ error registries cut to the errors whose class we test (others surface by name, as the SDK surfaces errors it does not know); ECharts and zrender without the modules server-side SVG charts never run (dark theme, Chinese locale, decals, dataset transforms, option compatibility for ECharts 2–4, loading spinner, DOM events, CSS animations); the SSM and Secrets Manager clients only in functions whose routes, consumers or jobs name a secret kept there (as CDK bundles them); ElectroDB in a file beside index.mjs, loaded on the first db() call; the bytes of every file counted); the reference with the credential-chain stub only',
           coldImport:
-            'fresh `node` per import, sequential; the reference and the bundle alternate (A B A B …) and each ratio is bundle ÷ the reference import just before it; time of `await import(bundle)`; for a dispatcher (feature function, consumer group), a second A B series times the import plus the load of its heaviest route or consumer (the most bytes beyond index.mjs, from the metafile), and that is what the target judges: what a cold instance loads before it can serve its worst route; files in the OS page cache',
+            'fresh `node` per import, sequential; the reference and the bundle alternate (A B A B …) and each ratio is bundle ÷ the reference import just before it; time of `await import(bundle)`; for a dispatcher (feature function, consumer or job group, the wake-up function with its three kinds), a second A B series times the import plus the load of its heaviest route or consumer (the most bytes beyond index.mjs, from the metafile), and that is what the target judges: what a cold instance loads before it can serve its worst route; files in the OS page cache',
         },
         layout,
         synth,
