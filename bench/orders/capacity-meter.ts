@@ -42,6 +42,8 @@ export interface CallRecord {
   billedWrite?: { table: number; indexes: number };
   /** Error name when the call failed; DynamoDB Local then reports no capacity. */
   error?: string;
+  /** How long the caller waited for it (ms, SDK retries included; sizing reads excluded). */
+  ms?: number;
 }
 
 interface Tag {
@@ -233,8 +235,10 @@ export class CapacityMeter {
         const sizing = this.sizing;
         const targets = sizing && WRITES.has(command) ? writeTargets(command, args.input) : null;
         const before = targets ? await Promise.all(targets.map((t) => this.image(t))) : [];
+        const started = performance.now();
         try {
           const result = await next(args);
+          const ms = performance.now() - started;
           const returned = returnedOf(command, result.output);
           const requested = command === 'BatchGetItem' ? itemsOf(command, args.input).length : undefined;
           let billed: CallRecord['billedWrite'];
@@ -256,10 +260,11 @@ export class CapacityMeter {
             ...(returned === undefined ? {} : { returned }),
             ...(requested === undefined ? {} : { requested }),
             ...(billed ? { billedWrite: billed } : {}),
+            ms,
           });
           return result;
         } catch (error) {
-          this.records.push({ ...base, units: 0, tableUnits: 0, indexUnits: 0, error: (error as Error).name || 'Error' });
+          this.records.push({ ...base, units: 0, tableUnits: 0, indexUnits: 0, error: (error as Error).name || 'Error', ms: performance.now() - started });
           throw error;
         }
       };
