@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaBuildOptions } from '#infra/bundling.ts';
 import { repoRoot } from '#infra/paths.ts';
+import { scratchDir } from './support/scratch-dir.ts';
 import { renderChart, type ChartSpec } from '#packages/features/report-pages/charts.ts';
 
 /**
@@ -37,8 +38,7 @@ const specs: Record<string, ChartSpec> = {
 describe('ECharts in the report pages’ Lambda bundle', () => {
   let dir: string;
   beforeAll(() => {
-    mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });
-    dir = mkdtempSync(path.join(repoRoot, 'cdk.out', 'bundle-echarts-'));
+    dir = scratchDir('bundle-echarts');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

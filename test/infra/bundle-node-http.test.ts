@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaBuildOptions } from '#infra/bundling.ts';
 import { repoRoot } from '#infra/paths.ts';
+import { scratchDir } from './support/scratch-dir.ts';
 import { SYNTH_TIMEOUT_MS } from './support/synth.ts';
 
 /**
@@ -24,8 +25,7 @@ describe('node:http in Lambda bundles', () => {
   let receiver: Server;
   const received: string[] = [];
   beforeAll(async () => {
-    mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });
-    dir = mkdtempSync(path.join(repoRoot, 'cdk.out', 'bundle-node-http-'));
+    dir = scratchDir('bundle-node-http');
     const entry = path.join(dir, 'entry.mjs');
     writeFileSync(entry, `export { postJson } from ${JSON.stringify(outboundModule)};\nexport * as http from 'node:http';\n`);
     outfile = path.join(dir, 'out', 'index.mjs');

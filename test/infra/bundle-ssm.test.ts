@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaBuildOptions } from '#infra/bundling.ts';
-import { repoRoot } from '#infra/paths.ts';
+import { scratchDir } from './support/scratch-dir.ts';
 
 /**
  * Lambda bundles carry the SSM client with its error registry cut to
@@ -40,8 +40,7 @@ describe('the SSM client in a Lambda bundle, its error registry trimmed', () => 
   let endpoint: string;
   const targets: string[] = [];
   beforeAll(async () => {
-    mkdirSync(path.join(repoRoot, 'cdk.out'), { recursive: true });
-    dir = mkdtempSync(path.join(repoRoot, 'cdk.out', 'bundle-ssm-'));
+    dir = scratchDir('bundle-ssm');
     // awsJson1_1 GetParameter: one parameter, and for other names the error the name says.
     const errors: Record<string, [number, Record<string, string>]> = {
       missing: [400, { __type: 'ParameterNotFound', message: '' }],
