@@ -56,6 +56,26 @@ describe('seat maps', () => {
     expect(seats.map((s) => `${s.row}${s.number}:${s.state}`)).toEqual(['A1:free', 'A2:free', 'A3:free', 'B1:free', 'B2:free']);
   });
 
+  it('seat states: a section of the published map without seats is empty; a name the map does not have is a 404', async () => {
+    const event = await givenPublishedEvent(api.call);
+    const stalls = await givenTicketType(api.call, event.id, { name: 'Stalls', capacity: 20 });
+    const map = gridMap({ ticketTypeId: stalls.id });
+    map.zones[0]!.sections.push({ sectionId: 'terrace', name: 'Terrace', position: { x: 600, y: 0 }, rows: [] });
+    const created = await api.call('POST', `/v1/events/${event.id}/seat-maps`, { body: { map } });
+    expect(created.status).toBe(201);
+    const seatsOf = (section: string) => api.call('GET', `/v1/events/${event.id}/seats?section=${section}`, { role: null });
+    // Nothing is published yet: no section has seats to show.
+    expect((await seatsOf('s1')).body.code).toBe('not_found');
+    expect((await api.call('POST', `/v1/events/${event.id}/seat-maps/1/publish`)).status).toBe(200);
+    expect((await seatsOf('s1')).body.seats).toHaveLength(20);
+    const terrace = await seatsOf('terrace');
+    expect(terrace.status).toBe(200);
+    expect(terrace.body).toEqual({ eventId: event.id, sectionId: 'terrace', seats: [] });
+    const typo = await seatsOf('terace');
+    expect(typo.status).toBe(404);
+    expect(typo.body).toMatchObject({ status: 404, code: 'not_found' });
+  });
+
   it('refuses a map whose seats name an undeclared category, repeat a guid, or map to another event’s ticket type', async () => {
     const event = await givenPublishedEvent(api.call);
     const other = await givenPublishedEvent(api.call);

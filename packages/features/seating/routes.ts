@@ -89,7 +89,7 @@ export const listSeats = defineRoute({
   summary: "Each seat's state in one section (public: the storefront map shows it)",
   tag,
   request: { params: IdParams, query: SeatsQuery },
-  responses: { 200: { description: 'free, held, sold or blocked, per seat', schema: SeatStates } },
+  responses: { 200: { description: 'free, held, sold or blocked, per seat (none for a section without seats)', schema: SeatStates }, 404: { description: 'not_found: no published seat map, or it has no such section' } },
 });
 
 export const blockSeats = defineRoute({

@@ -1,10 +1,11 @@
-import { unprocessable } from '#packages/core/errors.ts';
-import { publishedMap } from './seat-index.ts';
+import { notFound, unprocessable } from '#packages/core/errors.ts';
+import { loadSeating, publishedMap } from './seat-index.ts';
 import { sectionSeats } from './seat-store.ts';
 
 /** Each seat's state in one section: ONE eventually consistent Query, what a map client polls. */
 export async function listSeats(eventId: string, sectionId: string) {
   const seats = await sectionSeats(eventId, sectionId);
+  if (!seats.length) await assertSectionPublished(eventId, sectionId);
   return {
     eventId,
     sectionId,
@@ -22,4 +23,18 @@ export async function refsOf(eventId: string, version: number, seatGuids: readon
   const unknown = seatGuids.filter((g) => !map.byGuid.has(g.toLowerCase()));
   if (unknown.length) throw unprocessable('unknown_seat', 'These seats are not on the published map', { seatGuids: unknown });
   return seatGuids.map((g) => map.byGuid.get(g.toLowerCase())!);
+}
+
+/**
+ * An empty section is either one of tables or standing room only, or a name
+ * the published map does not have (a typo, an old version's section): the
+ * second is a 404, not an empty map. Read only when the Query found no seat.
+ */
+async function assertSectionPublished(eventId: string, sectionId: string): Promise<void> {
+  const head = await loadSeating(eventId);
+  const { doc } = await publishedMap(eventId, head.publishedVersion!);
+  const wanted = sectionId.toLowerCase();
+  if (!doc.zones.some((zone) => zone.sections.some((section) => section.sectionId.toLowerCase() === wanted))) {
+    throw notFound('Section of the published seat map', sectionId);
+  }
 }
